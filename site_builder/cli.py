@@ -1,0 +1,73 @@
+"""The ``python -m site_builder`` command line.
+
+Messages to editors are in Vietnamese first, English second, like the errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .loader import check_dataset
+from .schemas import stale_schemas, write_schemas
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.root).resolve()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate every data file and print every problem at once."""
+    root = _root(args)
+    _, problems = check_dataset(root)
+    for problem in problems.sorted():
+        print(problem.format())
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    failed = errors > 0 or (args.strict and warnings > 0)
+    if problems:
+        print()
+    verdict = "KHÔNG ĐẠT / FAILED" if failed else "ĐẠT / OK"
+    print(f"{verdict}: {errors} lỗi, {warnings} cảnh báo / {errors} error(s), {warnings} warning(s)")
+    stale = stale_schemas(root / "schemas")
+    if stale:
+        print(
+            f"Lược đồ JSON cũ, chạy `python -m site_builder schemas`: {', '.join(stale)}\n"
+            f"    JSON Schemas out of date, run `python -m site_builder schemas`: {', '.join(stale)}"
+        )
+        failed = True
+    return 1 if failed else 0
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    """Regenerate ``schemas/*.json`` from the models."""
+    for path in write_schemas(_root(args) / "schemas"):
+        print(f"đã ghi / wrote {path.relative_to(_root(args))}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m site_builder",
+        description="Bộ công cụ Chuyên mục ASEAN / ASEAN section kit",
+    )
+    parser.add_argument("--root", default=".", help="thư mục dự án / project root (default: .)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="kiểm tra dữ liệu / validate plans and content")
+    check.add_argument("--strict", action="store_true", help="cảnh báo cũng là lỗi / fail on warnings")
+    check.set_defaults(func=cmd_check)
+
+    schemas = sub.add_parser("schemas", help="ghi lược đồ JSON / write the JSON Schemas")
+    schemas.set_defaults(func=cmd_schemas)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,268 @@
+"""Load and check the whole of ``plans/``: every file, every model, every reference.
+
+Loading happens in three passes so that one run reports everything: read and parse
+each file (a broken file does not stop the others), validate each against its model,
+then resolve ids across files (agencies, units, plans). Only a dataset without errors
+is returned; the site is never built from a half-valid model.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .model import Agency, AgencyFile, Plan, Text, Unit, UnitFile
+from .model.common import Succession
+from .model.plans import Deadline, LegalRef, Node, Parties
+from .problems import InputError, Problem, ProblemList
+from .validation import field_path, validate
+from .yamlsource import Loc, YamlDocument, load_yaml
+
+UNITS_FILE = "units.yaml"
+AGENCIES_FILE = "agencies.yaml"
+RESERVED = {UNITS_FILE, AGENCIES_FILE}
+
+
+@dataclass
+class Dataset:
+    """Everything in ``plans/``, validated and cross-checked."""
+
+    units: dict[str, Unit]
+    agencies: dict[str, Agency]
+    plans: dict[str, Plan]
+    files: dict[str, str] = field(default_factory=dict)
+    """Which file each plan came from (``plan id → plans/<id>.yaml``)."""
+
+    def plans_of(self, unit_id: str) -> list[Plan]:
+        return [p for p in self.plans.values() if p.issuer == unit_id]
+
+
+def iter_models(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
+    """Every pydantic model inside ``obj`` with its path, depth first, in field order."""
+    if isinstance(obj, BaseModel):
+        yield loc, obj
+        for name in type(obj).model_fields:
+            yield from iter_models(getattr(obj, name), loc + (name,))
+    elif isinstance(obj, (list, tuple)):
+        for i, item in enumerate(obj):
+            yield from iter_models(item, loc + (i,))
+
+
+def _ref_problem(doc: YamlDocument, loc: Loc, what: tuple[str, str], value: str, known: list[str], where: str) -> Problem:
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    vi_hint = f" (có phải '{close[0]}'?)" if close else ""
+    en_hint = f" (did you mean '{close[0]}'?)" if close else ""
+    line, column = doc.mark(loc)
+    return Problem(
+        doc.path, line, column, field_path(loc),
+        f"không có {what[0]} '{value}' trong {where}{vi_hint}",
+        f"unknown {what[1]} '{value}' in {where}{en_hint}",
+    )
+
+
+AGENCY = ("cơ quan", "agency")
+UNIT = ("đơn vị", "unit")
+PLAN = ("kế hoạch", "plan")
+
+
+class _Checker:
+    """Cross-file checks, run once every file has passed its own model."""
+
+    def __init__(self, units: dict[str, Unit], agencies: dict[str, Agency], plan_ids: set[str]) -> None:
+        self.units = units
+        self.agencies = agencies
+        self.plan_ids = plan_ids
+        self.problems: list[Problem] = []
+
+    def ref(self, doc: YamlDocument, loc: Loc, value: str | None, kind: tuple[str, str]) -> None:
+        if value is None:
+            return
+        table: dict[str, Any] | set[str]
+        if kind is AGENCY:
+            table, where = self.agencies, f"plans/{AGENCIES_FILE}"
+        elif kind is UNIT:
+            table, where = self.units, f"plans/{UNITS_FILE}"
+        else:
+            table, where = self.plan_ids, "plans/"
+        if value not in table:
+            self.problems.append(_ref_problem(doc, loc, kind, value, sorted(table), where))
+
+    def ids(self, doc: YamlDocument, loc: Loc, values: list[str], kind: tuple[str, str]) -> None:
+        for i, value in enumerate(values):
+            self.ref(doc, loc + (i,), value, kind)
+
+    def model(self, doc: YamlDocument, root: BaseModel, successor_kind: tuple[str, str]) -> None:
+        """Check every id inside one file's model."""
+        for loc, obj in iter_models(root):
+            if isinstance(obj, Node):
+                self.ids(doc, loc + ("agencies",), obj.agencies, AGENCY)
+            elif isinstance(obj, Deadline):
+                self.ids(doc, loc + ("from_agencies",), obj.from_agencies, AGENCY)
+                self.ids(doc, loc + ("to_agencies",), obj.to_agencies, AGENCY)
+            elif isinstance(obj, Parties):
+                self.ids(doc, loc + ("agencies",), obj.agencies, AGENCY)
+            elif isinstance(obj, Succession):
+                self.ref(doc, loc + ("to",), obj.to, successor_kind)
+            elif isinstance(obj, LegalRef):
+                self.ref(doc, loc + ("plan",), obj.plan, PLAN)
+            elif isinstance(obj, Unit):
+                self.ref(doc, loc + ("parent",), obj.parent, UNIT)
+            elif isinstance(obj, Agency):
+                self.ref(doc, loc + ("unit",), obj.unit, UNIT)
+            elif isinstance(obj, Plan):
+                self.ref(doc, loc + ("issuer",), obj.issuer, UNIT)
+                self.ref(doc, loc + ("issuing_agency",), obj.issuing_agency, AGENCY)
+
+
+def _duplicates(doc: YamlDocument, items: list[Any], loc: Loc, what: tuple[str, str]) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for i, item in enumerate(items):
+        if item.id in seen:
+            line, column = doc.mark(loc + (i, "id"))
+            first = doc.mark(loc + (seen[item.id], "id"))[0]
+            problems.append(Problem(
+                doc.path, line, column, field_path(loc + (i, "id")),
+                f"mã {what[0]} '{item.id}' bị trùng (đã có ở dòng {first})",
+                f"duplicate {what[1]} id '{item.id}' (already used on line {first})",
+            ))
+        else:
+            seen[item.id] = i
+    return problems
+
+
+def _plan_structure(doc: YamlDocument, plan: Plan, expected_id: str) -> list[Problem]:
+    """Checks inside one plan that the model alone cannot make."""
+    problems = []
+    if plan.id != expected_id:
+        line, column = doc.mark(("id",))
+        problems.append(Problem(
+            doc.path, line, column, "id",
+            f"mã kế hoạch '{plan.id}' phải trùng tên tệp '{expected_id}.yaml'",
+            f"plan id '{plan.id}' must match the file name '{expected_id}.yaml'",
+        ))
+    if plan.appendix is not None:
+        base: Loc = ("appendix",)
+        problems += _duplicates(doc, plan.appendix.groups, base + ("groups",), ("nhóm", "group"))
+        problems += _duplicates(doc, plan.appendix.activities, base + ("activities",), ("hoạt động", "activity"))
+        groups = [g.id for g in plan.appendix.groups]
+        for i, activity in enumerate(plan.appendix.activities):
+            if activity.group not in groups:
+                line, column = doc.mark(base + ("activities", i, "id"))
+                problems.append(Problem(
+                    doc.path, line, column, field_path(base + ("activities", i, "id")),
+                    f"hoạt động '{activity.id}' thuộc nhóm '{activity.group}' không có trong appendix.groups ({', '.join(groups)})",
+                    f"activity '{activity.id}' is in group '{activity.group}', which is not in appendix.groups ({', '.join(groups)})",
+                ))
+    if not any(ref.implements for ref in plan.legal_basis):
+        line, column = doc.mark(("legal_basis",))
+        problems.append(Problem(
+            doc.path, line, column, "legal_basis",
+            "cần đánh dấu văn bản mà kế hoạch này triển khai (implements: true)",
+            "mark the document this plan carries out (implements: true)",
+            severity="warning",
+        ))
+    return problems
+
+
+def _missing_translations(doc: YamlDocument, root: BaseModel) -> list[Problem]:
+    problems = []
+    for loc, obj in iter_models(root):
+        if isinstance(obj, Text) and obj.en is None:
+            line, column = doc.mark(loc + ("vi",))
+            problems.append(Problem(
+                doc.path, line, column, field_path(loc),
+                "thiếu bản tiếng Anh (en)",
+                "English translation (en) missing",
+                severity="warning",
+            ))
+    return problems
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_dataset(root: Path) -> tuple[Dataset | None, ProblemList]:
+    """Load ``root/plans`` and return the dataset (``None`` if any error) and all problems."""
+    problems = ProblemList()
+    plans_dir = root / "plans"
+
+    def load(path: Path, model: type[BaseModel]) -> tuple[YamlDocument | None, Any]:
+        rel = _rel(path, root)
+        if not path.exists():
+            problems.add(Problem(rel, 0, 0, "", "thiếu tệp", "file missing"))
+            return None, None
+        doc = load_yaml(path, rel)
+        if isinstance(doc, Problem):
+            problems.add(doc)
+            return None, None
+        value, found = validate(doc, model)
+        problems.extend(found)
+        return doc, value
+
+    units_doc, unit_file = load(plans_dir / UNITS_FILE, UnitFile)
+    agencies_doc, agency_file = load(plans_dir / AGENCIES_FILE, AgencyFile)
+    plan_docs: list[tuple[YamlDocument, Plan, str]] = []
+    for path in sorted(plans_dir.glob("*.yaml")):
+        if path.name in RESERVED:
+            continue
+        doc, plan = load(path, Plan)
+        if doc is not None and plan is not None:
+            plan_docs.append((doc, plan, path.stem))
+    for path in sorted(plans_dir.glob("*.yml")):
+        problems.add(Problem(
+            _rel(path, root), 0, 0, "",
+            "tệp kế hoạch phải có đuôi .yaml",
+            "plan files must end in .yaml",
+        ))
+
+    units: dict[str, Unit] = {}
+    agencies: dict[str, Agency] = {}
+    if units_doc is not None and unit_file is not None:
+        problems.extend(_duplicates(units_doc, unit_file.units, ("units",), UNIT))
+        units = {u.id: u for u in unit_file.units}
+    if agencies_doc is not None and agency_file is not None:
+        problems.extend(_duplicates(agencies_doc, agency_file.agencies, ("agencies",), AGENCY))
+        agencies = {a.id: a for a in agency_file.agencies}
+
+    plan_ids = {plan.id for _, plan, _ in plan_docs}
+    checker = _Checker(units, agencies, plan_ids)
+    if units_doc is not None and unit_file is not None:
+        checker.model(units_doc, unit_file, UNIT)
+        problems.extend(_missing_translations(units_doc, unit_file))
+    if agencies_doc is not None and agency_file is not None:
+        checker.model(agencies_doc, agency_file, AGENCY)
+        problems.extend(_missing_translations(agencies_doc, agency_file))
+    for doc, plan, stem in plan_docs:
+        checker.model(doc, plan, AGENCY)
+        problems.extend(_plan_structure(doc, plan, stem))
+        problems.extend(_missing_translations(doc, plan))
+    problems.extend(checker.problems)
+
+    if problems.errors or unit_file is None or agency_file is None:
+        return None, problems
+    dataset = Dataset(
+        units=units,
+        agencies=agencies,
+        plans={plan.id: plan for _, plan, _ in sorted(plan_docs, key=lambda t: t[1].id)},
+        files={plan.id: doc.path for doc, plan, _ in plan_docs},
+    )
+    return dataset, problems
+
+
+def load_dataset(root: Path, strict: bool = False) -> Dataset:
+    """The dataset, or :class:`InputError` with every problem (warnings too when ``strict``)."""
+    dataset, problems = check_dataset(root)
+    fatal = problems.sorted() if strict and problems else problems.errors
+    if dataset is None or (strict and problems.warnings):
+        raise InputError(fatal or problems.sorted())
+    return dataset

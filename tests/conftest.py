@@ -1,0 +1,131 @@
+"""Shared fixtures: a tiny but complete project tree to break in tests."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+UNITS = """\
+units:
+  - id: viet-nam
+    level: national
+    name: {vi: "Trung ương", en: "Central level"}
+  - id: soc-trang
+    level: province
+    name: {vi: "Tỉnh Sóc Trăng", en: "Sóc Trăng Province"}
+    parent: viet-nam
+"""
+
+AGENCIES = """\
+agencies:
+  - id: soc-trang-uy-ban-nhan-dan-tinh
+    name: {vi: "Ủy ban nhân dân tỉnh Sóc Trăng", en: "Sóc Trăng Provincial People's Committee"}
+    kind: people-committee
+    unit: soc-trang
+  - id: soc-trang-so-thong-tin-va-truyen-thong
+    name: {vi: "Sở Thông tin và Truyền thông", en: "Department of Information and Communications"}
+    kind: department
+    unit: soc-trang
+"""
+
+PLAN = """\
+id: soc-trang-2022
+document_type: plan
+title: {vi: "Kế hoạch tuyên truyền, quảng bá ASEAN năm 2022", en: "Plan for ASEAN communication and promotion in 2022"}
+short_title: {vi: "Kế hoạch năm 2022", en: "2022 plan"}
+number: null
+number_as_printed: "Số: /KH-UBND"
+issued: 2022-04
+issuer: soc-trang
+issuing_agency: soc-trang-uy-ban-nhan-dan-tinh
+signer: null
+period: {start: 2022, end: 2022}
+status: expired
+legal_basis:
+  - citation: {vi: "Kế hoạch số 152/KH-UBND ngày 14/10/2021", en: "Plan 152/KH-UBND of 14 October 2021"}
+    number: "152/KH-UBND"
+    date: 2021-10-14
+    implements: true
+sections:
+  - ref: "I"
+    heading: {vi: "Mục đích, yêu cầu", en: "Purposes and requirements"}
+    kind: purposes
+    items:
+      - text: {vi: "Tuyên truyền để mọi bộ phận trong xã hội hiểu về Cộng đồng ASEAN.", en: "Communicate so that everyone understands the ASEAN Community."}
+  - ref: "II"
+    heading: {vi: "Tổ chức thực hiện", en: "Implementation"}
+    kind: implementation
+    items:
+      - ref: "1"
+        heading: {vi: "Sở Thông tin và Truyền thông", en: "Department of Information and Communications"}
+        kind: assignment
+        agencies: [soc-trang-so-thong-tin-va-truyen-thong]
+        items:
+          - text: {vi: "Mở Chuyên mục ASEAN trên Cổng thông tin điện tử tỉnh.", en: "Open the ASEAN section on the provincial web portal."}
+appendix:
+  title: {vi: "Danh mục hoạt động", en: "List of activities"}
+  groups:
+    - id: "I"
+      name: {vi: "Tuyên truyền thường xuyên", en: "Ongoing communication"}
+  activities:
+    - id: "I.1"
+      name: {vi: "Tuyên truyền về các sự kiện quan trọng của ASEAN", en: "Communicate about major ASEAN events"}
+      lead:
+        text: {vi: "Sở Thông tin và Truyền thông", en: "Department of Information and Communications"}
+        agencies: [soc-trang-so-thong-tin-va-truyen-thong]
+      partners: null
+      timeline:
+        text: {vi: "Thường xuyên trong năm 2022", en: "Ongoing throughout 2022"}
+        kind: continuous
+        start: 2022
+        end: 2022
+    - id: "I.2"
+      name: {vi: "Duy trì thông tin thường kỳ về ASEAN trên báo, đài", en: "Keep regular ASEAN news in the press and on air"}
+      lead:
+        text: {vi: "Sở Thông tin và Truyền thông", en: "Department of Information and Communications"}
+        agencies: [soc-trang-so-thong-tin-va-truyen-thong]
+      partners: null
+      timeline:
+        text: {vi: "Trong năm 2022", en: "In 2022"}
+        kind: year
+        start: 2022
+        end: 2022
+source:
+  file: 002_b6ce56e1c9b86a98.txt
+"""
+
+
+class MiniProject:
+    """A minimal valid project in a temporary folder, with helpers to break it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        (root / "plans").mkdir(parents=True)
+        self.write("plans/units.yaml", UNITS)
+        self.write("plans/agencies.yaml", AGENCIES)
+        self.write("plans/soc-trang-2022.yaml", PLAN)
+        shutil.copytree(ROOT / "schemas", root / "schemas")
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def replace(self, rel: str, old: str, new: str) -> None:
+        path = self.root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {rel}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> MiniProject:
+    return MiniProject(tmp_path / "project")
