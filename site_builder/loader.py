@@ -73,7 +73,11 @@ PLAN = ("kế hoạch", "plan")
 class _Checker:
     """Cross-file checks, run once every file has passed its own model."""
 
-    def __init__(self, units: dict[str, Unit], agencies: dict[str, Agency], plan_ids: set[str]) -> None:
+    def __init__(
+        self, units: dict[str, Unit] | None, agencies: dict[str, Agency] | None, plan_ids: set[str]
+    ) -> None:
+        """``None`` for a table whose file failed to load: its references are not checked,
+        so one broken file does not bury the editor under follow-on errors."""
         self.units = units
         self.agencies = agencies
         self.plan_ids = plan_ids
@@ -82,14 +86,14 @@ class _Checker:
     def ref(self, doc: YamlDocument, loc: Loc, value: str | None, kind: tuple[str, str]) -> None:
         if value is None:
             return
-        table: dict[str, Any] | set[str]
+        table: dict[str, Any] | set[str] | None
         if kind is AGENCY:
             table, where = self.agencies, f"plans/{AGENCIES_FILE}"
         elif kind is UNIT:
             table, where = self.units, f"plans/{UNITS_FILE}"
         else:
             table, where = self.plan_ids, "plans/"
-        if value not in table:
+        if table is not None and value not in table:
             self.problems.append(_ref_problem(doc, loc, kind, value, sorted(table), where))
 
     def ids(self, doc: YamlDocument, loc: Loc, values: list[str], kind: tuple[str, str]) -> None:
@@ -235,7 +239,11 @@ def check_dataset(root: Path) -> tuple[Dataset | None, ProblemList]:
         agencies = {a.id: a for a in agency_file.agencies}
 
     plan_ids = {plan.id for _, plan, _ in plan_docs}
-    checker = _Checker(units, agencies, plan_ids)
+    checker = _Checker(
+        units if unit_file is not None else None,
+        agencies if agency_file is not None else None,
+        plan_ids,
+    )
     if units_doc is not None and unit_file is not None:
         checker.model(units_doc, unit_file, UNIT)
         problems.extend(_missing_translations(units_doc, unit_file))

@@ -33,7 +33,7 @@ CASES = [
         "    the file starts with a byte order mark (BOM): save it as UTF-8 without BOM",
     ),
     (
-        "a: 1\nb: Đồng Tháp \xff\n".encode("utf-8").replace(b"\xc3\xbf", b"\xff"),
+        "a: 1\nb: Đồng Tháp \xff\n".encode().replace(b"\xc3\xbf", b"\xff"),
         "plans/x.yaml:2:14: tệp không phải UTF-8 hợp lệ (byte 0xff): hãy lưu lại dưới dạng UTF-8\n"
         "    the file is not valid UTF-8 (byte 0xff): save it as UTF-8",
     ),

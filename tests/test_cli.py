@@ -1,0 +1,48 @@
+"""``python -m site_builder check``: every problem printed at once, exit 1 when any."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import MiniProject
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_check(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "site_builder", "--root", str(root), "check", *extra],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+
+
+def test_repository_is_clean() -> None:
+    result = run_check(ROOT, "--strict")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip() == "ĐẠT / OK: 0 lỗi, 0 cảnh báo / 0 error(s), 0 warning(s)"
+
+
+def test_every_error_of_several_files_in_one_run(mini: MiniProject) -> None:
+    mini.replace("plans/units.yaml", "level: province", "level: provinse")
+    mini.replace("plans/soc-trang-2022.yaml", "kind: year\n", "kind: yearly-ish\n")
+    mini.write("plans/broken.yaml", "id: [\n")
+    result = run_check(mini.root)
+    assert result.returncode == 1
+    out = result.stdout
+    assert "plans/broken.yaml:2:1: lỗi cú pháp YAML" in out
+    assert "plans/soc-trang-2022.yaml:59:15: appendix.activities[1].timeline.kind:" in out
+    assert "plans/units.yaml:6:12: units[1].level:" in out
+    assert out.rstrip().endswith("KHÔNG ĐẠT / FAILED: 3 lỗi, 0 cảnh báo / 3 error(s), 0 warning(s)")
+
+
+def test_missing_english_is_a_warning_and_strict_fails(mini: MiniProject) -> None:
+    mini.replace("plans/soc-trang-2022.yaml", ', en: "2022 plan"', "")
+    relaxed = run_check(mini.root)
+    assert relaxed.returncode == 0
+    assert (
+        "plans/soc-trang-2022.yaml:4:19: cảnh báo / warning: short_title: thiếu bản tiếng Anh (en)\n"
+        "    English translation (en) missing"
+    ) in relaxed.stdout
+    assert run_check(mini.root, "--strict").returncode == 1
