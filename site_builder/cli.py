@@ -40,6 +40,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build both languages into ``site/`` (or ``--site-dir``), atomically."""
+    from .build import BuildError, build_site
+    from .problems import InputError
+
+    root = _root(args)
+    try:
+        result = build_site(root, Path(args.site_dir), site_url=args.site_url, strict=not args.no_strict)
+    except InputError as exc:
+        print(exc.report())
+        print(f"\nKHÔNG ĐẠT / FAILED: {len(exc.problems)} lỗi / error(s); site/ không thay đổi / site/ left unchanged")
+        return 1
+    except BuildError as exc:
+        print(f"Lỗi khi dựng trang / build failed:\n{exc}\nsite/ không thay đổi / site/ left unchanged")
+        return 1
+    print(f"đã dựng / built {result.site_dir}")
+    return 0
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     """Regenerate ``schemas/*.json`` from the models."""
     for path in write_schemas(_root(args) / "schemas"):
@@ -58,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="kiểm tra dữ liệu / validate plans and content")
     check.add_argument("--strict", action="store_true", help="cảnh báo cũng là lỗi / fail on warnings")
     check.set_defaults(func=cmd_check)
+
+    build = sub.add_parser("build", help="dựng trang / build the bilingual site")
+    build.add_argument("--site-dir", default="site", help="thư mục đích / output folder (default: site)")
+    build.add_argument("--site-url", default=None, help="địa chỉ công bố / published address (default: $SITE_URL)")
+    build.add_argument("--no-strict", action="store_true", help="không coi cảnh báo là lỗi / allow warnings")
+    build.set_defaults(func=cmd_build)
 
     schemas = sub.add_parser("schemas", help="ghi lược đồ JSON / write the JSON Schemas")
     schemas.set_defaults(func=cmd_schemas)

@@ -33,3 +33,8 @@ def slugify(text: str, separator: str = "-") -> str:
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """What an identifier must look like: lower-case ASCII words joined by single hyphens."""
+
+
+def slugify_heading(value: str, separator: str) -> str:
+    """Heading anchors for Python-Markdown's ``toc`` extension, with the same folding."""
+    return slugify(value, separator)

@@ -1,0 +1,139 @@
+"""Cross-references computed once per build: who is named where, what is under which pillar.
+
+Page templates ask questions such as "every task of this agency across all plans".
+Answering them by walking every plan for every page would make the build quadratic,
+so the answers are computed here in one pass over the dataset.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .loader import Dataset
+from .model import Activity, Node, Plan
+from .model.plans import Deadline, NodeContext
+from .topics import TOPICS
+
+Role = Literal["lead", "partner", "assignee", "reports", "receives", "issuer"]
+LEVEL_ORDER = {"national": 0, "province": 1, "district": 2}
+
+
+@dataclass(frozen=True)
+class PlacedNode:
+    """A node of a plan's body with its anchor on the plan page and its inherited context."""
+
+    plan: Plan
+    node: Node
+    ctx: NodeContext
+    anchor: str
+    depth: int
+
+
+@dataclass(frozen=True)
+class Involvement:
+    """One mention of an agency: an activity it leads or supports, an assignment, a report."""
+
+    plan: Plan
+    role: Role
+    activity: Activity | None = None
+    placed: PlacedNode | None = None
+    deadline: Deadline | None = None
+
+
+@dataclass
+class TopicView:
+    """What every plan says under one pillar or topic."""
+
+    themes: list[tuple[Plan, list[PlacedNode]]] = field(default_factory=list)
+    activities: list[tuple[Plan, list[Activity]]] = field(default_factory=list)
+
+
+def _placed(plan: Plan) -> Iterator[PlacedNode]:
+    def walk(node: Node, ctx: NodeContext | None, path: tuple[int, ...]) -> Iterator[PlacedNode]:
+        inner = (ctx or NodeContext()).enter(node)
+        anchor = "s-" + "-".join(str(i + 1) for i in path)
+        yield PlacedNode(plan, node, inner, anchor, len(path))
+        for i, item in enumerate(node.items):
+            yield from walk(item, inner, path + (i,))
+
+    for i, section in enumerate(plan.sections):
+        yield from walk(section, None, (i,))
+
+
+class SiteIndex:
+    """Indexes over a validated dataset, built in one pass."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        units = dataset.units
+        self.plans: list[Plan] = sorted(
+            dataset.plans.values(),
+            key=lambda p: (LEVEL_ORDER[units[p.issuer].level], p.issuer, p.issued or "", p.id),
+        )
+        self.placed: dict[str, list[PlacedNode]] = {p.id: list(_placed(p)) for p in self.plans}
+        self.children: dict[str, list[Plan]] = defaultdict(list)
+        self.involvements: dict[str, list[Involvement]] = defaultdict(list)
+        self.topics: dict[str, TopicView] = {t.id: TopicView() for t in TOPICS}
+        self.deadlines: list[tuple[Plan, PlacedNode, Deadline]] = []
+        self.unit_children: dict[str, list[str]] = defaultdict(list)
+        for unit in units.values():
+            if unit.parent:
+                self.unit_children[unit.parent].append(unit.id)
+        for plan in self.plans:
+            self._index_plan(plan)
+
+    def _index_plan(self, plan: Plan) -> None:
+        if plan.parent_plan:
+            self.children[plan.parent_plan].append(plan)
+        self.involvements[plan.issuing_agency].append(Involvement(plan, "issuer"))
+        themes: dict[str, list[PlacedNode]] = defaultdict(list)
+        for placed in self.placed[plan.id]:
+            node = placed.node
+            for pillar in node.pillars:
+                themes[pillar].append(placed)
+            if node.kind == "assignment":
+                for agency in node.agencies:
+                    self.involvements[agency].append(Involvement(plan, "assignee", placed=placed))
+            for deadline in node.deadlines:
+                self.deadlines.append((plan, placed, deadline))
+                for agency in deadline.from_agencies:
+                    self.involvements[agency].append(Involvement(plan, "reports", placed=placed, deadline=deadline))
+                for agency in deadline.to_agencies:
+                    self.involvements[agency].append(Involvement(plan, "receives", placed=placed, deadline=deadline))
+        for topic_id, nodes in themes.items():
+            self.topics[topic_id].themes.append((plan, nodes))
+        if plan.appendix is None:
+            return
+        by_topic: dict[str, list[Activity]] = defaultdict(list)
+        for activity in plan.appendix.activities:
+            for parties, role in ((activity.lead, "lead"), (activity.partners, "partner")):
+                for agency in parties.agencies if parties else []:
+                    self.involvements[agency].append(Involvement(plan, role, activity=activity))  # type: ignore[arg-type]
+            for pillar in activity.pillars:
+                by_topic[pillar].append(activity)
+        for topic_id, activities in by_topic.items():
+            self.topics[topic_id].activities.append((plan, activities))
+
+    def plans_by_level(self) -> list[tuple[str, list[Plan]]]:
+        """Plans grouped by the level of their issuer, national first."""
+        groups: dict[str, list[Plan]] = defaultdict(list)
+        for plan in self.plans:
+            groups[self.dataset.units[plan.issuer].level].append(plan)
+        return [(level, groups[level]) for level in LEVEL_ORDER if groups[level]]
+
+    def anchor_of(self, plan: Plan, node: Node) -> str:
+        for placed in self.placed[plan.id]:
+            if placed.node is node:
+                return placed.anchor
+        raise KeyError(node)
+
+    def agencies_in(self, plan: Plan) -> list[str]:
+        """Ids of the lead agencies of a plan's activities, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for activity in plan.appendix.activities if plan.appendix else []:
+            for agency in activity.lead.agencies if activity.lead else []:
+                seen.setdefault(agency)
+        return list(seen)

@@ -1,0 +1,136 @@
+"""The thin MkDocs plugin: hands the model to MkDocs and its templates, nothing more.
+
+It uses public events only: ``on_config`` reads the language from the docs folder
+(``content/vi`` or ``content/en``) and loads the data once; ``on_files`` adds the
+generated pages with ``File.generated`` and a "not yet translated" page wherever the
+other language has a page this one lacks; ``on_env`` installs gettext and the
+template API; ``on_page_context`` resolves the record a page shows. Everything else
+lives in the engine-neutral core.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import LANGUAGES, urls
+from .i18n import translations
+from .index import SiteIndex
+from .loader import load_dataset
+from .pages import PageSpec, generate
+from .problems import InputError
+from .view import SiteView
+
+
+class AseanConfig(Config):
+    """Options of the ``asean`` plugin in ``mkdocs.yml``."""
+
+    root = c.Optional(c.Type(str))
+    """Project root holding ``plans/`` and ``content/``; default: the folder of ``mkdocs.yml``."""
+    strict_data = c.Type(bool, default=True)
+    """Refuse data with warnings (a missing English text) as MkDocs' strict mode does."""
+
+
+class AseanPlugin(BasePlugin[AseanConfig]):
+    """Adds the pages generated from ``plans/`` and the template API to a language build."""
+
+    def __init__(self) -> None:
+        self.lang = "vi"
+        self.view: SiteView | None = None
+        self.specs: list[PageSpec] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        docs = Path(config.docs_dir)
+        self.lang = docs.name
+        if self.lang not in LANGUAGES:
+            raise PluginError(
+                f"docs_dir must be content/<lang> with <lang> one of {', '.join(LANGUAGES)}; got {docs}"
+            )
+        root = Path(self.config.root or Path(config.config_file_path).parent)
+        self.root = root
+        try:
+            dataset = load_dataset(root, strict=self.config.strict_data and bool(config.strict))
+        except InputError as exc:
+            raise PluginError("\n" + exc.report()) from None
+        index = SiteIndex(dataset)
+        self.view = SiteView(index, self.lang)
+        t = translations(self.lang).gettext
+        config.theme["language"] = self.lang
+        config.site_name = t("ASEAN section")
+        suffix = f"{self.lang}/"
+        site_url = config.site_url or ""
+        config.extra["root_url"] = site_url[: -len(suffix)] if site_url.endswith(suffix) else site_url
+        config.extra["lang"] = self.lang
+        config.extra["other_lang"] = self.view.other_lang
+        config.nav = [
+            {t("Home"): "index.md"},
+            {t("About ASEAN"): "about.md"},
+            {t("Plans"): urls.src_uri(urls.INDEXES["plans"])},
+            {t("Pillars and topics"): urls.src_uri(urls.INDEXES["pillars"])},
+            {t("Agencies"): urls.src_uri(urls.INDEXES["agencies"])},
+            {t("Units"): urls.src_uri(urls.INDEXES["units"])},
+            {t("Calendar"): urls.src_uri(urls.INDEXES["calendar"])},
+        ]
+        self.specs = generate(index, self.lang, t)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for spec in self.specs:
+            if files.get_file_from_path(spec.src_uri) is not None:
+                raise PluginError(
+                    f"content/{self.lang}/{spec.src_uri} claims the URL of a generated page /{self.lang}/{spec.url}"
+                )
+            files.append(File.generated(config, spec.src_uri, content=spec.markdown()))
+        self._add_untranslated_notices(files, config)
+        return files
+
+    def _add_untranslated_notices(self, files: Files, config: MkDocsConfig) -> None:
+        """A page in the other language only gets a notice here, not a 404."""
+        assert self.view is not None
+        other = self.root / "content" / self.view.other_lang
+        t = translations(self.lang).gettext
+        for path in sorted(other.rglob("*.md")):
+            rel = path.relative_to(other).as_posix()
+            if files.get_file_from_path(rel) is not None:
+                continue
+            title = _front_title(path) or rel
+            spec = PageSpec(
+                urls.from_src_uri(rel),
+                f"{t('Not yet translated')}: {title}",
+                "asean/notice.html",
+                "notice",
+                rel,
+                extra={"source_title": title},
+            )
+            files.append(File.generated(config, spec.src_uri, content=spec.markdown()))
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(translations(self.lang), newstyle=True)
+        env.globals["asean"] = self.view
+        return env
+
+    @event_priority(-50)
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        assert self.view is not None
+        context["record"] = self.view.record(page.meta)
+        return context
+
+
+def _front_title(path: Path) -> str | None:
+    """The ``title`` of a Markdown file's front matter, or its first heading."""
+    text = path.read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("title:"):
+            return line.split(":", 1)[1].strip().strip('"')
+        if line.startswith("# "):
+            return line[2:].strip()
+    return None

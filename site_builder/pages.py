@@ -1,0 +1,106 @@
+"""The pages generated from the data, as engine-neutral specs.
+
+A generated page is a Markdown file with front matter (title, description, the
+template that renders it, and which record it shows) and a one-line body: its title
+as the page heading. Data is never pasted into Markdown; the templates in ``theme/``
+render it with autoescaping. Generated pages are kept out of the navigation: index
+pages link to them, so a page's HTML does not grow with the number of plans.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import urls
+from .index import SiteIndex
+from .topics import TOPICS
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: where it goes, its title, and what the template needs."""
+
+    url: str
+    """Directory URL below the language root, e.g. ``plans/soc-trang-2022/``."""
+    title: str
+    template: str
+    kind: str
+    id: str = ""
+    description: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """More front matter keys (e.g. ``edit_path`` of the data file behind the page)."""
+
+    @property
+    def src_uri(self) -> str:
+        return urls.src_uri(self.url)
+
+    def markdown(self) -> str:
+        """Front matter plus the title as the page's only heading (it also anchors the skip link)."""
+        meta: dict[str, Any] = {
+            "title": self.title,
+            "template": self.template,
+            "asean": {"kind": self.kind, "id": self.id},
+        }
+        if self.description:
+            meta["description"] = self.description
+        meta.update(self.extra)
+        # JSON is valid YAML and needs no escaping rules of its own.
+        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+        return f"---\n{front}\n---\n\n# {escape_markdown(self.title)}\n"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape the characters Markdown would read as markup in a one-line heading."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _cut(text: str, limit: int = 155) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def generate(index: SiteIndex, lang: str, t: Any) -> list[PageSpec]:
+    """Every generated page for one language. ``t`` translates interface strings."""
+    data = index.dataset
+    pages: list[PageSpec] = [
+        PageSpec(urls.INDEXES["plans"], t("Plans"), "asean/plans.html", "plans",
+                 description=t("Every ASEAN communication plan: national, provincial and district, with who must do what, by when.")),
+        PageSpec(urls.INDEXES["agencies"], t("Agencies"), "asean/agencies.html", "agencies",
+                 description=t("The agencies named in the plans and every task they lead or support.")),
+        PageSpec(urls.INDEXES["pillars"], t("Pillars and topics"), "asean/pillars.html", "pillars",
+                 description=t("The three ASEAN Community pillars and the topics the plans set, side by side across levels.")),
+        PageSpec(urls.INDEXES["units"], t("Units"), "asean/units.html", "units",
+                 description=t("The ministries, provinces and districts that issued plans, and what they became after 2025.")),
+        PageSpec(urls.INDEXES["calendar"], t("Calendar"), "asean/calendar.html", "calendar",
+                 description=t("ASEAN days and the reporting deadlines the plans set.")),
+        PageSpec(urls.INDEXES["search"], t("Search"), "asean/search.html", "search",
+                 description=t("Search the ASEAN section.")),
+    ]
+    for plan in index.plans:
+        edit = {"edit_path": data.files[plan.id]}
+        title = plan.short_title.get(lang) or plan.short_title.vi
+        pages.append(PageSpec(urls.plan(plan.id), title, "asean/plan.html", "plan", plan.id,
+                              _cut(plan.title.get(lang) or plan.title.vi), edit))
+        for activity in plan.appendix.activities if plan.appendix else []:
+            name = activity.name.get(lang) or activity.name.vi
+            pages.append(PageSpec(
+                urls.activity(plan.id, activity.slug),
+                f"{activity.id} · {_cut(name, 90)}",
+                "asean/activity.html", "activity", f"{plan.id}/{activity.id}",
+                _cut(name), edit,
+            ))
+    for agency in data.agencies.values():
+        pages.append(PageSpec(urls.agency(agency.id), agency.name.get(lang) or agency.name.vi,
+                              "asean/agency.html", "agency", agency.id,
+                              extra={"edit_path": "plans/agencies.yaml"}))
+    for topic in TOPICS:
+        pages.append(PageSpec(urls.topic(topic.id), topic.name(lang), "asean/pillar.html", "pillar", topic.id))
+    for unit in data.units.values():
+        pages.append(PageSpec(urls.unit(unit.id), unit.name.get(lang) or unit.name.vi,
+                              "asean/unit.html", "unit", unit.id, extra={"edit_path": "plans/units.yaml"}))
+    return sorted(pages, key=lambda p: p.url)

@@ -1,0 +1,74 @@
+"""Files at the root of the built site, outside the language trees.
+
+``/`` sends visitors to ``/vi/`` (without JavaScript), and one ``sitemap.xml`` lists
+every page in both languages with its alternates. MkDocs' own per-language sitemaps
+carry the build date, which would make two builds of the same commit differ, so they
+are replaced by this one, which has no dates at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+REDIRECT = """<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>Chuyên mục ASEAN / ASEAN section</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="0; url=vi/">
+<link rel="canonical" href={canonical}>
+<link rel="alternate" hreflang="vi" href={vi}>
+<link rel="alternate" hreflang="en" href={en}>
+<link rel="alternate" hreflang="x-default" href={vi}>
+</head>
+<body>
+<p><a href="vi/">Chuyên mục ASEAN (Tiếng Việt)</a></p>
+<p><a href="en/" lang="en">ASEAN section (English)</a></p>
+</body>
+</html>
+"""
+
+
+def page_paths(lang_dir: Path) -> list[str]:
+    """Directory URLs of the HTML pages of one language tree, sorted."""
+    paths = []
+    for html in lang_dir.rglob("index.html"):
+        rel = html.parent.relative_to(lang_dir).as_posix()
+        if rel.startswith(("pagefind", "assets", "search")):
+            continue
+        paths.append("" if rel == "." else rel + "/")
+    return sorted(paths)
+
+
+def sitemap(base: str, languages: Sequence[str], paths: list[str]) -> str:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for path in paths:
+        for lang in languages:
+            lines.append(f"  <url><loc>{escape(base + lang + '/' + path)}</loc>")
+            for alt in languages:
+                href = quoteattr(base + alt + "/" + path)
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{alt}" href={href}/>')
+            href = quoteattr(base + languages[0] + "/" + path)
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={href}/>')
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def write_root_files(site: Path, base: str, languages: Sequence[str]) -> None:
+    for lang in languages:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site / lang / name).unlink(missing_ok=True)
+    paths = page_paths(site / languages[0])
+    (site / "sitemap.xml").write_text(sitemap(base, languages, paths), encoding="utf-8")
+    (site / "index.html").write_text(
+        REDIRECT.format(canonical=quoteattr(base + "vi/"), vi=quoteattr(base + "vi/"), en=quoteattr(base + "en/")),
+        encoding="utf-8",
+    )
+    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n", encoding="utf-8")

@@ -1,0 +1,52 @@
+"""Where each kind of page lives, below the language root (``/vi/``, ``/en/``).
+
+These paths are a published contract: provinces link to them. Changing one needs a
+redirect.
+"""
+
+from __future__ import annotations
+
+
+def plan(plan_id: str) -> str:
+    return f"plans/{plan_id}/"
+
+
+def activity(plan_id: str, activity_slug: str) -> str:
+    return f"plans/{plan_id}/activities/{activity_slug}/"
+
+
+def agency(agency_id: str) -> str:
+    return f"agencies/{agency_id}/"
+
+
+def topic(topic_id: str) -> str:
+    return f"pillars/{topic_id}/"
+
+
+def unit(unit_id: str) -> str:
+    return f"units/{unit_id}/"
+
+
+INDEXES = {
+    "plans": "plans/",
+    "agencies": "agencies/",
+    "pillars": "pillars/",
+    "units": "units/",
+    "calendar": "calendar/",
+    "search": "search/",
+}
+
+
+def src_uri(url: str) -> str:
+    """The Markdown source path MkDocs needs for a directory URL: ``plans/x/`` → ``plans/x/index.md``."""
+    return f"{url}index.md" if url else "index.md"
+
+
+def from_src_uri(src_uri: str) -> str:
+    """The directory URL of a Markdown source: ``news/x.md`` → ``news/x/``, ``index.md`` → ``""``."""
+    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"

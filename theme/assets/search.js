@@ -1,0 +1,105 @@
+/* Search page: Pagefind's JavaScript API with Vietnamese folding.
+   Pagefind already matches words without tone marks ("hoi nghi" finds "hội nghị"), but
+   "đ" is a letter of its own, not "d" with a mark, so "duong" would not find "đường".
+   Each query is therefore also run with "đ" in place of "d", and the results merged. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var form = document.querySelector("form.asean-search");
+  var input = document.getElementById("asean-search-q");
+  var status = document.getElementById("asean-search-status");
+  var list = document.getElementById("asean-search-results");
+  var pagefind = null;
+  var MAX_VARIANTS = 16;
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(script.getAttribute("data-pagefind")).then(function (pf) {
+        return pf.options({ excerptLength: 30 }).then(function () { return pf; });
+      });
+    }
+    return pagefind;
+  }
+
+  /* Every way of reading the d's of the query as d or đ, at most MAX_VARIANTS. */
+  function variants(query) {
+    var out = [""];
+    for (var i = 0; i < query.length; i++) {
+      var ch = query[i];
+      var next = [];
+      var options = ch === "d" ? ["d", "đ"] : ch === "D" ? ["D", "Đ"] : [ch];
+      out.forEach(function (prefix) {
+        options.forEach(function (o) { if (next.length < MAX_VARIANTS) next.push(prefix + o); });
+      });
+      out = next;
+    }
+    return out;
+  }
+
+  function excerptNodes(html) {
+    /* Keep only text and <mark>: the excerpt is parsed, never inserted as HTML. */
+    var doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    var frag = document.createDocumentFragment();
+    doc.body.firstChild.childNodes.forEach(function (node) {
+      if (node.nodeType === 3) frag.appendChild(document.createTextNode(node.textContent));
+      else if (node.nodeName === "MARK") {
+        var m = document.createElement("mark");
+        m.textContent = node.textContent;
+        frag.appendChild(m);
+      } else frag.appendChild(document.createTextNode(node.textContent || ""));
+    });
+    return frag;
+  }
+
+  function say(kind, q, n) {
+    status.textContent = status.getAttribute("data-" + kind).replace("{q}", q).replace("{n}", n);
+  }
+
+  function run(q) {
+    q = q.trim();
+    list.textContent = "";
+    if (!q) { status.textContent = ""; return; }
+    say("loading", q, 0);
+    load().then(function (pf) {
+      return Promise.all(variants(q).map(function (v) { return pf.search(v); }));
+    }).then(function (searches) {
+      var best = {};
+      searches.forEach(function (s) {
+        s.results.forEach(function (r) {
+          if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r;
+        });
+      });
+      var results = Object.keys(best).map(function (k) { return best[k]; })
+        .sort(function (a, b) { return b.score - a.score; });
+      if (!results.length) { say("none", q, 0); return; }
+      say("some", q, results.length);
+      return Promise.all(results.slice(0, 30).map(function (r) { return r.data(); })).then(function (items) {
+        items.forEach(function (item) {
+          var li = document.createElement("li");
+          var a = document.createElement("a");
+          a.href = item.url;
+          a.textContent = (item.meta && item.meta.title) || item.url;
+          var p = document.createElement("p");
+          p.appendChild(excerptNodes(item.excerpt));
+          li.appendChild(a);
+          li.appendChild(p);
+          list.appendChild(li);
+        });
+      });
+    }).catch(function (err) {
+      status.textContent = String(err);
+    });
+  }
+
+  var params = new URLSearchParams(location.search);
+  var initial = params.get("q") || "";
+  input.value = initial;
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var url = new URL(location.href);
+    url.searchParams.set("q", input.value);
+    history.replaceState(null, "", url);
+    run(input.value);
+  });
+  if (initial) run(initial);
+})();
