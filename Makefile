@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8000
 
-.PHONY: site test serve check schemas lint browser clean bench
+.PHONY: site test serve check schemas lint browser clean bench messages
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,3 +48,7 @@ browser:
 
 clean:
 	rm -rf site .site-* .cache
+
+## messages: extract interface strings into site_builder/locale (then translate the new ones)
+messages: $(STAMP)
+	$(PY) tools/update_catalogs.py

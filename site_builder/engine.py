@@ -11,6 +11,10 @@ import logging
 from pathlib import Path
 
 
+class EngineError(Exception):
+    """MkDocs refused to build; the message holds everything it logged at warning level or above."""
+
+
 class _Collect(logging.Handler):
     """Counts MkDocs warnings so that a strict build can fail with all of them listed."""
 
@@ -25,10 +29,11 @@ class _Collect(logging.Handler):
 def build_language(root: Path, lang: str, out_dir: Path, site_url: str | None, strict: bool) -> list[str]:
     """Build ``content/<lang>`` into ``out_dir``; return MkDocs' warnings (empty when clean).
 
-    Raises whatever MkDocs raises on a failed build (including strict-mode aborts).
+    Raises :class:`EngineError` with MkDocs' own messages when the build fails.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
     overrides: dict[str, object] = {
         "docs_dir": str(root / "content" / lang),
@@ -41,12 +46,15 @@ def build_language(root: Path, lang: str, out_dir: Path, site_url: str | None, s
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        config = load_config(str(root / "mkdocs.yml"), **overrides)
-        config.plugins.on_startup(command="build", dirty=False)
         try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+            config = load_config(str(root / "mkdocs.yml"), **overrides)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except (MkDocsException, SystemExit) as exc:
+            raise EngineError("\n".join([*handler.messages, str(exc)])) from None
     finally:
         logger.removeHandler(handler)
     return handler.messages

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import urls
 from .index import SiteIndex
+from .model import Text
 from .topics import TOPICS
 
 
@@ -32,6 +33,8 @@ class PageSpec:
     description: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     """More front matter keys (e.g. ``edit_path`` of the data file behind the page)."""
+    title_lang: str | None = None
+    """Set to ``"vi"`` when the title is the Vietnamese text standing in for a missing translation."""
 
     @property
     def src_uri(self) -> str:
@@ -49,7 +52,10 @@ class PageSpec:
         meta.update(self.extra)
         # JSON is valid YAML and needs no escaping rules of its own.
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
-        return f"---\n{front}\n---\n\n# {escape_markdown(self.title)}\n"
+        heading = escape_markdown(self.title)
+        if self.title_lang:
+            heading = f'<span lang="{self.title_lang}">{heading}</span>'
+        return f"---\n{front}\n---\n\n# {heading}\n"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
@@ -58,6 +64,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
 def escape_markdown(text: str) -> str:
     """Escape the characters Markdown would read as markup in a one-line heading."""
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _text(text: Text, lang: str) -> tuple[str, str | None]:
+    """The text in ``lang`` and ``None``, or the Vietnamese and ``"vi"`` when not translated."""
+    value = text.get(lang)
+    return (value, None) if value is not None else (text.vi, "vi")
 
 
 def _cut(text: str, limit: int = 155) -> str:
@@ -83,24 +95,26 @@ def generate(index: SiteIndex, lang: str, t: Any) -> list[PageSpec]:
     ]
     for plan in index.plans:
         edit = {"edit_path": data.files[plan.id]}
-        title = plan.short_title.get(lang) or plan.short_title.vi
+        title, title_lang = _text(plan.short_title, lang)
         pages.append(PageSpec(urls.plan(plan.id), title, "asean/plan.html", "plan", plan.id,
-                              _cut(plan.title.get(lang) or plan.title.vi), edit))
+                              _cut(_text(plan.title, lang)[0]), edit, title_lang))
         for activity in plan.appendix.activities if plan.appendix else []:
-            name = activity.name.get(lang) or activity.name.vi
+            name, name_lang = _text(activity.name, lang)
             pages.append(PageSpec(
                 urls.activity(plan.id, activity.slug),
                 f"{activity.id} · {_cut(name, 90)}",
                 "asean/activity.html", "activity", f"{plan.id}/{activity.id}",
-                _cut(name), edit,
+                _cut(name), edit, name_lang,
             ))
     for agency in data.agencies.values():
-        pages.append(PageSpec(urls.agency(agency.id), agency.name.get(lang) or agency.name.vi,
-                              "asean/agency.html", "agency", agency.id,
-                              extra={"edit_path": "plans/agencies.yaml"}))
+        name, name_lang = _text(agency.name, lang)
+        pages.append(PageSpec(urls.agency(agency.id), name, "asean/agency.html", "agency", agency.id,
+                              extra={"edit_path": "plans/agencies.yaml"}, title_lang=name_lang))
     for topic in TOPICS:
-        pages.append(PageSpec(urls.topic(topic.id), topic.name(lang), "asean/pillar.html", "pillar", topic.id))
+        pages.append(PageSpec(urls.topic(topic.id), topic.name(lang), "asean/pillar.html", "pillar", topic.id,
+                              extra={"hide": ["toc"]}))
     for unit in data.units.values():
-        pages.append(PageSpec(urls.unit(unit.id), unit.name.get(lang) or unit.name.vi,
-                              "asean/unit.html", "unit", unit.id, extra={"edit_path": "plans/units.yaml"}))
+        name, name_lang = _text(unit.name, lang)
+        pages.append(PageSpec(urls.unit(unit.id), name, "asean/unit.html", "unit", unit.id,
+                              extra={"edit_path": "plans/units.yaml"}, title_lang=name_lang))
     return sorted(pages, key=lambda p: p.url)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+pytest_plugins = ["browser"]  # real-browser fixtures: tests/browser.py
 
 UNITS = """\
 units:
@@ -129,3 +130,17 @@ class MiniProject:
 @pytest.fixture
 def mini(tmp_path: Path) -> MiniProject:
     return MiniProject(tmp_path / "project")
+
+
+# ── A built site, shared by the site and browser tests ──────────────────────────────
+SITE_URL = "https://asean.example.org/portal/asean/"
+"""A published address with a sub-path, so that every test also covers sub-path hosting."""
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from site_builder.build import build_site
+
+    out = tmp_path_factory.mktemp("built") / "site"
+    build_site(ROOT, out, site_url=SITE_URL)
+    return out

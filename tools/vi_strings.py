@@ -125,5 +125,6 @@ VI = {
 'printed as': 'in là',
 'reorganised in %(year)s': 'sắp xếp lại năm %(year)s',
 'to': 'gửi',
+'in the plan': 'trong kế hoạch',
 'when requested': 'khi có yêu cầu',
 }

@@ -1,0 +1,127 @@
+"""The site in a real Chromium: every page type in both languages, the language switcher,
+the activity filter with the keyboard, and search without diacritics."""
+
+from __future__ import annotations
+
+import pytest
+from browser import StaticServer, Watched
+
+PAGES = [
+    "",
+    "about/",
+    "plans/",
+    "plans/bcd-asean-2021-2025/",
+    "plans/bcd-asean-2021-2025/activities/iv-5/",
+    "plans/soc-trang-2022/",
+    "agencies/",
+    "agencies/bo-thong-tin-va-truyen-thong/",
+    "pillars/",
+    "pillars/socio-cultural/",
+    "units/",
+    "units/dong-son/",
+    "calendar/",
+    "search/",
+]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_opens_cleanly(page: Watched, server: StaticServer, lang: str, path: str) -> None:
+    response = page.page.goto(f"{server.url}{lang}/{path}")
+    assert response is not None and response.status == 200
+    assert page.page.locator("html").get_attribute("lang") == lang
+    assert page.page.locator("h1").count() == 1
+    assert page.page.title()
+    page.page.wait_for_load_state("networkidle")
+    assert page.errors == []
+
+
+def test_root_redirects_to_vietnamese(page: Watched, server: StaticServer) -> None:
+    page.page.goto(server.url)
+    page.page.wait_for_url(f"{server.url}vi/")
+    assert page.page.locator("html").get_attribute("lang") == "vi"
+
+
+def test_language_switch_keeps_the_plan(page: Watched, server: StaticServer) -> None:
+    page.page.goto(f"{server.url}vi/plans/dong-thap-2021-2025/")
+    switch = page.page.locator("a[data-asean-lang]")
+    switch.focus()
+    page.page.keyboard.press("Enter")
+    page.page.wait_for_url(f"{server.url}en/plans/dong-thap-2021-2025/")
+    assert page.page.locator("html").get_attribute("lang") == "en"
+    assert "Đồng Tháp" in page.page.locator("h1").inner_text()
+    page.page.locator("a[data-asean-lang]").click()
+    page.page.wait_for_url(f"{server.url}vi/plans/dong-thap-2021-2025/")
+
+
+def test_activity_filter_with_keyboard(page: Watched, server: StaticServer) -> None:
+    p = page.page
+    p.goto(f"{server.url}en/plans/bcd-asean-2021-2025/")
+    rows = p.locator("table[data-asean-table] tbody tr[data-group]")
+    assert rows.count() == 65
+    status = p.locator("[data-asean-count]")
+    assert status.get_attribute("role") == "status"
+    assert status.inner_text() == "Showing 65 of 65 activities"
+
+    group = p.get_by_label("Group")
+    group.focus()
+    group.select_option("IV")  # what ArrowDown/Enter on a focused <select> does
+    expect_visible = p.locator("table[data-asean-table] tbody tr[data-group]:visible")
+    assert expect_visible.count() == 5
+    assert status.inner_text() == "Showing 5 of 65 activities"
+
+    lead = p.get_by_label("Lead agency")
+    lead.select_option("bo-ngoai-giao")
+    visible = expect_visible.count()
+    assert 0 <= visible < 5
+    assert status.inner_text() == f"Showing {visible} of 65 activities"
+
+    p.get_by_label("Group").select_option("")
+    p.get_by_label("Pillar or topic").select_option("economic")
+    p.get_by_label("Lead agency").select_option("")
+    economic = expect_visible.count()
+    assert 0 < economic < 65
+    for i in range(economic):
+        assert "economic" in (expect_visible.nth(i).get_attribute("data-pillar") or "")
+
+    p.get_by_role("button", name="Show all").press("Enter")
+    p.wait_for_function("document.querySelector('[data-asean-count]').textContent.startsWith('Showing 65')")
+    assert expect_visible.count() == 65
+
+
+def test_sorting_by_a_column(page: Watched, server: StaticServer) -> None:
+    p = page.page
+    p.goto(f"{server.url}en/plans/soc-trang-2022/")
+    header = p.get_by_role("button", name="Timeline")
+    header.press("Enter")
+    th = p.locator("th[aria-sort]")
+    assert th.get_attribute("aria-sort") == "ascending"
+    header.press("Enter")
+    assert th.get_attribute("aria-sort") == "descending"
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"),
+    [
+        ("vi", "duong", "đường"),
+        ("vi", "hoi nghi", "hội nghị"),
+        ("en", "dong son", "Đông Sơn"),
+        ("en", "conference", "conference"),
+    ],
+)
+def test_search_without_diacritics(page: Watched, server: StaticServer, lang: str, query: str, expected: str) -> None:
+    p = page.page
+    p.goto(f"{server.url}{lang}/")
+    box = p.locator("#asean-q")
+    box.fill(query)
+    box.press("Enter")
+    p.wait_for_url(f"**/{lang}/search/?q=*")
+    results = p.locator("#asean-search-results li")
+    results.first.wait_for()
+    assert results.count() > 0
+    text = p.locator("#asean-search-results").inner_text().lower()
+    assert expected.lower() in text
+    # results stay in the page's language
+    for href in results.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))"):
+        assert f"/{lang}/" in href
+    assert page.errors == []

@@ -1,0 +1,85 @@
+"""Building a tiny project end to end: untranslated pages, URL clashes, bad data, atomic output."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import ROOT, MiniProject
+
+from site_builder.build import BuildError, build_site
+from site_builder.problems import InputError
+
+
+@pytest.fixture
+def tiny(mini: MiniProject) -> MiniProject:
+    shutil.copy(ROOT / "mkdocs.yml", mini.root / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", mini.root / "theme")
+    for lang, title in (("vi", "Trang chủ"), ("en", "Home")):
+        mini.write(f"content/{lang}/index.md", f"# {title}\n")
+        mini.write(f"content/{lang}/about.md", f"# {title} 2\n")
+    return mini
+
+
+def test_page_in_one_language_gets_a_notice_in_the_other(tiny: MiniProject) -> None:
+    tiny.write("content/vi/tin-tuc/le-thuong-co.md", "---\ntitle: Lễ thượng cờ ASEAN\n---\n\n# Lễ thượng cờ ASEAN\n\nNội dung.\n")
+    out = tiny.root / "site"
+    build_site(tiny.root, out, site_url="http://127.0.0.1:9/")
+    notice = (out / "en/tin-tuc/le-thuong-co/index.html").read_text(encoding="utf-8")
+    assert "This page has not been translated into English yet." in notice
+    assert 'href="../../../vi/tin-tuc/le-thuong-co/"' in notice
+    assert "Lễ thượng cờ ASEAN" in notice
+    assert '<html lang="en"' in notice
+    assert (out / "vi/tin-tuc/le-thuong-co/index.html").exists()
+
+
+def test_content_page_cannot_claim_a_generated_url(tiny: MiniProject) -> None:
+    tiny.write("content/en/plans/index.md", "# My plans\n")
+    with pytest.raises(BuildError) as info:
+        build_site(tiny.root, tiny.root / "site", site_url="http://127.0.0.1:9/")
+    assert "content/en/plans/index.md claims the URL of a generated page /en/plans/" in str(info.value)
+
+
+def test_bad_data_stops_before_anything_is_written(tiny: MiniProject) -> None:
+    out = tiny.root / "site"
+    build_site(tiny.root, out, site_url="http://127.0.0.1:9/")
+    marker = out / "vi" / "index.html"
+    before = marker.read_bytes()
+    tiny.replace("plans/soc-trang-2022.yaml", "issuer: soc-trang", "issuer: soc-trag")
+    with pytest.raises(InputError) as info:
+        build_site(tiny.root, out, site_url="http://127.0.0.1:9/")
+    assert "unknown unit 'soc-trag'" in info.value.report()
+    assert marker.read_bytes() == before
+    assert [p.name for p in tiny.root.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_missing_english_fails_a_strict_build_only(tiny: MiniProject) -> None:
+    tiny.replace("plans/soc-trang-2022.yaml", ', en: "2022 plan"', "")
+    with pytest.raises(InputError) as info:
+        build_site(tiny.root, tiny.root / "site", site_url="http://127.0.0.1:9/")
+    assert "English translation (en) missing" in info.value.report()
+    build_site(tiny.root, tiny.root / "site", site_url="http://127.0.0.1:9/", strict=False)
+    html = (tiny.root / "site/en/plans/soc-trang-2022/index.html").read_text(encoding="utf-8")
+    assert '<h1 id="ke-hoach-nam-2022"><span lang="vi">Kế hoạch năm 2022</span>' in html
+
+
+def test_site_url_with_a_path(tiny: MiniProject) -> None:
+    out = tiny.root / "site"
+    build_site(tiny.root, out, site_url="https://cong.example.gov.vn/chuyen-muc/asean")
+    html = (out / "vi/plans/soc-trang-2022/index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="en" href="https://cong.example.gov.vn/chuyen-muc/asean/en/plans/soc-trang-2022/">' in html
+    assert 'href="../../assets/asean.css"' in html
+    assert "https://cong.example.gov.vn/chuyen-muc/asean/sitemap.xml" in (out / "robots.txt").read_text()
+
+
+def test_repository_mkdocs_yml_builds_alone_with_strict(tiny: MiniProject) -> None:
+    """`mkdocs build --strict` on the project's own mkdocs.yml (the Vietnamese tree) is clean."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tiny.root / "plain")],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING -" not in result.stderr

@@ -1,0 +1,64 @@
+"""Interface catalogs complete in both languages; dates in each language's style."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from site_builder.dates import format_date, format_day_month
+from site_builder.i18n import catalog_path, translations
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_catalog_is_complete(lang: str) -> None:
+    with catalog_path(lang).open("rb") as fh:
+        catalog = read_po(fh)
+    untranslated = [m.id for m in catalog if m.id and not m.string]
+    fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
+    assert untranslated == [] and fuzzy == []
+
+
+def test_catalogs_cover_every_string_in_the_code(tmp_path: Path) -> None:
+    pot = tmp_path / "messages.pot"
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "t", "-k", "_",
+         "--no-location", "-o", str(pot), "."],
+        cwd=ROOT, check=True, capture_output=True,
+    )
+    with pot.open("rb") as fh:
+        wanted = {m.id for m in read_po(fh) if m.id}
+    with catalog_path("vi").open("rb") as fh:
+        have = {m.id for m in read_po(fh) if m.id}
+    assert wanted - have == set(), "run `make messages` and translate the new strings"
+
+
+def test_vietnamese_translation_is_used() -> None:
+    assert translations("vi").gettext("Lead agency") == "Cơ quan chủ trì"
+    assert translations("en").gettext("Lead agency") == "Lead agency"
+
+
+@pytest.mark.parametrize(
+    ("value", "vi", "en"),
+    [
+        ("2021-08-05", "ngày 05 tháng 8 năm 2021", "5 August 2021"),
+        ("2016-01-25", "ngày 25 tháng 01 năm 2016", "25 January 2016"),
+        ("2021-10-14", "ngày 14 tháng 10 năm 2021", "14 October 2021"),
+        ("2022-04", "tháng 4 năm 2022", "April 2022"),
+        ("2022", "năm 2022", "2022"),
+    ],
+)
+def test_dates(value: str, vi: str, en: str) -> None:
+    assert format_date(value, "vi") == vi
+    assert format_date(value, "en") == en
+
+
+def test_yearly_dates() -> None:
+    assert format_day_month(11, 15, "vi") == "ngày 15 tháng 11"
+    assert format_day_month(2, 1, "vi") == "ngày 01 tháng 02"
+    assert format_day_month(11, 1, "en") == "1 November"

@@ -1,0 +1,121 @@
+"""The built site, checked offline: both languages, every page, links, hreflang, sitemap."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from conftest import SITE_URL
+from sitecheck import broken_links, html_pages, parse
+
+LANGS = ("vi", "en")
+
+
+def pages_of(site: Path, lang: str) -> set[str]:
+    return {p.relative_to(site / lang).as_posix() for p in html_pages(site / lang)}
+
+
+def test_every_page_exists_in_both_languages(built_site: Path) -> None:
+    vi, en = pages_of(built_site, "vi"), pages_of(built_site, "en")
+    assert vi == en
+    for expected in [
+        "index.html",
+        "plans/index.html",
+        "plans/bcd-asean-2021-2025/index.html",
+        "plans/bcd-asean-2021-2025/activities/ii-32/index.html",
+        "plans/soc-trang-2022/activities/i-1/index.html",
+        "agencies/bo-ngoai-giao/index.html",
+        "pillars/economic/index.html",
+        "pillars/covid-19/index.html",
+        "units/dong-son/index.html",
+        "calendar/index.html",
+        "search/index.html",
+    ]:
+        assert expected in vi, expected
+    activities = [p for p in vi if "/activities/" in p]
+    assert len(activities) == 65 + 9
+
+
+def test_root_sends_visitors_to_vietnamese(built_site: Path) -> None:
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=vi/">' in html
+    assert '<a href="vi/">' in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lang_and_hreflang_on_every_page(built_site: Path, lang: str) -> None:
+    for file in html_pages(built_site / lang):
+        if file.name == "404.html":
+            continue
+        page = parse(file)
+        assert page.lang == lang, file
+        rel = file.parent.relative_to(built_site / lang).as_posix()
+        here = "" if rel == "." else rel + "/"
+        assert page.alternates == {
+            "vi": f"{SITE_URL}vi/{here}",
+            "en": f"{SITE_URL}en/{here}",
+            "x-default": f"{SITE_URL}vi/{here}",
+        }, file
+
+
+def test_one_sitemap_lists_both_languages_without_dates(built_site: Path) -> None:
+    assert not (built_site / "vi" / "sitemap.xml").exists()
+    tree = ElementTree.parse(built_site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locs = [e.text for e in tree.getroot().findall("s:url/s:loc", ns)]
+    assert f"{SITE_URL}vi/plans/soc-trang-2022/" in locs
+    assert f"{SITE_URL}en/plans/soc-trang-2022/" in locs
+    assert len(locs) == 2 * len({loc.split("/asean/", 1)[1][3:] for loc in locs})
+    assert not tree.getroot().findall(".//s:lastmod", ns)
+
+
+def test_no_broken_internal_links_or_anchors(built_site: Path) -> None:
+    assert broken_links(built_site, base_path="/portal/asean/") == []
+
+
+def test_no_request_to_another_host(built_site: Path) -> None:
+    offenders = []
+    for file in html_pages(built_site):
+        for kind, url in parse(file).links:
+            if kind in ("script.src", "img.src", "link.href", "iframe.src", "source.src") and re.match(r"^(https?:)?//", url):
+                offenders.append(f"{file}: {kind}={url}")
+    assert offenders == []
+    css = "\n".join(p.read_text(encoding="utf-8") for p in built_site.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_navigation_does_not_grow_with_the_data(built_site: Path) -> None:
+    """Generated pages stay out of the nav: every page carries the same 7 nav links."""
+    counts = {parse(f).nav_links for f in html_pages(built_site / "vi") if f.name != "404.html"}
+    assert counts == {7}
+
+
+def test_one_h1_per_page(built_site: Path) -> None:
+    for file in html_pages(built_site / "en"):
+        page = parse(file)
+        assert page.h1 == 1, file
+
+
+def test_dates_in_each_language(built_site: Path) -> None:
+    vi = (built_site / "vi/plans/bcd-asean-2021-2025/index.html").read_text(encoding="utf-8")
+    en = (built_site / "en/plans/bcd-asean-2021-2025/index.html").read_text(encoding="utf-8")
+    assert "ngày 05 tháng 8 năm 2021" in vi
+    assert "5 August 2021" in en
+    soc_vi = (built_site / "vi/plans/soc-trang-2022/index.html").read_text(encoding="utf-8")
+    assert "tháng 4 năm 2022" in soc_vi and "không nêu trong văn bản gốc" in soc_vi
+
+
+def test_activity_table_is_complete_without_javascript(built_site: Path) -> None:
+    html = (built_site / "en/plans/bcd-asean-2021-2025/index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr data-group="(I|II|III|IV)"', html)
+    assert len(rows) == 65
+    assert "<caption>" in html
+    assert "not stated in the source" in html
+
+
+def test_search_index_per_language(built_site: Path) -> None:
+    for lang in LANGS:
+        assert (built_site / lang / "pagefind" / "pagefind.js").exists()
+        assert not (built_site / "pagefind").exists()
