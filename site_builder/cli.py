@@ -6,6 +6,7 @@ Messages to editors are in Vietnamese first, English second, like the errors.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -59,6 +60,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Live preview on 127.0.0.1."""
+    from .preview import serve
+
+    serve(_root(args), args.port)
+    return 0
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     """Regenerate ``schemas/*.json`` from the models."""
     for path in write_schemas(_root(args) / "schemas"):
@@ -83,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--site-url", default=None, help="địa chỉ công bố / published address (default: $SITE_URL)")
     build.add_argument("--no-strict", action="store_true", help="không coi cảnh báo là lỗi / allow warnings")
     build.set_defaults(func=cmd_build)
+
+    serve = sub.add_parser("serve", help="xem trước trực tiếp / live preview on 127.0.0.1")
+    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    serve.set_defaults(func=cmd_serve)
 
     schemas = sub.add_parser("schemas", help="ghi lược đồ JSON / write the JSON Schemas")
     schemas.set_defaults(func=cmd_schemas)

@@ -1,0 +1,157 @@
+"""``make serve``: a live preview of both languages for editors, on 127.0.0.1 only.
+
+The preview builds into ``.cache/preview`` (never into ``site/``), serves it, and
+rebuilds when anything under ``content/``, ``plans/``, ``theme/`` or ``mkdocs.yml``
+changes. A broken file does not stop the server: every page then shows the error
+report (file, line, field, in Vietnamese and English) until the file is fixed. Open
+pages reload themselves after each rebuild through a small script the server adds to
+HTML responses; the built files themselves are not changed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from .build import BuildError, build_site
+from .problems import InputError
+
+WATCHED = ("content", "plans", "theme", "mkdocs.yml")
+RELOAD_JS = """(function () {
+  var seen = null;
+  function poll() {
+    fetch("/__preview__/state", {cache: "no-store"}).then(function (r) { return r.json(); })
+      .then(function (s) { if (seen !== null && s.version !== seen) location.reload(); seen = s.version; })
+      .catch(function () {}).finally(function () { setTimeout(poll, 700); });
+  }
+  poll();
+})();
+"""
+
+
+def snapshot(root: Path) -> dict[str, float]:
+    """Modification times of every watched file (polling works on every file system)."""
+    times: dict[str, float] = {}
+    for name in WATCHED:
+        path = root / name
+        if path.is_file():
+            times[name] = path.stat().st_mtime_ns
+        elif path.is_dir():
+            for file in path.rglob("*"):
+                if file.is_file() and not file.name.startswith((".", "~")):
+                    times[str(file)] = file.stat().st_mtime_ns
+    return times
+
+
+class Preview:
+    """The state shared by the watcher and the request handler."""
+
+    def __init__(self, root: Path, port: int) -> None:
+        self.root = root
+        self.port = port
+        self.out = root / ".cache" / "preview"
+        self.version = 0
+        self.error: str | None = None
+        self.lock = threading.Lock()
+
+    def rebuild(self) -> None:
+        started = time.perf_counter()
+        try:
+            build_site(self.root, self.out, site_url=f"http://127.0.0.1:{self.port}/", strict=False)
+            error = None
+        except InputError as exc:
+            error = exc.report()
+        except BuildError as exc:
+            error = str(exc)
+        with self.lock:
+            self.error = error
+            self.version += 1
+        took = time.perf_counter() - started
+        if error:
+            print(f"LỖI / ERROR ({took:.1f} s):\n{error}\n", flush=True)
+        else:
+            print(f"đã dựng lại / rebuilt in {took:.1f} s", flush=True)
+
+    def watch(self, interval: float = 0.4) -> None:
+        before = snapshot(self.root)
+        while True:
+            time.sleep(interval)
+            now = snapshot(self.root)
+            if now != before:
+                before = now
+                self.rebuild()
+
+    def error_page(self) -> bytes:
+        body = html.escape(self.error or "")
+        return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Lỗi dữ liệu / Data error</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}}pre{{white-space:pre-wrap;background:#fff6cc;padding:1rem;border-left:4px solid #c8102e}}</style>
+</head><body><h1>Bản xem trước chưa dựng được / The preview could not be built</h1>
+<p>Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại. / Fix the errors below and save; this page reloads by itself.</p>
+<pre id="preview-error">{body}</pre><script src="/__preview__/reload.js"></script></body></html>""".encode()
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    preview: Preview
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        if self.path.startswith("/__preview__/"):
+            self._preview_asset()
+            return
+        with self.preview.lock:
+            error = self.preview.error
+        path = self.path.split("?", 1)[0]
+        if error and (path.endswith("/") or path.endswith(".html")):
+            self._send(500, "text/html; charset=utf-8", self.preview.error_page())
+            return
+        target = Path(self.translate_path(path))
+        if target.is_dir():
+            target = target / "index.html"
+        if target.suffix == ".html" and target.exists():
+            page = target.read_bytes().replace(b"</body>", b'<script src="/__preview__/reload.js"></script></body>', 1)
+            self._send(200, "text/html; charset=utf-8", page)
+            return
+        super().do_GET()
+
+    def _preview_asset(self) -> None:
+        if self.path.startswith("/__preview__/state"):
+            with self.preview.lock:
+                state = {"version": self.preview.version, "error": self.preview.error is not None}
+            self._send(200, "application/json", json.dumps(state).encode())
+        elif self.path.startswith("/__preview__/reload.js"):
+            self._send(200, "text/javascript; charset=utf-8", RELOAD_JS.encode())
+        else:
+            self._send(404, "text/plain", b"not found")
+
+    def _send(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(root: Path, port: int) -> None:
+    """Build, serve on 127.0.0.1:``port`` and rebuild on change, until interrupted."""
+    preview = Preview(root.resolve(), port)
+    preview.rebuild()
+    handler = type("PreviewHandler", (_Handler,), {"preview": preview})
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(preview.out)))
+    threading.Thread(target=preview.watch, daemon=True).start()
+    print(f"Xem trước / preview: http://127.0.0.1:{port}/vi/  (Ctrl-C để dừng / to stop)", flush=True)
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        httpd.server_close()
