@@ -126,5 +126,6 @@ VI = {
 'reorganised in %(year)s': 'sắp xếp lại năm %(year)s',
 'to': 'gửi',
 'in the plan': 'trong kế hoạch',
+'Search results': 'Kết quả tìm kiếm',
 'when requested': 'khi có yêu cầu',
 }
