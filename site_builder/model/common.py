@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -44,15 +44,7 @@ Pillar = Literal[
 ]
 """A theme tag: the three Community pillars plus the cross-cutting topics the plans name."""
 
-PILLARS: tuple[str, ...] = (
-    "political-security",
-    "economic",
-    "socio-cultural",
-    "covid-19",
-    "tourism",
-    "identity",
-    "connectivity",
-)
+PILLARS: tuple[str, ...] = get_args(Pillar)
 
 
 class Text(Strict):
