@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import LANGUAGES
-from .loader import check_dataset
 from .problems import InputError
+from .project import check_project
 from .publish import write_root_files
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -74,7 +74,7 @@ def build_site(
     """Build every language into ``site_dir``, atomically. Raises :class:`InputError` on bad data."""
     root = root.resolve()
     site_dir = site_dir.resolve()
-    _, problems = check_dataset(root)
+    _, problems = check_project(root)
     fatal = problems.errors + (problems.warnings if strict else [])
     if fatal:
         raise InputError(sorted(fatal))

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .loader import check_dataset
+from .project import check_project
 from .schemas import stale_schemas, write_schemas
 
 
@@ -22,15 +22,18 @@ def _root(args: argparse.Namespace) -> Path:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every data file and print every problem at once."""
     root = _root(args)
-    _, problems = check_dataset(root)
+    _, problems = check_project(root)
     for problem in problems.sorted():
         print(problem.format())
-    errors, warnings = len(problems.errors), len(problems.warnings)
+    errors, warnings, notices = len(problems.errors), len(problems.warnings), len(problems.notices)
     failed = errors > 0 or (args.strict and warnings > 0)
     if problems:
         print()
     verdict = "KHÔNG ĐẠT / FAILED" if failed else "ĐẠT / OK"
-    print(f"{verdict}: {errors} lỗi, {warnings} cảnh báo / {errors} error(s), {warnings} warning(s)")
+    print(
+        f"{verdict}: {errors} lỗi, {warnings} cảnh báo, {notices} lưu ý / "
+        f"{errors} error(s), {warnings} warning(s), {notices} note(s)"
+    )
     stale = stale_schemas(root / "schemas")
     if stale:
         print(

@@ -24,10 +24,25 @@ from mkdocs.structure.pages import Page
 from . import LANGUAGES, urls
 from .i18n import translations
 from .index import SiteIndex
-from .loader import load_dataset
 from .pages import PageSpec, generate
 from .problems import InputError
+from .project import load_project
 from .view import SiteView
+
+NAV: list[tuple[str, str]] = [
+    ("Home", "index.md"),
+    ("About ASEAN", "asean/index.md"),
+    ("Member states", urls.src_uri(urls.INDEXES["members"])),
+    ("Pillars and topics", urls.src_uri(urls.INDEXES["pillars"])),
+    ("Plans", urls.src_uri(urls.INDEXES["plans"])),
+    ("News", urls.src_uri(urls.INDEXES["news"])),
+    ("Local tourism", "tourism/index.md"),
+    ("Agencies", urls.src_uri(urls.INDEXES["agencies"])),
+    ("Units", urls.src_uri(urls.INDEXES["units"])),
+    ("Calendar", urls.src_uri(urls.INDEXES["calendar"])),
+    ("Documents", urls.src_uri(urls.INDEXES["documents"])),
+]
+"""The navigation: a fixed list, so that no page's HTML grows with the data."""
 
 
 class AseanConfig(Config):
@@ -57,11 +72,11 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         root = Path(self.config.root or Path(config.config_file_path).parent)
         self.root = root
         try:
-            dataset = load_dataset(root, strict=self.config.strict_data and bool(config.strict))
+            project = load_project(root, strict=self.config.strict_data and bool(config.strict))
         except InputError as exc:
             raise PluginError("\n" + exc.report()) from None
-        index = SiteIndex(dataset)
-        self.view = SiteView(index, self.lang)
+        index = SiteIndex(project.data)
+        self.view = SiteView(index, self.lang, project.content)
         t = translations(self.lang).gettext
         config.theme["language"] = self.lang
         config.site_name = t("ASEAN section")
@@ -70,16 +85,8 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         config.extra["root_url"] = site_url[: -len(suffix)] if site_url.endswith(suffix) else site_url
         config.extra["lang"] = self.lang
         config.extra["other_lang"] = self.view.other_lang
-        config.nav = [
-            {t("Home"): "index.md"},
-            {t("About ASEAN"): "about.md"},
-            {t("Plans"): urls.src_uri(urls.INDEXES["plans"])},
-            {t("Pillars and topics"): urls.src_uri(urls.INDEXES["pillars"])},
-            {t("Agencies"): urls.src_uri(urls.INDEXES["agencies"])},
-            {t("Units"): urls.src_uri(urls.INDEXES["units"])},
-            {t("Calendar"): urls.src_uri(urls.INDEXES["calendar"])},
-        ]
-        self.specs = generate(index, self.lang, t)
+        config.nav = [{t(title): path} for title, path in NAV]
+        self.specs = generate(index, project.content, self.lang, t)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

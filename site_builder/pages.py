@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import urls
+from .content import ContentSet
 from .index import SiteIndex
 from .model import Text
 from .topics import TOPICS
@@ -76,7 +77,7 @@ def _cut(text: str, limit: int = 155) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def generate(index: SiteIndex, lang: str, t: Any) -> list[PageSpec]:
+def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[PageSpec]:
     """Every generated page for one language. ``t`` translates interface strings."""
     data = index.dataset
     pages: list[PageSpec] = [
@@ -92,7 +93,29 @@ def generate(index: SiteIndex, lang: str, t: Any) -> list[PageSpec]:
                  description=t("ASEAN days and the reporting deadlines the plans set.")),
         PageSpec(urls.INDEXES["search"], t("Search"), "asean/search.html", "search",
                  description=t("Search the ASEAN section.")),
+        PageSpec(urls.INDEXES["members"], t("Member states"), "asean/members.html", "members",
+                 description=t("The member states of ASEAN, with their capitals, dates of joining and links with Viet Nam.")),
+        PageSpec(urls.INDEXES["news"], t("News"), "asean/news.html", "news",
+                 description=t("News about ASEAN and the ASEAN communication plans.")),
+        PageSpec(urls.INDEXES["documents"], t("Documents"), "asean/documents.html", "documents",
+                 description=t("The legal and plan documents that the plans cite.")),
     ]
+    for member in content.members or []:
+        name, name_lang = _text(member.name, lang)
+        pages.append(PageSpec(urls.member(member.id), name, "asean/member.html", "member", member.id,
+                              _cut(_text(member.profile, lang)[0]),
+                              {"edit_path": "content/data/members.yaml"}, name_lang))
+    news = content.news(lang)
+    in_lang = content.in_lang(lang)
+    for tag in content.tags or []:
+        if any(tag.id in page.meta.tags for page in in_lang):
+            name, name_lang = _text(tag.name, lang)
+            pages.append(PageSpec(urls.news_tag(tag.id), f"{t('News')}: {name}", "asean/news.html", "news-tag",
+                                  tag.id, title_lang=name_lang))
+    for topic in TOPICS:
+        if any(topic.id in page.meta.topics for page in news):
+            pages.append(PageSpec(urls.news_topic(topic.id), f"{t('News')}: {topic.name(lang)}",
+                                  "asean/news.html", "news-topic", topic.id))
     for plan in index.plans:
         edit = {"edit_path": data.files[plan.id]}
         title, title_lang = _text(plan.short_title, lang)

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "notice"]
+"""``notice``: worth telling the editor, never fatal (a page not yet translated)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -41,7 +42,7 @@ class Problem:
 
     def format(self) -> str:
         """``file:line:col: field: <Vietnamese>`` then the English on an indented line."""
-        label = "" if self.severity == "error" else "cảnh báo / warning: "
+        label = {"error": "", "warning": "cảnh báo / warning: ", "notice": "lưu ý / note: "}[self.severity]
         field = f"{self.field}: " if self.field else ""
         return f"{self.location()}: {label}{field}{self.vi}\n    {self.en}"
 
@@ -65,6 +66,10 @@ class ProblemList:
     @property
     def warnings(self) -> list[Problem]:
         return sorted(p for p in self.items if p.severity == "warning")
+
+    @property
+    def notices(self) -> list[Problem]:
+        return sorted(p for p in self.items if p.severity == "notice")
 
     def sorted(self) -> list[Problem]:
         return sorted(self.items, key=lambda p: (p.file, p.line, p.column, p.field, p.severity))

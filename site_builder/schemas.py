@@ -14,11 +14,17 @@ from typing import Any
 from pydantic import BaseModel
 
 from .model import AgencyFile, Plan, UnitFile
+from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, TagFile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "plan.schema.json": Plan,
     "units.schema.json": UnitFile,
     "agencies.schema.json": AgencyFile,
+    "members.schema.json": MemberFile,
+    "events.schema.json": EventFile,
+    "documents.schema.json": DocumentFile,
+    "tags.schema.json": TagFile,
+    "front-matter.schema.json": FrontMatter,
 }
 
 

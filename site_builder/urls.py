@@ -27,7 +27,22 @@ def unit(unit_id: str) -> str:
     return f"units/{unit_id}/"
 
 
+def member(member_id: str) -> str:
+    return f"members/{member_id}/"
+
+
+def news_tag(tag: str) -> str:
+    return f"news/tags/{tag}/"
+
+
+def news_topic(topic_id: str) -> str:
+    return f"news/topics/{topic_id}/"
+
+
 INDEXES = {
+    "members": "members/",
+    "news": "news/",
+    "documents": "documents/",
     "plans": "plans/",
     "agencies": "agencies/",
     "pillars": "pillars/",

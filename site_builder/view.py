@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from . import urls
+from .content import ContentPage, ContentSet
 from .dates import format_date, format_day_month
 from .index import SiteIndex
 from .model import Activity, Agency, Plan, Text, Unit
@@ -30,13 +31,16 @@ class Record:
     agency: Agency | None = None
     unit: Unit | None = None
     topic: Topic | None = None
+    member: Any = None
+    tag: Any = None
 
 
 class SiteView:
     """The dataset seen in one language, for templates."""
 
-    def __init__(self, index: SiteIndex, lang: str) -> None:
+    def __init__(self, index: SiteIndex, lang: str, content: ContentSet | None = None) -> None:
         self.index = index
+        self.content = content or ContentSet()
         self.data = index.dataset
         self.lang = lang
         self.other_lang = "en" if lang == "vi" else "vi"
@@ -95,8 +99,12 @@ class SiteView:
             return Record(kind, agency=self.data.agencies[key])
         if kind == "unit":
             return Record(kind, unit=self.data.units[key])
-        if kind == "pillar":
+        if kind == "pillar" or kind == "news-topic":
             return Record(kind, topic=TOPIC_BY_ID[key])
+        if kind == "member":
+            return Record(kind, member=next(m for m in self.content.members if m.id == key))
+        if kind == "news-tag":
+            return Record(kind, tag=next(t for t in self.content.tags if t.id == key))
         return Record(kind)
 
     # ── questions pages ask ──────────────────────────────────────────────────────
@@ -143,6 +151,71 @@ class SiteView:
             return (1, str(deadline.date or "9999"), 0, 0)
 
         return sorted(self.index.deadlines, key=key)
+
+    # ── content ──────────────────────────────────────────────────────────────────
+    def news(self, record: Record | None = None, limit: int | None = None) -> list[ContentPage]:
+        """News of this language, newest first; only those of a tag or topic when asked."""
+        items = self.content.news(self.lang)
+        if record is not None and record.kind == "news-tag":
+            return self.tagged(record.tag.id)
+        elif record is not None and record.kind in ("news-topic", "pillar"):
+            items = [p for p in items if record.topic.id in p.meta.topics]
+        return items[:limit] if limit else items
+
+    def tagged(self, tag_id: str) -> list[ContentPage]:
+        """Every page of this language with a tag: news newest first, then the others."""
+        pages = [p for p in self.content.in_lang(self.lang) if tag_id in p.meta.tags]
+        news = [p for p in pages if p.meta.kind == "news"]
+        news.sort(key=lambda p: (str(p.meta.date), p.rel), reverse=True)
+        return news + [p for p in pages if p.meta.kind != "news"]
+
+    def tag_name(self, tag_id: str) -> str:
+        tag = next((t for t in self.content.tags or [] if t.id == tag_id), None)
+        return self.plain(tag.name) if tag else tag_id
+
+    def news_tags(self) -> list[Any]:
+        used = {tag for page in self.content.in_lang(self.lang) for tag in page.meta.tags}
+        return [t for t in self.content.tags or [] if t.id in used]
+
+    def news_topics(self) -> list[Topic]:
+        used = {topic for page in self.content.news(self.lang) for topic in page.meta.topics}
+        return [t for t in TOPICS if t.id in used]
+
+    def pages_about(self, topic_id: str) -> list[ContentPage]:
+        """Fact and tourism pages of this language on a topic (news are listed apart)."""
+        return [p for p in self.content.in_lang(self.lang)
+                if topic_id in p.meta.topics and p.meta.kind in ("fact", "tourism")]
+
+    def local_pages(self, unit_id: str) -> list[ContentPage]:
+        """Pages of this language about a unit, including those of the units below it."""
+        units = {unit_id, *self.index.unit_children.get(unit_id, [])}
+        pages = [p for p in self.content.in_lang(self.lang) if p.meta.unit in units]
+        return sorted(pages, key=lambda p: (p.meta.kind != "tourism", str(p.meta.date or ""), p.rel))
+
+    def members(self) -> list[Any]:
+        return list(self.content.members or [])
+
+    def documents(self) -> list[Any]:
+        """Documents, newest first; undated ones last."""
+        docs = list(self.content.documents or [])
+        return sorted(docs, key=lambda d: str(d.date or "0000"), reverse=True)
+
+    def cited_by(self, document: Any) -> list[Plan]:
+        """Plans whose legal basis cites this document (by number or plan id)."""
+        out = []
+        for plan in self.index.plans:
+            for ref in plan.legal_basis:
+                if (document.number and ref.number == document.number) or (document.plan and ref.plan == document.plan):
+                    out.append(plan)
+                    break
+        return out
+
+    def events(self) -> list[Any]:
+        """Yearly events by day of the year, then dated events, newest first."""
+        events = list(self.content.events or [])
+        yearly = sorted((e for e in events if e.recurrence == "yearly"), key=lambda e: (e.month, e.day))
+        dated = sorted((e for e in events if e.recurrence == "once"), key=lambda e: str(e.date), reverse=True)
+        return yearly + dated
 
     def activity_url(self, plan: Plan, activity: Activity) -> str:
         return urls.activity(plan.id, activity.slug)

@@ -110,6 +110,8 @@ class MiniProject:
         self.write("plans/agencies.yaml", AGENCIES)
         self.write("plans/soc-trang-2022.yaml", PLAN)
         shutil.copytree(ROOT / "schemas", root / "schemas")
+        for name in ("members", "events", "documents", "tags"):
+            self.write(f"content/data/{name}.yaml", f"{name}: []\n")
 
     def write(self, rel: str, text: str | bytes) -> Path:
         path = self.root / rel

@@ -8,7 +8,15 @@ from browser import StaticServer, Watched
 
 PAGES = [
     "",
-    "about/",
+    "asean/",
+    "asean/economic/",
+    "members/",
+    "members/timor-leste/",
+    "news/",
+    "news/tam-nhin-cong-dong-asean-2045/",
+    "news/tags/rcep/",
+    "tourism/dong-thap/",
+    "documents/",
     "plans/",
     "plans/bcd-asean-2021-2025/",
     "plans/bcd-asean-2021-2025/activities/iv-5/",

@@ -16,13 +16,14 @@ def tiny(mini: MiniProject) -> MiniProject:
     shutil.copy(ROOT / "mkdocs.yml", mini.root / "mkdocs.yml")
     shutil.copytree(ROOT / "theme", mini.root / "theme")
     for lang, title in (("vi", "Trang chủ"), ("en", "Home")):
-        mini.write(f"content/{lang}/index.md", f"# {title}\n")
-        mini.write(f"content/{lang}/about.md", f"# {title} 2\n")
+        for rel in ("index.md", "asean/index.md", "tourism/index.md"):
+            mini.write(f"content/{lang}/{rel}", f"---\ntitle: {title}\ndescription: {title}\n---\n\n# {title}\n")
     return mini
 
 
 def test_page_in_one_language_gets_a_notice_in_the_other(tiny: MiniProject) -> None:
-    tiny.write("content/vi/tin-tuc/le-thuong-co.md", "---\ntitle: Lễ thượng cờ ASEAN\n---\n\n# Lễ thượng cờ ASEAN\n\nNội dung.\n")
+    tiny.write("content/vi/tin-tuc/le-thuong-co.md",
+               "---\ntitle: Lễ thượng cờ ASEAN\ndescription: Lễ thượng cờ\n---\n\n# Lễ thượng cờ ASEAN\n\nNội dung.\n")
     out = tiny.root / "site"
     build_site(tiny.root, out, site_url="http://127.0.0.1:9/")
     notice = (out / "en/tin-tuc/le-thuong-co/index.html").read_text(encoding="utf-8")
@@ -34,7 +35,7 @@ def test_page_in_one_language_gets_a_notice_in_the_other(tiny: MiniProject) -> N
 
 
 def test_content_page_cannot_claim_a_generated_url(tiny: MiniProject) -> None:
-    tiny.write("content/en/plans/index.md", "# My plans\n")
+    tiny.write("content/en/plans/index.md", "---\ntitle: My plans\ndescription: Mine\n---\n# My plans\n")
     with pytest.raises(BuildError) as info:
         build_site(tiny.root, tiny.root / "site", site_url="http://127.0.0.1:9/")
     assert "content/en/plans/index.md claims the URL of a generated page /en/plans/" in str(info.value)

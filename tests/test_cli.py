@@ -21,7 +21,7 @@ def run_check(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
 def test_repository_is_clean() -> None:
     result = run_check(ROOT, "--strict")
     assert result.returncode == 0, result.stdout
-    assert result.stdout.strip() == "ĐẠT / OK: 0 lỗi, 0 cảnh báo / 0 error(s), 0 warning(s)"
+    assert result.stdout.strip() == "ĐẠT / OK: 0 lỗi, 0 cảnh báo, 0 lưu ý / 0 error(s), 0 warning(s), 0 note(s)"
 
 
 def test_every_error_of_several_files_in_one_run(mini: MiniProject) -> None:
@@ -34,7 +34,7 @@ def test_every_error_of_several_files_in_one_run(mini: MiniProject) -> None:
     assert "plans/broken.yaml:2:1: lỗi cú pháp YAML" in out
     assert "plans/soc-trang-2022.yaml:59:15: appendix.activities[1].timeline.kind:" in out
     assert "plans/units.yaml:6:12: units[1].level:" in out
-    assert out.rstrip().endswith("KHÔNG ĐẠT / FAILED: 3 lỗi, 0 cảnh báo / 3 error(s), 0 warning(s)")
+    assert out.rstrip().endswith("KHÔNG ĐẠT / FAILED: 3 lỗi, 0 cảnh báo, 0 lưu ý / 3 error(s), 0 warning(s), 0 note(s)")
 
 
 def test_missing_english_is_a_warning_and_strict_fails(mini: MiniProject) -> None:

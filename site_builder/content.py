@@ -1,0 +1,224 @@
+"""Load and check ``content/``: page front matter in both languages and the data files.
+
+Pages pair by path: ``content/vi/news/x.md`` and ``content/en/news/x.md`` are one
+article in two languages. A page in one language only is reported as a notice (the
+site shows a "not yet translated" page in the other language); a page whose front
+matter is wrong is an error with the file and line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import LANGUAGES, urls
+from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, TagFile
+from .problems import Problem, ProblemList
+from .validation import field_path, validate
+from .yamlsource import YamlDocument, load_yaml, parse_yaml
+
+DATA_DIR = "content/data"
+DATA_FILES: dict[str, type[BaseModel]] = {
+    "members.yaml": MemberFile,
+    "events.yaml": EventFile,
+    "documents.yaml": DocumentFile,
+    "tags.yaml": TagFile,
+}
+
+
+@dataclass
+class ContentPage:
+    """One Markdown page of one language."""
+
+    lang: str
+    rel: str
+    """Path below ``content/<lang>/`` (``news/le-thuong-co.md``)."""
+    meta: FrontMatter
+    body: str
+
+    @property
+    def url(self) -> str:
+        return urls.from_src_uri(self.rel)
+
+    @property
+    def file(self) -> str:
+        return f"content/{self.lang}/{self.rel}"
+
+    def body_hash(self) -> str:
+        """A short hash of the text, for tracking translations against their source."""
+        return hashlib.sha256(self.body.strip().encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class ContentSet:
+    """Every content page and data file, checked."""
+
+    pages: dict[tuple[str, str], ContentPage] = field(default_factory=dict)
+    members: Any = None
+    events: Any = None
+    documents: Any = None
+    tags: Any = None
+
+    def in_lang(self, lang: str) -> list[ContentPage]:
+        return sorted((p for (pl, _), p in self.pages.items() if pl == lang), key=lambda p: p.rel)
+
+    def news(self, lang: str) -> list[ContentPage]:
+        """News of one language, newest first (ties by path, so the order is stable)."""
+        items = [p for p in self.in_lang(lang) if p.meta.kind == "news"]
+        return sorted(items, key=lambda p: (str(p.meta.date), p.rel), reverse=True)
+
+    def counterpart(self, page: ContentPage) -> ContentPage | None:
+        other = next(lang for lang in LANGUAGES if lang != page.lang)
+        return self.pages.get((other, page.rel))
+
+
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """``(yaml, body)`` with the YAML padded so that its line numbers are the file's."""
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        end = text.find("\n---", 4)
+        if end < 0 or text[end + 4 :].strip():
+            return None
+    yaml_text = "\n" + text[4:end + 1]
+    return yaml_text, text[end + 5 :]
+
+
+def _load_page(root: Path, lang: str, path: Path) -> tuple[ContentPage | None, list[Problem]]:
+    rel = path.relative_to(root / "content" / lang).as_posix()
+    shown = f"content/{lang}/{rel}"
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        problem = parse_yaml(raw, shown)  # gives the located UTF-8 message
+        return None, [problem] if isinstance(problem, Problem) else []
+    parts = split_front_matter(text.replace("\r\n", "\n"))
+    if parts is None:
+        return None, [Problem(
+            shown, 1, 1, "",
+            "trang cần phần đầu (front matter) giữa hai dòng '---' với title và description",
+            "the page needs front matter between two '---' lines, with title and description",
+        )]
+    yaml_text, body = parts
+    doc = parse_yaml(yaml_text.encode("utf-8"), shown)
+    if isinstance(doc, Problem):
+        return None, [doc]
+    meta, problems = validate(doc, FrontMatter)
+    if meta is None:
+        return None, problems
+    assert isinstance(meta, FrontMatter)
+    return ContentPage(lang, rel, meta, body), []
+
+
+def _data_file(root: Path, name: str, model: type[BaseModel]) -> tuple[YamlDocument | None, Any, list[Problem]]:
+    path = root / DATA_DIR / name
+    rel = f"{DATA_DIR}/{name}"
+    if not path.exists():
+        return None, None, [Problem(rel, 0, 0, "", "thiếu tệp", "file missing")]
+    doc = load_yaml(path, rel)
+    if isinstance(doc, Problem):
+        return None, None, [doc]
+    value, problems = validate(doc, model)
+    return doc, value, problems
+
+
+def _refs(doc: YamlDocument, items: list[Any], loc: tuple[Any, ...], known: set[str], attr: str,
+          what: tuple[str, str]) -> list[Problem]:
+    problems = []
+    for i, item in enumerate(items):
+        value = getattr(item, attr, None)
+        if value is not None and value not in known:
+            line, column = doc.mark(loc + (i, attr))
+            problems.append(Problem(
+                doc.path, line, column, field_path(loc + (i, attr)),
+                f"không có {what[0]} '{value}'", f"unknown {what[1]} '{value}'",
+            ))
+    return problems
+
+
+def _duplicate_ids(doc: YamlDocument, items: list[Any], loc: tuple[Any, ...]) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for i, item in enumerate(items):
+        if item.id in seen:
+            line, column = doc.mark(loc + (i, "id"))
+            problems.append(Problem(
+                doc.path, line, column, field_path(loc + (i, "id")),
+                f"mã '{item.id}' bị trùng", f"duplicate id '{item.id}'",
+            ))
+        seen.setdefault(item.id, i)
+    return problems
+
+
+def check_content(root: Path, unit_ids: set[str] | None, plan_ids: set[str] | None) -> tuple[ContentSet, ProblemList]:
+    """Check every page and data file; ``None`` id sets skip those cross-checks."""
+    problems = ProblemList()
+    content = ContentSet()
+    present: set[tuple[str, str]] = set()
+    for lang in LANGUAGES:
+        base = root / "content" / lang
+        for path in sorted(base.rglob("*.md")) if base.exists() else []:
+            present.add((lang, path.relative_to(base).as_posix()))
+            page, found = _load_page(root, lang, path)
+            problems.extend(found)
+            if page is None:
+                continue
+            content.pages[(lang, page.rel)] = page
+            if page.meta.unit and unit_ids is not None and page.meta.unit not in unit_ids:
+                problems.add(Problem(
+                    page.file, 0, 0, "unit",
+                    f"không có đơn vị '{page.meta.unit}' trong plans/units.yaml",
+                    f"unknown unit '{page.meta.unit}' in plans/units.yaml",
+                ))
+    for (lang, rel), page in sorted(content.pages.items()):
+        other = content.counterpart(page)
+        missing = next(x for x in LANGUAGES if x != lang)
+        if other is None and (missing, rel) not in present:
+            problems.add(Problem(
+                page.file, 0, 0, "",
+                f"chưa có bản {'tiếng Anh' if missing == 'en' else 'tiếng Việt'} (content/{missing}/{rel})",
+                f"no {'English' if missing == 'en' else 'Vietnamese'} version yet (content/{missing}/{rel})",
+                severity="notice",
+            ))
+        elif other is not None and lang == "en" and page.meta.kind != other.meta.kind:
+            problems.add(Problem(
+                page.file, 0, 0, "kind",
+                f"loại trang '{page.meta.kind}' khác bản tiếng Việt ('{other.meta.kind}')",
+                f"page kind '{page.meta.kind}' differs from the Vietnamese version ('{other.meta.kind}')",
+            ))
+
+    for name, model in DATA_FILES.items():
+        doc, value, found = _data_file(root, name, model)
+        problems.extend(found)
+        if doc is None or value is None:
+            continue
+        key = name.removesuffix(".yaml")
+        items = getattr(value, key)
+        problems.extend(_duplicate_ids(doc, items, (key,)))
+        if key == "documents" and plan_ids is not None:
+            problems.extend(_refs(doc, items, (key,), plan_ids, "plan", ("kế hoạch", "plan")))
+        setattr(content, key, items)
+    if content.tags is not None:
+        problems.extend(_undefined_tags(content))
+    return content, problems
+
+
+def _undefined_tags(content: ContentSet) -> list[Problem]:
+    """Every tag used in front matter must have a name in both languages in tags.yaml."""
+    known = {t.id for t in content.tags}
+    problems = []
+    for page in content.pages.values():
+        for tag in page.meta.tags:
+            if tag not in known:
+                problems.append(Problem(
+                    page.file, 0, 0, "tags",
+                    f"thẻ '{tag}' chưa có trong {DATA_DIR}/tags.yaml",
+                    f"tag '{tag}' is not defined in {DATA_DIR}/tags.yaml",
+                ))
+    return problems

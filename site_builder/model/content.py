@@ -1,0 +1,178 @@
+"""Editorial content: front matter of the Markdown pages, and the data files beside them
+(``content/data/``: member states, events, documents).
+
+Fact pages and news must show where their facts come from, so their ``sources`` may
+not be empty; a fact page also carries the date it was last checked (``updated``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .common import NonEmpty, PartialDate, Pillar, Slug, Strict, Text, bilingual_error
+
+ContentKind = Literal["page", "fact", "news", "tourism"]
+"""``page``: navigation and help pages; ``fact``: pages stating facts about ASEAN
+(sources and ``updated`` required); ``news``: dated articles; ``tourism``: a unit's
+tourism and culture page."""
+
+
+class SourceRef(Strict):
+    """A source a page draws on."""
+
+    title: NonEmpty
+    """The source's title, in the page's language or the source's own."""
+    publisher: NonEmpty | None = None
+    """Who published it (ASEAN Secretariat, Ministry of Foreign Affairs...)."""
+    url: str | None = Field(default=None, pattern=r"^https://[^\s]+$")
+    """Address of the source (https only); listed by ``check --links``."""
+    date: PartialDate | None = None
+
+
+class FrontMatter(Strict):
+    """The front matter of a page in ``content/vi`` or ``content/en``."""
+
+    title: NonEmpty
+    description: NonEmpty
+    """One or two sentences for search results and link previews."""
+    kind: ContentKind = "page"
+    date: PartialDate | None = None
+    """Publication date; required for news."""
+    updated: PartialDate | None = None
+    """When the facts were last checked; required for fact and tourism pages."""
+    tags: list[Slug] = Field(default_factory=list)
+    topics: list[Pillar] = Field(default_factory=list)
+    """Pillars and topics the page is about."""
+    unit: Slug | None = None
+    """The unit the page is about (tourism pages, local news)."""
+    sources: list[SourceRef] = Field(default_factory=list)
+    translation_key: Slug | None = None
+    """Optional id shared by the two languages of a page; by default pages pair by path."""
+    source_hash: str | None = Field(default=None, pattern=r"^[0-9a-f]{12}$")
+    """On a translation: the hash of the Vietnamese text it was translated from."""
+    template: NonEmpty | None = None
+    hide: list[Literal["navigation", "toc", "footer"]] = Field(default_factory=list)
+    image: NonEmpty | None = None
+    """Path of an illustration below ``content/<lang>/`` (needs ``image_alt``)."""
+    image_alt: NonEmpty | None = None
+
+    @model_validator(mode="after")
+    def _required_by_kind(self) -> FrontMatter:
+        if self.kind in ("fact", "news", "tourism") and not self.sources:
+            raise bilingual_error(
+                f"trang loại '{self.kind}' cần ít nhất một nguồn (sources)",
+                f"a '{self.kind}' page needs at least one source (sources)",
+            )
+        if self.kind == "news" and self.date is None:
+            raise bilingual_error("tin bài cần ngày đăng (date)", "a news article needs a date (date)")
+        if self.kind == "news" and not (self.topics or self.tags):
+            raise bilingual_error(
+                "tin bài cần ít nhất một trụ cột/chủ đề (topics) hoặc thẻ (tags)",
+                "a news article needs at least one pillar/topic (topics) or tag (tags)",
+            )
+        if self.kind in ("fact", "tourism") and self.updated is None:
+            raise bilingual_error(
+                f"trang loại '{self.kind}' cần ngày cập nhật (updated)",
+                f"a '{self.kind}' page needs the date it was last checked (updated)",
+            )
+        if self.image and not self.image_alt:
+            raise bilingual_error("ảnh cần lời mô tả (image_alt)", "an image needs alternative text (image_alt)")
+        return self
+
+
+class Member(Strict):
+    """An ASEAN member state (``content/data/members.yaml``)."""
+
+    id: Slug
+    iso: str = Field(pattern=r"^[A-Z]{2}$")
+    """ISO 3166-1 alpha-2 code; the flag is ``theme/assets/flags/<iso lower>.svg``."""
+    name: Text
+    official_name: Text
+    capital: Text
+    joined: PartialDate
+    """Date of admission to ASEAN."""
+    founding: bool = False
+    """One of the five signatories of the Bangkok Declaration."""
+    profile: Text
+    """A short profile: geography, population order of magnitude, government, language."""
+    relations: Text
+    """Links with Viet Nam."""
+    sources: list[SourceRef] = Field(min_length=1)
+    updated: PartialDate
+
+
+class MemberFile(Strict):
+    members: list[Member]
+
+
+class Event(Strict):
+    """A dated or recurring event (``content/data/events.yaml``)."""
+
+    id: Slug
+    title: Text
+    description: Text
+    recurrence: Literal["yearly", "once"]
+    date: PartialDate | None = None
+    """For ``once``: the day (or first day)."""
+    end: PartialDate | None = None
+    """For ``once``: last day of a multi-day event."""
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+    end_month: int | None = Field(default=None, ge=1, le=12)
+    end_day: int | None = Field(default=None, ge=1, le=31)
+    topics: list[Pillar] = Field(default_factory=list)
+    link: NonEmpty | None = None
+    """A page of this site about the event (path below the language root, e.g. ``asean/``)."""
+    sources: list[SourceRef] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _shape(self) -> Event:
+        if self.recurrence == "yearly" and (self.month is None or self.day is None):
+            raise bilingual_error("sự kiện hằng năm cần 'month' và 'day'", "a yearly event needs 'month' and 'day'")
+        if self.recurrence == "once" and (self.date is None or self.date.as_date() is None):
+            raise bilingual_error(
+                "sự kiện một lần cần 'date' đầy đủ (YYYY-MM-DD)",
+                "a one-off event needs a full 'date' (YYYY-MM-DD)",
+            )
+        return self
+
+
+class EventFile(Strict):
+    events: list[Event]
+
+
+DocumentType = Literal["law", "resolution", "decree", "decision", "plan", "directive", "charter", "treaty", "declaration", "vision", "agreement"]
+
+
+class Document(Strict):
+    """A legal or plan document the plans cite (``content/data/documents.yaml``)."""
+
+    id: Slug
+    type: DocumentType
+    number: NonEmpty | None
+    """Document number (``1160/QĐ-TTg``); ``null`` for international instruments without one."""
+    issuer: Text
+    date: PartialDate | None
+    title: Text
+    summary: Text
+    plan: Slug | None = None
+    """The plan in ``plans/`` when we hold the document as a plan."""
+    url: str | None = Field(default=None, pattern=r"^https://[^\s]+$")
+    """An official copy, when there is a stable address."""
+
+
+class DocumentFile(Strict):
+    documents: list[Document]
+
+
+class Tag(Strict):
+    """A news tag: its slug (used in front matter) and its name in both languages."""
+
+    id: Slug
+    name: Text
+
+
+class TagFile(Strict):
+    tags: list[Tag]
