@@ -119,3 +119,35 @@ def test_search_index_per_language(built_site: Path) -> None:
     for lang in LANGS:
         assert (built_site / lang / "pagefind" / "pagefind.js").exists()
         assert not (built_site / "pagefind").exists()
+
+
+def test_calendar_page_lists_asean_day_and_week(built_site: Path) -> None:
+    en = (built_site / "en/calendar/index.html").read_text(encoding="utf-8")
+    vi = (built_site / "vi/calendar/index.html").read_text(encoding="utf-8")
+    assert "ASEAN Day" in en and "ASEAN Week" in en
+    assert "8 August" in en and "28 July – 8 August" in en
+    assert "Ngày ASEAN" in vi and "Tuần ASEAN" in vi
+    assert "15 November" in en  # a reporting deadline taken from the plans
+
+
+def test_fact_pages_show_sources_and_last_check(built_site: Path) -> None:
+    for lang, word in (("en", "Last checked"), ("vi", "Cập nhật lần cuối")):
+        html = (built_site / lang / "asean/economic/index.html").read_text(encoding="utf-8")
+        assert 'id="sources-title"' in html and word in html
+
+
+def test_member_pages_for_all_eleven(built_site: Path) -> None:
+    for lang in LANGS:
+        members = [p for p in (built_site / lang / "members").iterdir() if p.is_dir()]
+        assert len(members) == 11
+        index = (built_site / lang / "members/index.html").read_text(encoding="utf-8")
+        assert index.count('src="../assets/flags/') == 11
+        assert 'alt=""' not in index
+
+
+def test_news_lists_newest_first_with_tag_and_topic_pages(built_site: Path) -> None:
+    html = (built_site / "en/news/index.html").read_text(encoding="utf-8")
+    dates = re.findall(r'<time datetime="([0-9-]+)">', html)
+    assert len(dates) >= 12 and dates == sorted(dates, reverse=True)
+    assert (built_site / "en/news/tags/rcep/index.html").exists()
+    assert (built_site / "vi/news/topics/economic/index.html").exists()
