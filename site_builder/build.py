@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import LANGUAGES
+from .exports import write_exports
 from .problems import InputError
 from .project import check_project
 from .publish import write_root_files
@@ -74,9 +75,9 @@ def build_site(
     """Build every language into ``site_dir``, atomically. Raises :class:`InputError` on bad data."""
     root = root.resolve()
     site_dir = site_dir.resolve()
-    _, problems = check_project(root)
+    project, problems = check_project(root)
     fatal = problems.errors + (problems.warnings if strict else [])
-    if fatal:
+    if fatal or project is None:
         raise InputError(sorted(fatal))
 
     base = base_url(site_url)
@@ -100,6 +101,7 @@ def build_site(
             if errors:
                 raise BuildError("\n".join(errors))
             list(pool.map(index_search, [staging / lang for lang in LANGUAGES]))
+        write_exports(project, staging, base)
         write_root_files(staging, base, LANGUAGES)
         _swap(staging, site_dir)
     except BaseException:

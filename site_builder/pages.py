@@ -140,4 +140,32 @@ def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[P
         name, name_lang = _text(unit.name, lang)
         pages.append(PageSpec(urls.unit(unit.id), name, "asean/unit.html", "unit", unit.id,
                               extra={"edit_path": "plans/units.yaml"}, title_lang=name_lang))
+    pages += widget_specs(index, content, lang, t)
     return sorted(pages, key=lambda p: p.url)
+
+
+def widget_specs(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[PageSpec]:
+    """The embeddable widgets of one language, and the "Embed this" page that lists them.
+
+    Widget pages use their own minimal template (no site chrome) and report their
+    height to the host page; see ``theme/assets/embed-frame.js`` and ``/embed.js``.
+    """
+    specs = [
+        PageSpec(urls.INDEXES["embed"], t("Embed this"), "asean/embed-index.html", "embed-index",
+                 description=t("Widgets of the ASEAN section for your own web portal, with the code to copy.")),
+        PageSpec(urls.embed("news"), t("Latest news"), "asean/embed/news.html", "embed-news"),
+        PageSpec(urls.embed("events"), t("Upcoming events"), "asean/embed/events.html", "embed-events"),
+    ]
+    for plan in index.plans:
+        if plan.appendix is not None:
+            title, title_lang = _text(plan.short_title, lang)
+            specs.append(PageSpec(urls.embed("plans", plan.id), title, "asean/embed/activities.html",
+                                  "embed-activities", plan.id, title_lang=title_lang))
+    for topic in TOPICS:
+        specs.append(PageSpec(urls.embed("pillars", topic.id), topic.name(lang), "asean/embed/pillar.html",
+                              "embed-pillar", topic.id))
+    for member in content.members or []:
+        name, name_lang = _text(member.name, lang)
+        specs.append(PageSpec(urls.embed("members", member.id), name, "asean/embed/member.html",
+                              "embed-member", member.id, title_lang=name_lang))
+    return specs

@@ -19,6 +19,7 @@ REDIRECT = """<!doctype html>
 <title>Chuyên mục ASEAN / ASEAN section</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="0; url=vi/">
+<link rel="icon" href="vi/assets/logo.svg">
 <link rel="canonical" href={canonical}>
 <link rel="alternate" hreflang="vi" href={vi}>
 <link rel="alternate" hreflang="en" href={en}>
@@ -37,7 +38,7 @@ def page_paths(lang_dir: Path) -> list[str]:
     paths = []
     for html in lang_dir.rglob("index.html"):
         rel = html.parent.relative_to(lang_dir).as_posix()
-        if rel.startswith(("pagefind", "assets", "search")):
+        if rel.startswith(("pagefind", "assets", "search", "embed")):
             continue
         paths.append("" if rel == "." else rel + "/")
     return sorted(paths)
@@ -61,7 +62,11 @@ def sitemap(base: str, languages: Sequence[str], paths: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+STATIC = Path(__file__).parent / "static"
+
+
 def write_root_files(site: Path, base: str, languages: Sequence[str]) -> None:
+    (site / "embed.js").write_bytes((STATIC / "embed.js").read_bytes())
     for lang in languages:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (site / lang / name).unlink(missing_ok=True)

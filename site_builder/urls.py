@@ -39,7 +39,13 @@ def news_topic(topic_id: str) -> str:
     return f"news/topics/{topic_id}/"
 
 
+def embed(kind: str, key: str = "") -> str:
+    """A widget page: ``embed/plans/<plan-id>/``, ``embed/news/``, ``embed/members/<id>/``..."""
+    return f"embed/{kind}/{key}/" if key else f"embed/{kind}/"
+
+
 INDEXES = {
+    "embed": "embed/",
     "members": "members/",
     "news": "news/",
     "documents": "documents/",

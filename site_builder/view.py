@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from . import urls
 from .content import ContentPage, ContentSet
 from .dates import format_date, format_day_month
+from .i18n import translations
 from .index import SiteIndex
 from .model import Activity, Agency, Plan, Text, Unit
 from .model.plans import Deadline
@@ -99,7 +100,11 @@ class SiteView:
             return Record(kind, agency=self.data.agencies[key])
         if kind == "unit":
             return Record(kind, unit=self.data.units[key])
-        if kind == "pillar" or kind == "news-topic":
+        if kind == "embed-activities":
+            return Record(kind, plan=self.data.plans[key])
+        if kind == "embed-member":
+            return Record(kind, member=next(m for m in self.content.members if m.id == key))
+        if kind in ("pillar", "news-topic", "embed-pillar"):
             return Record(kind, topic=TOPIC_BY_ID[key])
         if kind == "member":
             return Record(kind, member=next(m for m in self.content.members if m.id == key))
@@ -216,6 +221,17 @@ class SiteView:
         yearly = sorted((e for e in events if e.recurrence == "yearly"), key=lambda e: (e.month, e.day))
         dated = sorted((e for e in events if e.recurrence == "once"), key=lambda e: str(e.date), reverse=True)
         return yearly + dated
+
+    def widgets(self) -> list[Any]:
+        """The widget pages of this language, for the "Embed this" page."""
+        from .pages import widget_specs
+
+        t = translations(self.lang).gettext
+        return [s for s in widget_specs(self.index, self.content, self.lang, t) if s.kind != "embed-index"]
+
+    def hub_page(self, topic_id: str) -> ContentPage | None:
+        """The hand-written page about a pillar or topic (``asean/<topic>.md``), if any."""
+        return self.content.pages.get((self.lang, f"asean/{topic_id}.md"))
 
     def activity_url(self, plan: Plan, activity: Activity) -> str:
         return urls.activity(plan.id, activity.slug)

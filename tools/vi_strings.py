@@ -172,4 +172,10 @@ VI = {
 'Vision': 'Tầm nhìn',
 'founding member': 'thành viên sáng lập',
 'not stated': 'không nêu',
+'Code to copy': 'Mã để sao chép',
+'Copy a code below into a page of your portal. Include the script once per page: it sizes every widget of this site to its content.': 'Sao chép một đoạn mã dưới đây vào trang của cổng thông tin. Chỉ cần chèn thẻ script một lần trên mỗi trang: nó tự điều chỉnh chiều cao mọi tiện ích của trang này theo nội dung.',
+'Embed this': 'Nhúng vào trang của bạn',
+'Preview': 'Xem trước',
+'Upcoming events': 'Sự kiện sắp tới',
+'Widgets of the ASEAN section for your own web portal, with the code to copy.': 'Các tiện ích của Chuyên mục ASEAN để nhúng vào cổng thông tin của đơn vị, kèm mã để sao chép.',
 }

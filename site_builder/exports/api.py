@@ -1,0 +1,229 @@
+"""The JSON API (``/api/v1/``): plans, one document per plan, agencies, the activities CSV.
+
+Each JSON document has a JSON Schema published beside it (``*.schema.json``), generated
+from the same pydantic models that build the document, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .. import LANGUAGES, urls
+from ..index import SiteIndex
+from ..model import Plan, Text
+from ..model.common import Succession
+from ..project import Project
+
+API = "api/v1"
+VERSION = 1
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+
+class Links(_Out):
+    """Addresses of a record's page in each language."""
+
+    vi: str
+    en: str
+
+
+class AgencyOut(_Out):
+    """An agency as the API shows it: names in both languages and what it became."""
+
+    id: str
+    name: Text
+    short: Text | None
+    kind: str
+    unit: str
+    succeeded_by: list[Succession]
+    url: Links
+
+
+class UnitOut(_Out):
+    id: str
+    level: str
+    name: Text
+    url: Links
+
+
+class PlanSummary(_Out):
+    """One entry of ``plans.json``."""
+
+    id: str
+    title: Text
+    short_title: Text
+    number: str | None
+    issued: str | None
+    issuer: UnitOut
+    issuing_agency: str
+    period: dict[str, int]
+    status: str
+    implements: str | None
+    """Id of the plan this one carries out, when we hold it."""
+    activities: int
+    url: Links
+    data: str
+    """Address of the plan's full JSON document."""
+
+
+class PlansDocument(_Out):
+    """``/api/v1/plans.json``: every plan, in order national → provincial → district."""
+
+    version: int = VERSION
+    plans: list[PlanSummary]
+
+
+class PlanDocument(_Out):
+    """``/api/v1/plans/<plan-id>.json``: one plan with every section and activity, in both
+    languages, and every agency and unit it names resolved to their names."""
+
+    version: int = VERSION
+    plan: Plan
+    agencies: dict[str, AgencyOut] = Field(description="Every agency the plan names, by id.")
+    units: dict[str, UnitOut]
+    url: Links
+
+
+class AgenciesDocument(_Out):
+    """``/api/v1/agencies.json``: every agency named in the plans."""
+
+    version: int = VERSION
+    agencies: list[AgencyOut]
+
+
+DOCUMENTS: dict[str, type[BaseModel]] = {
+    "plans": PlansDocument,
+    "plan": PlanDocument,
+    "agencies": AgenciesDocument,
+}
+
+
+def links(base: str, path: str) -> Links:
+    return Links(vi=f"{base}vi/{path}", en=f"{base}en/{path}")
+
+
+def _agency_out(project: Project, agency_id: str, base: str) -> AgencyOut:
+    a = project.data.agencies[agency_id]
+    return AgencyOut(id=a.id, name=a.name, short=a.short, kind=a.kind, unit=a.unit,
+                     succeeded_by=a.succeeded_by, url=links(base, urls.agency(a.id)))
+
+
+def _unit_out(project: Project, unit_id: str, base: str) -> UnitOut:
+    u = project.data.units[unit_id]
+    return UnitOut(id=u.id, level=u.level, name=u.name, url=links(base, urls.unit(u.id)))
+
+
+def _agency_ids(plan: Plan) -> list[str]:
+    """Every agency id a plan names, in order of first mention."""
+    seen: dict[str, None] = {plan.issuing_agency: None}
+
+    def walk(value: Any, key: str = "") -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, list):
+            if key in ("agencies", "from_agencies", "to_agencies"):
+                for item in value:
+                    seen.setdefault(item)
+            else:
+                for item in value:
+                    walk(item)
+
+    walk(plan.model_dump(mode="json"))
+    return list(seen)
+
+
+def dump(model: BaseModel) -> str:
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_text(model: type[BaseModel], name: str) -> str:
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": name,
+              **model.model_json_schema(mode="serialization")}
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_api(project: Project, site: Path, base: str) -> None:
+    out = site / API
+    (out / "plans").mkdir(parents=True, exist_ok=True)
+    index = SiteIndex(project.data)
+    summaries = []
+    for plan in index.plans:
+        url = links(base, urls.plan(plan.id))
+        document = PlanDocument(
+            plan=plan,
+            agencies={a: _agency_out(project, a, base) for a in _agency_ids(plan)},
+            units={u: _unit_out(project, u, base) for u in sorted({plan.issuer})},
+            url=url,
+        )
+        (out / "plans" / f"{plan.id}.json").write_text(dump(document), encoding="utf-8")
+        summaries.append(PlanSummary(
+            id=plan.id, title=plan.title, short_title=plan.short_title, number=plan.number,
+            issued=plan.issued, issuer=_unit_out(project, plan.issuer, base),
+            issuing_agency=plan.issuing_agency,
+            period={"start": plan.period.start, "end": plan.period.end}, status=plan.status,
+            implements=plan.parent_plan,
+            activities=len(plan.appendix.activities) if plan.appendix else 0,
+            url=url, data=f"{base}{API}/plans/{plan.id}.json",
+        ))
+    (out / "plans.json").write_text(dump(PlansDocument(plans=summaries)), encoding="utf-8")
+    agencies = [_agency_out(project, a, base) for a in project.data.agencies]
+    (out / "agencies.json").write_text(dump(AgenciesDocument(agencies=agencies)), encoding="utf-8")
+    (out / "activities.csv").write_bytes(activities_csv(project, index, base))
+    for name, model in DOCUMENTS.items():
+        (out / f"{name}.schema.json").write_text(schema_text(model, f"{name}.schema.json"), encoding="utf-8")
+
+
+CSV_COLUMNS = [
+    "plan_id", "plan_title_vi", "plan_title_en", "activity_id", "group", "group_name_vi", "group_name_en",
+    "name_vi", "name_en", "lead_vi", "lead_en", "lead_agency_ids", "partners_vi", "partners_en",
+    "partner_agency_ids", "timeline_vi", "timeline_en", "timeline_kind", "start_year", "end_year",
+    "pillars", "not_stated", "url_vi", "url_en",
+]
+
+
+def _t(text: Text | None, lang: str) -> str:
+    return (text.get(lang) or "") if text is not None else ""
+
+
+def activities_csv(project: Project, index: SiteIndex, base: str) -> bytes:
+    """Every activity of every plan, one row each, as UTF-8 with a BOM so that Excel
+    opens Vietnamese correctly. Blank cells of the source are empty and named in
+    ``not_stated``; they are never filled in."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for plan in index.plans:
+        if plan.appendix is None:
+            continue
+        groups = {g.id: g for g in plan.appendix.groups}
+        for a in plan.appendix.activities:
+            not_stated = [name for name, value in (("lead", a.lead), ("partners", a.partners)) if value is None]
+            if a.timeline.kind == "not-stated":
+                not_stated.append("timeline")
+            page = urls.activity(plan.id, a.slug)
+            writer.writerow([
+                plan.id, plan.title.vi, _t(plan.title, "en"), a.id, a.group,
+                groups[a.group].name.vi, _t(groups[a.group].name, "en"),
+                a.name.vi, _t(a.name, "en"),
+                _t(a.lead.text if a.lead else None, "vi"), _t(a.lead.text if a.lead else None, "en"),
+                " ".join(a.lead.agencies) if a.lead else "",
+                _t(a.partners.text if a.partners else None, "vi"), _t(a.partners.text if a.partners else None, "en"),
+                " ".join(a.partners.agencies) if a.partners else "",
+                _t(a.timeline.text, "vi"), _t(a.timeline.text, "en"), a.timeline.kind,
+                a.timeline.start or "", a.timeline.end or "",
+                " ".join(a.pillars), " ".join(not_stated),
+                f"{base}vi/{page}", f"{base}en/{page}",
+            ])
+    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+__all__ = ["API", "CSV_COLUMNS", "DOCUMENTS", "LANGUAGES", "write_api"]
