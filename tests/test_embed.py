@@ -54,7 +54,7 @@ def test_widgets_size_themselves_before_and_after_filtering(page: Watched, host:
 
     table = page.page.frame_locator("#w0")
     table.get_by_label("Nhóm").select_option("IV")
-    page.page.wait_for_function("parseFloat(document.querySelector('#w0').style.height) < %d" % (before - 100))
+    page.page.wait_for_function(f"parseFloat(document.querySelector('#w0').style.height) < {before - 100}")
     page.page.wait_for_timeout(300)
     outer, inner = heights(page)[0]
     assert outer < before

@@ -57,16 +57,15 @@ def write_feeds(project: Project, site: Path, base: str) -> None:
         t = translations(lang).gettext
         news = project.content.news(lang)
         site_name = t("ASEAN section")
-
-        def write(path: str, items: list[ContentPage], title: str) -> None:
-            target = site / lang / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(feed_xml(items, lang, base, path, title, t("News about ASEAN and the ASEAN communication plans.")))
-
-        write("feed.xml", news, f"{site_name}: {t('News')}")
+        subtitle = t("News about ASEAN and the ASEAN communication plans.")
+        feeds: list[tuple[str, list[ContentPage], str]] = [("feed.xml", news, f"{site_name}: {t('News')}")]
         for topic in TOPICS:
             items = [p for p in news if topic.id in p.meta.topics]
-            write(f"feeds/pillars/{topic.id}.xml", items, f"{site_name}: {topic.name(lang)}")
+            feeds.append((f"feeds/pillars/{topic.id}.xml", items, f"{site_name}: {topic.name(lang)}"))
         for unit in project.data.units.values():
             items = [p for p in news if p.meta.unit == unit.id]
-            write(f"feeds/units/{unit.id}.xml", items, f"{site_name}: {unit.name.get(lang) or unit.name.vi}")
+            feeds.append((f"feeds/units/{unit.id}.xml", items, f"{site_name}: {unit.name.get(lang) or unit.name.vi}"))
+        for path, items, title in feeds:
+            target = site / lang / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(feed_xml(items, lang, base, path, title, subtitle))
