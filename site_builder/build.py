@@ -19,9 +19,10 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .exports import write_exports
+from .precompress import precompress
 from .problems import InputError
-from .project import check_project
-from .publish import write_root_files
+from .project import Project, check_project
+from .publish import write_root_files, write_units_index
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 # Material 9.8 prints an end-of-life banner on every run; the README and the design
@@ -45,12 +46,12 @@ def base_url(site_url: str | None) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def _build_one(root: str, lang: str, out_dir: str, site_url: str, strict: bool) -> list[str]:
-    """Runs in a worker process: one language, errors flattened to picklable text."""
+def _build_one(root: str, lang: str, out_dir: str, site_url: str, strict: bool, unit: str | None) -> list[str]:
+    """One language; runs in a worker process or in-process. Errors flattened to text."""
     from .engine import EngineError, build_language
 
     try:
-        return build_language(Path(root), lang, Path(out_dir), site_url, strict)
+        return build_language(Path(root), lang, Path(out_dir), site_url, strict, unit)
     except EngineError as exc:
         raise BuildError(f"{lang}: {exc}") from None
     except Exception as exc:
@@ -60,9 +61,65 @@ def _build_one(root: str, lang: str, out_dir: str, site_url: str, strict: bool) 
 def index_search(lang_dir: Path) -> None:
     """Pagefind index of one language, inside that language's tree (``/vi/pagefind/``)."""
     subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(lang_dir), "--output-subdir", "pagefind", "--exclude-selectors", ".headerlink", "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(lang_dir), "--output-subdir", "pagefind",
+         "--exclude-selectors", ".headerlink", "--silent"],
         check=True,
     )
+
+
+def _checked(root: Path, strict: bool) -> Project:
+    project, problems = check_project(root)
+    fatal = problems.errors + (problems.warnings if strict else [])
+    if fatal or project is None:
+        raise InputError(sorted(fatal))
+    return project
+
+
+def _build_into(
+    folder: Path, project: Project, base: str, strict: bool, jobs: int, unit: str | None
+) -> dict[str, list[str]]:
+    """Everything of one site (both languages, search, exports, root files) into ``folder``."""
+    root = project.root
+    warnings: dict[str, list[str]] = {}
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(LANGUAGES))) as pool:
+            futures = {
+                lang: pool.submit(_build_one, str(root), lang, str(folder / lang), base + lang + "/", strict, unit)
+                for lang in LANGUAGES
+            }
+            errors = []
+            for lang, future in futures.items():
+                try:
+                    warnings[lang] = future.result()
+                except BuildError as exc:
+                    errors.append(str(exc))
+            if errors:
+                raise BuildError("\n".join(errors))
+            list(pool.map(index_search, [folder / lang for lang in LANGUAGES]))
+    else:
+        for lang in LANGUAGES:
+            warnings[lang] = _build_one(str(root), lang, str(folder / lang), base + lang + "/", strict, unit)
+            index_search(folder / lang)
+    write_exports(project, folder, base)
+    write_root_files(folder, base, LANGUAGES)
+    return warnings
+
+
+def _staging(site_dir: Path) -> Path:
+    staging = site_dir.parent / f".{site_dir.name}-staging-{os.getpid()}"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    return staging
+
+
+def unit_base(project: Project, unit: str | None, site_url: str | None) -> str:
+    """The address of a unit's build: ``--site-url``, ``SITE_URL``, the unit's own, or local."""
+    if site_url is None and not os.environ.get("SITE_URL") and unit:
+        branding = project.data.units[unit].branding
+        if branding and branding.section_url:
+            return base_url(branding.section_url)
+    return base_url(site_url)
 
 
 def build_site(
@@ -71,43 +128,73 @@ def build_site(
     site_url: str | None = None,
     strict: bool = True,
     jobs: int = 2,
+    unit: str | None = None,
+    compress: bool = False,
 ) -> BuildResult:
-    """Build every language into ``site_dir``, atomically. Raises :class:`InputError` on bad data."""
+    """Build the national site (or one unit's) into ``site_dir``, atomically.
+
+    Raises :class:`InputError` on bad data and :class:`BuildError` when a language fails;
+    either way ``site_dir`` is left as it was.
+    """
     root = root.resolve()
     site_dir = site_dir.resolve()
-    project, problems = check_project(root)
-    fatal = problems.errors + (problems.warnings if strict else [])
-    if fatal or project is None:
-        raise InputError(sorted(fatal))
-
-    base = base_url(site_url)
-    staging = site_dir.parent / f".{site_dir.name}-staging-{os.getpid()}"
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
+    project = _checked(root, strict)
+    if unit is not None and unit not in project.data.units:
+        raise BuildError(f"không có đơn vị / unknown unit '{unit}' ({', '.join(project.data.units)})")
+    staging = _staging(site_dir)
     result = BuildResult(site_dir)
     try:
-        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(LANGUAGES)))) as pool:
-            futures = {
-                lang: pool.submit(_build_one, str(root), lang, str(staging / lang), base + lang + "/", strict)
-                for lang in LANGUAGES
-            }
-            errors = []
-            for lang, future in futures.items():
-                try:
-                    result.warnings[lang] = future.result()
-                except BuildError as exc:
-                    errors.append(str(exc))
-            if errors:
-                raise BuildError("\n".join(errors))
-            list(pool.map(index_search, [staging / lang for lang in LANGUAGES]))
-        write_exports(project, staging, base)
-        write_root_files(staging, base, LANGUAGES)
+        result.warnings = _build_into(staging, project, unit_base(project, unit, site_url), strict, jobs, unit)
+        if compress:
+            precompress(staging)
         _swap(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return result
+
+
+def _unit_worker(root: str, folder: str, base: str, strict: bool, unit: str) -> None:
+    project = _checked(Path(root), strict)
+    _build_into(Path(folder), project, base, strict, 1, unit)
+
+
+def build_all_units(
+    root: Path,
+    site_dir: Path,
+    site_url: str | None = None,
+    strict: bool = True,
+    jobs: int | None = None,
+    compress: bool = False,
+) -> list[str]:
+    """Build every unit's section into ``site_dir/<unit-id>/``, units in parallel.
+
+    Each unit is built in its own process, its two languages one after the other, so
+    that ``jobs`` processes keep ``jobs`` cores busy. Returns the unit ids built.
+    """
+    root = root.resolve()
+    site_dir = site_dir.resolve()
+    project = _checked(root, strict)
+    jobs = jobs or os.cpu_count() or 1
+    units = list(project.data.units)
+    base = base_url(site_url)
+    staging = _staging(site_dir)
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
+            futures = [
+                pool.submit(_unit_worker, str(root), str(staging / unit), f"{base}{unit}/", strict, unit)
+                for unit in units
+            ]
+            for future in futures:
+                future.result()
+        write_units_index(staging, project)
+        if compress:
+            precompress(staging)
+        _swap(staging, site_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return units
 
 
 def _swap(staging: Path, site_dir: Path) -> None:

@@ -46,12 +46,18 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build both languages into ``site/`` (or ``--site-dir``), atomically."""
-    from .build import BuildError, build_site
+    from .build import BuildError, build_all_units, build_site
     from .problems import InputError
 
     root = _root(args)
     try:
-        result = build_site(root, Path(args.site_dir), site_url=args.site_url, strict=not args.no_strict)
+        if args.all_units:
+            built = build_all_units(root, Path(args.site_dir), site_url=args.site_url, strict=not args.no_strict,
+                                    jobs=args.jobs, compress=args.precompress)
+            print(f"đã dựng / built {len(built)} đơn vị / units: {', '.join(built)}")
+            return 0
+        result = build_site(root, Path(args.site_dir), site_url=args.site_url, strict=not args.no_strict,
+                            unit=args.unit, jobs=args.jobs or 2, compress=args.precompress)
     except InputError as exc:
         print(exc.report())
         print(f"\nKHÔNG ĐẠT / FAILED: {len(exc.problems)} lỗi / error(s); site/ không thay đổi / site/ left unchanged")
@@ -94,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", default="site", help="thư mục đích / output folder (default: site)")
     build.add_argument("--site-url", default=None, help="địa chỉ công bố / published address (default: $SITE_URL)")
     build.add_argument("--no-strict", action="store_true", help="không coi cảnh báo là lỗi / allow warnings")
+    which = build.add_mutually_exclusive_group()
+    which.add_argument("--unit", help="dựng cho một đơn vị / build the section branded for one unit")
+    which.add_argument("--all-units", action="store_true", help="mỗi đơn vị vào site/<unit-id>/ / every unit")
+    build.add_argument("--jobs", type=int, default=None, help="số tiến trình / processes (default: cores)")
+    build.add_argument("--precompress", action="store_true", help="ghi thêm bản .gz / also write .gz copies")
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="xem trước trực tiếp / live preview on 127.0.0.1")

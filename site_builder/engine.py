@@ -26,7 +26,9 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_language(root: Path, lang: str, out_dir: Path, site_url: str | None, strict: bool) -> list[str]:
+def build_language(
+    root: Path, lang: str, out_dir: Path, site_url: str | None, strict: bool, unit: str | None = None
+) -> list[str]:
     """Build ``content/<lang>`` into ``out_dir``; return MkDocs' warnings (empty when clean).
 
     Raises :class:`EngineError` with MkDocs' own messages when the build fails.
@@ -48,6 +50,7 @@ def build_language(root: Path, lang: str, out_dir: Path, site_url: str | None, s
     try:
         try:
             config = load_config(str(root / "mkdocs.yml"), **overrides)
+            config.plugins["asean"].config["unit"] = unit
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)

@@ -50,6 +50,8 @@ class AseanConfig(Config):
 
     root = c.Optional(c.Type(str))
     """Project root holding ``plans/`` and ``content/``; default: the folder of ``mkdocs.yml``."""
+    unit = c.Optional(c.Type(str))
+    """Build the section branded for this unit (``plans/units.yaml``); none: the national build."""
     strict_data = c.Type(bool, default=True)
     """Refuse data with warnings (a missing English text) as MkDocs' strict mode does."""
 
@@ -76,10 +78,24 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         except InputError as exc:
             raise PluginError("\n" + exc.report()) from None
         index = SiteIndex(project.data)
-        self.view = SiteView(index, self.lang, project.content)
+        unit = self.config.unit
+        if unit and unit not in project.data.units:
+            raise PluginError(f"unknown unit '{unit}' (plans/units.yaml: {', '.join(project.data.units)})")
+        self.view = SiteView(index, self.lang, project.content, unit)
         t = translations(self.lang).gettext
         config.theme["language"] = self.lang
         config.site_name = t("ASEAN section")
+        self.unit_css: str | None = None
+        branding = project.data.units[unit].branding if unit else None
+        if branding is not None:
+            name = branding.display_name.get(self.lang) or branding.display_name.vi
+            config.site_name = name
+            if branding.logo:
+                config.theme["logo"] = branding.logo
+            if branding.colors:
+                self.unit_css = unit_stylesheet(branding.colors.primary, branding.colors.accent)
+        config.extra["unit"] = unit
+        config.extra["unit_css"] = self.unit_css is not None
         suffix = f"{self.lang}/"
         site_url = config.site_url or ""
         config.extra["root_url"] = site_url[: -len(suffix)] if site_url.endswith(suffix) else site_url
@@ -97,6 +113,8 @@ class AseanPlugin(BasePlugin[AseanConfig]):
                 )
             files.append(File.generated(config, spec.src_uri, content=spec.markdown()))
         self._add_untranslated_notices(files, config)
+        if self.unit_css is not None:
+            files.append(File.generated(config, "assets/unit.css", content=self.unit_css))
         return files
 
     def _add_untranslated_notices(self, files: Files, config: MkDocsConfig) -> None:
@@ -130,6 +148,19 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         assert self.view is not None
         context["record"] = self.view.record(page.meta)
         return context
+
+
+def unit_stylesheet(primary: str, accent: str) -> str:
+    """The colours of a unit's build, as overrides of the theme's variables."""
+    return (
+        ":root {\n"
+        f"  --md-primary-fg-color: {primary};\n"
+        f"  --md-primary-fg-color--dark: {primary};\n"
+        f"  --asean-blue: {primary};\n"
+        f"  --asean-blue-dark: {primary};\n"
+        f"  --asean-yellow: {accent};\n"
+        "}\n"
+    )
 
 
 def _front_title(path: Path) -> str | None:

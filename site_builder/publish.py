@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from .project import Project
+
 REDIRECT = """<!doctype html>
 <html lang="vi">
 <head>
@@ -77,3 +79,22 @@ def write_root_files(site: Path, base: str, languages: Sequence[str]) -> None:
         encoding="utf-8",
     )
     (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n", encoding="utf-8")
+
+
+def write_units_index(site: Path, project: Project) -> None:
+    """The root page of an ``--all-units`` build: a link to each unit's section."""
+    items = []
+    for unit in project.data.units.values():
+        label = unit.branding.display_name if unit.branding else unit.name
+        items.append(
+            f'<li><a href="{unit.id}/vi/">{escape(label.vi)}</a> · '
+            f'<a href="{unit.id}/en/" lang="en">{escape(label.en or label.vi)}</a></li>'
+        )
+    html = (
+        '<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+        "<title>Chuyên mục ASEAN của các đơn vị / ASEAN sections by unit</title>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n</head>\n<body>\n'
+        "<h1>Chuyên mục ASEAN của các đơn vị / <span lang=\"en\">ASEAN sections by unit</span></h1>\n"
+        f"<ul>\n{chr(10).join(items)}\n</ul>\n</body>\n</html>\n"
+    )
+    (site / "index.html").write_text(html, encoding="utf-8")

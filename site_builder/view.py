@@ -39,8 +39,12 @@ class Record:
 class SiteView:
     """The dataset seen in one language, for templates."""
 
-    def __init__(self, index: SiteIndex, lang: str, content: ContentSet | None = None) -> None:
+    def __init__(
+        self, index: SiteIndex, lang: str, content: ContentSet | None = None, unit: str | None = None
+    ) -> None:
         self.index = index
+        self.home_unit: Unit | None = index.dataset.units[unit] if unit else None
+        """The unit a branded build is for; ``None`` for the national build."""
         self.content = content or ContentSet()
         self.data = index.dataset
         self.lang = lang
@@ -130,6 +134,13 @@ class SiteView:
 
     def unit_children(self, unit_id: str) -> list[Unit]:
         return [self.data.units[u] for u in self.index.unit_children.get(unit_id, [])]
+
+    def home_unit_plans(self) -> list[Plan]:
+        """In a unit's build: the plans of that unit and of the units below it, shown first."""
+        if self.home_unit is None:
+            return []
+        units = {self.home_unit.id, *self.index.unit_children.get(self.home_unit.id, [])}
+        return [p for p in self.index.plans if p.issuer in units]
 
     def plans_of(self, unit_id: str) -> list[Plan]:
         return [p for p in self.index.plans if p.issuer == unit_id]

@@ -102,3 +102,25 @@ def page(browser: object, server: StaticServer) -> Iterator[Watched]:
     watched = Watched(context.new_page(), server.url)
     yield watched
     context.close()
+
+
+class _HeaderHandler(_QuietHandler):
+    """Sends the deployment's security headers, as the examples in docs/deploy/ do."""
+
+    def end_headers(self) -> None:
+        from site_builder.security import HEADERS, page_policy, widget_policy
+
+        path = self.path.split("?", 1)[0]
+        policy = widget_policy() if "/embed/" in path else page_policy()
+        self.send_header("Content-Security-Policy", policy)
+        for name, value in HEADERS.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
+class CspServer(StaticServer):
+    def __init__(self, directory: Path) -> None:
+        handler = functools.partial(_HeaderHandler, directory=str(directory))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

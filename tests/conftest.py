@@ -134,6 +134,20 @@ def mini(tmp_path: Path) -> MiniProject:
     return MiniProject(tmp_path / "project")
 
 
+@pytest.fixture
+def tiny(mini: MiniProject) -> MiniProject:
+    """The mini project with the real theme and configuration: small enough to build in seconds."""
+    shutil.copy(ROOT / "mkdocs.yml", mini.root / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", mini.root / "theme")
+    for lang, title in (("vi", "Trang chủ"), ("en", "Home")):
+        for rel in ("index.md", "asean/index.md", "tourism/index.md"):
+            template = "template: asean/home.html\n" if rel == "index.md" else ""
+            mini.write(f"content/{lang}/{rel}", f"---\ntitle: {title}\ndescription: {title}\n{template}---\n\n# {title}\n")
+    return mini
+
+
+
+
 # ── A built site, shared by the site and browser tests ──────────────────────────────
 SITE_URL = "https://asean.example.org/portal/asean/"
 """A published address with a sub-path, so that every test also covers sub-path hosting."""

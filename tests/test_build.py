@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from conftest import ROOT, MiniProject
 
 from site_builder.build import BuildError, build_site
 from site_builder.problems import InputError
-
-
-@pytest.fixture
-def tiny(mini: MiniProject) -> MiniProject:
-    shutil.copy(ROOT / "mkdocs.yml", mini.root / "mkdocs.yml")
-    shutil.copytree(ROOT / "theme", mini.root / "theme")
-    for lang, title in (("vi", "Trang chủ"), ("en", "Home")):
-        for rel in ("index.md", "asean/index.md", "tourism/index.md"):
-            mini.write(f"content/{lang}/{rel}", f"---\ntitle: {title}\ndescription: {title}\n---\n\n# {title}\n")
-    return mini
 
 
 def test_page_in_one_language_gets_a_notice_in_the_other(tiny: MiniProject) -> None:

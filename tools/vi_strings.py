@@ -178,4 +178,6 @@ VI = {
 'Preview': 'Xem trước',
 'Upcoming events': 'Sự kiện sắp tới',
 'Widgets of the ASEAN section for your own web portal, with the code to copy.': 'Các tiện ích của Chuyên mục ASEAN để nhúng vào cổng thông tin của đơn vị, kèm mã để sao chép.',
+'Data for other systems': 'Dữ liệu cho các hệ thống khác',
+'News feed (Atom)': 'Nguồn tin (Atom)',
 }

@@ -4,20 +4,48 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from .common import NonEmpty, Slug, Strict, Succession, Text
+from .common import NonEmpty, Slug, Strict, Succession, Text, bilingual_error
 
 Level = Literal["national", "province", "district"]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two ``#rrggbb`` colours."""
+
+    def luminance(color: str) -> float:
+        channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 class Colors(Strict):
     """The unit's brand colours, as CSS hex colours; the build checks their contrast."""
 
     primary: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
-    """Header and link colour."""
+    """Header background and link colour: needs a contrast of at least 4.5:1 with white."""
     accent: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
-    """Highlights and focus rings."""
+    """The header's bottom rule and focus rings: needs 3:1 against the primary colour."""
+
+    @model_validator(mode="after")
+    def _readable(self) -> Colors:
+        ratio = contrast(self.primary, "#ffffff")
+        if ratio < 4.5:
+            raise bilingual_error(
+                f"màu chính {self.primary} quá nhạt so với chữ trắng ({ratio:.2f}:1, cần ít nhất 4.5:1)",
+                f"primary colour {self.primary} is too light for white text ({ratio:.2f}:1, needs at least 4.5:1)",
+            )
+        ratio = contrast(self.accent, self.primary)
+        if ratio < 3:
+            raise bilingual_error(
+                f"màu nhấn {self.accent} không đủ tương phản với màu chính ({ratio:.2f}:1, cần ít nhất 3:1)",
+                f"accent colour {self.accent} has too little contrast with the primary colour ({ratio:.2f}:1, needs at least 3:1)",
+            )
+        return self
 
 
 class Contact(Strict):
@@ -38,7 +66,10 @@ class Branding(Strict):
     """Path of the logo under ``theme/assets/``; none means the ASEAN-neutral mark."""
     colors: Colors | None = None
     portal: NonEmpty | None = None
-    """The address of the unit's web portal."""
+    """The address of the unit's web portal (as it was when the plans were issued)."""
+    section_url: NonEmpty | None = None
+    """Where the unit publishes its ASEAN section built by this kit; the default site
+    address of a ``--unit`` build (``SITE_URL`` and ``--site-url`` take precedence)."""
     contact: Contact | None = None
 
 

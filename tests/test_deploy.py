@@ -1,0 +1,39 @@
+"""Deployment examples carry the policy the site is tested against; pre-compression is sound."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from site_builder.precompress import precompress
+from site_builder.security import page_policy, widget_policy
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ["nginx.conf", "apache.htaccess", "s3.sh"]
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_examples_send_the_tested_policy(name: str) -> None:
+    text = (ROOT / "docs/deploy" / name).read_text(encoding="utf-8")
+    assert page_policy() in text
+    assert widget_policy(["https://portal.example.gov.vn"]) in text
+
+
+def test_guide_states_the_policy() -> None:
+    assert page_policy() in (ROOT / "docs/deploy.md").read_text(encoding="utf-8")
+
+
+def test_precompressed_copies_are_identical_and_stable(tmp_path: Path) -> None:
+    page = tmp_path / "vi" / "index.html"
+    page.parent.mkdir()
+    page.write_text("<p>Chuyên mục ASEAN</p>\n" * 200, encoding="utf-8")
+    (tmp_path / "tiny.css").write_text("a{}", encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG" + bytes(2000))
+    assert precompress(tmp_path) == 1
+    packed = (tmp_path / "vi" / "index.html.gz").read_bytes()
+    assert gzip.decompress(packed) == page.read_bytes()
+    precompress(tmp_path)
+    assert (tmp_path / "vi" / "index.html.gz").read_bytes() == packed
+    assert not (tmp_path / "tiny.css.gz").exists() and not (tmp_path / "logo.png.gz").exists()
