@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8000
 
-.PHONY: site test serve check schemas lint browser clean bench messages
+.PHONY: site test serve check schemas lint browser clean bench messages lighthouse
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,10 @@ $(STAMP): pyproject.toml requirements.lock
 site: $(STAMP)
 	$(PY) -m site_builder build
 
-## test: run the whole test suite (installs Debian's Chromium for the browser tests when root)
-test: $(STAMP) browser
+NODE_TOOLS := tests/node/node_modules/.installed-stamp
+
+## test: run the whole test suite (installs Debian's Chromium and axe-core for the browser tests)
+test: $(STAMP) browser $(NODE_TOOLS)
 	$(PY) -m pytest
 
 ## serve: live preview on 127.0.0.1:$(PORT)
@@ -38,13 +40,32 @@ schemas: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check site_builder tests
 
-## browser: Debian's Chromium for the browser tests (never `playwright install`)
+## browser: Debian's Chromium (never `playwright install`) and a Java runtime for the
+## Nu HTML validator, installed when missing and running as root
 browser:
-	@if [ -x /usr/bin/chromium ]; then :; \
+	@missing=""; [ -x /usr/bin/chromium ] || missing="chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-		echo "installing Debian chromium for the browser tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "chromium missing: run 'sudo apt-get install chromium' for the browser tests"; fi
+		echo "installing Debian packages for the browser tests:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "missing for the browser tests:$$missing (apt-get install$$missing)"; fi
+
+## axe-core and the Nu HTML checker for the browser tests, pinned in tests/node/package-lock.json
+$(NODE_TOOLS): tests/node/package.json tests/node/package-lock.json
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --prefix tests/node --no-audit --no-fund --silent
+	@touch $(NODE_TOOLS)
+
+## lighthouse: Lighthouse scores of key pages (median of 3, mobile), served like a static host
+lighthouse: $(STAMP) bench/node/node_modules/.installed-stamp
+	$(PY) -m site_builder build --precompress
+	$(PY) bench/lighthouse.py --site site
+
+bench/node/node_modules/.installed-stamp: bench/node/package.json bench/node/package-lock.json
+	npm ci --prefix bench/node --no-audit --no-fund --silent
+	@touch $@
 
 clean:
 	rm -rf site .site-* .cache

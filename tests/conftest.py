@@ -137,6 +137,10 @@ def mini(tmp_path: Path) -> MiniProject:
 @pytest.fixture
 def tiny(mini: MiniProject) -> MiniProject:
     """The mini project with the real theme and configuration: small enough to build in seconds."""
+    return make_tiny(mini)
+
+
+def make_tiny(mini: MiniProject) -> MiniProject:
     shutil.copy(ROOT / "mkdocs.yml", mini.root / "mkdocs.yml")
     shutil.copytree(ROOT / "theme", mini.root / "theme")
     for lang, title in (("vi", "Trang chủ"), ("en", "Home")):

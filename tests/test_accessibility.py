@@ -1,0 +1,153 @@
+"""Accessibility in a real browser: axe-core (WCAG 2.0/2.1 A and AA, best practices) on every
+page type in both languages, keyboard use, and a check that the harness does catch faults."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser import StaticServer, Watched
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "tests/node/node_modules/axe-core/axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+PAGE_TYPES = {
+    "home": "",
+    "about (fact page)": "asean/",
+    "plans index": "plans/",
+    "plan": "plans/bcd-asean-2021-2025/",
+    "activity": "plans/bcd-asean-2021-2025/activities/iv-5/",
+    "agencies index": "agencies/",
+    "agency": "agencies/bo-thong-tin-va-truyen-thong/",
+    "pillar": "pillars/economic/",
+    "unit": "units/soc-trang/",
+    "news list": "news/",
+    "news tag": "news/tags/rcep/",
+    "article": "news/timor-leste-thanh-vien-thu-11/",
+    "member states": "members/",
+    "member state": "members/timor-leste/",
+    "tourism": "tourism/dong-thap/",
+    "calendar": "calendar/",
+    "documents": "documents/",
+    "data for other systems": "api/",
+    "embed this": "embed/",
+    "widget: activities": "embed/plans/soc-trang-2022/",
+    "widget: news": "embed/news/",
+    "widget: events": "embed/events/",
+    "widget: pillar": "embed/pillars/covid-19/",
+    "widget: member": "embed/members/viet-nam/",
+}
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail("axe-core missing: `make test` installs it with npm ci --prefix tests/node")
+        pytest.skip("axe-core not installed (npm ci --prefix tests/node)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def run_axe(page: object, source: str) -> list[str]:
+    """axe's violations on the loaded page, as readable lines (rule, impact, first targets)."""
+    page.add_script_tag(content=source)  # type: ignore[attr-defined]
+    result = page.evaluate(  # type: ignore[attr-defined]
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        TAGS,
+    )
+    return [
+        f"{v['id']} [{v['impact']}] {v['help']}: " + ", ".join(str(n["target"]) for n in v["nodes"][:3])
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_no_axe_violation(page: Watched, server: StaticServer, axe_source: str, kind: str, lang: str) -> None:
+    page.page.goto(f"{server.url}{lang}/{PAGE_TYPES[kind]}")
+    page.page.wait_for_load_state("networkidle")
+    assert run_axe(page.page, axe_source) == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_search_results_have_no_violation(page: Watched, server: StaticServer, axe_source: str, lang: str) -> None:
+    page.page.goto(f"{server.url}{lang}/search/?q=hoi+nghi")
+    page.page.locator("#asean-search-results li").first.wait_for()
+    assert run_axe(page.page, axe_source) == []
+
+
+@pytest.mark.parametrize("path", ["vi/", "en/plans/soc-trang-2022/"])
+def test_phone_layout_has_no_violation(browser, server: StaticServer, axe_source: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone = context.new_page()
+    phone.goto(f"{server.url}{path}")
+    phone.wait_for_load_state("networkidle")
+    assert run_axe(phone, axe_source) == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def notice_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticServer]:
+    """A small build with a page in Vietnamese only, for the "not yet translated" notice."""
+    from conftest import MiniProject, make_tiny
+
+    from site_builder.build import build_site
+
+    tiny = make_tiny(MiniProject(tmp_path_factory.mktemp("notice") / "project"))
+    tiny.write("content/vi/tin-tuc/le-thuong-co.md",
+               "---\ntitle: Lễ thượng cờ ASEAN\ndescription: Lễ thượng cờ\n---\n\n# Lễ thượng cờ ASEAN\n\nNội dung.\n")
+    build_site(tiny.root, tiny.root / "site", site_url="http://127.0.0.1:9/")
+    with StaticServer(tiny.root / "site") as srv:
+        yield srv
+
+
+def test_not_yet_translated_notice_has_no_violation(browser, notice_site: StaticServer, axe_source: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    notice = context.new_page()
+    notice.goto(f"{notice_site.url}en/tin-tuc/le-thuong-co/")
+    assert "not been translated" in notice.locator("article").inner_text()
+    assert run_axe(notice, axe_source) == []
+    context.close()
+
+
+def test_harness_catches_a_deliberately_broken_page(browser, tmp_path: Path, axe_source: str) -> None:  # type: ignore[no-untyped-def]
+    """A page with a missing alt text, low contrast and an unlabelled field must fail."""
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Hỏng</title></head><body><main>'
+        '<h1>Trang hỏng</h1><img src="x.png"><p style="color:#aaa;background:#fff">Chữ mờ</p>'
+        '<input type="text"></main></body></html>',
+        encoding="utf-8",
+    )
+    with StaticServer(tmp_path) as srv:
+        context = browser.new_context()
+        broken = context.new_page()
+        broken.goto(srv.url)
+        found = {line.split(" ", 1)[0] for line in run_axe(broken, axe_source)}
+        context.close()
+    assert {"image-alt", "color-contrast", "label"} <= found
+
+
+def test_keyboard_skip_link_and_visible_focus(page: Watched, server: StaticServer) -> None:
+    p = page.page
+    p.goto(f"{server.url}en/plans/soc-trang-2022/")
+    p.keyboard.press("Tab")
+    focused = p.evaluate("document.activeElement.className")
+    assert "md-skip" in focused
+    p.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+    box = p.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return [r.top, r.height]; })()")
+    assert box[0] >= 0 and box[1] > 10  # on screen when focused
+    p.keyboard.press("Enter")
+    assert p.evaluate("location.hash") == "#soc-trang-s-asean-plan-for-2022"  # the h1
+    # Tab to the filter's first select and change it with the keyboard alone.
+    for _ in range(80):
+        p.keyboard.press("Tab")
+        if p.evaluate("document.activeElement.name") == "group":
+            break
+    assert p.evaluate("document.activeElement.name") == "group"
+    outline = p.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    p.keyboard.press("ArrowDown")
+    p.wait_for_function("document.querySelector('[data-asean-count]').textContent.startsWith('Showing 4')")
