@@ -22,6 +22,16 @@ def _root(args: argparse.Namespace) -> Path:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every data file and print every problem at once."""
     root = _root(args)
+    if args.links:
+        from .links import external_links
+
+        links = external_links(root)
+        for link in links:
+            print(link.format())
+        hosts = sorted({link.url.split("/")[2] for link in links})
+        print(f"\n{len(links)} liên kết ra ngoài tới {len(hosts)} máy chủ / "
+              f"{len(links)} external link(s) to {len(hosts)} host(s): {', '.join(hosts)}")
+        return 0
     _, problems = check_project(root)
     for problem in problems.sorted():
         print(problem.format())
@@ -94,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="kiểm tra dữ liệu / validate plans and content")
     check.add_argument("--strict", action="store_true", help="cảnh báo cũng là lỗi / fail on warnings")
+    check.add_argument("--links", action="store_true",
+                       help="liệt kê liên kết ra ngoài, không tải / list links to other sites (offline)")
     check.set_defaults(func=cmd_check)
 
     build = sub.add_parser("build", help="dựng trang / build the bilingual site")

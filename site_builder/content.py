@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from . import LANGUAGES, urls
 from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, TagFile
 from .problems import Problem, ProblemList
+from .safety import SafetyConfig, check_data, check_page, load_config
 from .validation import field_path, validate
 from .yamlsource import YamlDocument, load_yaml, parse_yaml
 
@@ -89,7 +90,7 @@ def split_front_matter(text: str) -> tuple[str, str] | None:
     return yaml_text, text[end + 5 :]
 
 
-def _load_page(root: Path, lang: str, path: Path) -> tuple[ContentPage | None, list[Problem]]:
+def _load_page(root: Path, lang: str, path: Path, safety: SafetyConfig) -> tuple[ContentPage | None, list[Problem]]:
     rel = path.relative_to(root / "content" / lang).as_posix()
     shown = f"content/{lang}/{rel}"
     raw = path.read_bytes()
@@ -98,6 +99,12 @@ def _load_page(root: Path, lang: str, path: Path) -> tuple[ContentPage | None, l
     except UnicodeDecodeError:
         problem = parse_yaml(raw, shown)  # gives the located UTF-8 message
         return None, [problem] if isinstance(problem, Problem) else []
+    if text.startswith("\ufeff"):
+        return None, [Problem(
+            shown, 1, 1, "",
+            "tệp bắt đầu bằng dấu BOM: hãy lưu lại dưới dạng UTF-8 không BOM",
+            "the file starts with a byte order mark (BOM): save it as UTF-8 without BOM",
+        )]
     parts = split_front_matter(text.replace("\r\n", "\n"))
     if parts is None:
         return None, [Problem(
@@ -110,7 +117,10 @@ def _load_page(root: Path, lang: str, path: Path) -> tuple[ContentPage | None, l
     if isinstance(doc, Problem):
         return None, [doc]
     meta, problems = validate(doc, FrontMatter)
-    if meta is None:
+    body_line = yaml_text.count("\n") + 2
+    problems += check_data(doc)
+    problems += check_page(shown, f"{lang}/{rel}", body, body_line, safety)
+    if meta is None or problems:
         return None, problems
     assert isinstance(meta, FrontMatter)
     return ContentPage(lang, rel, meta, body), []
@@ -125,7 +135,7 @@ def _data_file(root: Path, name: str, model: type[BaseModel]) -> tuple[YamlDocum
     if isinstance(doc, Problem):
         return None, None, [doc]
     value, problems = validate(doc, model)
-    return doc, value, problems
+    return doc, value, check_data(doc) + problems
 
 
 def _refs(doc: YamlDocument, items: list[Any], loc: tuple[Any, ...], known: set[str], attr: str,
@@ -160,12 +170,14 @@ def check_content(root: Path, unit_ids: set[str] | None, plan_ids: set[str] | No
     """Check every page and data file; ``None`` id sets skip those cross-checks."""
     problems = ProblemList()
     content = ContentSet()
+    safety, found = load_config(root)
+    problems.extend(found)
     present: set[tuple[str, str]] = set()
     for lang in LANGUAGES:
         base = root / "content" / lang
         for path in sorted(base.rglob("*.md")) if base.exists() else []:
             present.add((lang, path.relative_to(base).as_posix()))
-            page, found = _load_page(root, lang, path)
+            page, found = _load_page(root, lang, path, safety)
             problems.extend(found)
             if page is None:
                 continue

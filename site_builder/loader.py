@@ -20,6 +20,7 @@ from .model import Agency, AgencyFile, Plan, Text, Unit, UnitFile
 from .model.common import Succession
 from .model.plans import Deadline, LegalRef, Node, Parties
 from .problems import InputError, Problem, ProblemList
+from .safety import check_data
 from .validation import field_path, validate
 from .yamlsource import Loc, YamlDocument, load_yaml
 
@@ -209,6 +210,7 @@ def check_dataset(root: Path) -> tuple[Dataset | None, ProblemList]:
         if isinstance(doc, Problem):
             problems.add(doc)
             return None, None
+        problems.extend(check_data(doc))
         value, found = validate(doc, model)
         problems.extend(found)
         return doc, value

@@ -138,6 +138,9 @@ class AseanPlugin(BasePlugin[AseanConfig]):
             files.append(File.generated(config, spec.src_uri, content=spec.markdown()))
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        # Our templates (theme/asean/) render data, so they are autoescaped; Material's
+        # own templates expect no autoescaping and keep it off.
+        env.autoescape = _autoescape
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(translations(self.lang), newstyle=True)
         env.globals["asean"] = self.view
@@ -148,6 +151,10 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         assert self.view is not None
         context["record"] = self.view.record(page.meta)
         return context
+
+
+def _autoescape(template_name: str | None) -> bool:
+    return template_name is not None and template_name.startswith("asean/")
 
 
 def unit_stylesheet(primary: str, accent: str) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import LANGUAGES
 from .content import ContentSet, check_content
 from .loader import Dataset, check_dataset
-from .problems import InputError, ProblemList
+from .problems import InputError, Problem, ProblemList
 
 
 @dataclass
@@ -26,7 +27,39 @@ def check_project(root: Path) -> tuple[Project | None, ProblemList]:
     problems.extend(found.items)
     if dataset is None or problems.errors:
         return None, problems
+    problems.extend(_url_claims(dataset, content))
+    if problems.errors:
+        return None, problems
     return Project(root, dataset, content), problems
+
+
+def _url_claims(dataset: Dataset, content: ContentSet) -> list[Problem]:
+    """Two pages may not claim one URL: two content pages (``x.md`` and ``x/index.md``), or
+    a content page and a page generated from the data."""
+    from .i18n import translations
+    from .index import SiteIndex
+    from .pages import generate
+
+    problems = []
+    index = SiteIndex(dataset)
+    for lang in LANGUAGES:
+        generated = {spec.url for spec in generate(index, content, lang, translations(lang).gettext)}
+        claimed: dict[str, str] = {}
+        for page in content.in_lang(lang):
+            if page.url in generated:
+                problems.append(Problem(
+                    page.file, 1, 1, "",
+                    f"trang này trùng địa chỉ /{lang}/{page.url} với một trang được tạo từ dữ liệu",
+                    f"this page claims /{lang}/{page.url}, the address of a page generated from the data",
+                ))
+            elif page.url in claimed:
+                problems.append(Problem(
+                    page.file, 1, 1, "",
+                    f"hai trang cùng địa chỉ /{lang}/{page.url}: {claimed[page.url]} và tệp này",
+                    f"two pages claim /{lang}/{page.url}: {claimed[page.url]} and this file",
+                ))
+            claimed.setdefault(page.url, page.file)
+    return problems
 
 
 def load_project(root: Path, strict: bool = False) -> Project:

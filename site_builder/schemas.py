@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from .model import AgencyFile, Plan, UnitFile
 from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, TagFile
+from .safety import SafetyConfig
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "plan.schema.json": Plan,
@@ -25,6 +26,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "documents.schema.json": DocumentFile,
     "tags.schema.json": TagFile,
     "front-matter.schema.json": FrontMatter,
+    "safety.schema.json": SafetyConfig,
 }
 
 

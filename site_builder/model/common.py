@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..slug import SLUG_PATTERN
@@ -32,6 +32,21 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 """An identifier: lower-case ASCII words joined by hyphens (``dong-thap``)."""
 
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s\"'<>]*)?$")]
+"""An absolute https address: other schemes (``javascript:``, ``data:``, ``http:``) are refused."""
+
+def _no_parent(value: str) -> str:
+    if ".." in value.split("/"):
+        raise bilingual_error(
+            f"đường dẫn '{value}' không được chứa '..'",
+            f"the path '{value}' must not contain '..'",
+        )
+    return value
+
+
+SitePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_.-]*$"), AfterValidator(_no_parent)]
+"""A path inside the site or theme (``asean/``, ``assets/logo.svg``): no scheme, no ``..``."""
 
 Pillar = Literal[
     "political-security",

@@ -11,7 +11,17 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import NonEmpty, PartialDate, Pillar, Slug, Strict, Text, bilingual_error
+from .common import (
+    HttpsUrl,
+    NonEmpty,
+    PartialDate,
+    Pillar,
+    SitePath,
+    Slug,
+    Strict,
+    Text,
+    bilingual_error,
+)
 
 ContentKind = Literal["page", "fact", "news", "tourism"]
 """``page``: navigation and help pages; ``fact``: pages stating facts about ASEAN
@@ -26,7 +36,7 @@ class SourceRef(Strict):
     """The source's title, in the page's language or the source's own."""
     publisher: NonEmpty | None = None
     """Who published it (ASEAN Secretariat, Ministry of Foreign Affairs...)."""
-    url: str | None = Field(default=None, pattern=r"^https://[^\s]+$")
+    url: HttpsUrl | None = None
     """Address of the source (https only); listed by ``check --links``."""
     date: PartialDate | None = None
 
@@ -54,7 +64,7 @@ class FrontMatter(Strict):
     """On a translation: the hash of the Vietnamese text it was translated from."""
     template: NonEmpty | None = None
     hide: list[Literal["navigation", "toc", "footer"]] = Field(default_factory=list)
-    image: NonEmpty | None = None
+    image: SitePath | None = None
     """Path of an illustration below ``content/<lang>/`` (needs ``image_alt``)."""
     image_alt: NonEmpty | None = None
 
@@ -123,7 +133,7 @@ class Event(Strict):
     end_month: int | None = Field(default=None, ge=1, le=12)
     end_day: int | None = Field(default=None, ge=1, le=31)
     topics: list[Pillar] = Field(default_factory=list)
-    link: NonEmpty | None = None
+    link: SitePath | None = None
     """A page of this site about the event (path below the language root, e.g. ``asean/``)."""
     sources: list[SourceRef] = Field(default_factory=list)
 
@@ -159,7 +169,7 @@ class Document(Strict):
     summary: Text
     plan: Slug | None = None
     """The plan in ``plans/`` when we hold the document as a plan."""
-    url: str | None = Field(default=None, pattern=r"^https://[^\s]+$")
+    url: HttpsUrl | None = None
     """An official copy, when there is a stable address."""
 
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import NonEmpty, Slug, Strict, Succession, Text, bilingual_error
+from .common import HttpsUrl, NonEmpty, SitePath, Slug, Strict, Succession, Text, bilingual_error
 
 Level = Literal["national", "province", "district"]
 
@@ -62,12 +62,12 @@ class Branding(Strict):
 
     display_name: Text
     """The name in the site header, e.g. "Cổng thông tin điện tử tỉnh Sóc Trăng"."""
-    logo: NonEmpty | None = None
+    logo: SitePath | None = None
     """Path of the logo under ``theme/assets/``; none means the ASEAN-neutral mark."""
     colors: Colors | None = None
-    portal: NonEmpty | None = None
+    portal: HttpsUrl | None = None
     """The address of the unit's web portal (as it was when the plans were issued)."""
-    section_url: NonEmpty | None = None
+    section_url: HttpsUrl | None = None
     """Where the unit publishes its ASEAN section built by this kit; the default site
     address of a ``--unit`` build (``SITE_URL`` and ``--site-url`` take precedence)."""
     contact: Contact | None = None
