@@ -58,6 +58,11 @@ $(NODE_TOOLS): tests/node/package.json tests/node/package-lock.json
 	npm ci --prefix tests/node --no-audit --no-fund --silent
 	@touch $(NODE_TOOLS)
 
+## bench: the national-scale build benchmark (bench/run.py; --articles 100|1000|3000, --scaling)
+bench: $(STAMP)
+	$(VENV)/bin/pip install --quiet --constraint requirements.lock --editable '.[test,bench]'
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 ## lighthouse: Lighthouse scores of key pages (median of 3, mobile), served like a static host
 lighthouse: $(STAMP) bench/node/node_modules/.installed-stamp
 	$(PY) -m site_builder build --precompress

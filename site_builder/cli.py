@@ -87,6 +87,56 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_translations(args: argparse.Namespace) -> int:
+    """Report missing and outdated translations; ``--mark-current`` records a finished one."""
+    from .translations import format_table, mark_current, report
+
+    root = _root(args)
+    project, problems = check_project(root)
+    if project is None:
+        for problem in problems.errors:
+            print(problem.format())
+        return 1
+    if args.mark_current:
+        for name in args.mark_current:
+            print(f"{name}: source_hash {mark_current(root, project, name)}")
+        return 0
+    gaps = report(project)
+    print(format_table(gaps))
+    return 1 if gaps and args.fail else 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create an article pair, a plan, a unit or an event that passes ``check``."""
+    from . import scaffold
+
+    root = _root(args)
+    try:
+        if args.what == "article":
+            created = scaffold.new_article(root, args.title_vi, args.title_en, args.topic, args.source,
+                                           args.source_url, args.date, args.slug, args.unit)
+        elif args.what == "plan":
+            created = scaffold.new_plan(root, args.id, args.unit, args.issuing_agency, args.title_vi,
+                                        args.title_en, args.start, args.end)
+        elif args.what == "unit":
+            created = scaffold.new_unit(root, args.id, args.name_vi, args.name_en, args.level, args.parent)
+        else:
+            created = scaffold.new_event(root, args.id, args.title_vi, args.title_en, args.date, args.yearly,
+                                         args.description_vi, args.description_en)
+    except scaffold.ScaffoldError as exc:
+        print(exc)
+        return 1
+    for path in created.paths:
+        print(f"đã tạo / wrote {path.relative_to(root)}")
+    _, problems = check_project(root)
+    for problem in problems.errors:
+        print(problem.format())
+    print("\nTiếp theo / next:")
+    for step in created.next_steps:
+        print(f"  - {step}")
+    return 1 if problems.errors else 0
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     """Regenerate ``schemas/*.json`` from the models."""
     for path in write_schemas(_root(args) / "schemas"):
@@ -122,6 +172,49 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="xem trước trực tiếp / live preview on 127.0.0.1")
     serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     serve.set_defaults(func=cmd_serve)
+
+    tr = sub.add_parser("translations", help="báo cáo bản dịch / missing and outdated translations")
+    tr.add_argument("--mark-current", nargs="+", metavar="content/en/PAGE.md",
+                    help="ghi nhận bản dịch đã cập nhật / record that these translations are up to date")
+    tr.add_argument("--fail", action="store_true", help="thoát mã 1 khi còn thiếu / exit 1 when anything is missing")
+    tr.set_defaults(func=cmd_translations)
+
+    new = sub.add_parser("new", help="tạo mới / start an article, plan, unit or event")
+    kinds = new.add_subparsers(dest="what", required=True)
+    art = kinds.add_parser("article", help="một bài tin hai ngôn ngữ / a news article in both languages")
+    art.add_argument("--title-vi", required=True)
+    art.add_argument("--title-en", required=True)
+    art.add_argument("--topic", action="append", required=True,
+                     choices=["political-security", "economic", "socio-cultural", "covid-19", "tourism",
+                              "identity", "connectivity"])
+    art.add_argument("--source", required=True, help="nguồn tin / where the facts come from")
+    art.add_argument("--source-url")
+    art.add_argument("--date", help="YYYY-MM-DD (mặc định hôm nay / default today)")
+    art.add_argument("--slug")
+    art.add_argument("--unit")
+    plan = kinds.add_parser("plan", help="một kế hoạch / a plan file")
+    plan.add_argument("--id", required=True)
+    plan.add_argument("--unit", required=True)
+    plan.add_argument("--issuing-agency", required=True)
+    plan.add_argument("--title-vi", required=True)
+    plan.add_argument("--title-en", required=True)
+    plan.add_argument("--start", type=int, required=True)
+    plan.add_argument("--end", type=int, required=True)
+    unit = kinds.add_parser("unit", help="một đơn vị / a unit")
+    unit.add_argument("--id", required=True)
+    unit.add_argument("--name-vi", required=True)
+    unit.add_argument("--name-en", required=True)
+    unit.add_argument("--level", choices=["national", "province", "district"], required=True)
+    unit.add_argument("--parent")
+    event = kinds.add_parser("event", help="một sự kiện / a calendar event")
+    event.add_argument("--id", required=True)
+    event.add_argument("--title-vi", required=True)
+    event.add_argument("--title-en", required=True)
+    event.add_argument("--description-vi", required=True)
+    event.add_argument("--description-en", required=True)
+    event.add_argument("--date", help="YYYY-MM-DD: một lần / once")
+    event.add_argument("--yearly", help="MM-DD: hằng năm / every year")
+    new.set_defaults(func=cmd_new)
 
     schemas = sub.add_parser("schemas", help="ghi lược đồ JSON / write the JSON Schemas")
     schemas.set_defaults(func=cmd_schemas)

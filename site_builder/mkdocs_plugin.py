@@ -41,6 +41,7 @@ NAV: list[tuple[str, str]] = [
     ("Units", urls.src_uri(urls.INDEXES["units"])),
     ("Calendar", urls.src_uri(urls.INDEXES["calendar"])),
     ("Documents", urls.src_uri(urls.INDEXES["documents"])),
+    ("Editors' guide", "guide/index.md"),
 ]
 """The navigation: a fixed list, so that no page's HTML grows with the data."""
 
@@ -94,6 +95,10 @@ class AseanPlugin(BasePlugin[AseanConfig]):
                 config.theme["logo"] = branding.logo
             if branding.colors:
                 self.unit_css = unit_stylesheet(branding.colors.primary, branding.colors.accent)
+        repo = dict(config.extra.get("repository") or {})
+        if branding is not None and branding.repository is not None:
+            repo.update(url=branding.repository.url, branch=branding.repository.branch)
+        config.extra["repository"] = repo if repo.get("url") else None
         config.extra["unit"] = unit
         config.extra["unit_css"] = self.unit_css is not None
         suffix = f"{self.lang}/"

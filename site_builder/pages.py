@@ -99,6 +99,8 @@ def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[P
                  description=t("News about ASEAN and the ASEAN communication plans.")),
         PageSpec(urls.INDEXES["documents"], t("Documents"), "asean/documents.html", "documents",
                  description=t("The legal and plan documents that the plans cite.")),
+        PageSpec("translations/", t("Translation status"), "asean/translations.html", "translations",
+                 description=t("For the editorial team: pages and data still to translate, and translations older than their source.")),
     ]
     for member in content.members or []:
         name, name_lang = _text(member.name, lang)

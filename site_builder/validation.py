@@ -142,6 +142,18 @@ def translate(error: dict[str, Any], model: type[BaseModel]) -> tuple[Loc, str, 
                 f"mã chỉ gồm chữ thường không dấu, số và dấu '-' (vd. 'dong-thap'); nhận được {_found(value)}",
                 f"expected an id of lower-case ASCII letters, digits and '-' (e.g. 'dong-thap'); found {_found(value)}",
             )
+        if pattern.startswith("^https://"):
+            return (
+                loc,
+                f"cần một địa chỉ https:// đầy đủ (vd. https://asean.org/); nhận được {_found(value)}",
+                f"expected a full https:// address (e.g. https://asean.org/); found {_found(value)}",
+            )
+        if pattern.startswith("^[a-z0-9][a-z0-9/_.-]*"):
+            return (
+                loc,
+                f"cần một đường dẫn trong trang, chữ thường không dấu (vd. asean/); nhận được {_found(value)}",
+                f"expected a path inside the site in lower-case ASCII (e.g. asean/); found {_found(value)}",
+            )
         return loc, f"giá trị {_found(value)} không đúng dạng {pattern}", f"value {_found(value)} does not match {pattern}"
     if kind == "string_too_short":
         return loc, "chuỗi rỗng", "empty string"

@@ -233,6 +233,20 @@ class SiteView:
         dated = sorted((e for e in events if e.recurrence == "once"), key=lambda e: str(e.date), reverse=True)
         return yearly + dated
 
+    def source_links(self, repository: dict[str, str] | None, path: str | None) -> tuple[str, str] | None:
+        """(edit, view) addresses of the file behind a page, when a repository is configured."""
+        if not repository or not path:
+            return None
+        values = {"url": repository["url"].rstrip("/"), "branch": repository.get("branch", "main"), "path": path}
+        edit = repository.get("edit", "{url}/edit/{branch}/{path}").format(**values)
+        view = repository.get("view", "{url}/blob/{branch}/{path}").format(**values)
+        return edit, view
+
+    def translation_gaps(self) -> list[Any]:
+        from .translations import gaps_of
+
+        return gaps_of(self.data, self.content)
+
     def widgets(self) -> list[Any]:
         """The widget pages of this language, for the "Embed this" page."""
         from .pages import widget_specs

@@ -143,10 +143,14 @@ def tiny(mini: MiniProject) -> MiniProject:
 def make_tiny(mini: MiniProject) -> MiniProject:
     shutil.copy(ROOT / "mkdocs.yml", mini.root / "mkdocs.yml")
     shutil.copytree(ROOT / "theme", mini.root / "theme")
+    import hashlib
+
+    source_hash = hashlib.sha256(b"# Trang ch\xe1\xbb\xa7").hexdigest()[:12]  # the Vietnamese body below
     for lang, title in (("vi", "Trang chủ"), ("en", "Home")):
-        for rel in ("index.md", "asean/index.md", "tourism/index.md"):
-            template = "template: asean/home.html\n" if rel == "index.md" else ""
-            mini.write(f"content/{lang}/{rel}", f"---\ntitle: {title}\ndescription: {title}\n{template}---\n\n# {title}\n")
+        for rel in ("index.md", "asean/index.md", "tourism/index.md", "guide/index.md"):
+            extra = "template: asean/home.html\n" if rel == "index.md" else ""
+            extra += f"source_hash: {source_hash}\n" if lang == "en" else ""
+            mini.write(f"content/{lang}/{rel}", f"---\ntitle: {title}\ndescription: {title}\n{extra}---\n\n# {title}\n")
     return mini
 
 

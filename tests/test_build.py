@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT, MiniProject
 
-from site_builder.build import BuildError, build_site
+from site_builder.build import build_site
 from site_builder.problems import InputError
 
 
@@ -24,9 +24,10 @@ def test_page_in_one_language_gets_a_notice_in_the_other(tiny: MiniProject) -> N
 
 def test_content_page_cannot_claim_a_generated_url(tiny: MiniProject) -> None:
     tiny.write("content/en/plans/index.md", "---\ntitle: My plans\ndescription: Mine\n---\n# My plans\n")
-    with pytest.raises(BuildError) as info:
+    with pytest.raises(InputError) as info:
         build_site(tiny.root, tiny.root / "site", site_url="http://127.0.0.1:9/")
-    assert "content/en/plans/index.md claims the URL of a generated page /en/plans/" in str(info.value)
+    assert ("content/en/plans/index.md:1:1: trang này trùng địa chỉ /en/plans/ với một trang được tạo từ dữ liệu"
+            in info.value.report())
 
 
 def test_bad_data_stops_before_anything_is_written(tiny: MiniProject) -> None:

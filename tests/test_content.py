@@ -119,8 +119,9 @@ def test_front_matter_errors_point_at_the_line(mini: MiniProject) -> None:
         "'covid-19', 'tourism', 'identity', 'connectivity'; nhận được 'economy' (có phải 'economic'?)\n"
         "    expected one of: 'political-security', 'economic', 'socio-cultural', 'covid-19', 'tourism', "
         "'identity', 'connectivity'; found 'economy' (did you mean 'economic'?)",
-        "content/vi/news/tin.md:9:10: sources[0].url: giá trị 'http://example.org/' không đúng dạng ^https://[^\\s]+$\n"
-        "    value 'http://example.org/' does not match ^https://[^\\s]+$",
+        "content/vi/news/tin.md:9:10: sources[0].url: cần một địa chỉ https:// đầy đủ (vd. https://asean.org/); "
+        "nhận được 'http://example.org/'\n"
+        "    expected a full https:// address (e.g. https://asean.org/); found 'http://example.org/'",
     ]
 
 

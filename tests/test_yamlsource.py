@@ -19,8 +19,8 @@ def refused(raw: bytes) -> str:
 CASES = [
     (
         b"a: [1\n",
-        "plans/x.yaml:2:1: lỗi cú pháp YAML: expected ',' or ']', but got '<stream end>' (while parsing a flow sequence)\n"
-        "    YAML syntax error: expected ',' or ']', but got '<stream end>' (while parsing a flow sequence)",
+        "plans/x.yaml:2:1: lỗi cú pháp YAML: did not find expected ',' or ']' (while parsing a flow sequence)\n"
+        "    YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)",
     ),
     (
         b"a:\n\t- b\n",

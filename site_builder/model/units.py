@@ -57,6 +57,14 @@ class Contact(Strict):
     address: Text | None = None
 
 
+class Repository(Strict):
+    """Where a unit's copy of the content is edited (for "Edit this page" links)."""
+
+    url: HttpsUrl
+    """The repository's address, e.g. https://git.example.gov.vn/cntt/chuyen-muc-asean."""
+    branch: NonEmpty = "main"
+
+
 class Branding(Strict):
     """What a unit's own build shows: its name, logo and colours, and where its portal is."""
 
@@ -71,6 +79,8 @@ class Branding(Strict):
     """Where the unit publishes its ASEAN section built by this kit; the default site
     address of a ``--unit`` build (``SITE_URL`` and ``--site-url`` take precedence)."""
     contact: Contact | None = None
+    repository: Repository | None = None
+    """Overrides the site-wide repository of ``mkdocs.yml`` for this unit's build."""
 
 
 class Unit(Strict):

@@ -1,0 +1,157 @@
+"""A national-scale corpus that is valid input for the build: the real project plus 34
+synthetic provincial plans (assignments, 10–65 appendix activities each) and N articles
+per language in Vietnamese with diacritics (and English), for the benchmarks.
+
+Usage: ``python bench/corpus.py OUT [--articles 1000]``. The output is a complete project
+folder (mkdocs.yml, theme/, content/, plans/) that ``python -m site_builder check`` accepts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROVINCES = [
+    "An Giang", "Bắc Ninh", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Điện Biên", "Đồng Nai", "Gia Lai", "Hà Tĩnh",
+    "Hưng Yên", "Khánh Hòa", "Lai Châu", "Lạng Sơn", "Lào Cai", "Lâm Đồng", "Nghệ An", "Ninh Bình", "Phú Thọ",
+    "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sơn La", "Tây Ninh", "Thái Nguyên", "Tuyên Quang", "Vĩnh Long",
+    "Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh", "Bến Tre", "Kiên Giang",
+]
+WORDS = (
+    "tuyên truyền quảng bá cộng đồng hợp tác kinh tế văn hóa xã hội chính trị an ninh đường lối chủ trương "
+    "hội nghị hội thảo tập huấn doanh nghiệp thanh niên sinh viên du lịch lễ hội di sản biển đảo môi trường "
+    "phát triển bền vững chuyển đổi số thương mại đầu tư giáo dục y tế lao động việc làm nông nghiệp xuất khẩu"
+).split()
+EN_WORDS = (
+    "communication promotion community cooperation economy culture society politics security policy conference "
+    "workshop training business youth students tourism festival heritage sea islands environment sustainable "
+    "development digital transformation trade investment education health labour employment agriculture export"
+).split()
+PILLARS = ["political-security", "economic", "socio-cultural", "covid-19", "tourism", "identity", "connectivity"]
+
+
+def slug(text: str) -> str:
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from site_builder.slug import slugify
+
+    return slugify(text)
+
+
+def sentence(rng: random.Random, words: list[str], n: int) -> str:
+    text = " ".join(rng.choice(words) for _ in range(n))
+    return text[0].upper() + text[1:] + "."
+
+
+def text(rng: random.Random, n: int = 12) -> str:
+    return f'{{vi: "{sentence(rng, WORDS, n)}", en: "{sentence(rng, EN_WORDS, n)}"}}'
+
+
+def write_plan(out: Path, rng: random.Random, name: str) -> tuple[str, str, list[str]]:
+    unit = slug(name)
+    plan_id = f"{unit}-2021-2025"
+    agencies = [f"{unit}-{a}" for a in ("uy-ban-nhan-dan-tinh", "so-thong-tin-va-truyen-thong", "so-ngoai-vu",
+                                          "so-van-hoa-the-thao-va-du-lich", "bao-tinh", "dai-phat-thanh-truyen-hinh")]
+    n = rng.randint(10, 65)
+    groups = ["I", "II", "III"]
+    lines = [
+        "# yaml-language-server: $schema=../schemas/plan.schema.json",
+        f"id: {plan_id}", "document_type: plan",
+        f'title: {{vi: "Kế hoạch tuyên truyền, quảng bá ASEAN giai đoạn 2021-2025 trên địa bàn tỉnh {name}", '
+        f'en: "Plan for ASEAN communication and promotion in {name} Province, 2021-2025"}}',
+        f'short_title: {{vi: "Kế hoạch ASEAN tỉnh {name}", en: "{name} ASEAN plan"}}',
+        f'number: "{rng.randint(10, 300)}/KH-UBND"', f"issued: 2021-{rng.randint(8, 12):02d}-{rng.randint(1, 28):02d}",
+        f"issuer: {unit}", f"issuing_agency: {agencies[0]}", "signer: null", "period: {start: 2021, end: 2025}",
+        "status: expired", "legal_basis:",
+        '  - citation: {vi: "Quyết định số 01/QĐ-BCĐASEAN ngày 05/8/2021", en: "Decision 01/QĐ-BCĐASEAN of 5 August 2021"}',
+        '    number: "01/QĐ-BCĐASEAN"', "    date: 2021-08-05", "    plan: bcd-asean-2021-2025", "    implements: true",
+        "sections:",
+        '  - ref: "I"', '    heading: {vi: "Mục đích, yêu cầu", en: "Purposes and requirements"}', "    kind: purposes",
+        "    items:",
+    ]
+    lines += [f"      - text: {text(rng, 20)}" for _ in range(4)]
+    lines += ['  - ref: "II"', '    heading: {vi: "Nội dung tuyên truyền", en: "Content themes"}', "    kind: themes",
+              "    items:"]
+    for _ in range(6):
+        lines += [f"      - text: {text(rng, 25)}", f"        pillars: [{rng.choice(PILLARS)}]"]
+    lines += ['  - ref: "III"', '    heading: {vi: "Tổ chức thực hiện", en: "Implementation"}', "    kind: implementation",
+              "    items:"]
+    for i, agency in enumerate(agencies[1:], 1):
+        lines += [f'      - ref: "{i}"', f"        heading: {text(rng, 4)}", "        kind: assignment",
+                  f"        agencies: [{agency}]", "        items:"]
+        lines += [f"          - text: {text(rng, 18)}" for _ in range(3)]
+    lines += ["appendix:", '  title: {vi: "Danh mục hoạt động", en: "List of activities"}', "  groups:"]
+    lines += [f'    - id: "{g}"\n      name: {text(rng, 6)}' for g in groups]
+    lines += ["  activities:"]
+    counters = {g: 0 for g in groups}
+    for k in range(n):
+        g = groups[min(k * 3 // n, 2)]
+        counters[g] += 1
+        lead, partner = rng.sample(agencies[1:], 2)
+        lines += [f'    - id: "{g}.{counters[g]}"', f"      name: {text(rng, 16)}",
+                  f"      lead: {{text: {text(rng, 4)}, agencies: [{lead}]}}",
+                  f"      partners: {{text: {text(rng, 4)}, agencies: [{partner}]}}",
+                  '      timeline: {text: {vi: "Hàng năm", en: "Yearly"}, kind: yearly, start: 2021, end: 2025}',
+                  f"      pillars: [{rng.choice(PILLARS)}]"]
+    lines += ["source:", "  file: synthetic.txt"]
+    (out / "plans" / f"{plan_id}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return unit, plan_id, agencies
+
+
+def write_article(out: Path, rng: random.Random, i: int) -> None:
+    date = f"20{rng.randint(21, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    topic = rng.choice(PILLARS)
+    for lang, words in (("vi", WORDS), ("en", EN_WORDS)):
+        title = sentence(rng, words, 8)[:-1]
+        body = "\n\n".join(sentence(rng, words, rng.randint(40, 90)) for _ in range(rng.randint(4, 9)))
+        page = (
+            f'---\ntitle: "{title}"\ndescription: "{sentence(rng, words, 20)}"\nkind: news\ndate: {date}\n'
+            f"topics: [{topic}]\nsources:\n  - title: \"Cổng thông tin điện tử\"\n---\n\n# {title}\n\n"
+            f"## {sentence(rng, words, 5)[:-1]} {{ #a }}\n\n{body}\n"
+        )
+        path = out / "content" / lang / "news" / f"bai-{i:05d}.md"
+        path.write_text(page, encoding="utf-8")
+
+
+def generate(out: Path, articles: int = 1000, seed: int = 2021) -> Path:
+    rng = random.Random(seed)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, out / name)
+    for name in ("theme", "content", "plans", "schemas"):
+        shutil.copytree(ROOT / name, out / name)
+    units, agencies = [], []
+    for name in PROVINCES:
+        unit, _plan_id, names = write_plan(out, rng, name)
+        units.append(f'  - id: {unit}\n    level: province\n    name: {{vi: "Tỉnh {name}", en: "{name} Province"}}\n'
+                     "    parent: viet-nam\n")
+        for agency in names:
+            agencies.append(f"  - id: {agency}\n    name: {text(rng, 5)}\n    kind: department\n    unit: {unit}\n")
+    with (out / "plans/units.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("\n" + "".join(units))
+    with (out / "plans/agencies.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("".join(agencies))
+    for lang in ("vi", "en"):
+        (out / "content" / lang / "news").mkdir(parents=True, exist_ok=True)
+    for i in range(articles):
+        write_article(out, rng, i)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--articles", type=int, default=1000)
+    args = parser.parse_args()
+    generate(args.out, args.articles)
+    print(f"corpus: {args.out} ({args.articles} articles per language, {len(PROVINCES)} synthetic plans)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,279 @@
+"""The national-scale benchmark (``make bench``): our full pipeline against stock Material
+for MkDocs with mkdocs-static-i18n (articles kept out of the navigation, the baseline a
+careful user would pick) and, where the Debian ``hugo`` package is installed, Hugo.
+
+Prints each time (median of ``--runs``), the ratios, peak memory, pages per second, output
+size, page weights (gzipped, everything a first visit loads), the bytes a first search
+downloads, and the time from saving an article to the rebuilt page under ``make serve``.
+The last line is ``ratio ours/baseline: X.XX`` for the full clean build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.corpus import generate  # noqa: E402
+from bench.static_server import serve  # noqa: E402
+
+PY = sys.executable
+OUT = ROOT / "bench" / "out"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, check=True, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def median_time(cmd: list[str], cwd: Path, runs: int, before: object = None) -> float:
+    times = []
+    for _ in range(runs):
+        if callable(before):
+            before()
+        times.append(timed(cmd, cwd))
+    return statistics.median(times)
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def pages(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.html"))
+
+
+# ── baseline: stock Material + mkdocs-static-i18n ───────────────────────────────────
+BASELINE_YML = """site_name: ASEAN baseline
+site_url: http://127.0.0.1:8000/
+docs_dir: docs
+site_dir: site
+theme:
+  name: material
+  language: vi
+nav:
+  - index.md
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      languages:
+        - locale: vi
+          default: true
+          name: Tiếng Việt
+          build: true
+        - locale: en
+          name: English
+          build: true
+validation:
+  nav:
+    omitted_files: ignore
+"""
+
+
+def baseline_project(corpus: Path, out: Path) -> Path:
+    if out.exists():
+        shutil.rmtree(out)
+    for lang in ("vi", "en"):
+        shutil.copytree(corpus / "content" / lang / "news", out / "docs" / lang / "news")
+        (out / "docs" / lang / "index.md").write_text("# ASEAN\n", encoding="utf-8")
+    (out / "mkdocs.yml").write_text(BASELINE_YML, encoding="utf-8")
+    return out
+
+
+# ── Hugo ────────────────────────────────────────────────────────────────────────────
+HUGO_TOML = """baseURL = "http://127.0.0.1:8000/"
+defaultContentLanguage = "vi"
+defaultContentLanguageInSubdir = true
+[languages.vi]
+contentDir = "content/vi"
+[languages.en]
+contentDir = "content/en"
+"""
+HUGO_LAYOUTS = {
+    "layouts/_default/baseof.html": "<!doctype html><html lang=\"{{ .Lang }}\"><head><title>{{ .Title }}</title></head>"
+                                     "<body>{{ block \"main\" . }}{{ end }}</body></html>",
+    "layouts/_default/single.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}",
+    "layouts/_default/list.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}{{ end }}",
+}
+
+
+def hugo_project(corpus: Path, out: Path) -> Path:
+    if out.exists():
+        shutil.rmtree(out)
+    for lang in ("vi", "en"):
+        shutil.copytree(corpus / "content" / lang / "news", out / "content" / lang / "news")
+    (out / "hugo.toml").write_text(HUGO_TOML, encoding="utf-8")
+    for rel, text in HUGO_LAYOUTS.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text, encoding="utf-8")
+    return out
+
+
+# ── page weight ─────────────────────────────────────────────────────────────────────
+def page_weight(site: Path, page: Path) -> int:
+    """Gzipped bytes of a page and of every local file it loads (CSS, JS, images)."""
+    html = page.read_text(encoding="utf-8")
+    total = len(gzip.compress(html.encode(), 9))
+    refs = set(re.findall(r'<link[^>]+rel="(?:stylesheet|icon)"[^>]+href="([^"]+)"', html))
+    refs |= set(re.findall(r'<script[^>]+src="([^"]+)"', html))
+    refs |= set(re.findall(r'<img[^>]+src="([^"]+)"', html))
+    for ref in refs:
+        if ref.startswith(("http:", "https:", "data:")):
+            continue
+        target = (page.parent / ref.split("?")[0]).resolve()
+        if target.is_file():
+            total += len(gzip.compress(target.read_bytes(), 9))
+    return total
+
+
+def first_search_bytes(site: Path, query: str = "hoi nghi") -> int:
+    """Bytes the browser downloads for a first search (Pagefind), measured in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    httpd, base = serve(site)
+    total = 0
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+            page = browser.new_page()
+            page.goto(f"{base}vi/search/")
+            page.wait_for_load_state("networkidle")
+            sizes: list[int] = []
+            page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]) if "pagefind" in r.url else None)
+            page.fill("#asean-search-q", query)
+            page.press("#asean-search-q", "Enter")
+            page.locator("#asean-search-results li").first.wait_for()
+            page.wait_for_load_state("networkidle")
+            total = sum(sizes)
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return total
+
+
+def serve_edit_time(corpus: Path, port: int = 8791) -> float:
+    """Seconds from saving a changed article to the rebuilt page under `make serve`."""
+    proc = subprocess.Popen([PY, "-m", "site_builder", "--root", str(corpus), "serve", "--port", str(port)],
+                            cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/vi/news/bai-00000/"
+    try:
+        deadline = time.time() + 600
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(url, timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        article = corpus / "content/vi/news/bai-00000.md"
+        marker = f"Sửa lúc {time.time_ns()}"
+        start = time.perf_counter()
+        article.write_text(article.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+        while time.time() < deadline:
+            try:
+                if marker in urllib.request.urlopen(url, timeout=2).read().decode():
+                    return time.perf_counter() - start
+            except OSError:
+                pass
+            time.sleep(0.1)
+        return float("nan")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=1000, choices=[100, 1000, 3000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scaling", action="store_true", help="also time 100 / 1,000 / 3,000 articles once each")
+    parser.add_argument("--skip-serve", action="store_true")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    corpus = generate(OUT / f"corpus-{args.articles}", args.articles)
+    print(f"corpus: {args.articles} articles per language, 39 plans ({pages_hint(corpus)})", flush=True)
+
+    ours_site = OUT / "site-ours"
+    ours_cmd = [PY, "-m", "site_builder", "--root", str(corpus), "build", "--site-dir", str(ours_site)]
+    clean = lambda: shutil.rmtree(corpus / ".cache", ignore_errors=True)  # noqa: E731 - a clean checkout
+    ours = median_time(ours_cmd, ROOT, args.runs, clean)
+    ours_mem = peak_mb()
+    n_ours = pages(ours_site)
+    print(f"ours     clean build  {ours:7.2f} s  {n_ours} pages  {n_ours / ours:6.0f} pages/s  "
+          f"{size_mb(ours_site):6.1f} MB  peak {ours_mem:.0f} MB", flush=True)
+
+    article = corpus / "content/en/news/bai-00001.md"
+    original = article.read_text(encoding="utf-8")
+
+    def touch_one() -> None:
+        article.write_text(original + f"\nEdited {time.time_ns()}.\n", encoding="utf-8")
+
+    incremental = median_time(ours_cmd, ROOT, args.runs, touch_one)
+    article.write_text(original, encoding="utf-8")
+    print(f"ours     one article changed  {incremental:7.2f} s", flush=True)
+
+    base = baseline_project(corpus, OUT / "baseline")
+    baseline = median_time([PY, "-m", "mkdocs", "build", "-q"], base, args.runs)
+    n_base = pages(base / "site")
+    print(f"baseline clean build  {baseline:7.2f} s  {n_base} pages  {n_base / baseline:6.0f} pages/s  "
+          f"{size_mb(base / 'site'):6.1f} MB", flush=True)
+
+    hugo_ratio = None
+    if shutil.which("hugo"):
+        hugo = hugo_project(corpus, OUT / "hugo")
+        hugo_time = median_time(["hugo", "--quiet"], hugo, args.runs)
+        hugo_ratio = ours / hugo_time
+        print(f"hugo     clean build  {hugo_time:7.2f} s  {pages(hugo / 'public')} pages", flush=True)
+
+    weights = {
+        "article": ours_site / "vi/news/bai-00002/index.html",
+        "plan": ours_site / "vi/plans/bcd-asean-2021-2025/index.html",
+        "widget": ours_site / "vi/embed/news/index.html",
+    }
+    for name, page in weights.items():
+        print(f"page weight {name:8} {page_weight(ours_site, page) / 1024:6.1f} KB gzipped (first load, everything)")
+    print(f"first search downloads {first_search_bytes(ours_site) / 1024:6.1f} KB", flush=True)
+
+    if not args.skip_serve:
+        print(f"make serve: saved article to rebuilt page {serve_edit_time(corpus):6.2f} s", flush=True)
+
+    if args.scaling:
+        for n in (100, 1000, 3000):
+            c = generate(OUT / f"corpus-{n}", n)
+            shutil.rmtree(c / ".cache", ignore_errors=True)
+            t = timed([PY, "-m", "site_builder", "--root", str(c), "build", "--site-dir", str(OUT / f"site-{n}")], ROOT)
+            print(f"scaling  {n:5} articles/lang  {t:7.2f} s  {pages(OUT / f'site-{n}')} pages  peak {peak_mb():.0f} MB",
+                  flush=True)
+
+    print(f"ratio ours/baseline one article changed: {incremental / baseline:.2f}")
+    if hugo_ratio is not None:
+        print(f"ratio ours/hugo: {hugo_ratio:.2f}")
+    print(f"ratio ours/baseline: {ours / baseline:.2f}")
+    return 0
+
+
+def pages_hint(corpus: Path) -> str:
+    return f"{sum(1 for _ in (corpus / 'content').rglob('*.md'))} Markdown files"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

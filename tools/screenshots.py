@@ -1,0 +1,88 @@
+"""Screenshots of the real site for the editors' guide (content/<lang>/guide/img/).
+
+Usage: ``python tools/screenshots.py`` (after ``make site``). Takes each picture in both
+languages, from the built site served on 127.0.0.1, with Debian's Chromium; the error
+picture comes from the live preview showing a deliberately broken copy of a plan.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+from browser import CHROMIUM, CHROMIUM_ARGS, StaticServer  # noqa: E402
+
+SHOTS = {
+    "home.png": ("", None),
+    "plan-activities.png": ("plans/soc-trang-2022/#activities", None),
+    "search.png": ("search/?q=hoi+nghi", "#asean-search-results li"),
+    "translations.png": ("translations/", None),
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def error_page_shot(page: object, lang: str, out: Path) -> None:
+    """The preview's error page for a plan file with a misspelt value."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "project"
+        for name in ("plans", "content", "theme", "schemas"):
+            shutil.copytree(ROOT / name, copy / name)
+        shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+        plan = copy / "plans/soc-trang-2022.yaml"
+        plan.write_text(plan.read_text(encoding="utf-8").replace("status: expired", "status: het-han"), encoding="utf-8")
+        port = free_port()
+        proc = subprocess.Popen([sys.executable, "-m", "site_builder", "--root", str(copy), "serve", "--port", str(port)],
+                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(300):
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/{lang}/", timeout=2)
+                except urllib.error.HTTPError:
+                    break  # the error page answers 500: ready
+                except OSError:
+                    time.sleep(0.3)
+            page.goto(f"http://127.0.0.1:{port}/{lang}/")  # type: ignore[attr-defined]
+            page.screenshot(path=str(out))  # type: ignore[attr-defined]
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    site = ROOT / "site"
+    with StaticServer(site) as server, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1100, "height": 700})
+        for lang in ("vi", "en"):
+            out = ROOT / "content" / lang / "guide" / "img"
+            out.mkdir(parents=True, exist_ok=True)
+            for name, (path, wait) in SHOTS.items():
+                page.goto(f"{server.url}{lang}/{path}")
+                if wait:
+                    page.locator(wait).first.wait_for()
+                page.wait_for_timeout(300)
+                page.screenshot(path=str(out / name))
+                print(f"wrote {out / name}")
+            error_page_shot(page, lang, out / "error.png")
+            print(f"wrote {out / 'error.png'}")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
