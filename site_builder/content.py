@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import LANGUAGES, urls
-from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, TagFile
+from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, QuizFile, TagFile
 from .problems import Problem, ProblemList
 from .safety import SafetyConfig, check_data, check_page, load_config
 from .validation import field_path, validate
@@ -28,7 +28,10 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "events.yaml": EventFile,
     "documents.yaml": DocumentFile,
     "tags.yaml": TagFile,
+    "quiz.yaml": QuizFile,
 }
+DATA_ATTRS = {"quiz": "questions"}
+"""Where a data file keeps its list, when the key is not the file's name."""
 
 
 @dataclass
@@ -63,6 +66,7 @@ class ContentSet:
     events: Any = None
     documents: Any = None
     tags: Any = None
+    quiz: Any = None
 
     def in_lang(self, lang: str) -> list[ContentPage]:
         return sorted((p for (pl, _), p in self.pages.items() if pl == lang), key=lambda p: p.rel)
@@ -211,8 +215,9 @@ def check_content(root: Path, unit_ids: set[str] | None, plan_ids: set[str] | No
         if doc is None or value is None:
             continue
         key = name.removesuffix(".yaml")
-        items = getattr(value, key)
-        problems.extend(_duplicate_ids(doc, items, (key,)))
+        attr = DATA_ATTRS.get(key, key)
+        items = getattr(value, attr)
+        problems.extend(_duplicate_ids(doc, items, (attr,)))
         if key == "documents" and plan_ids is not None:
             problems.extend(_refs(doc, items, (key,), plan_ids, "plan", ("kế hoạch", "plan")))
         setattr(content, key, items)

@@ -41,6 +41,7 @@ NAV: list[tuple[str, str]] = [
     ("Units", urls.src_uri(urls.INDEXES["units"])),
     ("Calendar", urls.src_uri(urls.INDEXES["calendar"])),
     ("Documents", urls.src_uri(urls.INDEXES["documents"])),
+    ("ASEAN quiz", urls.src_uri(urls.INDEXES["quiz"])),
     ("Editors' guide", "guide/index.md"),
 ]
 """The navigation: a fixed list, so that no page's HTML grows with the data."""

@@ -142,8 +142,39 @@ def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[P
         name, name_lang = _text(unit.name, lang)
         pages.append(PageSpec(urls.unit(unit.id), name, "asean/unit.html", "unit", unit.id,
                               extra={"edit_path": "plans/units.yaml"}, title_lang=name_lang))
+    pages += quiz_specs(content, lang, t)
     pages += widget_specs(index, content, lang, t)
     return sorted(pages, key=lambda p: p.url)
+
+
+def quiz_title(topic: str, t: Any) -> str:
+    """The quiz title of a topic in the reader's language."""
+    return {
+        "history": t("History of ASEAN"),
+        "pillars": t("The three pillars"),
+        "members": t("Member states"),
+        "covid-19": t("COVID-19 cooperation"),
+        "viet-nam": t("Viet Nam in ASEAN"),
+        "local": t("Local province"),
+        "mixed": t("Mixed quiz: 10 random questions"),
+    }[topic]
+
+
+def quiz_specs(content: ContentSet, lang: str, t: Any) -> list[PageSpec]:
+    """Quiz pages: an index, one quiz per topic and a mixed one, each with a printable copy."""
+    if not content.quiz:
+        return []
+    topics = [topic for topic in urls.QUIZ_TOPICS if any(q.topic == topic for q in content.quiz)] + ["mixed"]
+    specs = [PageSpec(urls.quiz(), t("ASEAN quiz"), "asean/quiz-index.html", "quiz-index",
+                      description=t("Practice quizzes about ASEAN for students and the public, in both languages."))]
+    for topic in topics:
+        title = quiz_title(topic, t)
+        specs.append(PageSpec(urls.quiz(topic), f"{t('Quiz')}: {title}", "asean/quiz.html", "quiz", topic,
+                              extra={"edit_path": "content/data/quiz.yaml", "hide": ["toc"]}))
+        specs.append(PageSpec(f"{urls.quiz(topic)}print/", f"{t('Quiz')}: {title} ({t('printable')})",
+                              "asean/quiz-print.html", "quiz-print", topic,
+                              extra={"hide": ["navigation", "toc"]}))
+    return specs
 
 
 def widget_specs(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[PageSpec]:
@@ -158,6 +189,8 @@ def widget_specs(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> li
         PageSpec(urls.embed("news"), t("Latest news"), "asean/embed/news.html", "embed-news"),
         PageSpec(urls.embed("events"), t("Upcoming events"), "asean/embed/events.html", "embed-events"),
     ]
+    if content.quiz:
+        specs.append(PageSpec(urls.embed("quiz"), t("ASEAN quiz"), "asean/embed/quiz.html", "embed-quiz", "mixed"))
     for plan in index.plans:
         if plan.appendix is not None:
             title, title_lang = _text(plan.short_title, lang)

@@ -98,6 +98,14 @@ def _url_claims(dataset: Dataset, content: ContentSet) -> list[Problem]:
     index = SiteIndex(dataset)
     for lang in LANGUAGES:
         generated = {spec.url for spec in generate(index, content, lang, translations(lang).gettext)}
+        known = generated | {page.url for page in content.in_lang(lang)}
+        for i, question in enumerate(content.quiz or []):
+            if question.source not in known:
+                problems.append(Problem(
+                    "content/data/quiz.yaml", 0, 0, f"questions[{i}].source",
+                    f"không có trang /{lang}/{question.source} để dẫn nguồn cho câu hỏi '{question.id}'",
+                    f"no page /{lang}/{question.source} to cite for question '{question.id}'",
+                ))
         claimed: dict[str, str] = {}
         for page in content.in_lang(lang):
             if page.url in generated:

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .model import AgencyFile, Plan, UnitFile
-from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, TagFile
+from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, QuizFile, TagFile
 from .safety import SafetyConfig
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -27,6 +27,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "tags.schema.json": TagFile,
     "front-matter.schema.json": FrontMatter,
     "safety.schema.json": SafetyConfig,
+    "quiz.schema.json": QuizFile,
 }
 
 

@@ -34,6 +34,7 @@ class Record:
     topic: Topic | None = None
     member: Any = None
     tag: Any = None
+    quiz: str | None = None
 
 
 class SiteView:
@@ -104,6 +105,8 @@ class SiteView:
             return Record(kind, agency=self.data.agencies[key])
         if kind == "unit":
             return Record(kind, unit=self.data.units[key])
+        if kind in ("quiz", "quiz-print", "embed-quiz"):
+            return Record(kind, quiz=key)
         if kind == "embed-activities":
             return Record(kind, plan=self.data.plans[key])
         if kind == "embed-member":
@@ -241,6 +244,24 @@ class SiteView:
         edit = repository.get("edit", "{url}/edit/{branch}/{path}").format(**values)
         view = repository.get("view", "{url}/blob/{branch}/{path}").format(**values)
         return edit, view
+
+    def questions(self, topic: str | None) -> list[Any]:
+        """The questions of a quiz topic (all of them for the mixed quiz)."""
+        bank = list(self.content.quiz or [])
+        return bank if topic in (None, "mixed") else [q for q in bank if q.topic == topic]
+
+    def quiz_topics(self) -> list[tuple[str, str, int]]:
+        """(topic, title, number of questions) for the quiz index, the mixed quiz last."""
+        from .pages import quiz_title
+
+        t = translations(self.lang).gettext
+        topics = [(topic, quiz_title(topic, t), len(self.questions(topic))) for topic in urls.QUIZ_TOPICS]
+        return [x for x in topics if x[2]] + [("mixed", quiz_title("mixed", t), 10)]
+
+    def quiz_title(self, topic: str) -> str:
+        from .pages import quiz_title
+
+        return quiz_title(topic, translations(self.lang).gettext)
 
     def translation_gaps(self) -> list[Any]:
         from .translations import gaps_of

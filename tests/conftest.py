@@ -112,6 +112,7 @@ class MiniProject:
         shutil.copytree(ROOT / "schemas", root / "schemas")
         for name in ("members", "events", "documents", "tags"):
             self.write(f"content/data/{name}.yaml", f"{name}: []\n")
+        self.write("content/data/quiz.yaml", "questions: []\n")
 
     def write(self, rel: str, text: str | bytes) -> Path:
         path = self.root / rel

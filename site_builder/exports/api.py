@@ -18,6 +18,7 @@ from .. import LANGUAGES, urls
 from ..index import SiteIndex
 from ..model import Plan, Text
 from ..model.common import Succession
+from ..model.content import Question
 from ..project import Project
 
 API = "api/v1"
@@ -99,10 +100,21 @@ class AgenciesDocument(_Out):
     agencies: list[AgencyOut]
 
 
+class QuizDocument(_Out):
+    """``/api/v1/quiz.json``: the whole question bank, for contest platforms. Each question's
+    ``source`` is a page of this site below ``/vi/`` and ``/en/``."""
+
+    version: int = VERSION
+    base: str
+    """The site's address: ``source`` pages are at ``{base}vi/{source}`` and ``{base}en/{source}``."""
+    questions: list[Question]
+
+
 DOCUMENTS: dict[str, type[BaseModel]] = {
     "plans": PlansDocument,
     "plan": PlanDocument,
     "agencies": AgenciesDocument,
+    "quiz": QuizDocument,
 }
 
 
@@ -178,6 +190,9 @@ def write_api(project: Project, site: Path, base: str) -> None:
     agencies = [_agency_out(project, a, base) for a in project.data.agencies]
     (out / "agencies.json").write_text(dump(AgenciesDocument(agencies=agencies)), encoding="utf-8")
     (out / "activities.csv").write_bytes(activities_csv(project, index, base))
+    if project.content.quiz:
+        quiz = QuizDocument(base=base, questions=list(project.content.quiz))
+        (out / "quiz.json").write_text(dump(quiz), encoding="utf-8")
     for name, model in DOCUMENTS.items():
         (out / f"{name}.schema.json").write_text(schema_text(model, f"{name}.schema.json"), encoding="utf-8")
 

@@ -186,3 +186,61 @@ class Tag(Strict):
 
 class TagFile(Strict):
     tags: list[Tag]
+
+
+QuizTopic = Literal["history", "pillars", "members", "covid-19", "viet-nam", "local"]
+"""What a question is about: ASEAN's history, the three pillars, the member states, COVID-19
+cooperation, Viet Nam in ASEAN, or the local province."""
+
+
+class Question(Strict):
+    """A quiz question in both languages, with its answer, an explanation and a source page."""
+
+    id: Slug
+    topic: QuizTopic
+    type: Literal["single", "multiple", "true-false"]
+    """``single``: one right option; ``multiple``: one or more; ``true-false``: a statement."""
+    question: Text
+    options: list[Text] = Field(default_factory=list)
+    """The choices (``single`` and ``multiple``); none for ``true-false``."""
+    answer: list[int] = Field(default_factory=list)
+    """Indexes (from 0) of the right options (``single`` and ``multiple``)."""
+    correct: bool | None = None
+    """For ``true-false``: whether the statement is true."""
+    explanation: Text
+    source: SitePath
+    """The page of this site that explains the answer, e.g. ``asean/`` or ``members/timor-leste/``."""
+
+    @model_validator(mode="after")
+    def _shape(self) -> Question:
+        if self.type == "true-false":
+            if self.options or self.answer or self.correct is None:
+                raise bilingual_error(
+                    "câu đúng/sai cần 'correct: true|false' và không có 'options', 'answer'",
+                    "a true-false question needs 'correct: true|false' and no 'options' or 'answer'",
+                )
+            return self
+        if len(self.options) < 2 or self.correct is not None:
+            raise bilingual_error(
+                "câu trắc nghiệm cần ít nhất 2 lựa chọn (options) và không có 'correct'",
+                "a choice question needs at least 2 options and no 'correct'",
+            )
+        if not self.answer or len(set(self.answer)) != len(self.answer) or not all(
+            0 <= i < len(self.options) for i in self.answer
+        ):
+            raise bilingual_error(
+                f"'answer' phải là số thứ tự (từ 0) của các lựa chọn đúng, trong khoảng 0–{len(self.options) - 1}",
+                f"'answer' must list the indexes (from 0) of the right options, between 0 and {len(self.options) - 1}",
+            )
+        if self.type == "single" and len(self.answer) != 1:
+            raise bilingual_error(
+                "câu một lựa chọn (single) cần đúng một đáp án",
+                "a single-choice question needs exactly one answer",
+            )
+        return self
+
+
+class QuizFile(Strict):
+    """``content/data/quiz.yaml``: the question bank."""
+
+    questions: list[Question]
