@@ -107,8 +107,12 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         config.extra["root_url"] = site_url[: -len(suffix)] if site_url.endswith(suffix) else site_url
         config.extra["lang"] = self.lang
         config.extra["other_lang"] = self.view.other_lang
-        config.nav = [{t(title): path} for title, path in NAV]
         self.specs = generate(index, project.content, self.lang, t)
+        available = {spec.src_uri for spec in self.specs} | {
+            page.rel for page in project.content.in_lang(self.lang)
+        }
+        # A page the data does not produce (no quiz questions yet, say) is left out of the nav.
+        config.nav = [{t(title): path} for title, path in NAV if path in available]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -135,7 +139,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
             title = _front_title(path) or rel
             spec = PageSpec(
                 urls.from_src_uri(rel),
-                f"{t('Not yet translated')}: {title}",
+                t("Not yet translated: %(title)s") % {"title": title},
                 "asean/notice.html",
                 "notice",
                 rel,

@@ -112,11 +112,11 @@ def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[P
     for tag in content.tags or []:
         if any(tag.id in page.meta.tags for page in in_lang):
             name, name_lang = _text(tag.name, lang)
-            pages.append(PageSpec(urls.news_tag(tag.id), f"{t('News')}: {name}", "asean/news.html", "news-tag",
+            pages.append(PageSpec(urls.news_tag(tag.id), t("News: %(name)s") % {"name": name}, "asean/news.html", "news-tag",
                                   tag.id, title_lang=name_lang))
     for topic in TOPICS:
         if any(topic.id in page.meta.topics for page in news):
-            pages.append(PageSpec(urls.news_topic(topic.id), f"{t('News')}: {topic.name(lang)}",
+            pages.append(PageSpec(urls.news_topic(topic.id), t("News: %(name)s") % {"name": topic.name(lang)},
                                   "asean/news.html", "news-topic", topic.id))
     for plan in index.plans:
         edit = {"edit_path": data.files[plan.id]}
@@ -169,9 +169,9 @@ def quiz_specs(content: ContentSet, lang: str, t: Any) -> list[PageSpec]:
                       description=t("Practice quizzes about ASEAN for students and the public, in both languages."))]
     for topic in topics:
         title = quiz_title(topic, t)
-        specs.append(PageSpec(urls.quiz(topic), f"{t('Quiz')}: {title}", "asean/quiz.html", "quiz", topic,
+        specs.append(PageSpec(urls.quiz(topic), t("Quiz: %(title)s") % {"title": title}, "asean/quiz.html", "quiz", topic,
                               extra={"edit_path": "content/data/quiz.yaml", "hide": ["toc"]}))
-        specs.append(PageSpec(f"{urls.quiz(topic)}print/", f"{t('Quiz')}: {title} ({t('printable')})",
+        specs.append(PageSpec(f"{urls.quiz(topic)}print/", t("Quiz: %(title)s (printable)") % {"title": title},
                               "asean/quiz-print.html", "quiz-print", topic,
                               extra={"hide": ["navigation", "toc"]}))
     return specs

@@ -39,6 +39,9 @@ PAGE_TYPES = {
     "widget: events": "embed/events/",
     "widget: pillar": "embed/pillars/covid-19/",
     "widget: member": "embed/members/viet-nam/",
+    "quiz": "quiz/members/",
+    "quiz (printable)": "quiz/local/print/",
+    "widget: quiz": "embed/quiz/",
 }
 
 

@@ -220,4 +220,9 @@ VI = {
 '%(n)s questions': '%(n)s câu hỏi',
 'Answer key': 'Đáp án',
 'Viet Nam in ASEAN': 'Việt Nam trong ASEAN',
+'Not yet translated: %(title)s': 'Chưa được dịch: %(title)s',
+'News: %(name)s': 'Tin tức: %(name)s',
+'Quiz: %(title)s': 'Trắc nghiệm: %(title)s',
+'Quiz: %(title)s (printable)': 'Trắc nghiệm: %(title)s (bản in)',
+'%(site)s: News': '%(site)s: Tin tức',
 }

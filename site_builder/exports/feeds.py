@@ -58,7 +58,7 @@ def write_feeds(project: Project, site: Path, base: str) -> None:
         news = project.content.news(lang)
         site_name = t("ASEAN section")
         subtitle = t("News about ASEAN and the ASEAN communication plans.")
-        feeds: list[tuple[str, list[ContentPage], str]] = [("feed.xml", news, f"{site_name}: {t('News')}")]
+        feeds: list[tuple[str, list[ContentPage], str]] = [("feed.xml", news, t("%(site)s: News") % {"site": site_name})]
         for topic in TOPICS:
             items = [p for p in news if topic.id in p.meta.topics]
             feeds.append((f"feeds/pillars/{topic.id}.xml", items, f"{site_name}: {topic.name(lang)}"))

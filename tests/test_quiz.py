@@ -1,0 +1,121 @@
+"""The ASEAN quizzes: a question bank checked by `check`, quizzes taken with the keyboard."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import jsonschema
+from browser import StaticServer, Watched
+from conftest import MiniProject
+
+from site_builder.content import check_content
+from site_builder.project import check_project
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_bank_has_sixty_questions_per_language_on_every_topic() -> None:
+    project, problems = check_project(ROOT)
+    assert project is not None, "\n".join(p.format() for p in problems.errors)
+    bank = project.content.quiz
+    assert len(bank) >= 60
+    for q in bank:
+        for text in [q.question, q.explanation, *q.options]:
+            assert text.vi and text.en, q.id
+    topics = Counter(q.topic for q in bank)
+    assert set(topics) == {"history", "pillars", "members", "covid-19", "viet-nam", "local"}
+    assert {q.type for q in bank} == {"single", "multiple", "true-false"}
+    assert not any("10 member" in (q.question.en or "") + (q.explanation.en or "") for q in bank)
+
+
+def test_broken_questions_are_located(mini: MiniProject) -> None:
+    mini.write("content/data/quiz.yaml", """questions:
+  - id: q1
+    topic: history
+    type: single
+    question: {vi: "ASEAN thành lập năm nào?", en: "When was ASEAN founded?"}
+    options: [{vi: "1967", en: "1967"}, {vi: "1995", en: "1995"}]
+    answer: [0, 1]
+    explanation: {vi: "Năm 1967.", en: "In 1967."}
+    source: asean/
+  - id: q2
+    topic: members
+    type: true-false
+    question: {vi: "ASEAN có 10 thành viên.", en: "ASEAN has 10 members."}
+    correct: maybe
+    explanation: {vi: "ASEAN có 11 thành viên.", en: "ASEAN has 11 members."}
+    source: members/
+""")
+    _, problems = check_content(mini.root, None, None)
+    got = [p.format() for p in problems.errors if "quiz" in p.file]
+    assert got == [
+        "content/data/quiz.yaml:2:5: questions[0]: câu một lựa chọn (single) cần đúng một đáp án\n"
+        "    a single-choice question needs exactly one answer",
+        "content/data/quiz.yaml:14:14: questions[1].correct: cần true hoặc false, nhận được 'maybe'\n"
+        "    expected true or false, found 'maybe'",
+    ]
+
+
+def test_quiz_json_validates_against_its_schema(built_site: Path) -> None:
+    api = built_site / "api/v1"
+    doc = json.loads((api / "quiz.json").read_text(encoding="utf-8"))
+    jsonschema.validate(doc, json.loads((api / "quiz.schema.json").read_text(encoding="utf-8")))
+    assert len(doc["questions"]) >= 60
+    for q in doc["questions"]:
+        assert (built_site / "vi" / q["source"] / "index.html").exists(), q["source"]
+
+
+def test_printable_quiz_has_an_answer_key(built_site: Path) -> None:
+    html = (built_site / "en/quiz/history/print/index.html").read_text(encoding="utf-8")
+    assert 'id="answer-key"' in html and html.index('id="answer-key"') > html.index("asean-print-questions")
+
+
+def test_take_a_quiz_with_the_keyboard(page: Watched, server: StaticServer) -> None:
+    p = page.page
+    p.goto(f"{server.url}en/quiz/history/")
+    questions = p.locator("fieldset.asean-question")
+    total = questions.count()
+    assert total >= 10
+    right = 0
+    for i in range(total):
+        fieldset = questions.nth(i)
+        answer = [int(x) for x in fieldset.get_attribute("data-answer").split(",")]
+        kind = fieldset.get_attribute("data-type")
+        # Answer the odd questions right and the even ones wrong, with the keyboard only.
+        options = fieldset.locator("input")
+        wrong_choice = next(k for k in range(options.count()) if k not in answer)
+        choose = answer if i % 2 else [wrong_choice]
+        for k in choose:
+            options.nth(k).focus()
+            p.keyboard.press("Space")
+        fieldset.locator(".asean-check").focus()
+        p.keyboard.press("Enter")
+        feedback = fieldset.locator(".asean-feedback")
+        expected = "✓ Right." if sorted(choose) == sorted(answer) else "✗ Not quite."
+        assert feedback.inner_text() == expected
+        assert feedback.get_attribute("aria-live") == "polite"
+        assert fieldset.locator("details").get_attribute("open") is not None
+        right += expected.startswith("✓")
+        assert kind in ("single", "multiple", "true-false")
+    score = p.locator(".asean-quiz__score")
+    assert score.inner_text() == f"Your score: {right} of {total}."
+    assert score.get_attribute("role") == "status"
+    # Explanation links resolve.
+    for href in p.locator("details.asean-answer a").evaluate_all("els => els.map(e => e.href)"):
+        response = p.request.get(href)
+        assert response.status == 200, href
+    # Progress survives a reload (browser only), and "Try again" clears it.
+    p.reload()
+    assert p.locator(".asean-quiz__score").inner_text() == f"Your score: {right} of {total}."
+    p.locator(".asean-quiz__again").focus()
+    p.keyboard.press("Enter")
+    p.wait_for_function("document.querySelector('.asean-quiz__score').textContent === ''")
+    assert p.locator(".asean-feedback").first.inner_text() == ""
+    assert page.errors == []
+
+
+def test_mixed_quiz_shows_ten_questions(page: Watched, server: StaticServer) -> None:
+    page.page.goto(f"{server.url}vi/quiz/mixed/")
+    assert page.page.locator("fieldset.asean-question:visible").count() == 10
