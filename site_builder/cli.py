@@ -137,6 +137,28 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 1 if problems.errors else 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the yearly (or whole-period) implementation report of a plan."""
+    from .report import write_reports
+
+    root = _root(args)
+    project, problems = check_project(root)
+    if project is None:
+        for problem in problems.errors:
+            print(problem.format())
+        return 1
+    if args.plan not in project.data.plans:
+        print(f"không có kế hoạch / unknown plan '{args.plan}' ({', '.join(project.data.plans)})")
+        return 1
+    plan = project.data.plans[args.plan]
+    if args.year is not None and not plan.period.start <= args.year <= plan.period.end:
+        print(f"năm ngoài giai đoạn / year outside the plan's period {plan.period.start}–{plan.period.end}")
+        return 1
+    for path in write_reports(project.data, args.plan, None if args.period else args.year, Path(args.out)):
+        print(f"đã ghi / wrote {path}")
+    return 0
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     """Regenerate ``schemas/*.json`` from the models."""
     for path in write_schemas(_root(args) / "schemas"):
@@ -215,6 +237,14 @@ def build_parser() -> argparse.ArgumentParser:
     event.add_argument("--date", help="YYYY-MM-DD: một lần / once")
     event.add_argument("--yearly", help="MM-DD: hằng năm / every year")
     new.set_defaults(func=cmd_new)
+
+    rep = sub.add_parser("report", help="báo cáo kết quả thực hiện / the yearly implementation report")
+    rep.add_argument("--plan", required=True)
+    when = rep.add_mutually_exclusive_group(required=True)
+    when.add_argument("--year", type=int)
+    when.add_argument("--period", action="store_true", help="cả giai đoạn / the whole period")
+    rep.add_argument("--out", default="reports", help="thư mục / folder (default: reports)")
+    rep.set_defaults(func=cmd_report)
 
     schemas = sub.add_parser("schemas", help="ghi lược đồ JSON / write the JSON Schemas")
     schemas.set_defaults(func=cmd_schemas)

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from .model import Agency, AgencyFile, Plan, Text, Unit, UnitFile
 from .model.common import Succession
 from .model.plans import Deadline, LegalRef, Node, Parties
+from .model.progress import ProgressFile
 from .problems import InputError, Problem, ProblemList
 from .safety import check_data
 from .validation import field_path, validate
@@ -38,6 +39,8 @@ class Dataset:
     plans: dict[str, Plan]
     files: dict[str, str] = field(default_factory=dict)
     """Which file each plan came from (``plan id → plans/<id>.yaml``)."""
+    progress: dict[tuple[str, int], ProgressFile] = field(default_factory=dict)
+    """Implementation records by (plan id, year)."""
 
     def plans_of(self, unit_id: str) -> list[Plan]:
         return [p for p in self.plans.values() if p.issuer == unit_id]
@@ -175,6 +178,38 @@ def _plan_structure(doc: YamlDocument, plan: Plan, expected_id: str) -> list[Pro
     return problems
 
 
+def _progress_structure(doc: YamlDocument, record: ProgressFile, stem: str, plan: Plan | None) -> list[Problem]:
+    """A progress file names its plan and year in its file name, reports on activities the
+    plan has, within the plan's period, and once per activity."""
+    problems = []
+
+    def add(loc: Loc, vi: str, en: str) -> None:
+        line, column = doc.mark(loc)
+        problems.append(Problem(doc.path, line, column, field_path(loc), vi, en))
+
+    expected = f"{record.plan}-{record.year}"
+    if stem != expected:
+        add(("plan",), f"tệp phải tên là {expected}.yaml", f"the file must be named {expected}.yaml")
+    if plan is None:
+        return problems
+    if not plan.period.start <= record.year <= plan.period.end:
+        add(("year",), f"năm {record.year} nằm ngoài giai đoạn của kế hoạch ({plan.period.start}–{plan.period.end})",
+            f"year {record.year} is outside the plan's period ({plan.period.start}–{plan.period.end})")
+    ids = [a.id for a in plan.appendix.activities] if plan.appendix else []
+    seen: set[str] = set()
+    for i, item in enumerate(record.records):
+        if item.activity not in ids:
+            close = difflib.get_close_matches(item.activity, ids, n=1)
+            hint = (f" (có phải '{close[0]}'?)", f" (did you mean '{close[0]}'?)") if close else ("", "")
+            add(("records", i, "activity"), f"kế hoạch {plan.id} không có hoạt động '{item.activity}'{hint[0]}",
+                f"plan {plan.id} has no activity '{item.activity}'{hint[1]}")
+        elif item.activity in seen:
+            add(("records", i, "activity"), f"hoạt động '{item.activity}' đã có báo cáo trong tệp này",
+                f"activity '{item.activity}' is already reported in this file")
+        seen.add(item.activity)
+    return problems
+
+
 def _missing_translations(doc: YamlDocument, root: BaseModel) -> list[Problem]:
     problems = []
     for loc, obj in iter_models(root):
@@ -240,6 +275,12 @@ def check_dataset(root: Path) -> tuple[Dataset | None, ProblemList]:
         problems.extend(_duplicates(agencies_doc, agency_file.agencies, ("agencies",), AGENCY))
         agencies = {a.id: a for a in agency_file.agencies}
 
+    progress_docs: list[tuple[YamlDocument, ProgressFile, str]] = []
+    for path in sorted((plans_dir / "progress").glob("*.yaml")):
+        doc, record = load(path, ProgressFile)
+        if doc is not None and record is not None:
+            progress_docs.append((doc, record, path.stem))
+
     plan_ids = {plan.id for _, plan, _ in plan_docs}
     checker = _Checker(
         units if unit_file is not None else None,
@@ -256,6 +297,14 @@ def check_dataset(root: Path) -> tuple[Dataset | None, ProblemList]:
         checker.model(doc, plan, AGENCY)
         problems.extend(_plan_structure(doc, plan, stem))
         problems.extend(_missing_translations(doc, plan))
+    plans_by_id = {plan.id: plan for _, plan, _ in plan_docs}
+    for doc, record, stem in progress_docs:
+        checker.ref(doc, ("plan",), record.plan, PLAN)
+        checker.ref(doc, ("reported_by",), record.reported_by, AGENCY)
+        for i, item in enumerate(record.records):
+            checker.ref(doc, ("records", i, "reporting_agency"), item.reporting_agency, AGENCY)
+        problems.extend(_progress_structure(doc, record, stem, plans_by_id.get(record.plan)))
+        problems.extend(_missing_translations(doc, record))
     problems.extend(checker.problems)
 
     if problems.errors or unit_file is None or agency_file is None:
@@ -265,6 +314,7 @@ def check_dataset(root: Path) -> tuple[Dataset | None, ProblemList]:
         agencies=agencies,
         plans={plan.id: plan for _, plan, _ in sorted(plan_docs, key=lambda t: t[1].id)},
         files={plan.id: doc.path for doc, plan, _ in plan_docs},
+        progress={(r.plan, r.year): r for _, r, _ in sorted(progress_docs, key=lambda t: (t[1].plan, t[1].year))},
     )
     return dataset, problems
 

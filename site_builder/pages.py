@@ -196,6 +196,8 @@ def widget_specs(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> li
             title, title_lang = _text(plan.short_title, lang)
             specs.append(PageSpec(urls.embed("plans", plan.id), title, "asean/embed/activities.html",
                                   "embed-activities", plan.id, title_lang=title_lang))
+            specs.append(PageSpec(urls.embed("progress", plan.id), t("Implementation: %(plan)s") % {"plan": title},
+                                  "asean/embed/progress.html", "embed-progress", plan.id, title_lang=title_lang))
     for topic in TOPICS:
         specs.append(PageSpec(urls.embed("pillars", topic.id), topic.name(lang), "asean/embed/pillar.html",
                               "embed-pillar", topic.id))

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from .model import AgencyFile, Plan, UnitFile
 from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, QuizFile, TagFile
+from .model.progress import ProgressFile
 from .safety import SafetyConfig
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -28,6 +29,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "front-matter.schema.json": FrontMatter,
     "safety.schema.json": SafetyConfig,
     "quiz.schema.json": QuizFile,
+    "progress.schema.json": ProgressFile,
 }
 
 

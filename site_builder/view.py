@@ -107,7 +107,7 @@ class SiteView:
             return Record(kind, unit=self.data.units[key])
         if kind in ("quiz", "quiz-print", "embed-quiz"):
             return Record(kind, quiz=key)
-        if kind == "embed-activities":
+        if kind in ("embed-activities", "embed-progress"):
             return Record(kind, plan=self.data.plans[key])
         if kind == "embed-member":
             return Record(kind, member=next(m for m in self.content.members if m.id == key))
@@ -262,6 +262,16 @@ class SiteView:
         from .pages import quiz_title
 
         return quiz_title(topic, translations(self.lang).gettext)
+
+    def progress_summaries(self, plan: Plan) -> list[Any]:
+        from .progress import plan_years, summary
+
+        return [summary(self.data, plan, year) for year in plan_years(plan)]
+
+    def activity_history(self, plan: Plan, activity: Activity) -> list[Any]:
+        from .progress import activity_history
+
+        return activity_history(self.data, plan, activity.id)
 
     def translation_gaps(self) -> list[Any]:
         from .translations import gaps_of

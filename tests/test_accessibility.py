@@ -42,6 +42,7 @@ PAGE_TYPES = {
     "quiz": "quiz/members/",
     "quiz (printable)": "quiz/local/print/",
     "widget: quiz": "embed/quiz/",
+    "widget: progress": "embed/progress/soc-trang-2022/",
 }
 
 

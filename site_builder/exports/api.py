@@ -19,6 +19,8 @@ from ..index import SiteIndex
 from ..model import Plan, Text
 from ..model.common import Succession
 from ..model.content import Question
+from ..model.progress import Record as ProgressRecord
+from ..progress import plan_years, records_of, summary
 from ..project import Project
 
 API = "api/v1"
@@ -110,11 +112,34 @@ class QuizDocument(_Out):
     questions: list[Question]
 
 
+class ProgressYear(_Out):
+    """One plan's implementation in one year, computed from the records."""
+
+    plan: str
+    year: int
+    example: bool
+    """True while the records are examples, not the unit's real report."""
+    total: int
+    counts: dict[str, int]
+    not_reported: int
+    progress: float | None
+    """Average progress (%) of the reported activities; null when none was reported."""
+    records: list[ProgressRecord]
+
+
+class ProgressDocument(_Out):
+    """``/api/v1/progress.json``: implementation by plan and year, with every record."""
+
+    version: int = VERSION
+    years: list[ProgressYear]
+
+
 DOCUMENTS: dict[str, type[BaseModel]] = {
     "plans": PlansDocument,
     "plan": PlanDocument,
     "agencies": AgenciesDocument,
     "quiz": QuizDocument,
+    "progress": ProgressDocument,
 }
 
 
@@ -190,6 +215,18 @@ def write_api(project: Project, site: Path, base: str) -> None:
     agencies = [_agency_out(project, a, base) for a in project.data.agencies]
     (out / "agencies.json").write_text(dump(AgenciesDocument(agencies=agencies)), encoding="utf-8")
     (out / "activities.csv").write_bytes(activities_csv(project, index, base))
+    years = []
+    for plan in index.plans:
+        if plan.appendix is None:
+            continue
+        for year in plan_years(plan):
+            s = summary(project.data, plan, year)
+            file = project.data.progress.get((plan.id, year))
+            years.append(ProgressYear(plan=plan.id, year=year, example=s.example, total=s.total, counts=s.counts,
+                                      not_reported=s.not_reported, progress=s.progress,
+                                      records=list(file.records) if file else []))
+    (out / "progress.json").write_text(dump(ProgressDocument(years=years)), encoding="utf-8")
+    (out / "progress.csv").write_bytes(progress_csv(project, index))
     if project.content.quiz:
         quiz = QuizDocument(base=base, questions=list(project.content.quiz))
         (out / "quiz.json").write_text(dump(quiz), encoding="utf-8")
@@ -238,6 +275,28 @@ def activities_csv(project: Project, index: SiteIndex, base: str) -> bytes:
                 " ".join(a.pillars), " ".join(not_stated),
                 f"{base}vi/{page}", f"{base}en/{page}",
             ])
+    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+def progress_csv(project: Project, index: SiteIndex) -> bytes:
+    """One row per activity and year of every plan: the reported status, or ``not-reported``."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["plan_id", "year", "activity_id", "status", "progress", "done_vi", "done_en",
+                     "reporting_agency", "updated", "example"])
+    for plan in index.plans:
+        if plan.appendix is None:
+            continue
+        for year in plan_years(plan):
+            file, records = records_of(project.data, plan, year)
+            for activity in plan.appendix.activities:
+                r = records.get(activity.id)
+                if r is None:
+                    writer.writerow([plan.id, year, activity.id, "not-reported", "", "", "", "", "", ""])
+                else:
+                    writer.writerow([plan.id, year, activity.id, r.status, "" if r.percent is None else r.percent,
+                                     r.done.vi, r.done.en or "", r.reporting_agency, r.updated,
+                                     "yes" if file and file.example else "no"])
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
