@@ -13,7 +13,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,6 +107,21 @@ def _build_into(
     return warnings
 
 
+@contextmanager
+def _staged(site_dir: Path, compress: bool) -> Iterator[Path]:
+    """A staging folder beside ``site_dir``, swapped in only if the block succeeds; on any
+    failure (an exception, Ctrl-C) it is removed and ``site_dir`` stays as it was."""
+    staging = _staging(site_dir)
+    try:
+        yield staging
+        if compress:
+            precompress(staging)
+        _swap(staging, site_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
 def _staging(site_dir: Path) -> Path:
     staging = site_dir.parent / f".{site_dir.name}-staging-{os.getpid()}"
     if staging.exists():
@@ -141,16 +158,9 @@ def build_site(
     project = _checked(root, strict)
     if unit is not None and unit not in project.data.units:
         raise BuildError(f"không có đơn vị / unknown unit '{unit}' ({', '.join(project.data.units)})")
-    staging = _staging(site_dir)
     result = BuildResult(site_dir)
-    try:
+    with _staged(site_dir, compress) as staging:
         result.warnings = _build_into(staging, project, unit_base(project, unit, site_url), strict, jobs, unit)
-        if compress:
-            precompress(staging)
-        _swap(staging, site_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return result
 
 
@@ -178,22 +188,14 @@ def build_all_units(
     jobs = jobs or os.cpu_count() or 1
     units = list(project.data.units)
     base = base_url(site_url)
-    staging = _staging(site_dir)
-    try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
-            futures = [
-                pool.submit(_unit_worker, str(root), str(staging / unit), f"{base}{unit}/", strict, unit)
-                for unit in units
-            ]
-            for future in futures:
-                future.result()
+    with _staged(site_dir, compress) as staging, ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
+        futures = [
+            pool.submit(_unit_worker, str(root), str(staging / unit), f"{base}{unit}/", strict, unit)
+            for unit in units
+        ]
+        for future in futures:
+            future.result()
         write_units_index(staging, project)
-        if compress:
-            precompress(staging)
-        _swap(staging, site_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return units
 
 

@@ -11,12 +11,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .project import check_project
+from .project import Project, check_project
 from .schemas import stale_schemas, write_schemas
 
 
 def _root(args: argparse.Namespace) -> Path:
     return Path(args.root).resolve()
+
+
+def _checked(root: Path) -> Project | None:
+    """The checked project, or ``None`` after printing its errors."""
+    project, problems = check_project(root)
+    for problem in problems.errors:
+        print(problem.format())
+    return project
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -92,10 +100,8 @@ def cmd_translations(args: argparse.Namespace) -> int:
     from .translations import format_table, mark_current, report
 
     root = _root(args)
-    project, problems = check_project(root)
+    project = _checked(root)
     if project is None:
-        for problem in problems.errors:
-            print(problem.format())
         return 1
     if args.mark_current:
         for name in args.mark_current:
@@ -142,10 +148,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .report import write_reports
 
     root = _root(args)
-    project, problems = check_project(root)
+    project = _checked(root)
     if project is None:
-        for problem in problems.errors:
-            print(problem.format())
         return 1
     if args.plan not in project.data.plans:
         print(f"không có kế hoạch / unknown plan '{args.plan}' ({', '.join(project.data.plans)})")
