@@ -124,12 +124,6 @@ class SiteIndex:
             groups[self.dataset.units[plan.issuer].level].append(plan)
         return [(level, groups[level]) for level in LEVEL_ORDER if groups[level]]
 
-    def anchor_of(self, plan: Plan, node: Node) -> str:
-        for placed in self.placed[plan.id]:
-            if placed.node is node:
-                return placed.anchor
-        raise KeyError(node)
-
     def agencies_in(self, plan: Plan) -> list[str]:
         """Ids of the lead agencies of a plan's activities, in order of first appearance."""
         seen: dict[str, None] = {}

@@ -20,7 +20,7 @@ from .model import Agency, AgencyFile, Plan, Text, Unit, UnitFile
 from .model.common import Succession
 from .model.plans import Deadline, LegalRef, Node, Parties
 from .model.progress import ProgressFile
-from .problems import InputError, Problem, ProblemList
+from .problems import Problem, ProblemList
 from .safety import check_data
 from .validation import field_path, validate
 from .yamlsource import Loc, YamlDocument, load_yaml
@@ -41,9 +41,6 @@ class Dataset:
     """Which file each plan came from (``plan id → plans/<id>.yaml``)."""
     progress: dict[tuple[str, int], ProgressFile] = field(default_factory=dict)
     """Implementation records by (plan id, year)."""
-
-    def plans_of(self, unit_id: str) -> list[Plan]:
-        return [p for p in self.plans.values() if p.issuer == unit_id]
 
 
 def iter_models(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
@@ -317,12 +314,3 @@ def check_dataset(root: Path) -> tuple[Dataset | None, ProblemList]:
         progress={(r.plan, r.year): r for _, r, _ in sorted(progress_docs, key=lambda t: (t[1].plan, t[1].year))},
     )
     return dataset, problems
-
-
-def load_dataset(root: Path, strict: bool = False) -> Dataset:
-    """The dataset, or :class:`InputError` with every problem (warnings too when ``strict``)."""
-    dataset, problems = check_dataset(root)
-    fatal = problems.sorted() if strict and problems else problems.errors
-    if dataset is None or (strict and problems.warnings):
-        raise InputError(fatal or problems.sorted())
-    return dataset

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..index import SiteIndex
 from ..project import Project
 from .api import write_api
 from .calendar import write_calendar
@@ -18,10 +19,11 @@ from .oembed import write_oembed
 
 def write_exports(project: Project, site: Path, base: str) -> None:
     """Write every export below the staging folder ``site`` for the site at ``base``."""
-    write_api(project, site, base)
-    write_calendar(project, site)
+    index = SiteIndex(project.data)
+    write_api(project, index, site, base)
+    write_calendar(project, index, site)
     write_feeds(project, site, base)
-    write_oembed(project, site, base)
+    write_oembed(project, index, site, base)
 
 
 __all__ = ["write_exports"]

@@ -188,10 +188,9 @@ def schema_text(model: type[BaseModel], name: str) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def write_api(project: Project, site: Path, base: str) -> None:
+def write_api(project: Project, index: SiteIndex, site: Path, base: str) -> None:
     out = site / API
     (out / "plans").mkdir(parents=True, exist_ok=True)
-    index = SiteIndex(project.data)
     summaries = []
     for plan in index.plans:
         url = links(base, urls.plan(plan.id))

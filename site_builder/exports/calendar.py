@@ -49,14 +49,13 @@ def _all_day(uid: str, start: dt.date, end: dt.date, summary: str, description: 
     return event
 
 
-def build_calendar(project: Project) -> Calendar:
+def build_calendar(project: Project, index: SiteIndex) -> Calendar:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Chuyên mục ASEAN / ASEAN section")
     stamp = content_stamp(project)
-    index = SiteIndex(project.data)
     first_year = min(p.period.start for p in index.plans) if index.plans else 2021
     for e in project.content.events or []:
         uid = f"{e.id}@asean-section"
@@ -93,5 +92,5 @@ def build_calendar(project: Project) -> Calendar:
     return cal
 
 
-def write_calendar(project: Project, site: Path) -> None:
-    (site / "calendar.ics").write_bytes(build_calendar(project).to_ical())
+def write_calendar(project: Project, index: SiteIndex, site: Path) -> None:
+    (site / "calendar.ics").write_bytes(build_calendar(project, index).to_ical())

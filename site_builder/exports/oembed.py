@@ -28,8 +28,7 @@ def embed_code(src: str, title: str, base: str) -> str:
     )
 
 
-def write_oembed(project: Project, site: Path, base: str) -> None:
-    index = SiteIndex(project.data)
+def write_oembed(project: Project, index: SiteIndex, site: Path, base: str) -> None:
     for lang in LANGUAGES:
         t = translations(lang).gettext
         for spec in widget_specs(index, project.content, lang, t):
