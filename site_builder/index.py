@@ -51,7 +51,7 @@ class TopicView:
     activities: list[tuple[Plan, list[Activity]]] = field(default_factory=list)
 
 
-def _placed(plan: Plan) -> Iterator[PlacedNode]:
+def placed_nodes(plan: Plan) -> Iterator[PlacedNode]:
     def walk(node: Node, ctx: NodeContext | None, path: tuple[int, ...]) -> Iterator[PlacedNode]:
         inner = (ctx or NodeContext()).enter(node)
         anchor = "s-" + "-".join(str(i + 1) for i in path)
@@ -73,7 +73,7 @@ class SiteIndex:
             dataset.plans.values(),
             key=lambda p: (LEVEL_ORDER[units[p.issuer].level], p.issuer, p.issued or "", p.id),
         )
-        self.placed: dict[str, list[PlacedNode]] = {p.id: list(_placed(p)) for p in self.plans}
+        self.placed: dict[str, list[PlacedNode]] = {p.id: list(placed_nodes(p)) for p in self.plans}
         self.children: dict[str, list[Plan]] = defaultdict(list)
         self.involvements: dict[str, list[Involvement]] = defaultdict(list)
         self.topics: dict[str, TopicView] = {t.id: TopicView() for t in TOPICS}

@@ -141,6 +141,26 @@ def _duplicates(doc: YamlDocument, items: list[Any], loc: Loc, what: tuple[str, 
     return problems
 
 
+def _duplicate_assignments(doc: YamlDocument, plan: Plan) -> list[Problem]:
+    """Two assignments with one numbering path could not be told apart by a progress record."""
+    locs = {id(node): loc for loc, node in iter_models(plan) if isinstance(node, Node)}
+    first: dict[str, Loc] = {}
+    problems = []
+    for key, node, _ in plan.assignments():
+        loc = locs[id(node)]
+        if key in first:
+            line, column = doc.mark(loc)
+            where = doc.mark(first[key])[0]
+            problems.append(Problem(
+                doc.path, line, column, field_path(loc),
+                f"mục phân công có cùng số '{key}' với mục ở dòng {where}: thêm 'ref' để phân biệt",
+                f"this assignment has the same numbering '{key}' as the one on line {where}: give it a 'ref'",
+            ))
+        else:
+            first[key] = loc
+    return problems
+
+
 def _plan_structure(doc: YamlDocument, plan: Plan, expected_id: str) -> list[Problem]:
     """Checks inside one plan that the model alone cannot make."""
     problems = []
@@ -164,6 +184,7 @@ def _plan_structure(doc: YamlDocument, plan: Plan, expected_id: str) -> list[Pro
                     f"hoạt động '{activity.id}' thuộc nhóm '{activity.group}' không có trong appendix.groups ({', '.join(groups)})",
                     f"activity '{activity.id}' is in group '{activity.group}', which is not in appendix.groups ({', '.join(groups)})",
                 ))
+    problems += _duplicate_assignments(doc, plan)
     if not any(ref.implements for ref in plan.legal_basis):
         line, column = doc.mark(("legal_basis",))
         problems.append(Problem(
@@ -192,18 +213,32 @@ def _progress_structure(doc: YamlDocument, record: ProgressFile, stem: str, plan
     if not plan.period.start <= record.year <= plan.period.end:
         add(("year",), f"năm {record.year} nằm ngoài giai đoạn của kế hoạch ({plan.period.start}–{plan.period.end})",
             f"year {record.year} is outside the plan's period ({plan.period.start}–{plan.period.end})")
-    ids = [a.id for a in plan.appendix.activities] if plan.appendix else []
+    if plan.appendix is not None:
+        field, wrong, ids = "activity", "assignment", [a.id for a in plan.appendix.activities]
+        what = ("hoạt động", "activity")
+        misplaced = (f"kế hoạch {plan.id} có phụ lục: báo cáo theo mã hoạt động ('activity'), không theo mục phân công",
+                     f"plan {plan.id} has an appendix: report on its activities ('activity'), not on assignments")
+    else:
+        field, wrong, ids = "assignment", "activity", [key for key, _, _ in plan.assignments()]
+        what = ("mục phân công", "assignment")
+        listed = ", ".join(ids[:4]) + (", …" if len(ids) > 4 else "")
+        misplaced = (f"kế hoạch {plan.id} không có phụ lục: báo cáo theo mục phân công ('assignment': {listed})",
+                     f"plan {plan.id} has no appendix: report on its assignments ('assignment': {listed})")
     seen: set[str] = set()
     for i, item in enumerate(record.records):
-        if item.activity not in ids:
-            close = difflib.get_close_matches(item.activity, ids, n=1)
+        if getattr(item, wrong) is not None:
+            add(("records", i, wrong), *misplaced)
+            continue
+        target = item.target
+        if target not in ids:
+            close = difflib.get_close_matches(target, ids, n=1)
             hint = (f" (có phải '{close[0]}'?)", f" (did you mean '{close[0]}'?)") if close else ("", "")
-            add(("records", i, "activity"), f"kế hoạch {plan.id} không có hoạt động '{item.activity}'{hint[0]}",
-                f"plan {plan.id} has no activity '{item.activity}'{hint[1]}")
-        elif item.activity in seen:
-            add(("records", i, "activity"), f"hoạt động '{item.activity}' đã có báo cáo trong tệp này",
-                f"activity '{item.activity}' is already reported in this file")
-        seen.add(item.activity)
+            add(("records", i, field), f"kế hoạch {plan.id} không có {what[0]} '{target}'{hint[0]}",
+                f"plan {plan.id} has no {what[1]} '{target}'{hint[1]}")
+        elif target in seen:
+            add(("records", i, field), f"{what[0]} '{target}' đã có báo cáo trong tệp này",
+                f"{what[1]} '{target}' is already reported in this file")
+        seen.add(target)
     return problems
 
 

@@ -73,7 +73,7 @@ def _text(text: Text, lang: str) -> tuple[str, str | None]:
     return (value, None) if value is not None else (text.vi, "vi")
 
 
-def _cut(text: str, limit: int = 155) -> str:
+def shorten(text: str, limit: int = 155) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
@@ -105,7 +105,7 @@ def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[P
     for member in content.members or []:
         name, name_lang = _text(member.name, lang)
         pages.append(PageSpec(urls.member(member.id), name, "asean/member.html", "member", member.id,
-                              _cut(_text(member.profile, lang)[0]),
+                              shorten(_text(member.profile, lang)[0]),
                               {"edit_path": "content/data/members.yaml"}, name_lang))
     news = content.news(lang)
     in_lang = content.in_lang(lang)
@@ -122,14 +122,14 @@ def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[P
         edit = {"edit_path": data.files[plan.id]}
         title, title_lang = _text(plan.short_title, lang)
         pages.append(PageSpec(urls.plan(plan.id), title, "asean/plan.html", "plan", plan.id,
-                              _cut(_text(plan.title, lang)[0]), edit, title_lang))
+                              shorten(_text(plan.title, lang)[0]), edit, title_lang))
         for activity in plan.appendix.activities if plan.appendix else []:
             name, name_lang = _text(activity.name, lang)
             pages.append(PageSpec(
                 urls.activity(plan.id, activity.slug),
-                f"{activity.id} · {_cut(name, 90)}",
+                f"{activity.id} · {shorten(name, 90)}",
                 "asean/activity.html", "activity", f"{plan.id}/{activity.id}",
-                _cut(name), edit, name_lang,
+                shorten(name), edit, name_lang,
             ))
     for agency in data.agencies.values():
         name, name_lang = _text(agency.name, lang)
@@ -192,10 +192,11 @@ def widget_specs(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> li
     if content.quiz:
         specs.append(PageSpec(urls.embed("quiz"), t("ASEAN quiz"), "asean/embed/quiz.html", "embed-quiz", "mixed"))
     for plan in index.plans:
+        title, title_lang = _text(plan.short_title, lang)
         if plan.appendix is not None:
-            title, title_lang = _text(plan.short_title, lang)
             specs.append(PageSpec(urls.embed("plans", plan.id), title, "asean/embed/activities.html",
                                   "embed-activities", plan.id, title_lang=title_lang))
+        if plan.appendix is not None or plan.assignments():
             specs.append(PageSpec(urls.embed("progress", plan.id), t("Implementation: %(plan)s") % {"plan": title},
                                   "asean/embed/progress.html", "embed-progress", plan.id, title_lang=title_lang))
     for topic in TOPICS:

@@ -15,7 +15,7 @@ from .dates import format_date
 from .i18n import translations
 from .loader import Dataset
 from .model import Plan, Text
-from .progress import STATUSES, plan_years, records_of, summary
+from .progress import STATUSES, Tracker, plan_years, records_of
 from .topics import TOPICS
 
 
@@ -45,13 +45,16 @@ def _tx(text: Text | None, lang: str) -> str:
 def build_report(data: Dataset, plan_id: str, years: list[int], lang: str) -> Report:
     t = translations(lang).gettext
     plan: Plan = data.plans[plan_id]
-    activities = {a.id: a for a in plan.appendix.activities} if plan.appendix else {}
+    tracker = Tracker(data)
+    tasks = tracker.tasks(plan)
+    by_assignment = plan.tracks_assignments
     span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     example = any((f := data.progress.get((plan.id, y))) is not None and f.example for y in years)
     status_names = {"done": t("Done"), "ongoing": t("Ongoing, carried out"), "in-progress": t("In progress"),
                     "not-started": t("Not started"), "cancelled": t("Cancelled")}
 
-    summary_table = [[t("Year"), *[status_names[s] for s in STATUSES], t("Not reported"), t("Progress of reported activities")]]
+    summary_table = [[t("Year"), *[status_names[s] for s in STATUSES], t("Not reported"),
+                      t("Progress of reported assignments") if by_assignment else t("Progress of reported activities")]]
     by_topic: dict[str, list[str]] = {}
     by_agency: dict[str, list[str]] = {}
     not_done: list[str] = []
@@ -59,13 +62,14 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str) -> Re
     difficulties: list[str] = []
     proposals: list[str] = []
     for year in years:
-        s = summary(data, plan, year)
+        s = tracker.summary(plan, year)
         summary_table.append([str(year), *[str(s.counts[x]) for x in STATUSES], str(s.not_reported),
                               "—" if s.progress is None else f"{s.progress} %"])
         file, records = records_of(data, plan, year)
-        for activity_id, activity in activities.items():
-            record = records.get(activity_id)
-            name = f"{activity_id} {_tx(activity.name, lang)}"
+        progress = tracker.progress(plan, year)
+        for task in tasks:
+            record = records.get(task.key)
+            name = f"{task.key} {_tx(task.name, lang)}"
             if record is None:
                 not_reported.append(f"{year}: {name}")
                 continue
@@ -73,7 +77,10 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str) -> Re
             if record.percent is not None:
                 line += f" ({record.percent} %)"
             line += f". {_tx(record.done, lang)}"
-            for topic in activity.pillars or ["-"]:
+            computed = progress.get(task.key)
+            if computed is not None and computed != record.percent:
+                line += " (" + t("with the assignments below it: %(progress)s %%") % {"progress": computed} + ")"
+            for topic in task.pillars or ("-",):
                 by_topic.setdefault(topic, []).append(line)
             by_agency.setdefault(record.reporting_agency, []).append(line)
             if record.status in ("not-started", "cancelled"):
@@ -84,13 +91,15 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str) -> Re
             if file.proposals:
                 proposals.append(f"{year}: {_tx(file.proposals, lang)}")
 
-    topic_names = {tp.id: tp.name(lang) for tp in TOPICS} | {"-": t("Other activities")}
+    topic_names = {tp.id: tp.name(lang) for tp in TOPICS} | {"-": t("Other assignments") if by_assignment else t("Other activities")}
     sections = [
         Section(t("Summary"), table=summary_table),
         Section("I. " + t("Results by content area")),
         Section("II. " + t("Results by agency")),
-        Section("III. " + t("Activities not carried out, and why"), items=not_done or [t("None.")]),
-        Section("IV. " + t("Activities not reported"), items=not_reported or [t("None.")]),
+        Section("III. " + (t("Assignments not carried out, and why") if by_assignment
+                           else t("Activities not carried out, and why")), items=not_done or [t("None.")]),
+        Section("IV. " + (t("Assignments not reported") if by_assignment else t("Activities not reported")),
+                items=not_reported or [t("None.")]),
         Section("V. " + t("Difficulties"), items=difficulties or [t("Not stated in the records.")]),
         Section("VI. " + t("Proposals"), items=proposals or [t("Not stated in the records.")]),
     ]
@@ -102,8 +111,9 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str) -> Re
         sections[2].paragraphs.append(f"**{_tx(data.agencies[agency_id].name, lang)}**")
         sections[2].paragraphs.extend(f"- {line}" for line in lines)
     if not by_topic:
-        sections[1].paragraphs.append(t("No activity was reported."))
-        sections[2].paragraphs.append(t("No activity was reported."))
+        nothing = t("No assignment was reported.") if by_assignment else t("No activity was reported.")
+        sections[1].paragraphs.append(nothing)
+        sections[2].paragraphs.append(nothing)
     title = t("Report on the implementation of %(plan)s, %(years)s") % {"plan": _tx(plan.short_title, lang), "years": span}
     subtitle = _tx(plan.title, lang) + (f" ({plan.number}, {format_date(plan.issued, lang)})" if plan.number and plan.issued else "")
     notice = t("EXAMPLE DATA: these records only illustrate the report; they are not the unit's real results.") if example else None

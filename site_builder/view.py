@@ -8,6 +8,7 @@ Nothing here knows about MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -20,6 +21,27 @@ from .index import SiteIndex
 from .model import Activity, Agency, Plan, Text, Unit
 from .model.plans import Deadline
 from .topics import TOPIC_BY_ID, TOPICS, Topic
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Implementation of some tasks by year: counts per year, and each task's status per year."""
+
+    name: str
+    """Names the filter form and the tables it filters (``data-asean-filter``)."""
+    years: list[int]
+    summaries: list[Any]
+    rows: list[tuple[Plan, list[tuple[Any, list[Any]]]]]
+    """Per plan: (task, cells by year)."""
+    noun: str
+    """What the tasks are, for captions: ``activities``, ``assignments`` (plans without an
+    appendix) or ``tasks`` (an agency with both)."""
+
+
+def _noun(by_assignment: list[bool]) -> str:
+    if all(by_assignment):
+        return "assignments"
+    return "tasks" if any(by_assignment) else "activities"
 
 
 @dataclass(frozen=True)
@@ -263,15 +285,63 @@ class SiteView:
 
         return quiz_title(topic, translations(self.lang).gettext)
 
+    # ── implementation ───────────────────────────────────────────────────────────
+    @cached_property
+    def tracker(self) -> Any:
+        from .progress import Tracker
+
+        return Tracker(self.data)
+
     def progress_summaries(self, plan: Plan) -> list[Any]:
-        from .progress import plan_years, summary
+        from .progress import plan_years
 
-        return [summary(self.data, plan, year) for year in plan_years(plan)]
+        return [self.tracker.summary(plan, year) for year in plan_years(plan)]
 
-    def activity_history(self, plan: Plan, activity: Activity) -> list[Any]:
-        from .progress import activity_history
+    def task_history(self, plan: Plan, key: str) -> list[Any]:
+        """A task's record and progress for each year of its plan."""
+        from .progress import plan_years
 
-        return activity_history(self.data, plan, activity.id)
+        task = self.tracker.task(plan, key)
+        return self.tracker.cells(task, plan_years(plan)) if task else []
+
+    def tracks_progress(self, plan: Plan) -> bool:
+        """Whether the plan has tasks to report on (appendix activities or assignments)."""
+        return bool(self.tracker.tasks(plan))
+
+    def plan_dashboard(self, plan: Plan) -> Dashboard:
+        return self._dashboard(f"progress-{plan.id}", [(plan, self.tracker.tasks(plan))])
+
+    def agency_dashboard(self, agency_id: str) -> Dashboard | None:
+        """The tasks an agency leads or is assigned, across plans; ``None`` when it has none."""
+        groups = self.tracker.agency_tasks(self.index.plans, agency_id)
+        return self._dashboard("progress-agency", groups) if groups else None
+
+    def _dashboard(self, name: str, groups: list[tuple[Plan, list[Any]]]) -> Dashboard:
+        from .progress import years_of
+
+        years = years_of(groups)
+        return Dashboard(
+            name=name,
+            years=years,
+            summaries=[self.tracker.summarize(year, groups) for year in years],
+            rows=[(plan, [(task, self.tracker.cells(task, years)) for task in tasks]) for plan, tasks in groups],
+            noun=_noun([plan.tracks_assignments for plan, _ in groups]),
+        )
+
+    def node_history(self, plan: Plan, node: Any) -> list[Any] | None:
+        """For an assignment tracked by its plan: its record and progress for each year."""
+        if not plan.tracks_assignments or node.kind != "assignment":
+            return None
+        task = next((t for t in self.tracker.tasks(plan) if t.node is node), None)
+        return self.task_history(plan, task.key) if task else None
+
+    def task_url(self, task: Any) -> str:
+        if task.activity is not None:
+            return urls.activity(task.plan.id, task.activity.slug)
+        return urls.plan(task.plan.id) + "#" + task.anchor
+
+    def task_children(self, task: Any) -> bool:
+        return any(t.parent == task.key for t in self.tracker.tasks(task.plan))
 
     def translation_gaps(self) -> list[Any]:
         from .translations import gaps_of

@@ -67,7 +67,7 @@ def test_activity_filter_with_keyboard(page: Watched, server: StaticServer) -> N
     p.goto(f"{server.url}en/plans/bcd-asean-2021-2025/")
     rows = p.locator("table[data-asean-table] tbody tr[data-group]")
     assert rows.count() == 65
-    status = p.locator("[data-asean-count]")
+    status = p.locator('[data-asean-count="activities"]')
     assert status.get_attribute("role") == "status"
     assert status.inner_text() == "Showing 65 of 65 activities"
 

@@ -10,7 +10,7 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,7 +20,7 @@ from ..model import Plan, Text
 from ..model.common import Succession
 from ..model.content import Question
 from ..model.progress import Record as ProgressRecord
-from ..progress import plan_years, records_of, summary
+from ..progress import NOT_REPORTED, Tracker, plan_years, records_of
 from ..project import Project
 
 API = "api/v1"
@@ -112,6 +112,23 @@ class QuizDocument(_Out):
     questions: list[Question]
 
 
+class TaskProgress(_Out):
+    """One task of a plan in one year: an appendix activity or, for a plan without an
+    appendix, an assignment of its body."""
+
+    kind: Literal["activity", "assignment"]
+    id: str
+    """The activity id (``II.3``) or the assignment's numbering path (``IV.7.c``)."""
+    parent: str | None
+    """The assignment this one is nested in."""
+    agencies: list[str]
+    """Lead agencies (activity) or the agencies it is assigned to (assignment)."""
+    status: str
+    """The reported status, or ``not-reported``."""
+    progress: float | None
+    """Progress (%) from the task's record and the tasks nested below it; null when nothing was reported."""
+
+
 class ProgressYear(_Out):
     """One plan's implementation in one year, computed from the records."""
 
@@ -123,7 +140,9 @@ class ProgressYear(_Out):
     counts: dict[str, int]
     not_reported: int
     progress: float | None
-    """Average progress (%) of the reported activities; null when none was reported."""
+    """Average progress (%) of the reported top-level tasks; null when none was reported."""
+    tasks: list[TaskProgress]
+    """Every task of the plan that year, reported or not."""
     records: list[ProgressRecord]
 
 
@@ -215,15 +234,23 @@ def write_api(project: Project, index: SiteIndex, site: Path, base: str) -> None
     (out / "agencies.json").write_text(dump(AgenciesDocument(agencies=agencies)), encoding="utf-8")
     (out / "activities.csv").write_bytes(activities_csv(project, index, base))
     years = []
+    tracker = Tracker(project.data)
     for plan in index.plans:
-        if plan.appendix is None:
+        tasks = tracker.tasks(plan)
+        if not tasks:
             continue
         for year in plan_years(plan):
-            s = summary(project.data, plan, year)
-            file = project.data.progress.get((plan.id, year))
-            years.append(ProgressYear(plan=plan.id, year=year, example=s.example, total=s.total, counts=s.counts,
-                                      not_reported=s.not_reported, progress=s.progress,
-                                      records=list(file.records) if file else []))
+            s = tracker.summary(plan, year)
+            file, records = records_of(project.data, plan, year)
+            progress = tracker.progress(plan, year)
+            years.append(ProgressYear(
+                plan=plan.id, year=year, example=s.example, total=s.total, counts=s.counts,
+                not_reported=s.not_reported, progress=s.progress,
+                tasks=[TaskProgress(kind=t.kind, id=t.key, parent=t.parent, agencies=list(t.agencies),
+                                    status=records[t.key].status if t.key in records else NOT_REPORTED,
+                                    progress=progress.get(t.key)) for t in tasks],
+                records=list(file.records) if file else [],
+            ))
     (out / "progress.json").write_text(dump(ProgressDocument(years=years)), encoding="utf-8")
     (out / "progress.csv").write_bytes(progress_csv(project, index))
     if project.content.quiz:
@@ -278,24 +305,29 @@ def activities_csv(project: Project, index: SiteIndex, base: str) -> bytes:
 
 
 def progress_csv(project: Project, index: SiteIndex) -> bytes:
-    """One row per activity and year of every plan: the reported status, or ``not-reported``."""
+    """One row per task (appendix activity or assignment) and year of every plan: the
+    reported status, or ``not-reported``; ``computed_progress`` includes nested tasks."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["plan_id", "year", "activity_id", "status", "progress", "done_vi", "done_en",
-                     "reporting_agency", "updated", "example"])
+    writer.writerow(["plan_id", "year", "activity_id", "assignment", "parent", "status", "progress",
+                     "computed_progress", "done_vi", "done_en", "reporting_agency", "updated", "example"])
+    tracker = Tracker(project.data)
     for plan in index.plans:
-        if plan.appendix is None:
-            continue
         for year in plan_years(plan):
             file, records = records_of(project.data, plan, year)
-            for activity in plan.appendix.activities:
-                r = records.get(activity.id)
+            progress = tracker.progress(plan, year)
+            for task in tracker.tasks(plan):
+                ids = [task.key, ""] if task.kind == "activity" else ["", task.key]
+                computed = progress.get(task.key)
+                start = [plan.id, year, *ids, task.parent or ""]
+                r = records.get(task.key)
                 if r is None:
-                    writer.writerow([plan.id, year, activity.id, "not-reported", "", "", "", "", "", ""])
+                    writer.writerow([*start, NOT_REPORTED, "", "" if computed is None else computed,
+                                     "", "", "", "", ""])
                 else:
-                    writer.writerow([plan.id, year, activity.id, r.status, "" if r.percent is None else r.percent,
-                                     r.done.vi, r.done.en or "", r.reporting_agency, r.updated,
-                                     "yes" if file and file.example else "no"])
+                    writer.writerow([*start, r.status, "" if r.percent is None else r.percent,
+                                     "" if computed is None else computed, r.done.vi, r.done.en or "",
+                                     r.reporting_agency, r.updated, "yes" if file and file.example else "no"])
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 

@@ -352,6 +352,31 @@ class Plan(Strict):
         for section in self.sections:
             yield from section.walk()
 
+    def assignments(self) -> list[tuple[str, Node, str | None]]:
+        """Every assignment of the body (``kind: assignment`` on the node itself) as
+        (key, node, key of the assignment it is nested in or ``None``), in source order.
+        The key is the node's numbering path, its refs joined by dots (``IV.7.c``): what a
+        progress record names in ``assignment``."""
+        out: list[tuple[str, Node, str | None]] = []
+
+        def walk(node: Node, ctx: NodeContext | None, parent: str | None) -> None:
+            inner = (ctx or NodeContext()).enter(node)
+            if node.kind == "assignment":
+                key = ".".join(inner.path)
+                out.append((key, node, parent))
+                parent = key
+            for item in node.items:
+                walk(item, inner, parent)
+
+        for section in self.sections:
+            walk(section, None, None)
+        return out
+
+    @property
+    def tracks_assignments(self) -> bool:
+        """Whether implementation is tracked by assignment: a plan without an appendix."""
+        return self.appendix is None
+
     @property
     def parent_plan(self) -> str | None:
         """The id of the plan this one implements, when we have it."""

@@ -49,10 +49,14 @@ class Evidence(Strict):
 
 
 class Record(Strict):
-    """What an agency reports about one activity of the plan for one year."""
+    """What an agency reports about one task of the plan for one year: an appendix activity
+    (plans with an appendix) or an assignment of the plan's body (plans without one)."""
 
-    activity: NonEmpty
+    activity: NonEmpty | None = None
     """The appendix activity's id, e.g. ``II.3``."""
+    assignment: NonEmpty | None = None
+    """For a plan without an appendix: the numbering path of an assignment of its body
+    (a node with ``kind: assignment``), its refs joined by dots, e.g. ``IV.1`` or ``IV.7.c``."""
     status: Status
     progress: int | None = Field(default=None, ge=0, le=100)
     """Overrides the status's default progress (%)."""
@@ -62,6 +66,20 @@ class Record(Strict):
     evidence: list[Evidence] = Field(default_factory=list)
     reporting_agency: Slug
     updated: PartialDate
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Record:
+        if (self.activity is None) == (self.assignment is None):
+            raise bilingual_error(
+                "cần đúng một trong 'activity' (mã hoạt động của phụ lục) hoặc 'assignment' (số mục phân công, vd. 'IV.1')",
+                "give exactly one of 'activity' (an appendix activity id) or 'assignment' (an assignment's numbering, e.g. 'IV.1')",
+            )
+        return self
+
+    @property
+    def target(self) -> str:
+        """The activity id or assignment path this record reports on."""
+        return self.activity or self.assignment or ""
 
     @property
     def percent(self) -> int | None:
