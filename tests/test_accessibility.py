@@ -43,6 +43,10 @@ PAGE_TYPES = {
     "quiz (printable)": "quiz/local/print/",
     "widget: quiz": "embed/quiz/",
     "widget: progress": "embed/progress/soc-trang-2022/",
+    "plan tracked by assignment (dashboard, records in the text)": "plans/dong-thap-2021-2025/",
+    "agency with a dashboard": "agencies/dong-thap-dai-phat-thanh-va-truyen-hinh/",
+    "unit with a dashboard": "units/dong-thap/",
+    "widget: progress by assignment": "embed/progress/dong-thap-2021-2025/",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT, MiniProject
+from conftest import PLAN, ROOT, MiniProject
 
 from site_builder.loader import check_dataset
 from site_builder.progress import NOT_REPORTED, Tracker, plan_years, summary
@@ -62,6 +62,15 @@ def test_records_are_validated_with_located_errors(mini: MiniProject) -> None:
     ]
 
 
+def assert_sections(md: str, tasks: str) -> None:
+    """Every section the plans ask for, tasks being "Activities" or "Assignments", and the example label."""
+    for heading in ("## Summary", "## I. Results by content area", "## II. Results by agency",
+                    f"## III. {tasks} not carried out, and why", f"## IV. {tasks} not reported",
+                    "## V. Difficulties", "## VI. Proposals"):
+        assert heading in md
+    assert "EXAMPLE DATA" in md
+
+
 def test_report_has_every_section_and_opens_with_python_docx(tmp_path: Path) -> None:
     from docx import Document
 
@@ -71,11 +80,7 @@ def test_report_has_every_section_and_opens_with_python_docx(tmp_path: Path) -> 
     assert sorted(p.name for p in written) == sorted([
         "soc-trang-2022-2022.vi.md", "soc-trang-2022-2022.vi.docx", "soc-trang-2022-2022.en.md", "soc-trang-2022-2022.en.docx"])
     md = (tmp_path / "soc-trang-2022-2022.en.md").read_text(encoding="utf-8")
-    for heading in ("## Summary", "## I. Results by content area", "## II. Results by agency",
-                    "## III. Activities not carried out, and why", "## IV. Activities not reported",
-                    "## V. Difficulties", "## VI. Proposals"):
-        assert heading in md
-    assert "EXAMPLE DATA" in md
+    assert_sections(md, "Activities")
     doc = Document(str(tmp_path / "soc-trang-2022-2022.vi.docx"))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0].startswith("Báo cáo kết quả thực hiện")
@@ -112,21 +117,8 @@ def test_progress_api_and_csv(built_site: Path) -> None:
 
 
 # ── Plans without an appendix: records on assignments ───────────────────────────────
-ASSIGNMENT_PLAN = """\
-id: soc-trang-2023
-document_type: plan
-title: {vi: "Kế hoạch năm 2023", en: "Plan for 2023"}
-short_title: {vi: "Kế hoạch năm 2023", en: "2023 plan"}
-number: "1/KH-UBND"
-issued: 2023-01-05
-issuer: soc-trang
-issuing_agency: soc-trang-uy-ban-nhan-dan-tinh
-signer: null
-period: {start: 2023, end: 2024}
-status: expired
-legal_basis:
-  - citation: {vi: "Kế hoạch số 152/KH-UBND", en: "Plan 152/KH-UBND"}
-    implements: true
+ASSIGNMENT_PLAN = PLAN.split("sections:")[0].replace("id: soc-trang-2022", "id: soc-trang-2023").replace(
+    "period: {start: 2022, end: 2022}", "period: {start: 2023, end: 2024}") + """\
 sections:
   - ref: "II"
     heading: {vi: "Tổ chức thực hiện", en: "Implementation"}
@@ -218,7 +210,7 @@ def test_assignment_records_validate_with_located_errors(mini: MiniProject) -> N
 
     # a plan with an appendix tracks its activities, not its assignments
     mini.write("plans/progress/soc-trang-2022-2022.yaml", RECORDS.replace("activity: I.1", "assignment: II.1"))
-    assert (f"plans/progress/soc-trang-2022-2022.yaml:7:17: records[0].assignment: kế hoạch soc-trang-2022 có phụ lục: "
+    assert ("plans/progress/soc-trang-2022-2022.yaml:7:17: records[0].assignment: kế hoạch soc-trang-2022 có phụ lục: "
             "báo cáo theo mã hoạt động ('activity'), không theo mục phân công\n"
             "    plan soc-trang-2022 has an appendix: report on its activities ('activity'), not on assignments"
             ) in _errors(mini)
@@ -288,11 +280,7 @@ def test_report_of_an_assignment_plan_has_every_section(tmp_path: Path) -> None:
     assert data is not None
     write_reports(data, "dong-thap-2021-2025", 2023, tmp_path)
     md = (tmp_path / "dong-thap-2021-2025-2023.en.md").read_text(encoding="utf-8")
-    for heading in ("## Summary", "## I. Results by content area", "## II. Results by agency",
-                    "## III. Assignments not carried out, and why", "## IV. Assignments not reported",
-                    "## V. Difficulties", "## VI. Proposals"):
-        assert heading in md
-    assert "EXAMPLE DATA" in md
+    assert_sections(md, "Assignments")
     assert "| 2023 | 2 | 1 | 3 | 1 | 0 | 1 | 63.3 % |" in md
     assert "- 2023: IV.4 Provincial Police" in md  # not reported, listed as such
     assert "with the assignments below it: 70 %" in md
