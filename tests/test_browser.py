@@ -92,7 +92,7 @@ def test_activity_filter_with_keyboard(page: Watched, server: StaticServer) -> N
     for i in range(economic):
         assert "economic" in (expect_visible.nth(i).get_attribute("data-pillar") or "")
 
-    p.get_by_role("button", name="Show all").press("Enter")
+    p.locator('form[data-asean-filter="activities"]').get_by_role("button", name="Show all").press("Enter")
     p.wait_for_function("document.querySelector('[data-asean-count]').textContent.startsWith('Showing 65')")
     assert expect_visible.count() == 65
 
