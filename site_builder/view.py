@@ -33,6 +33,9 @@ class Dashboard:
     summaries: list[Any]
     rows: list[tuple[Plan, list[tuple[Any, list[Any]]]]]
     """Per plan: (task, cells by year)."""
+    show_agencies: bool
+    """Whether the table names each task's agencies (on agency pages, where co-leads matter;
+    a plan page already shows them in its activity table and full text)."""
     noun: str
     """What the tasks are, for captions: ``activities``, ``assignments`` (plans without an
     appendix) or ``tasks`` (an agency with both)."""
@@ -309,14 +312,14 @@ class SiteView:
         return bool(self.tracker.tasks(plan))
 
     def plan_dashboard(self, plan: Plan) -> Dashboard:
-        return self._dashboard(f"progress-{plan.id}", [(plan, self.tracker.tasks(plan))])
+        return self._dashboard(f"progress-{plan.id}", [(plan, self.tracker.tasks(plan))], show_agencies=False)
 
     def agency_dashboard(self, agency_id: str) -> Dashboard | None:
         """The tasks an agency leads or is assigned, across plans; ``None`` when it has none."""
         groups = self.tracker.agency_tasks(self.index.plans, agency_id)
-        return self._dashboard("progress-agency", groups) if groups else None
+        return self._dashboard("progress-agency", groups, show_agencies=True) if groups else None
 
-    def _dashboard(self, name: str, groups: list[tuple[Plan, list[Any]]]) -> Dashboard:
+    def _dashboard(self, name: str, groups: list[tuple[Plan, list[Any]]], show_agencies: bool) -> Dashboard:
         from .progress import years_of
 
         years = years_of(groups)
@@ -325,6 +328,7 @@ class SiteView:
             years=years,
             summaries=[self.tracker.summarize(year, groups) for year in years],
             rows=[(plan, [(task, self.tracker.cells(task, years)) for task in tasks]) for plan, tasks in groups],
+            show_agencies=show_agencies,
             noun=_noun([plan.tracks_assignments for plan, _ in groups]),
         )
 
