@@ -130,6 +130,13 @@ def _load_page(root: Path, lang: str, path: Path, safety: SafetyConfig) -> tuple
     return ContentPage(lang, rel, meta, body), []
 
 
+def check_page_file(root: Path, lang: str, path: Path) -> list[Problem]:
+    """The problems of one content page on its own (front matter, safety), for the
+    preview's quick path; cross-page checks are left to the full check."""
+    safety, problems = load_config(root)
+    return problems or _load_page(root, lang, path, safety)[1]
+
+
 def _data_file(root: Path, name: str, model: type[BaseModel]) -> tuple[YamlDocument | None, Any, list[Problem]]:
     path = root / DATA_DIR / name
     rel = f"{DATA_DIR}/{name}"

@@ -61,3 +61,70 @@ def build_language(
     finally:
         logger.removeHandler(handler)
     return handler.messages
+
+
+class LivePages:
+    """One language held in memory so that the preview re-renders a single page.
+
+    The full build takes tens of seconds on a national-scale corpus; an editor changing
+    the text of one article needs only that article's page again. This keeps MkDocs'
+    configuration, file list, navigation and template environment from one setup and
+    renders the pages it is asked for into the preview folder, through the same MkDocs
+    steps (and plugin events) as a full build: ``mkdocs.commands.build``'s per-page
+    functions, private but stable across MkDocs 1.x and pinned in ``requirements.lock``.
+    Whatever else a change may affect (lists, feeds, the search index) is left to the
+    full rebuild that the preview runs next.
+    """
+
+    def __init__(self, root: Path, lang: str, out_dir: Path, site_url: str) -> None:
+        from mkdocs.commands.build import get_navigation, set_exclusions
+        from mkdocs.config import load_config
+        from mkdocs.structure.files import get_files
+        from mkdocs.structure.pages import Page
+
+        config = load_config(
+            str(root / "mkdocs.yml"), docs_dir=str(root / "content" / lang), site_dir=str(out_dir),
+            site_url=site_url, strict=False,
+        )
+        config.plugins.on_startup(command="serve", dirty=True)
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        env = config.theme.get_env()
+        files = get_files(config)
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        self.nav = config.plugins.on_nav(nav, config=config, files=files)
+        for file in files.documentation_pages():
+            if file.page is None:
+                Page(None, file, config)
+        self.env = config.plugins.on_env(env, config=config, files=files)
+        self.config = config
+        self.files = files
+        self.docs = Path(config.docs_dir)
+        # Compile the templates now (half a second) rather than on the editor's first save.
+        home = self.docs / "index.md"
+        if self.owns(home):
+            self.render(home)
+
+    def owns(self, path: Path) -> bool:
+        """Whether ``path`` is a Markdown page this language already has."""
+        try:
+            rel = path.resolve().relative_to(self.docs.resolve()).as_posix()
+        except ValueError:
+            return False
+        file = self.files.get_file_from_path(rel)
+        return file is not None and file.page is not None and not file.generated_by
+
+    def render(self, path: Path) -> None:
+        """Read, convert and write one page (``content/<lang>/...md``) into the preview."""
+        from mkdocs.commands.build import _build_page, _populate_page
+
+        file = self.files.get_file_from_path(path.resolve().relative_to(self.docs.resolve()).as_posix())
+        assert file is not None and file.page is not None
+        _populate_page(file.page, self.config, self.files)
+        _build_page(file.page, self.config, self.files.documentation_pages(), self.nav, self.env)
+
+    def close(self) -> None:
+        self.config.plugins.on_shutdown()

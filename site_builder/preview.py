@@ -2,7 +2,8 @@
 
 The preview builds into ``.cache/preview`` (never into ``site/``), serves it, and
 rebuilds when anything under ``content/``, ``plans/``, ``theme/`` or ``mkdocs.yml``
-changes. A broken file does not stop the server: every page then shows the error
+changes; an edited page is shown at once, before the full rebuild ends (see
+:class:`Preview`). A broken file does not stop the server: every page then shows the error
 report (file, line, field, in Vietnamese and English) until the file is fixed. Open
 pages reload themselves after each rebuild through a small script the server adds to
 HTML responses; the built files themselves are not changed.
@@ -18,7 +19,10 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from . import LANGUAGES
 from .build import BuildError, build_site
+from .content import check_page_file
+from .engine import LivePages
 from .problems import InputError
 
 WATCHED = ("content", "plans", "theme", "mkdocs.yml")
@@ -49,7 +53,14 @@ def snapshot(root: Path) -> dict[str, float]:
 
 
 class Preview:
-    """The state shared by the watcher and the request handler."""
+    """The state shared by the watcher, the builder and the request handler.
+
+    A change to the text of an existing page takes the quick path: that page alone is
+    checked and rendered into the preview at once (well under a second on a national
+    corpus) and open tabs reload. Every change, quick or not, is then followed by a
+    full build in the background, which brings lists, feeds and the search index up to
+    date and shows data errors; a change made while it runs starts another one.
+    """
 
     def __init__(self, root: Path, port: int) -> None:
         self.root = root
@@ -58,33 +69,116 @@ class Preview:
         self.version = 0
         self.error: str | None = None
         self.lock = threading.Lock()
+        self.live: dict[str, LivePages] = {}
+        self.live_lock = threading.Lock()
+        self.wanted = threading.Event()
+        self.reload_after_build = False
+        self.quick_paths: set[Path] = set()
+        """Pages rendered on the quick path since the last full build started."""
 
-    def rebuild(self) -> None:
+    @property
+    def site_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def rebuild(self, reload: bool = True) -> None:
+        """A full build into the preview folder; tabs reload when ``reload`` or when the
+        error state changes (a quick render already reloaded them otherwise)."""
         started = time.perf_counter()
+        with self.live_lock:
+            self.quick_paths = set()
         try:
-            build_site(self.root, self.out, site_url=f"http://127.0.0.1:{self.port}/", strict=False)
+            build_site(self.root, self.out, site_url=self.site_url, strict=False)
             error = None
         except InputError as exc:
             error = exc.report()
         except BuildError as exc:
             error = str(exc)
         with self.lock:
+            changed_state = (error is None) != (self.error is None)
             self.error = error
-            self.version += 1
+            if reload or changed_state:
+                self.version += 1
+        # The build read the files when it started: pages changed on the quick path
+        # since then are rendered again so that the swap does not bring back old text.
+        with self.live_lock:
+            pending = set(self.quick_paths)
+        if error is None:
+            self.refresh_live()
+            for path in pending:
+                self.quick([path], bump=False)
         took = time.perf_counter() - started
         if error:
             print(f"LỖI / ERROR ({took:.1f} s):\n{error}\n", flush=True)
         else:
             print(f"đã dựng lại / rebuilt in {took:.1f} s", flush=True)
 
-    def watch(self, interval: float = 0.4) -> None:
+    def refresh_live(self) -> None:
+        """New in-memory language builds for the quick path (none while data has errors)."""
+        live: dict[str, LivePages] = {}
+        try:
+            for lang in LANGUAGES:
+                live[lang] = LivePages(self.root, lang, self.out / lang, self.site_url + lang + "/")
+        except Exception as exc:  # the full build reports the problem; the quick path waits
+            print(f"(xem nhanh tạm tắt / quick preview off: {type(exc).__name__}: {exc})", flush=True)
+            live = {}
+        with self.live_lock:
+            old, self.live = self.live, live
+        for pages in old.values():
+            pages.close()
+
+    def quick(self, changed: list[Path], bump: bool = True) -> bool:
+        """Render the changed pages now if every change is the text of a page the
+        preview already has and each passes its own checks; else leave it to the full build."""
+        if self.error is not None:
+            return False
+        content = self.root / "content"
+        with self.live_lock:
+            todo = []
+            for path in changed:
+                lang = path.relative_to(content).parts[0] if path.is_relative_to(content) else None
+                pages = self.live.get(lang or "")
+                if lang is None or pages is None or not path.is_file() or not pages.owns(path):
+                    return False
+                if check_page_file(self.root, lang, path):
+                    return False
+                todo.append((pages, path))
+            started = time.perf_counter()
+            try:
+                for pages, path in todo:
+                    pages.render(path)
+            except Exception:  # noqa: BLE001 - whatever MkDocs raised, the full build will report it
+                return False
+            self.quick_paths.update(path for _, path in todo)
+        if bump:
+            with self.lock:
+                self.version += 1
+            took = (time.perf_counter() - started) * 1000
+            print(f"đã cập nhật / updated {', '.join(str(p.relative_to(self.root)) for _, p in todo)} "
+                  f"in {took:.0f} ms", flush=True)
+        return True
+
+    def watch(self, interval: float = 0.3) -> None:
+        """Poll the watched files; quick-render what can be, and ask for a full build."""
         before = snapshot(self.root)
         while True:
             time.sleep(interval)
             now = snapshot(self.root)
             if now != before:
+                changed = [Path(k) for k in now.keys() | before.keys() if now.get(k) != before.get(k)]
                 before = now
-                self.rebuild()
+                done = self.quick(changed)
+                with self.lock:
+                    self.reload_after_build = self.reload_after_build or not done
+                self.wanted.set()
+
+    def builder(self) -> None:
+        """Run full builds one after the other while changes keep coming."""
+        while True:
+            self.wanted.wait()
+            self.wanted.clear()
+            with self.lock:
+                reload, self.reload_after_build = self.reload_after_build, False
+            self.rebuild(reload=reload)
 
     def error_page(self) -> bytes:
         body = html.escape(self.error or "")
@@ -148,6 +242,7 @@ def serve(root: Path, port: int) -> None:
     handler = type("PreviewHandler", (_Handler,), {"preview": preview})
     httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(preview.out)))
     threading.Thread(target=preview.watch, daemon=True).start()
+    threading.Thread(target=preview.builder, daemon=True).start()
     print(f"Xem trước / preview: http://127.0.0.1:{port}/vi/  (Ctrl-C để dừng / to stop)", flush=True)
     try:
         httpd.serve_forever()

@@ -133,3 +133,24 @@ def test_search_without_diacritics(page: Watched, server: StaticServer, lang: st
     for href in results.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))"):
         assert f"/{lang}/" in href
     assert page.errors == []
+
+
+def test_search_shows_results_ten_at_a_time(page: Watched, server: StaticServer) -> None:
+    """Each shown result downloads its fragment, so results come ten at a time; the
+    "more" button adds the next ten and moves the keyboard focus to the first of them."""
+    p = page.page
+    p.goto(f"{server.url}vi/search/?q=asean")
+    results = p.locator("#asean-search-results li")
+    results.first.wait_for()
+    more = p.locator("#asean-search-more")
+    more.wait_for()
+    total = int(p.locator("#asean-search-status").inner_text().split()[0])
+    assert total > 20
+    assert results.count() == 10
+    more.focus()
+    p.keyboard.press("Enter")
+    p.wait_for_function("document.querySelectorAll('#asean-search-results li').length === 20")
+    focused = p.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#asean-search-results li')[10]")
+    assert focused
+    assert more.is_visible()
+    assert page.errors == []

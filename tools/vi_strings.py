@@ -87,6 +87,7 @@ VI = {
 'Search the ASEAN section': 'Tìm trong Chuyên mục ASEAN',
 'Search the ASEAN section.': 'Tìm kiếm trong Chuyên mục ASEAN.',
 'Searching…': 'Đang tìm…',
+'Show more results': 'Xem thêm kết quả',
 'Several bodies (a phrase used in the plans)': 'Nhiều cơ quan (cụm từ dùng trong các kế hoạch)',
 'Several years': 'Nhiều năm',
 'Short name': 'Tên viết tắt',

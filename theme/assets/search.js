@@ -1,7 +1,9 @@
 /* Search page: Pagefind's JavaScript API with Vietnamese folding.
    Pagefind already matches words without tone marks ("hoi nghi" finds "hội nghị"), but
    "đ" is a letter of its own, not "d" with a mark, so "duong" would not find "đường".
-   Each query is therefore also run with "đ" in place of "d", and the results merged. */
+   Each query is therefore also run with "đ" in place of "d", and the results merged.
+   Results are shown PAGE at a time: each shown result downloads its fragment, so a
+   first search stays small; "Show more results" loads the next ones. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -9,8 +11,12 @@
   var input = document.getElementById("asean-search-q");
   var status = document.getElementById("asean-search-status");
   var list = document.getElementById("asean-search-results");
+  var more = document.getElementById("asean-search-more");
   var pagefind = null;
+  var pending = [];
+  var generation = 0;
   var MAX_VARIANTS = 16;
+  var PAGE = 10;
 
   function load() {
     if (!pagefind) {
@@ -55,8 +61,37 @@
     status.textContent = status.getAttribute("data-" + kind).replace("{q}", q).replace("{n}", n);
   }
 
+  /* The next PAGE results: their fragments are fetched only now. */
+  function showMore() {
+    var mine = generation;
+    var batch = pending.slice(0, PAGE);
+    pending = pending.slice(PAGE);
+    more.hidden = true;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
+      var first = null;
+      if (mine !== generation) return null;  /* a newer search has started */
+      items.forEach(function (item) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = item.url;
+        a.textContent = (item.meta && item.meta.title) || item.url;
+        var p = document.createElement("p");
+        p.appendChild(excerptNodes(item.excerpt));
+        li.appendChild(a);
+        li.appendChild(p);
+        list.appendChild(li);
+        first = first || a;
+      });
+      more.hidden = pending.length === 0;
+      return first;
+    });
+  }
+
   function run(q) {
     q = q.trim();
+    generation += 1;
+    pending = [];
+    more.hidden = true;
     list.textContent = "";
     if (!q) { status.textContent = ""; return; }
     say("loading", q, 0);
@@ -73,19 +108,8 @@
         .sort(function (a, b) { return b.score - a.score; });
       if (!results.length) { say("none", q, 0); return; }
       say("some", q, results.length);
-      return Promise.all(results.slice(0, 30).map(function (r) { return r.data(); })).then(function (items) {
-        items.forEach(function (item) {
-          var li = document.createElement("li");
-          var a = document.createElement("a");
-          a.href = item.url;
-          a.textContent = (item.meta && item.meta.title) || item.url;
-          var p = document.createElement("p");
-          p.appendChild(excerptNodes(item.excerpt));
-          li.appendChild(a);
-          li.appendChild(p);
-          list.appendChild(li);
-        });
-      });
+      pending = results;
+      return showMore();
     }).catch(function (err) {
       status.textContent = String(err);
     });
@@ -94,6 +118,10 @@
   var params = new URLSearchParams(location.search);
   var initial = params.get("q") || "";
   input.value = initial;
+  more.addEventListener("click", function () {
+    /* Keyboard users continue from the first new result rather than the page top. */
+    showMore().then(function (first) { if (first) first.focus(); });
+  });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var url = new URL(location.href);

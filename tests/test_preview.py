@@ -1,0 +1,111 @@
+"""The preview's quick path: an edited page is rendered alone, at once, through MkDocs'
+own per-page steps; anything it cannot vouch for is left to the full rebuild."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import MiniProject
+
+from site_builder.build import build_site
+from site_builder.preview import Preview
+
+ARTICLE = ("---\ntitle: Tin thử\ndescription: Một tin để thử.\nkind: news\ndate: 2024-05-01\ntopics: [economic]\n"
+           "sources:\n  - title: Cổng thông tin\n---\n\n# Tin thử\n\nBản đầu.\n")
+
+
+@pytest.fixture
+def preview(tiny: MiniProject) -> Preview:
+    tiny.write("content/vi/news/tin-thu.md", ARTICLE)
+    tiny.write("content/en/news/tin-thu.md", ARTICLE.replace("Tin thử", "Test item"))
+    preview = Preview(tiny.root, 8000)
+    build_site(tiny.root, preview.out, site_url=preview.site_url, strict=False)
+    preview.refresh_live()
+    assert set(preview.live) == {"vi", "en"}
+    return preview
+
+
+def page_text(preview: Preview, lang: str, url: str) -> str:
+    return (preview.out / lang / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_edited_page_is_rendered_at_once(tiny: MiniProject, preview: Preview) -> None:
+    path = tiny.write("content/vi/news/tin-thu.md", ARTICLE.replace("Bản đầu.", "Bản đã sửa, **đậm**."))
+    version = preview.version
+    assert preview.quick([path]) is True
+    html = page_text(preview, "vi", "news/tin-thu")
+    assert "Bản đã sửa, <strong>đậm</strong>." in html
+    assert preview.version == version + 1
+    assert path in preview.quick_paths
+
+
+def test_the_quick_page_matches_the_full_build(tiny: MiniProject, preview: Preview) -> None:
+    path = tiny.write("content/en/news/tin-thu.md", ARTICLE.replace("Tin thử", "Test item").replace("Bản đầu.", "Edited."))
+    assert preview.quick([path])
+    quick = page_text(preview, "en", "news/tin-thu")
+    build_site(tiny.root, preview.out, site_url=preview.site_url, strict=False)
+    assert page_text(preview, "en", "news/tin-thu") == quick
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "plan",  # data changes many pages
+        "new page",  # not in the file list yet
+        "unsafe",  # refused by the page's own checks
+        "bad front matter",
+        "deleted",
+    ],
+)
+def test_what_the_quick_path_leaves_to_the_full_build(tiny: MiniProject, preview: Preview, change: str) -> None:
+    before = page_text(preview, "vi", "news/tin-thu")
+    if change == "plan":
+        tiny.replace("plans/soc-trang-2022.yaml", "status: expired", "status: in-force")
+        paths = [tiny.root / "plans/soc-trang-2022.yaml"]
+    elif change == "new page":
+        paths = [tiny.write("content/vi/news/tin-moi.md", ARTICLE)]
+    elif change == "unsafe":
+        paths = [tiny.write("content/vi/news/tin-thu.md", ARTICLE.replace("Bản đầu.", "<script>alert(1)</script>"))]
+    elif change == "bad front matter":
+        paths = [tiny.write("content/vi/news/tin-thu.md", ARTICLE.replace("kind: news", "kind: blog"))]
+    else:
+        path = tiny.root / "content/vi/news/tin-thu.md"
+        path.unlink()
+        paths = [path]
+    assert preview.quick(paths) is False
+    assert page_text(preview, "vi", "news/tin-thu") == before
+
+
+def test_no_quick_path_while_the_data_has_errors(tiny: MiniProject, preview: Preview) -> None:
+    preview.error = "plans/soc-trang-2022.yaml:12:9: status: ..."
+    path = tiny.write("content/vi/news/tin-thu.md", ARTICLE.replace("Bản đầu.", "Sửa."))
+    assert preview.quick([path]) is False
+
+
+def test_a_full_build_keeps_edits_made_while_it_ran(tiny: MiniProject, preview: Preview, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The full build reads the files when it starts; a page edited on the quick path
+    meanwhile is rendered again after the swap, so that the old text does not come back."""
+    import site_builder.preview as module
+
+    path = tiny.root / "content/vi/news/tin-thu.md"
+    real_build = module.build_site
+
+    def build_then_edit(*args: object, **kwargs: object) -> object:
+        result = real_build(*args, **kwargs)  # the build saw the first text...
+        path.write_text(ARTICLE.replace("Bản đầu.", "Sửa trong lúc dựng."), encoding="utf-8")
+        assert preview.quick([path])  # ...the editor saved again before the swap finished
+        return result
+
+    monkeypatch.setattr(module, "build_site", build_then_edit)
+    preview.rebuild(reload=False)
+    assert preview.error is None
+    assert "Sửa trong lúc dựng." in page_text(preview, "vi", "news/tin-thu")
+
+
+def test_live_pages_know_their_own_pages(tiny: MiniProject, preview: Preview) -> None:
+    live = preview.live["vi"]
+    assert live.owns(tiny.root / "content/vi/news/tin-thu.md")
+    assert not live.owns(tiny.root / "content/en/news/tin-thu.md")
+    assert not live.owns(tiny.root / "content/vi/news/khong-co.md")
+    assert not live.owns(Path("/elsewhere/index.md"))
