@@ -10,8 +10,12 @@ lives in the engine-neutral core.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
+
+import jinja2
+from markupsafe import Markup
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -19,7 +23,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from . import LANGUAGES, urls
 from .i18n import translations
@@ -147,6 +153,10 @@ class AseanPlugin(BasePlugin[AseanConfig]):
             )
             files.append(File.generated(config, spec.src_uri, content=spec.markdown()))
 
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.fragments = Fragments(nav)
+        return nav
+
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Our templates (theme/asean/) render data, so they are autoescaped; Material's
         # own templates expect no autoescaping and keep it off.
@@ -158,6 +168,12 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(translations(self.lang), newstyle=True)
         env.globals["asean"] = self.view
+        # Material's own templates, reachable as "material/..." from an override that
+        # wraps them (theme/partials/nav.html).
+        env.loader = jinja2.ChoiceLoader([
+            env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(config.theme.dirs[1:])}),
+        ])
+        env.globals["asean_fragment"] = self.fragments
         return env
 
     @event_priority(-50)
@@ -165,6 +181,35 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         assert self.view is not None
         context["record"] = self.view.record(page.meta)
         return context
+
+
+class Fragments:
+    """Theme fragments rendered once for all the pages that would get the same HTML.
+
+    Material renders the whole navigation for every page: a fifth of a page's time. A
+    page that is not itself in the navigation (an article, a plan, an activity) gets
+    the same navigation as any other such page, except for its relative links, which
+    depend only on where the page sits. So the fragment is kept per place: the key is
+    the page's relative link to the site root, to its own top folder and to every page
+    of the navigation. Pages in the navigation (they mark themselves active) are
+    always rendered in full. ``ASEAN_NO_FRAGMENT_CACHE=1`` turns this off; a test
+    checks that both give the same bytes.
+    """
+
+    def __init__(self, nav: Navigation) -> None:
+        self.nav_pages = list(nav.pages)
+        self.targets = ["", "assets/", *(page.url for page in self.nav_pages)]
+        self.enabled = os.environ.get("ASEAN_NO_FRAGMENT_CACHE") != "1"
+        self.store: dict[tuple[str, ...], Markup] = {}
+
+    def __call__(self, name: str, page: Page | None, caller: Any) -> Any:
+        if not self.enabled or page is None or page in self.nav_pages:
+            return caller()
+        top = page.url.split("/", 1)[0] + "/"
+        key = (name, *(get_relative_url(target or ".", page.url) for target in [top, *self.targets]))
+        if key not in self.store:
+            self.store[key] = Markup(caller())
+        return self.store[key]
 
 
 def _autoescape(template_name: str | None) -> bool:

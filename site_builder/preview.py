@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import html
 import json
+import multiprocessing
+import signal
 import threading
 import time
 from functools import partial
@@ -236,7 +238,9 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 def serve(root: Path, port: int) -> None:
-    """Build, serve on 127.0.0.1:``port`` and rebuild on change, until interrupted."""
+    """Build, serve on 127.0.0.1:``port`` and rebuild on change, until interrupted
+    (Ctrl-C, or SIGTERM from a process manager or a test)."""
+    signal.signal(signal.SIGTERM, _interrupt)
     preview = Preview(root.resolve(), port)
     preview.rebuild()
     handler = type("PreviewHandler", (_Handler,), {"preview": preview})
@@ -250,3 +254,11 @@ def serve(root: Path, port: int) -> None:
         pass
     finally:
         httpd.server_close()
+        # A background build may be running in worker processes: stop them too, so
+        # that none is left behind waiting for work.
+        for child in multiprocessing.active_children():
+            child.terminate()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -116,8 +116,35 @@ class _Inspector(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+_ATTR_LIST = re.compile(r"\{:?([^}]*)\}")
+_PLAIN_ATTR = re.compile(r"[#.][\w-]+")
+_CONTROL = re.compile(r"[\x00-\x20]+")
+
+
+def can_carry_markup(body: str) -> bool:
+    """Whether rendering ``body`` could produce anything :func:`scan_markdown` refuses.
+
+    Rendering every page to inspect it costs as much as building it, and nearly every
+    page is plain prose. Markdown only puts elements or attributes of the author's
+    choosing into a page through raw HTML (``<``), character references (``&``),
+    backslash escapes (``\\``) or ``{ attr_list }`` with more than ids and classes;
+    and a dangerous address in a link needs ``script:`` or ``data:`` once blanks and
+    control characters (which browsers ignore there) are taken out. A body with none of
+    these renders to safe HTML, so only the others are rendered and inspected.
+    """
+    if any(ch in body for ch in "<&\\"):
+        return True
+    for match in _ATTR_LIST.finditer(body):
+        if any(not _PLAIN_ATTR.fullmatch(token) for token in match.group(1).split()):
+            return True
+    squeezed = _CONTROL.sub("", body).lower()
+    return "script:" in squeezed or "data:" in squeezed
+
+
 def scan_markdown(body: str, iframe_hosts: list[str]) -> list[Finding]:
     """What a page's Markdown would put into the page that is not allowed."""
+    if not can_carry_markup(body):
+        return []
     rendered = markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS)
     inspector = _Inspector(iframe_hosts)
     inspector.feed(rendered)

@@ -105,3 +105,34 @@ def test_allowed_iframe_host_and_trusted_folder(mini: MiniProject) -> None:
     mini.write("content/en/doi-tac/a.md", PAGE.replace("Tin", "Partner") + "x\n")
     result = run_check(mini.root)
     assert result.returncode == 0, result.stdout
+
+
+MARKDOWN_CASES = [c for c in CASES if c[1] == "content/vi/a.md"]
+
+
+@pytest.mark.parametrize("case", MARKDOWN_CASES, ids=[c[0] for c in MARKDOWN_CASES])
+def test_the_render_shortcut_never_skips_a_hostile_page(case: tuple[object, ...]) -> None:
+    """Only pages that could carry markup are rendered for the scan: every hostile page is one."""
+    from site_builder.safety import can_carry_markup
+
+    body = case[2].decode().split("---\n", 2)[2]  # type: ignore[union-attr]
+    assert can_carry_markup(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Hội nghị ASEAN.\n\n## Mục tiêu { #muc-tieu .lead }\n\n[Nguồn](https://asean.org \"ASEAN\")\n", False),
+        ("| a | b |\n|---|---|\n| 1 | 2 |\n\n!!! note \"Ghi chú\"\n    Nội dung.\n", False),
+        ("[x](java\tscript:alert(1))", True),  # browsers drop the tab: still javascript:
+        ("[x]: JAVAS CRIPT:alert(1)", True),
+        ("![x](DATA:text/html,1)", True),
+        ("## Tiêu đề { #a hidden }", True),  # attr_list beyond ids and classes
+        ("Q&amp;A", True),
+        ("a \\<b", True),
+    ],
+)
+def test_which_pages_are_rendered_for_the_scan(body: str, expected: bool) -> None:
+    from site_builder.safety import can_carry_markup
+
+    assert can_carry_markup(body) is expected

@@ -38,9 +38,13 @@ def test_failure_half_way_leaves_the_previous_site(tiny: MiniProject, monkeypatc
     assert sorted(p.name for p in tiny.root.iterdir() if p.name.startswith(".site")) == []
 
 
-def test_two_builds_of_one_commit_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
+def test_two_builds_of_one_commit_are_byte_identical(built_site: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Also with the theme's fragment cache turned off in the second build: the cached
+    navigation must be exactly what each page would have rendered itself."""
     from conftest import SITE_URL
 
+    monkeypatch.setenv("ASEAN_NO_FRAGMENT_CACHE", "1")
     again = tmp_path / "again"
     build_site(ROOT, again, site_url=SITE_URL)
     first, second = tree(built_site), tree(again)
