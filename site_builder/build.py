@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,25 +86,31 @@ def _build_into(
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, len(LANGUAGES))) as pool:
             futures = {
-                lang: pool.submit(_build_one, str(root), lang, str(folder / lang), base + lang + "/", strict, unit)
+                pool.submit(_build_one, str(root), lang, str(folder / lang), base + lang + "/", strict, unit): lang
                 for lang in LANGUAGES
             }
-            errors = []
-            for lang, future in futures.items():
+            errors, indexing = [], []
+            for future in as_completed(futures):
+                lang = futures[future]
                 try:
                     warnings[lang] = future.result()
                 except BuildError as exc:
                     errors.append(str(exc))
+                    continue
+                # Index a language as soon as it is built, while the other still renders.
+                indexing.append(pool.submit(index_search, folder / lang))
             if errors:
-                raise BuildError("\n".join(errors))
-            list(pool.map(index_search, [folder / lang for lang in LANGUAGES]))
+                raise BuildError("\n".join(sorted(errors)))
+            write_exports(project, folder, base)  # meanwhile, in this process
+            for future in indexing:
+                future.result()
     else:
         for lang in LANGUAGES:
             warnings[lang] = _build_one(str(root), lang, str(folder / lang), base + lang + "/", strict, unit)
             index_search(folder / lang)
-    write_exports(project, folder, base)
+        write_exports(project, folder, base)
     write_root_files(folder, base, LANGUAGES)
-    return warnings
+    return {lang: warnings[lang] for lang in LANGUAGES if lang in warnings}
 
 
 @contextmanager
