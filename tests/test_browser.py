@@ -154,3 +154,17 @@ def test_search_shows_results_ten_at_a_time(page: Watched, server: StaticServer)
     assert focused
     assert more.is_visible()
     assert page.errors == []
+
+
+def test_search_finds_an_activity_on_its_own_page_only(page: Watched, server: StaticServer) -> None:
+    """Lists that repeat what has its own page (activity tables, dashboards, news lists,
+    plan cards, an agency's tasks) are left out of the index: one fact, one result."""
+    p = page.page
+    p.goto(f"{server.url}en/search/?q=timely+and+accurate")
+    results = p.locator("#asean-search-results li a")
+    results.first.wait_for()
+    hrefs = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert "/en/plans/soc-trang-2022/activities/" in hrefs[0]
+    # The agencies it names and the unit list it, but only the activity page says it.
+    assert not any("/agencies/" in h or "/units/" in h for h in hrefs), hrefs
+    assert page.errors == []
