@@ -9,8 +9,12 @@ folder (mkdocs.yml, theme/, content/, plans/) that ``python -m site_builder chec
 from __future__ import annotations
 
 import argparse
+import functools
+import itertools
 import random
+import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,16 +24,26 @@ PROVINCES = [
     "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sơn La", "Tây Ninh", "Thái Nguyên", "Tuyên Quang", "Vĩnh Long",
     "Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh", "Bến Tre", "Kiên Giang",
 ]
-WORDS = (
-    "tuyên truyền quảng bá cộng đồng hợp tác kinh tế văn hóa xã hội chính trị an ninh đường lối chủ trương "
-    "hội nghị hội thảo tập huấn doanh nghiệp thanh niên sinh viên du lịch lễ hội di sản biển đảo môi trường "
-    "phát triển bền vững chuyển đổi số thương mại đầu tư giáo dục y tế lao động việc làm nông nghiệp xuất khẩu"
-).split()
-EN_WORDS = (
-    "communication promotion community cooperation economy culture society politics security policy conference "
-    "workshop training business youth students tourism festival heritage sea islands environment sustainable "
-    "development digital transformation trade investment education health labour employment agriculture export"
-).split()
+WORD = re.compile(r"[^\W\d_]+")
+NOT_PROSE = re.compile(r"\]\([^)]*\)|`[^`]*`|\{[^}]*\}|<[^>]*>|https?://\S+")
+
+
+@functools.cache
+def vocabulary(lang: str) -> tuple[list[str], list[int]]:
+    """The words of the project's own pages in ``lang``, most frequent first, with their
+    cumulative counts. Text drawn from it has the word frequencies of real ASEAN writing
+    in that language (a few very common words, a long tail), so that the search index
+    and what a first search downloads are like a real site's. (An earlier corpus drew
+    from 100 equally likely words: every word was on every page, and each search chunk
+    held the postings of many such words.)"""
+    counts: Counter[str] = Counter()
+    for path in sorted((ROOT / "content" / lang).rglob("*.md")):
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+        counts.update(word.lower() for word in WORD.findall(NOT_PROSE.sub(" ", body)))
+    words = sorted(counts, key=lambda word: (-counts[word], word))
+    return words, list(itertools.accumulate(counts[word] for word in words))
+
+
 PILLARS = ["political-security", "economic", "socio-cultural", "covid-19", "tourism", "identity", "connectivity"]
 
 
@@ -42,13 +56,14 @@ def slug(text: str) -> str:
     return slugify(text)
 
 
-def sentence(rng: random.Random, words: list[str], n: int) -> str:
-    text = " ".join(rng.choice(words) for _ in range(n))
+def sentence(rng: random.Random, lang: str, n: int) -> str:
+    words, cumulative = vocabulary(lang)
+    text = " ".join(rng.choices(words, cum_weights=cumulative, k=n))
     return text[0].upper() + text[1:] + "."
 
 
 def text(rng: random.Random, n: int = 12) -> str:
-    return f'{{vi: "{sentence(rng, WORDS, n)}", en: "{sentence(rng, EN_WORDS, n)}"}}'
+    return f'{{vi: "{sentence(rng, "vi", n)}", en: "{sentence(rng, "en", n)}"}}'
 
 
 def write_plan(out: Path, rng: random.Random, name: str) -> tuple[str, str, list[str]]:
@@ -105,13 +120,13 @@ def write_plan(out: Path, rng: random.Random, name: str) -> tuple[str, str, list
 def write_article(out: Path, rng: random.Random, i: int) -> None:
     date = f"20{rng.randint(21, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     topic = rng.choice(PILLARS)
-    for lang, words in (("vi", WORDS), ("en", EN_WORDS)):
-        title = sentence(rng, words, 8)[:-1]
-        body = "\n\n".join(sentence(rng, words, rng.randint(40, 90)) for _ in range(rng.randint(4, 9)))
+    for lang in ("vi", "en"):
+        title = sentence(rng, lang, 8)[:-1]
+        body = "\n\n".join(sentence(rng, lang, rng.randint(40, 90)) for _ in range(rng.randint(4, 9)))
         page = (
-            f'---\ntitle: "{title}"\ndescription: "{sentence(rng, words, 20)}"\nkind: news\ndate: {date}\n'
+            f'---\ntitle: "{title}"\ndescription: "{sentence(rng, lang, 20)}"\nkind: news\ndate: {date}\n'
             f"topics: [{topic}]\nsources:\n  - title: \"Cổng thông tin điện tử\"\n---\n\n# {title}\n\n"
-            f"## {sentence(rng, words, 5)[:-1]} {{ #a }}\n\n{body}\n"
+            f"## {sentence(rng, lang, 5)[:-1]} {{ #a }}\n\n{body}\n"
         )
         path = out / "content" / lang / "news" / f"bai-{i:05d}.md"
         path.write_text(page, encoding="utf-8")

@@ -50,6 +50,18 @@ def median_time(cmd: list[str], cwd: Path, runs: int, before: object = None) -> 
     return statistics.median(times)
 
 
+PEAK = ("import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def timed_peak(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds, and the peak memory (MB) of the largest process of this one run."""
+    start = time.perf_counter()
+    out = subprocess.run([PY, "-c", PEAK, *cmd], cwd=cwd, check=True, env=ENV, capture_output=True, text=True)
+    return time.perf_counter() - start, int(out.stdout.strip()) / 1024
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
@@ -277,9 +289,11 @@ def main() -> int:
         for n in (100, 1000, 3000):
             c = generate(OUT / f"corpus-{n}", n)
             shutil.rmtree(c / ".cache", ignore_errors=True)
-            t = timed([PY, "-m", "site_builder", "--root", str(c), "build", "--site-dir", str(OUT / f"site-{n}")], ROOT)
-            print(f"scaling  {n:5} articles/lang  {t:7.2f} s  {pages(OUT / f'site-{n}')} pages  peak {peak_mb():.0f} MB",
-                  flush=True)
+            t, peak = timed_peak(
+                [PY, "-m", "site_builder", "--root", str(c), "build", "--site-dir", str(OUT / f"site-{n}")], ROOT)
+            n_pages = pages(OUT / f"site-{n}")
+            print(f"scaling  {n:5} articles/lang  {t:7.2f} s  {n_pages} pages  {1000 * t / n_pages:5.2f} ms/page  "
+                  f"peak {peak:.0f} MB", flush=True)
 
     print(f"ratio ours/baseline one article changed: {incremental / baseline:.2f}")
     if hugo_ratio is not None:
