@@ -69,7 +69,7 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str) -> Re
         progress = tracker.progress(plan, year)
         for task in tasks:
             record = records.get(task.key)
-            name = f"{task.key} {_tx(task.name, lang)}"
+            name = f"{task.key} {_tx(task.name, lang).rstrip('.;: ')}"  # a task's full sentence, then ": status"
             if record is None:
                 not_reported.append(f"{year}: {name}")
                 continue
