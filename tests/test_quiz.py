@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -70,6 +71,16 @@ def test_quiz_json_validates_against_its_schema(built_site: Path) -> None:
 def test_printable_quiz_has_an_answer_key(built_site: Path) -> None:
     html = (built_site / "en/quiz/history/print/index.html").read_text(encoding="utf-8")
     assert 'id="answer-key"' in html and html.index('id="answer-key"') > html.index("asean-print-questions")
+
+
+def test_questions_and_answers_stay_out_of_the_search_index(built_site: Path) -> None:
+    """Search results must not give answers away, and each fact is indexed on the page it
+    comes from: the quiz pages are found by their title and introduction only."""
+    quiz = (built_site / "en/quiz/history/index.html").read_text(encoding="utf-8")
+    key = (built_site / "en/quiz/history/print/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<form class="asean-quiz" data-pagefind-ignore', quiz)
+    assert re.search(r'<ol class="asean-print-questions" data-pagefind-ignore', key)
+    assert re.search(r'<section class="asean-answer-key"[^>]*data-pagefind-ignore', key)
 
 
 def test_take_a_quiz_with_the_keyboard(page: Watched, server: StaticServer) -> None:
