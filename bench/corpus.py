@@ -14,10 +14,15 @@ import itertools
 import random
 import re
 import shutil
+import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from site_builder.model.common import PILLARS  # noqa: E402
+from site_builder.slug import slugify  # noqa: E402
+
 PROVINCES = [
     "An Giang", "Bắc Ninh", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Điện Biên", "Đồng Nai", "Gia Lai", "Hà Tĩnh",
     "Hưng Yên", "Khánh Hòa", "Lai Châu", "Lạng Sơn", "Lào Cai", "Lâm Đồng", "Nghệ An", "Ninh Bình", "Phú Thọ",
@@ -44,18 +49,6 @@ def vocabulary(lang: str) -> tuple[list[str], list[int]]:
     return words, list(itertools.accumulate(counts[word] for word in words))
 
 
-PILLARS = ["political-security", "economic", "socio-cultural", "covid-19", "tourism", "identity", "connectivity"]
-
-
-def slug(text: str) -> str:
-    import sys
-
-    sys.path.insert(0, str(ROOT))
-    from site_builder.slug import slugify
-
-    return slugify(text)
-
-
 def sentence(rng: random.Random, lang: str, n: int) -> str:
     words, cumulative = vocabulary(lang)
     text = " ".join(rng.choices(words, cum_weights=cumulative, k=n))
@@ -67,7 +60,7 @@ def text(rng: random.Random, n: int = 12) -> str:
 
 
 def write_plan(out: Path, rng: random.Random, name: str) -> tuple[str, str, list[str]]:
-    unit = slug(name)
+    unit = slugify(name)
     plan_id = f"{unit}-2021-2025"
     agencies = [f"{unit}-{a}" for a in ("uy-ban-nhan-dan-tinh", "so-thong-tin-va-truyen-thong", "so-ngoai-vu",
                                           "so-van-hoa-the-thao-va-du-lich", "bao-tinh", "dai-phat-thanh-truyen-hinh")]

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .model.common import PILLARS
 from .project import Project, check_project
 from .schemas import stale_schemas, write_schemas
 
@@ -211,8 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     art.add_argument("--title-vi", required=True)
     art.add_argument("--title-en", required=True)
     art.add_argument("--topic", action="append", required=True,
-                     choices=["political-security", "economic", "socio-cultural", "covid-19", "tourism",
-                              "identity", "connectivity"])
+                     choices=PILLARS)
     art.add_argument("--source", required=True, help="nguồn tin / where the facts come from")
     art.add_argument("--source-url")
     art.add_argument("--date", help="YYYY-MM-DD (mặc định hôm nay / default today)")

@@ -168,9 +168,10 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         env.install_gettext_translations(translations(self.lang), newstyle=True)
         env.globals["asean"] = self.view
         # Material's own templates, reachable as "material/..." from an override that
-        # wraps them (theme/partials/nav.html).
+        # wraps them (theme/partials/nav.html): every theme folder but our custom_dir.
+        theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
         env.loader = jinja2.ChoiceLoader([
-            env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(config.theme.dirs[1:])}),
+            env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(theme_dirs)}),
         ])
         env.globals["asean_fragment"] = self.fragments
         return env

@@ -201,9 +201,5 @@ class Tracker:
         return groups
 
 
-def summary(data: Dataset, plan: Plan, year: int) -> Summary:
-    return Tracker(data).summary(plan, year)
-
-
 def years_of(groups: list[tuple[Plan, list[Task]]]) -> list[int]:
     return sorted({year for plan, _ in groups for year in plan_years(plan)})

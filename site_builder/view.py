@@ -314,6 +314,10 @@ class SiteView:
     def plan_dashboard(self, plan: Plan) -> Dashboard:
         return self._dashboard(f"progress-{plan.id}", [(plan, self.tracker.tasks(plan))], show_agencies=False)
 
+    def tracks_agency(self, agency_id: str) -> bool:
+        """Whether the agency leads or is assigned any task that is reported on."""
+        return bool(self.tracker.agency_tasks(self.index.plans, agency_id))
+
     def agency_dashboard(self, agency_id: str) -> Dashboard | None:
         """The tasks an agency leads or is assigned, across plans; ``None`` when it has none."""
         groups = self.tracker.agency_tasks(self.index.plans, agency_id)

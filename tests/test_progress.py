@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import PLAN, ROOT, MiniProject
 
 from site_builder.loader import check_dataset
-from site_builder.progress import NOT_REPORTED, Tracker, plan_years, summary
+from site_builder.progress import NOT_REPORTED, Tracker, plan_years
 from site_builder.report import write_reports
 
 RECORDS = """plan: soc-trang-2022
@@ -30,7 +30,7 @@ def test_parent_progress_from_children_and_not_reported_apart(mini: MiniProject)
     data, problems = check_dataset(mini.root)
     assert data is not None, [p.format() for p in problems.items]
     plan = data.plans["soc-trang-2022"]
-    s = summary(data, plan, 2022)
+    s = Tracker(data).summary(plan, 2022)
     assert (s.total, s.counts["done"], s.not_reported) == (2, 1, 1)
     assert s.progress == 100.0  # the average of reported activities only: I.2 is not zero, it is not reported
     tracker = Tracker(data)
@@ -42,7 +42,7 @@ def test_parent_progress_from_children_and_not_reported_apart(mini: MiniProject)
                  '    done: {vi: "Đang làm", en: "Under way"}\n'
                  "    reporting_agency: soc-trang-so-thong-tin-va-truyen-thong\n    updated: 2022-11-15\n")
     data, _ = check_dataset(mini.root)
-    assert summary(data, data.plans["soc-trang-2022"], 2022).progress == 60.0
+    assert Tracker(data).summary(data.plans["soc-trang-2022"], 2022).progress == 60.0
 
 
 def test_records_are_validated_with_located_errors(mini: MiniProject) -> None:
