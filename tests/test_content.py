@@ -34,9 +34,13 @@ def test_eleven_members_in_both_languages(project) -> None:  # type: ignore[no-u
     assert len(members) == 11
     assert {m.iso for m in members} == {"BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN"}
     timor = next(m for m in members if m.iso == "TL")
-    assert timor.joined == "2025-10-26"
+    assert timor.joined.date == "2025-10-26"
     for member in members:
-        for text in (member.name, member.official_name, member.capital, member.profile, member.relations):
+        texts = [member.name, member.official_name, member.capital, member.profile, member.currency,
+                 member.languages, member.government]
+        if member.relations:
+            texts += [member.relations.framework]
+        for text in texts:
             assert text.vi and text.en
         assert (ROOT / "theme/assets/flags" / f"{member.iso.lower()}.svg").exists()
     assert sum(m.founding for m in members) == 5
