@@ -12,7 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from site_builder.safety import MARKDOWN_CONFIG, MARKDOWN_EXTENSIONS, render
-from site_builder.sanitize import RESERVED_IDS, URL_SCHEMES, Policy, active_parts, inventory, removals
+from site_builder.sanitize import (
+    RESERVED_IDS,
+    URL_SCHEMES,
+    Policy,
+    active_parts,
+    inventory,
+    removals,
+)
 from site_builder.siteconfig import plugin_options
 
 POLICY = Policy()
