@@ -2,9 +2,12 @@
 Decree 30/2020/NĐ-CP, the English courtesy translation in a plain layout.
 
 The references are to Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ
-về công tác văn thư, its Appendix I "Thể thức, kỹ thuật trình bày văn bản hành chính và
-bản sao văn bản", Part I (administrative documents), and its Appendix III (abbreviations
-of document types; form 1.4, "Văn bản có tên loại", which applies to a báo cáo):
+về công tác văn thư. A báo cáo is an administrative document (Article 7); Article 8 lists
+the elements of its format (thể thức) and Article 9 sends the presentation technique to
+Appendix I, "Thể thức, kỹ thuật trình bày văn bản hành chính và bản sao văn bản", whose
+Part I covers administrative documents, and the abbreviations of document types to
+Appendix III, which also gives the model layouts (form 1.4, "Văn bản có tên loại",
+applies to a báo cáo):
 
 - Appendix I, Part I, Section I (general rules): 1. A4 paper; 3. margins 20-25 mm top and
   bottom, 30-35 mm left, 15-20 mm right; 4. Times New Roman, Unicode (TCVN 6909:2001),
@@ -29,9 +32,10 @@ of document types; form 1.4, "Văn bản có tên loại", which applies to a b�
   consistently (national name 13, motto 14, place and date 14).
 - Appendix III, Section I: "BC" abbreviates Báo cáo in the document symbol.
 
-The text of the decree was read from its published Word files (the decree and Appendices I
-and III). The appendix prescribes no size for tables, or for a draft mark in the footer:
-tables use 12 pt and the example-data mark 10 pt.
+The values were read from Word copies of the decree and of its Appendices I and III. The
+appendix prescribes no size for tables, or for a draft mark in the footer: tables use
+12 pt and the example-data mark 10 pt. Where a choice is left (sizes 13 or 14, indent 1
+or 1.27 cm, margins within a range) the constants below say which was taken.
 
 The file is deterministic: fixed zip timestamps and document properties.
 """
