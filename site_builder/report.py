@@ -367,7 +367,7 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agenc
          t("Progress of reported assignments") if by_assignment else t("Progress of reported activities")],
         [], [1.6, 1.3, 1.5, 1.3, 1.3, 1.1, 1.3, 1.6])
     header = ([t("Year")] if several_years else []) + [task_word, t("Results"), t("Status"), t("Progress"), t("Evidence")]
-    widths = ([0.8] if several_years else []) + [3.4, 4.3, 1.6, 1.5, 2.4]
+    widths = ([1.2] if several_years else []) + [3.4, 4.3, 1.6, 1.5, 2.4]
     by_topic: dict[str, list[list[str]]] = {}
     by_agency: dict[str, list[str]] = {}
     not_done: list[str] = []

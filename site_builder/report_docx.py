@@ -126,12 +126,12 @@ def text_width(text: str, size: float) -> float:
 def wrap(text: str, size: float, width: float) -> list[str]:
     """``text`` in bold broken into the fewest lines that fit ``width`` mm, the lines as even
     as possible (a centred title reads better as "SỞ THÔNG TIN VÀ / TRUYỀN THÔNG")."""
-    words = text.split()
+    words = text.replace(" - ", "\u00a0-\u00a0").split(" ")  # no line starts with the dash of "2021 - 2025"
     for count in range(1, min(len(words), 4) + 1):
         best: tuple[float, list[str]] | None = None
         for cuts in combinations(range(1, len(words)), count - 1):
             bounds = (0, *cuts, len(words))
-            lines = [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+            lines = [" ".join(words[a:b]).replace("\u00a0", " ") for a, b in zip(bounds, bounds[1:], strict=False)]
             widest = max(text_width(line, size) for line in lines)
             if widest <= width and (best is None or widest < best[0]):
                 best = (widest, lines)
@@ -249,11 +249,12 @@ def _table(document: Any, widths: tuple[float, ...] | list[float], rows: int, *,
     if borders:
         table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
+    table.autofit = False  # a fixed layout
     tblpr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tblpr.append(layout)
+    total = tblpr.find(qn("w:tblW"))
+    total.set(qn("w:type"), "dxa")
+    total.set(qn("w:w"), str(round(sum(widths) * 1440 / 25.4)))
+    later = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")  # the schema's order
     if not borders:
         margins = OxmlElement("w:tblCellMar")
         for side in ("w:left", "w:right"):
@@ -261,7 +262,7 @@ def _table(document: Any, widths: tuple[float, ...] | list[float], rows: int, *,
             el.set(qn("w:w"), "0")
             el.set(qn("w:type"), "dxa")
             margins.append(el)
-        tblpr.append(margins)
+        tblpr.insert_element_before(margins, *later)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
         for cell in column.cells:
