@@ -30,6 +30,11 @@ ContentKind = Literal["page", "fact", "news", "tourism"]
 tourism and culture page."""
 
 
+ContentTemplate = Literal["asean/home.html"]
+"""Templates a hand-written page may ask for: the home page layout (the page's text
+followed by the latest news and plans); by default a page gets the theme's article layout."""
+
+
 class SourceRef(Strict):
     """A source a page draws on."""
 
@@ -63,7 +68,9 @@ class FrontMatter(Strict):
     """Optional id shared by the two languages of a page; by default pages pair by path."""
     source_hash: str | None = Field(default=None, pattern=r"^[0-9a-f]{12}$")
     """On a translation: the hash of the Vietnamese text it was translated from."""
-    template: NonEmpty | None = None
+    template: ContentTemplate | None = None
+    """A page template of the theme made for hand-written pages; the others render data
+    records or widgets (framed by other sites) and are the generator's alone."""
     hide: list[Literal["navigation", "toc", "footer"]] = Field(default_factory=list)
     image: SitePath | None = None
     """Path of an illustration below ``content/<lang>/`` (needs ``image_alt``)."""
