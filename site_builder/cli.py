@@ -98,16 +98,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_translations(args: argparse.Namespace) -> int:
     """Report missing and outdated translations; ``--mark-current`` records a finished one."""
-    from .translations import format_table, mark_current, report
+    from .translations import TranslationError, format_table, mark_current, report
 
     root = _root(args)
     project = _checked(root)
     if project is None:
         return 1
     if args.mark_current:
+        failed = False
         for name in args.mark_current:
-            print(f"{name}: source_hash {mark_current(root, project, name)}")
-        return 0
+            try:
+                print(f"{name}: source_hash {mark_current(root, project, name)}")
+            except TranslationError as exc:
+                print(exc)
+                failed = True
+        return 1 if failed else 0
     gaps = report(project)
     print(format_table(gaps))
     return 1 if gaps and args.fail else 0
