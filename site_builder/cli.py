@@ -84,6 +84,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     except BuildError as exc:
         print(f"Lỗi khi dựng trang / build failed:\n{exc}\nsite/ không thay đổi / site/ left unchanged")
         return 1
+    except OSError as exc:  # a folder that cannot be written, a full disk: said, not a traceback
+        print(f"Không đọc/ghi được tệp / could not read or write a file: {exc}\n"
+              "site/ không thay đổi / site/ left unchanged")
+        return 1
     print(f"đã dựng / built {result.site_dir}")
     return 0
 

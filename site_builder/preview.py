@@ -16,6 +16,7 @@ import json
 import multiprocessing
 import os
 import re
+import shutil
 import signal
 import threading
 import time
@@ -24,7 +25,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from . import LANGUAGES
-from .build import BuildError, build_site
+from .build import MARKER, BuildError, build_site
 from .content import check_page_file
 from .engine import LivePages
 from .problems import InputError
@@ -79,6 +80,18 @@ class Preview:
         self.reload_after_build = False
         self.quick_paths: set[Path] = set()
         """Pages rendered on the quick path since the last full build started."""
+
+    def adopt_output(self) -> None:
+        """Remove a preview folder that an older version of the kit built without the
+        marker (:data:`~site_builder.build.MARKER`), which the build would otherwise
+        refuse to replace. Only ``.cache/preview`` itself is concerned: the kit's own
+        folder, never one a user chose, and never a symbolic link or a path that leads
+        out of the project."""
+        out = self.out
+        if (out.is_symlink() or not out.is_dir() or (out / MARKER).exists()
+                or not out.resolve().is_relative_to(self.root.resolve() / ".cache")):
+            return
+        shutil.rmtree(out)
 
     @property
     def site_url(self) -> str:
@@ -292,6 +305,7 @@ def serve(root: Path, port: int) -> None:
     (Ctrl-C, or SIGTERM from a process manager or a test)."""
     signal.signal(signal.SIGTERM, _interrupt)
     preview = Preview(root.resolve(), port)
+    preview.adopt_output()
     preview.rebuild()
     httpd = make_server(preview, port)
     threading.Thread(target=preview.watch, daemon=True).start()

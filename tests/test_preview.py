@@ -197,3 +197,25 @@ def test_folders_are_never_listed(served: tuple[Preview, int]) -> None:
     assert request(port, "/vi/assets/asean.css", ["127.0.0.1"]) == (200, b"body{}")
     status, _ = request(port, "/vi/assets", ["127.0.0.1"])
     assert status == 301  # to the folder's own address, which is then not listed
+
+
+def test_a_preview_folder_from_before_the_marker_is_replaced(tmp_path: Path) -> None:
+    """The preview's folder is the kit's own: one an older version built without the
+    marker is removed so that the build can write there; a marked one, or a link, stays."""
+    from site_builder.build import MARKER
+
+    preview = Preview(tmp_path, 0)
+    (preview.out / "vi").mkdir(parents=True)
+    (preview.out / "vi/index.html").write_text("old", encoding="utf-8")
+    preview.adopt_output()
+    assert not preview.out.exists()
+    (preview.out / "vi").mkdir(parents=True)
+    (preview.out / MARKER).write_text("marked", encoding="utf-8")
+    preview.adopt_output()
+    assert (preview.out / MARKER).exists()
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "vi").mkdir(parents=True)
+    preview.out.rename(tmp_path / "moved")
+    preview.out.symlink_to(elsewhere, target_is_directory=True)
+    preview.adopt_output()
+    assert (elsewhere / "vi").is_dir() and preview.out.is_symlink()
