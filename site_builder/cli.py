@@ -8,12 +8,30 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .model.common import PILLARS
 from .project import Project, check_project
 from .schemas import stale_schemas, write_schemas
+
+
+def _whole(low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` (to ``high``), or a usage error in
+    both languages (a bad ``--jobs`` or ``--port`` would otherwise end in a traceback)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if value < low or (high is not None and value > high):
+            vi, en = (f"từ {low} đến {high}", f"from {low} to {high}") if high is not None else (
+                f"từ {low} trở lên", f"from {low} up")
+            raise argparse.ArgumentTypeError(f"cần một số nguyên {vi} / a whole number {en} expected: '{text}'")
+        return value
+
+    return parse
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -201,12 +219,13 @@ def build_parser() -> argparse.ArgumentParser:
     which = build.add_mutually_exclusive_group()
     which.add_argument("--unit", help="dựng cho một đơn vị / build the section branded for one unit")
     which.add_argument("--all-units", action="store_true", help="mỗi đơn vị vào site/<unit-id>/ / every unit")
-    build.add_argument("--jobs", type=int, default=None, help="số tiến trình / processes (default: cores)")
+    build.add_argument("--jobs", type=_whole(1), default=None, help="số tiến trình / processes (default: cores)")
     build.add_argument("--precompress", action="store_true", help="ghi thêm bản .gz / also write .gz copies")
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="xem trước trực tiếp / live preview on 127.0.0.1")
-    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    serve.add_argument("--port", type=_whole(1, 65535), default=os.environ.get("PORT", "8000"),
+                       help="cổng / port (default: $PORT or 8000)")
     serve.set_defaults(func=cmd_serve)
 
     tr = sub.add_parser("translations", help="báo cáo bản dịch / missing and outdated translations")
