@@ -41,10 +41,15 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check site_builder tests
 
 ## browser: Debian's Chromium (never `playwright install`) and a Java runtime for the
-## Nu HTML validator, installed when missing and running as root
+## Nu HTML validator; LibreOffice Writer and the Liberation fonts (metric-compatible with
+## Times New Roman; version 2 has the Vietnamese letters) to check the report's .docx as
+## PDF; installed when missing and running as root
 browser:
 	@missing=""; [ -x /usr/bin/chromium ] || missing="chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	fc-list ":family=Liberation Serif" 2>/dev/null | grep -q . || missing="$$missing fonts-liberation"; \
+	fc-list ":family=Liberation Serif:lang=vi" 2>/dev/null | grep -q . || missing="$$missing fonts-liberation2"; \
 	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		echo "installing Debian packages for the browser tests:$$missing"; \

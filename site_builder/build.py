@@ -69,6 +69,8 @@ folder may be none of them, nor inside one, nor hold one."""
 class BuildResult:
     site_dir: Path
     warnings: dict[str, list[str]] = field(default_factory=dict)
+    project: Project | None = None
+    """The checked project the site was built from (the preview reuses it)."""
 
 
 def base_url(site_url: str | None) -> str:
@@ -77,12 +79,13 @@ def base_url(site_url: str | None) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def _build_one(root: str, lang: str, out_dir: str, site_url: str, strict: bool, unit: str | None) -> list[str]:
-    """One language; runs in a worker process or in-process. Errors flattened to text."""
+def _build_one(project: Project, lang: str, out_dir: str, site_url: str, strict: bool, unit: str | None) -> list[str]:
+    """One language; runs in a worker process (the checked project is sent to it in
+    memory, never through a file) or in-process. Errors flattened to text."""
     from .engine import EngineError, build_language
 
     try:
-        return build_language(Path(root), lang, Path(out_dir), site_url, strict, unit)
+        return build_language(project.root, lang, Path(out_dir), site_url, strict, unit, project)
     except EngineError as exc:
         raise BuildError(f"{lang}: {exc}") from None
     except Exception as exc:
@@ -110,12 +113,11 @@ def _build_into(
     folder: Path, project: Project, base: str, strict: bool, jobs: int, unit: str | None
 ) -> dict[str, list[str]]:
     """Everything of one site (both languages, search, exports, root files) into ``folder``."""
-    root = project.root
     warnings: dict[str, list[str]] = {}
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, len(LANGUAGES))) as pool:
             futures = {
-                pool.submit(_build_one, str(root), lang, str(folder / lang), base + lang + "/", strict, unit): lang
+                pool.submit(_build_one, project, lang, str(folder / lang), base + lang + "/", strict, unit): lang
                 for lang in LANGUAGES
             }
             errors, indexing = [], []
@@ -135,7 +137,7 @@ def _build_into(
                 future.result()
     else:
         for lang in LANGUAGES:
-            warnings[lang] = _build_one(str(root), lang, str(folder / lang), base + lang + "/", strict, unit)
+            warnings[lang] = _build_one(project, lang, str(folder / lang), base + lang + "/", strict, unit)
             index_search(folder / lang)
         write_exports(project, folder, base)
     write_root_files(folder, base, LANGUAGES)
@@ -401,14 +403,13 @@ def build_site(
     project = _checked(root, strict)
     if unit is not None and unit not in project.data.units:
         raise BuildError(f"không có đơn vị / unknown unit '{unit}' ({', '.join(project.data.units)})")
-    result = BuildResult(site_dir)
+    result = BuildResult(site_dir, project=project)
     with _staged(root, site_dir, compress) as staging:
         result.warnings = _build_into(staging, project, unit_base(project, unit, site_url), strict, jobs, unit)
     return result
 
 
-def _unit_worker(root: str, folder: str, base: str, strict: bool, unit: str) -> None:
-    project = _checked(Path(root), strict)
+def _unit_worker(project: Project, folder: str, base: str, strict: bool, unit: str) -> None:
     _build_into(Path(folder), project, base, strict, 1, unit)
 
 
@@ -434,7 +435,7 @@ def build_all_units(
     base = base_url(site_url)
     with _staged(root, site_dir, compress) as staging, ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
         futures = [
-            pool.submit(_unit_worker, str(root), str(staging / unit), f"{base}{unit}/", strict, unit)
+            pool.submit(_unit_worker, project, str(staging / unit), f"{base}{unit}/", strict, unit)
             for unit in units
         ]
         for future in futures:

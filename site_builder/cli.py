@@ -172,22 +172,60 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Write the yearly (or whole-period) implementation report of a plan."""
-    from .report import write_reports
+    """Write the yearly (or whole-period) implementation report of a plan, by one agency."""
+    import difflib
+
+    from .dates import format_date
+    from .progress import Tracker, plan_years
+    from .report import agency_tasks, reporting_duty, write_reports
 
     root = _root(args)
     project = _checked(root)
     if project is None:
         return 1
-    if args.plan not in project.data.plans:
-        print(f"không có kế hoạch / unknown plan '{args.plan}' ({', '.join(project.data.plans)})")
+    data = project.data
+    if args.plan not in data.plans:
+        print(f"không có kế hoạch / unknown plan '{args.plan}' ({', '.join(data.plans)})")
         return 1
-    plan = project.data.plans[args.plan]
+    plan = data.plans[args.plan]
     if args.year is not None and not plan.period.start <= args.year <= plan.period.end:
         print(f"năm ngoài giai đoạn / year outside the plan's period {plan.period.start}–{plan.period.end}")
         return 1
-    for path in write_reports(project.data, args.plan, None if args.period else args.year, Path(args.out)):
+    years = plan_years(plan) if args.period else [args.year]
+    agency_id = args.agency or plan.issuing_agency
+    tracker = Tracker(data)
+    involved = sorted({a for task in tracker.tasks(plan) for a in task.agencies
+                       if a in data.agencies and data.agencies[a].kind != "collective"})
+    if agency_id not in data.agencies:
+        close = [a for a in data.agencies if a.startswith(agency_id)][:1] \
+            or difflib.get_close_matches(agency_id, list(data.agencies), n=1, cutoff=0.6)
+        print(f"không có cơ quan '{agency_id}' trong plans/agencies.yaml" + (f" (có phải '{close[0]}'?)" if close else "")
+              + f"\n    unknown agency '{agency_id}' in plans/agencies.yaml" + (f" (did you mean '{close[0]}'?)" if close else ""))
+        return 1
+    if data.agencies[agency_id].kind == "collective":
+        print(f"'{agency_id}' là một nhóm cơ quan, không ký được báo cáo: chọn một cơ quan ({', '.join(involved)})"
+              f"\n    '{agency_id}' names a group of agencies, which cannot sign a report: choose one ({', '.join(involved)})")
+        return 1
+    if not agency_tasks(tracker, plan, agency_id, years):
+        print(f"cơ quan '{agency_id}' không có nhiệm vụ và không có báo cáo nào trong kế hoạch {plan.id}; "
+              f"các cơ quan có nhiệm vụ: {', '.join(involved)}"
+              f"\n    agency '{agency_id}' has no task and no record in plan {plan.id}; "
+              f"agencies with tasks: {', '.join(involved)}")
+        return 1
+    for path in write_reports(data, args.plan, None if args.period else args.year, Path(args.out), agency_id):
         print(f"đã ghi / wrote {path}")
+    duty = reporting_duty(data, plan, agency_id, years)
+    names = "; ".join(data.agencies[a].name.vi for a in duty.recipients)
+    print(f"gửi / to: {names or 'kế hoạch không quy định, điền vào báo cáo / not set by the plan, fill it in'}")
+    if duty.deadline:
+        print(f"hạn / due: {format_date(duty.deadline, 'vi')} / {format_date(duty.deadline, 'en')}")
+    else:
+        print("hạn / due: kế hoạch không quy định / not set by the plan")
+    if duty.source is not None and duty.source.id != plan.id:
+        print(f"    theo chế độ báo cáo của kế hoạch / under the reporting duty of plan {duty.source.id}")
+    elif duty.source is None and duty.recipients:
+        print("    kế hoạch không giao chế độ báo cáo cho cơ quan này: gửi cơ quan ban hành kế hoạch\n"
+              "    the plan sets this agency no reporting duty: sent to the body that issued the plan")
     return 0
 
 
@@ -275,6 +313,8 @@ def build_parser() -> argparse.ArgumentParser:
     when = rep.add_mutually_exclusive_group(required=True)
     when.add_argument("--year", type=int)
     when.add_argument("--period", action="store_true", help="cả giai đoạn / the whole period")
+    rep.add_argument("--agency", help="cơ quan báo cáo / the reporting agency, an id in plans/agencies.yaml "
+                     "(mặc định: cơ quan ban hành kế hoạch / default: the body that issued the plan)")
     rep.add_argument("--out", default="reports", help="thư mục / folder (default: reports)")
     rep.set_defaults(func=cmd_report)
 

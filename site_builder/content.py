@@ -16,9 +16,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import LANGUAGES, urls
+from .inputs import MAX_TEXT_BYTES, Inventory, read, scan_content
 from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, QuizFile, TagFile
 from .problems import Problem, ProblemList
-from .safety import SafetyConfig, check_data, check_page, load_config
+from .safety import check_body_text, check_data, check_page, policy_for
+from .sanitize import Policy
 from .validation import field_path, validate
 from .yamlsource import YamlDocument, load_yaml, parse_yaml
 
@@ -43,6 +45,9 @@ class ContentPage:
     """Path below ``content/<lang>/`` (``news/le-thuong-co.md``)."""
     meta: FrontMatter
     body: str
+    data: dict[str, Any] = field(default_factory=dict)
+    """The front matter exactly as parsed and validated: what the engine hands the
+    templates as ``page.meta`` (MkDocs never parses a page's front matter itself)."""
 
     @property
     def url(self) -> str:
@@ -67,6 +72,9 @@ class ContentSet:
     documents: Any = None
     tags: Any = None
     quiz: Any = None
+    media: dict[str, set[str]] = field(default_factory=dict)
+    """Pictures and documents per language (paths below ``content/<lang>/``) that passed
+    the file allow-list: the only files besides pages the engine may publish."""
 
     def in_lang(self, lang: str) -> list[ContentPage]:
         return sorted((p for (pl, _), p in self.pages.items() if pl == lang), key=lambda p: p.rel)
@@ -94,10 +102,11 @@ def split_front_matter(text: str) -> tuple[str, str] | None:
     return yaml_text, text[end + 5 :]
 
 
-def _load_page(root: Path, lang: str, path: Path, safety: SafetyConfig) -> tuple[ContentPage | None, list[Problem]]:
-    rel = path.relative_to(root / "content" / lang).as_posix()
+def _load_page(root: Path, lang: str, rel: str, policy: Policy) -> tuple[ContentPage | None, list[Problem]]:
     shown = f"content/{lang}/{rel}"
-    raw = path.read_bytes()
+    raw = read(root / "content" / lang / rel, shown, MAX_TEXT_BYTES)
+    if isinstance(raw, Problem):
+        return None, [raw]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -120,27 +129,34 @@ def _load_page(root: Path, lang: str, path: Path, safety: SafetyConfig) -> tuple
     doc = parse_yaml(yaml_text.encode("utf-8"), shown)
     if isinstance(doc, Problem):
         return None, [doc]
+    if not isinstance(doc.data, dict):
+        return None, [Problem(
+            shown, 2, 1, "",
+            "phần đầu (front matter) phải là một bảng khóa: giá trị",
+            "the front matter must be a mapping of keys to values",
+        )]
     meta, problems = validate(doc, FrontMatter)
     body_line = yaml_text.count("\n") + 2
     problems += check_data(doc)
-    problems += check_page(shown, f"{lang}/{rel}", body, body_line, safety)
+    body_problems = check_body_text(shown, body, body_line)
+    problems += body_problems or check_page(shown, body, body_line, policy)
     if meta is None or problems:
         return None, problems
     assert isinstance(meta, FrontMatter)
-    return ContentPage(lang, rel, meta, body), []
+    return ContentPage(lang, rel, meta, body, dict(doc.data)), []
 
 
-def check_page_file(root: Path, lang: str, path: Path) -> list[Problem]:
-    """The problems of one content page on its own (front matter, safety), for the
-    preview's quick path; cross-page checks are left to the full check."""
-    safety, problems = load_config(root)
-    return problems or _load_page(root, lang, path, safety)[1]
+def check_page_file(root: Path, lang: str, path: Path) -> tuple[ContentPage | None, list[Problem]]:
+    """One content page on its own (front matter, text, markup), for the preview's quick
+    path; cross-page checks are left to the full check."""
+    rel = path.relative_to(root / "content" / lang).as_posix()
+    return _load_page(root, lang, rel, policy_for(root))
 
 
 def _data_file(root: Path, name: str, model: type[BaseModel]) -> tuple[YamlDocument | None, Any, list[Problem]]:
     path = root / DATA_DIR / name
     rel = f"{DATA_DIR}/{name}"
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None, None, [Problem(rel, 0, 0, "", "thiếu tệp", "file missing")]
     doc = load_yaml(path, rel)
     if isinstance(doc, Problem):
@@ -181,14 +197,19 @@ def check_content(root: Path, unit_ids: set[str] | None, plan_ids: set[str] | No
     """Check every page and data file; ``None`` id sets skip those cross-checks."""
     problems = ProblemList()
     content = ContentSet()
-    safety, found = load_config(root)
-    problems.extend(found)
+    inventory: Inventory = scan_content(root)
+    problems.extend(inventory.problems)
+    content.media = {lang: set(files) for lang, files in inventory.media.items()}
+    try:
+        policy = policy_for(root)
+    except ValueError as exc:
+        problems.add(Problem("mkdocs.yml", 0, 0, "plugins.asean.iframe_hosts", str(exc), str(exc)))
+        policy = Policy()
     present: set[tuple[str, str]] = set()
     for lang in LANGUAGES:
-        base = root / "content" / lang
-        for path in sorted(base.rglob("*.md")) if base.exists() else []:
-            present.add((lang, path.relative_to(base).as_posix()))
-            page, found = _load_page(root, lang, path, safety)
+        for rel in inventory.pages[lang]:
+            present.add((lang, rel))
+            page, found = _load_page(root, lang, rel, policy)
             problems.extend(found)
             if page is None:
                 continue

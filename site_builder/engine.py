@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .content import ContentPage
+    from .project import Project
 
 
 class EngineError(Exception):
@@ -27,9 +32,13 @@ class _Collect(logging.Handler):
 
 
 def build_language(
-    root: Path, lang: str, out_dir: Path, site_url: str | None, strict: bool, unit: str | None = None
+    root: Path, lang: str, out_dir: Path, site_url: str | None, strict: bool, unit: str | None = None,
+    project: Project | None = None,
 ) -> list[str]:
     """Build ``content/<lang>`` into ``out_dir``; return MkDocs' warnings (empty when clean).
+
+    ``project`` is the checked project when the caller has it (the build checks once);
+    without it the plugin checks the project itself.
 
     Raises :class:`EngineError` with MkDocs' own messages when the build fails.
     """
@@ -51,6 +60,7 @@ def build_language(
         try:
             config = load_config(str(root / "mkdocs.yml"), **overrides)
             config.plugins["asean"].config["unit"] = unit
+            config.plugins["asean"].project = project
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
@@ -76,7 +86,7 @@ class LivePages:
     full rebuild that the preview runs next.
     """
 
-    def __init__(self, root: Path, lang: str, out_dir: Path, site_url: str) -> None:
+    def __init__(self, root: Path, lang: str, out_dir: Path, site_url: str, project: Project | None = None) -> None:
         from mkdocs.commands.build import get_navigation, set_exclusions
         from mkdocs.config import load_config
         from mkdocs.structure.files import get_files
@@ -86,6 +96,8 @@ class LivePages:
             str(root / "mkdocs.yml"), docs_dir=str(root / "content" / lang), site_dir=str(out_dir),
             site_url=site_url, strict=False,
         )
+        self.plugin = config.plugins["asean"]
+        self.plugin.project = project
         config.plugins.on_startup(command="serve", dirty=True)
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
@@ -104,8 +116,8 @@ class LivePages:
         self.files = files
         self.docs = Path(config.docs_dir)
         # Compile the templates now (half a second) rather than on the editor's first save.
-        home = self.docs / "index.md"
-        if self.owns(home):
+        home = self.plugin.project.content.pages.get((lang, "index.md"))
+        if home is not None:
             self.render(home)
 
     def owns(self, path: Path) -> bool:
@@ -117,12 +129,13 @@ class LivePages:
         file = self.files.get_file_from_path(rel)
         return file is not None and file.page is not None and not file.generated_by
 
-    def render(self, path: Path) -> None:
-        """Read, convert and write one page (``content/<lang>/...md``) into the preview."""
+    def render(self, page: ContentPage) -> None:
+        """Convert and write one page, as just checked, into the preview."""
         from mkdocs.commands.build import _build_page, _populate_page
 
-        file = self.files.get_file_from_path(path.resolve().relative_to(self.docs.resolve()).as_posix())
+        file = self.files.get_file_from_path(page.rel)
         assert file is not None and file.page is not None
+        self.plugin.sources[page.rel] = (page.data, page.body)
         _populate_page(file.page, self.config, self.files)
         _build_page(file.page, self.config, self.files.documentation_pages(), self.nav, self.env)
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .inputs import scan_plans
 from .model import Agency, AgencyFile, Plan, Text, Unit, UnitFile
 from .model.common import Succession
 from .model.plans import Deadline, LegalRef, Node, Parties
@@ -267,10 +268,11 @@ def check_dataset(root: Path) -> tuple[Dataset | None, ProblemList]:
     """Load ``root/plans`` and return the dataset (``None`` if any error) and all problems."""
     problems = ProblemList()
     plans_dir = root / "plans"
+    problems.extend(scan_plans(root))
 
     def load(path: Path, model: type[BaseModel]) -> tuple[YamlDocument | None, Any]:
         rel = _rel(path, root)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             problems.add(Problem(rel, 0, 0, "", "thiếu tệp", "file missing"))
             return None, None
         doc = load_yaml(path, rel)

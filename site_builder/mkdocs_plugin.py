@@ -1,11 +1,15 @@
 """The thin MkDocs plugin: hands the model to MkDocs and its templates, nothing more.
 
 It uses public events only: ``on_config`` reads the language from the docs folder
-(``content/vi`` or ``content/en``) and loads the data once; ``on_files`` adds the
-generated pages with ``File.generated`` and a "not yet translated" page wherever the
-other language has a page this one lacks; ``on_env`` installs gettext and the
-template API; ``on_page_context`` resolves the record a page shows. Everything else
-lives in the engine-neutral core.
+(``content/vi`` or ``content/en``) and takes the checked project (handed over by the
+build, or checked here); ``on_files`` keeps only the pages and files the check
+accepted, adds the generated pages with ``File.generated`` and a "not yet translated"
+page wherever the other language has a page this one lacks; ``on_page_read_source``
+and ``on_page_markdown`` give MkDocs each page's checked text and metadata, so MkDocs
+never parses front matter of its own; ``on_page_content`` passes every page body
+through the sanitiser; ``on_env`` autoescapes every template and installs gettext and
+the template API; ``on_page_context`` resolves the record a page shows. Everything
+else lives in the engine-neutral core.
 """
 
 from __future__ import annotations
@@ -31,7 +35,9 @@ from .i18n import translations
 from .index import SiteIndex
 from .pages import PageSpec, generate
 from .problems import InputError
-from .project import load_project
+from .project import Project, load_project
+from .sanitize import Policy
+from .siteconfig import HOST
 from .view import SiteView
 
 NAV: list[tuple[str, str]] = [
@@ -61,6 +67,8 @@ class AseanConfig(Config):
     """Build the section branded for this unit (``plans/units.yaml``); none: the national build."""
     strict_data = c.Type(bool, default=True)
     """Refuse data with warnings (a missing English text) as MkDocs' strict mode does."""
+    iframe_hosts = c.ListOfItems(c.Type(str), default=[])
+    """Hosts whose https pages content may frame with ``<iframe>``: the maintainers' call."""
 
 
 class AseanPlugin(BasePlugin[AseanConfig]):
@@ -70,6 +78,11 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         self.lang = "vi"
         self.view: SiteView | None = None
         self.specs: list[PageSpec] = []
+        self.project: Project | None = None
+        """The checked project, when the build hands it over (else checked in ``on_config``)."""
+        self.sources: dict[str, tuple[dict[str, Any], str]] = {}
+        """Metadata and Markdown body of every page of this language, by ``src_uri``."""
+        self.policy = Policy()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         docs = Path(config.docs_dir)
@@ -80,10 +93,15 @@ class AseanPlugin(BasePlugin[AseanConfig]):
             )
         root = Path(self.config.root or Path(config.config_file_path).parent)
         self.root = root
+        hosts = list(self.config.iframe_hosts)
+        if any(not HOST.match(host) for host in hosts):
+            raise PluginError(f"plugins › asean › iframe_hosts: host names only, got {hosts!r}")
+        self.policy = Policy(tuple(sorted(hosts)))
         try:
-            project = load_project(root, strict=self.config.strict_data and bool(config.strict))
+            project = self.project or load_project(root, strict=self.config.strict_data and bool(config.strict))
         except InputError as exc:
             raise PluginError("\n" + exc.report()) from None
+        self.project = project
         index = SiteIndex(project.data)
         unit = self.config.unit
         if unit and unit not in project.data.units:
@@ -121,45 +139,80 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.project is not None
+        content = self.project.content
+        media = content.media.get(self.lang, set())
+        for file in list(files):
+            if file.generated_by or file.abs_src_path is None:
+                continue
+            if not Path(file.abs_src_path).is_relative_to(config.docs_dir):
+                continue  # the theme's own files
+            page = content.pages.get((self.lang, file.src_uri))
+            if page is not None:
+                self.sources[file.src_uri] = (page.data, page.body)
+            elif file.src_uri not in media:
+                # ``check`` refused it (or it appeared since): never publish what was not checked.
+                files.remove(file)
         for spec in self.specs:
             if files.get_file_from_path(spec.src_uri) is not None:
                 raise PluginError(
                     f"content/{self.lang}/{spec.src_uri} claims the URL of a generated page /{self.lang}/{spec.url}"
                 )
-            files.append(File.generated(config, spec.src_uri, content=spec.markdown()))
+            self._add_generated(files, config, spec)
         self._add_untranslated_notices(files, config)
         if self.unit_css is not None:
             files.append(File.generated(config, "assets/unit.css", content=self.unit_css))
         return files
 
+    def _add_generated(self, files: Files, config: MkDocsConfig, spec: PageSpec) -> None:
+        body = spec.body()
+        self.sources[spec.src_uri] = (spec.meta(), body)
+        files.append(File.generated(config, spec.src_uri, content=body))
+
     def _add_untranslated_notices(self, files: Files, config: MkDocsConfig) -> None:
         """A page in the other language only gets a notice here, not a 404."""
-        assert self.view is not None
-        other = self.root / "content" / self.view.other_lang
+        assert self.view is not None and self.project is not None
         t = translations(self.lang).gettext
-        for path in sorted(other.rglob("*.md")):
-            rel = path.relative_to(other).as_posix()
-            if files.get_file_from_path(rel) is not None:
+        for page in self.project.content.in_lang(self.view.other_lang):
+            if files.get_file_from_path(page.rel) is not None:
                 continue
-            title = _front_title(path) or rel
+            title = page.meta.title
             spec = PageSpec(
-                urls.from_src_uri(rel),
+                urls.from_src_uri(page.rel),
                 t("Not yet translated: %(title)s") % {"title": title},
                 "asean/notice.html",
                 "notice",
-                rel,
+                page.rel,
                 extra={"source_title": title},
             )
-            files.append(File.generated(config, spec.src_uri, content=spec.markdown()))
+            self._add_generated(files, config, spec)
+
+    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str:
+        """The checked body, after a blank line: MkDocs then finds no front matter to parse."""
+        source = self.sources.get(page.file.src_uri)
+        if source is None:
+            raise PluginError(f"content/{self.lang}/{page.file.src_uri} was not checked")
+        return "\n" + source[1]
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page.meta = dict(self.sources[page.file.src_uri][0])
+        return markdown
+
+    @event_priority(-100)
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> Markup:
+        """Every page body through the allow-list, last, whatever ran before."""
+        return Markup(self.policy.clean(html))
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.fragments = Fragments(nav)
         return nav
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        # Our templates (theme/asean/) render data, so they are autoescaped; Material's
-        # own templates expect no autoescaping and keep it off.
-        env.autoescape = _autoescape
+        # Every template is autoescaped, Material's included: its base.html prints page
+        # titles, descriptions and the site name, which come from content and data.
+        # What is HTML on purpose is marked so: page bodies (sanitised, ``Markup``),
+        # the table of contents and MkDocs' script tags.
+        env.autoescape = True
         # A build renders thousands of pages from the same templates; without this Jinja
         # stats every template file again for each include (a tenth of the build time).
         # The preview rebuilds with a new environment, so edits to templates still show.
@@ -212,10 +265,6 @@ class Fragments:
         return self.store[key]
 
 
-def _autoescape(template_name: str | None) -> bool:
-    return template_name is not None and template_name.startswith("asean/")
-
-
 def unit_stylesheet(primary: str, accent: str) -> str:
     """The colours of a unit's build, as overrides of the theme's variables."""
     return (
@@ -227,14 +276,3 @@ def unit_stylesheet(primary: str, accent: str) -> str:
         f"  --asean-yellow: {accent};\n"
         "}\n"
     )
-
-
-def _front_title(path: Path) -> str | None:
-    """The ``title`` of a Markdown file's front matter, or its first heading."""
-    text = path.read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.startswith("title:"):
-            return line.split(":", 1)[1].strip().strip('"')
-        if line.startswith("# "):
-            return line[2:].strip()
-    return None

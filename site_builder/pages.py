@@ -9,7 +9,6 @@ pages link to them, so a page's HTML does not grow with the number of plans.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,8 +40,9 @@ class PageSpec:
     def src_uri(self) -> str:
         return urls.src_uri(self.url)
 
-    def markdown(self) -> str:
-        """Front matter plus the title as the page's only heading (it also anchors the skip link)."""
+    def meta(self) -> dict[str, Any]:
+        """The page's metadata as the templates see it (``page.meta``); handed to the
+        engine as data, never written out as front matter to be parsed again."""
         meta: dict[str, Any] = {
             "title": self.title,
             "template": self.template,
@@ -51,12 +51,14 @@ class PageSpec:
         if self.description:
             meta["description"] = self.description
         meta.update(self.extra)
-        # JSON is valid YAML and needs no escaping rules of its own.
-        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+        return meta
+
+    def body(self) -> str:
+        """The title as the page's only heading (it also anchors the skip link)."""
         heading = escape_markdown(self.title)
         if self.title_lang:
             heading = f'<span lang="{self.title_lang}">{heading}</span>'
-        return f"---\n{front}\n---\n\n# {heading}\n"
+        return f"# {heading}\n"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")

@@ -29,6 +29,7 @@ from .build import MARKER, BuildError, build_site
 from .content import check_page_file
 from .engine import LivePages
 from .problems import InputError
+from .project import Project
 
 WATCHED = ("content", "plans", "theme", "mkdocs.yml")
 RELOAD_JS = """(function () {
@@ -104,7 +105,7 @@ class Preview:
         with self.live_lock:
             self.quick_paths = set()
         try:
-            build_site(self.root, self.out, site_url=self.site_url, strict=False)
+            project = build_site(self.root, self.out, site_url=self.site_url, strict=False).project
             error = None
         except InputError as exc:
             error = exc.report()
@@ -120,7 +121,7 @@ class Preview:
         with self.live_lock:
             pending = set(self.quick_paths)
         if error is None:
-            self.refresh_live()
+            self.refresh_live(project)
             for path in pending:
                 self.quick([path], bump=False)
         took = time.perf_counter() - started
@@ -129,12 +130,12 @@ class Preview:
         else:
             print(f"đã dựng lại / rebuilt in {took:.1f} s", flush=True)
 
-    def refresh_live(self) -> None:
+    def refresh_live(self, project: Project | None = None) -> None:
         """New in-memory language builds for the quick path (none while data has errors)."""
         live: dict[str, LivePages] = {}
         try:
             for lang in LANGUAGES:
-                live[lang] = LivePages(self.root, lang, self.out / lang, self.site_url + lang + "/")
+                live[lang] = LivePages(self.root, lang, self.out / lang, self.site_url + lang + "/", project)
         except Exception as exc:  # the full build reports the problem; the quick path waits
             print(f"(xem nhanh tạm tắt / quick preview off: {type(exc).__name__}: {exc})", flush=True)
             live = {}
@@ -156,21 +157,22 @@ class Preview:
                 pages = self.live.get(lang or "")
                 if lang is None or pages is None or not path.is_file() or not pages.owns(path):
                     return False
-                if check_page_file(self.root, lang, path):
+                page, problems = check_page_file(self.root, lang, path)
+                if page is None or problems:
                     return False
-                todo.append((pages, path))
+                todo.append((pages, path, page))
             started = time.perf_counter()
             try:
-                for pages, path in todo:
-                    pages.render(path)
+                for pages, _, page in todo:
+                    pages.render(page)
             except Exception:  # noqa: BLE001 - whatever MkDocs raised, the full build will report it
                 return False
-            self.quick_paths.update(path for _, path in todo)
+            self.quick_paths.update(path for _, path, _ in todo)
         if bump:
             with self.lock:
                 self.version += 1
             took = (time.perf_counter() - started) * 1000
-            print(f"đã cập nhật / updated {', '.join(str(p.relative_to(self.root)) for _, p in todo)} "
+            print(f"đã cập nhật / updated {', '.join(str(p.relative_to(self.root)) for _, p, _ in todo)} "
                   f"in {took:.0f} ms", flush=True)
         return True
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,56 +18,14 @@ class Project:
     content: ContentSet
 
 
-CACHE_DIR = ".cache/project"
-KEEP = 4
-
-
-def input_digest(root: Path) -> str:
-    """A hash of every input file and of this package's code: equal digests, equal results."""
-    digest = hashlib.sha256()
-    sources = [root / "plans", root / "content", Path(__file__).parent]
-    for base in sources:
-        for path in sorted(base.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(base).as_posix().encode())
-                digest.update(b"\0")
-                digest.update(path.read_bytes())
-                digest.update(b"\0")
-    return digest.hexdigest()[:32]
-
-
-def check_project(root: Path, use_cache: bool = True) -> tuple[Project | None, ProblemList]:
+def check_project(root: Path) -> tuple[Project | None, ProblemList]:
     """Check everything; the project is ``None`` when there is any error.
 
-    The result is cached in ``.cache/project/`` under a hash of every input: the two
-    language builds, the exports and a rebuild after an unrelated change then reuse one
-    check instead of repeating it. The cache is local and only ever written by us.
+    Nothing is cached on disk: a cache in the checkout would be an input an editor can
+    commit (and a pickle there would run code). A build checks once and hands the
+    checked project to its workers in memory.
     """
-    if not use_cache:
-        return _check(root)
-    cache = root / CACHE_DIR
-    path = cache / f"{input_digest(root)}.pickle"
-    if path.exists():
-        try:
-            with path.open("rb") as fh:
-                project, problems = pickle.load(fh)  # noqa: S301 - our own cache file
-            if project is not None:
-                project.root = root
-            return project, problems
-        except Exception:  # a stale or truncated cache entry: check again
-            path.unlink(missing_ok=True)
-    project, problems = _check(root)
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump((project, problems), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in sorted(cache.glob("*.pickle"), key=lambda p: p.stat().st_mtime)[:-KEEP]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only checkout still builds, only without the cache
-    return project, problems
+    return _check(root)
 
 
 def _check(root: Path) -> tuple[Project | None, ProblemList]:

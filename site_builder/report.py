@@ -2,38 +2,122 @@
 
 Written from the implementation records in the form the plans ask for: results per
 content area and per agency, activities not carried out and why, activities not
-reported, difficulties and proposals. Output as Markdown and as a ``.docx`` that an
-official can open, sign and send (python-docx), in Vietnamese and in English.
+reported, difficulties and proposals, by one reporting agency (``--agency``; by default
+the body that issued the plan, which then reports on every task). Written as Markdown
+and as ``.docx`` in Vietnamese and English.
+
+The Vietnamese ``.docx`` is laid out as an administrative document under Decree
+30/2020/NĐ-CP (:mod:`site_builder.report_docx`): this module works out what goes into
+each of its elements (the issuing body and its superior, the number and symbol, place
+and date, addressees, "Nơi nhận", the signing authority) from the data. Recipients and
+the deadline come from the plan's reporting duty (:func:`reporting_duty`). The English
+report is a courtesy translation in a plain layout.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import format_date
 from .i18n import translations
+from .index import LEVEL_ORDER
 from .loader import Dataset
 from .model import Plan, Text
-from .progress import STATUSES, Tracker, plan_years, records_of
+from .model.agencies import Agency
+from .model.plans import Deadline
+from .model.progress import Record
+from .progress import STATUSES, Task, Tracker, plan_years, records_of
 from .topics import TOPICS
 
 
 @dataclass
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+    widths: list[float]
+    """Relative column widths."""
+
+
+@dataclass
 class Section:
+    """A numbered part of the body. Levels follow Decree 30/2020/NĐ-CP, Appendix I, Part I,
+    Section V, row 6b (a document divided into parts, sections, clauses and points):
+    1 is a section ("I."), 2 a clause ("1."), 3 a point ("a)")."""
+
     heading: str
+    level: int = 1
     paragraphs: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
-    table: list[list[str]] = field(default_factory=list)
+    """Lines shown with a leading dash."""
+    table: Table | None = None
+
+
+@dataclass
+class Duty:
+    """Who receives the report and by when, from a plan's reporting duty."""
+
+    recipients: list[str]
+    """Agency ids."""
+    deadline: dt.date | str | None
+    """The due date (a partial ISO date for a one-off deadline the source gives as a month)."""
+    what: Text | None
+    source: Plan | None
+    """The plan whose reporting duty was used; ``None`` when no duty applies."""
+    upward: bool
+    """True when the report goes up to a superior body: it then names the recipients after
+    "Kính gửi" (Decree 30/2020/NĐ-CP, Appendix I, Part I, II.9.b)."""
+
+
+@dataclass
+class Letterhead:
+    """The elements of the Vietnamese administrative document around the body
+    (Decree 30/2020/NĐ-CP, Appendix I, Part I, Section II; Appendix III, form 1.4)."""
+
+    superior: str | None
+    """The directly managing body, upper case with common abbreviations (II.2.a): "UBND TỈNH SÓC TRĂNG"."""
+    issuer: str
+    """The reporting body, upper case (II.2.b)."""
+    number: str
+    """"Số:      /BC-UBND": the number blank for the clerk; "…" where the body's abbreviation is not known (II.3)."""
+    place_date: str
+    """"Sóc Trăng, ngày … tháng … năm …" (II.4)."""
+    addressees: list[str]
+    """After "Kính gửi" (II.9.b), for a report sent up to a superior body; else empty."""
+    copies: list[str]
+    """The "Nơi nhận" lines (II.9.b-d), without dashes and end punctuation."""
+    authority: str | None
+    """"TM. ỦY BAN NHÂN DÂN" (II.7.b); ``None`` when the head signs in their own right."""
+    position: str
+    """The signer's position, upper case (II.7.c), or the form's placeholder."""
 
 
 @dataclass
 class Report:
     lang: str
     title: str
-    subtitle: str
+    """The whole title: "Báo cáo kết quả thực hiện …"."""
+    doc_type: str
+    """"BÁO CÁO" / "Report"."""
+    summary: str
+    """The summary line under the document type (trích yếu)."""
+    intro: str
     notice: str | None
+    """The example-data notice, or ``None`` for real records."""
+    footer: str | None
+    """The example-data mark printed on every page."""
     sections: list[Section]
+    closing: str | None
+    agency: str
+    """The reporting agency's name."""
+    duty: Duty
+    details: list[str]
+    """Plain lines under the title of the English report: agency, recipients, deadline, status of the text."""
+    letterhead: Letterhead | None = None
+    date: dt.date | None = None
+    """For the document properties: when the records were last updated."""
 
 
 def _tx(text: Text | None, lang: str) -> str:
@@ -42,29 +126,258 @@ def _tx(text: Text | None, lang: str) -> str:
     return text.get(lang) or text.vi
 
 
-def build_report(data: Dataset, plan_id: str, years: list[int], lang: str) -> Report:
+# ── The reporting agency and its duty ───────────────────────────────────────────────
+
+RANK = {"government": 0, "committee": 1, "ministry": 1, "party": 1, "people-committee": 2}
+"""How high a body stands within its level of government; everything else ranks 3."""
+
+
+def _standing(data: Dataset, agency: Agency) -> tuple[int, int]:
+    unit = data.units.get(agency.unit)
+    return (LEVEL_ORDER.get(unit.level, 0) if unit else 0, RANK.get(agency.kind, 3))
+
+
+def plan_deadlines(plan: Plan) -> list[Deadline]:
+    return [d for node, _ in plan.nodes() for d in node.deadlines]
+
+
+def reporting_duty(data: Dataset, plan: Plan, agency_id: str, years: list[int]) -> Duty:
+    """The recipients and deadline of ``agency_id``'s report for ``years``.
+
+    The plan's yearly deadlines (for a period report its one-off deadlines first, the
+    five-year reviews) that name the agency among those who report, or else that name a
+    collective phrase ("các cơ quan, đơn vị") the agency does not receive for (not for the
+    body that issued the plan: those phrases name the bodies it addresses). The body that
+    issued the plan, when its own plan sets it no duty, reports under the plan its plan
+    implements. An agency with no duty at all reports to the plan's issuing body."""
+    agency = data.agencies[agency_id]
+
+    def matching(p: Plan, collective: bool = True) -> list[Deadline]:
+        deadlines = plan_deadlines(p)
+        for recurrence in (("once", "yearly") if len(years) > 1 else ("yearly",)):
+            candidates = [d for d in deadlines if d.recurrence == recurrence and d.to_agencies != [agency_id]]
+            direct = [d for d in candidates if agency_id in d.from_agencies]
+            if direct:
+                return direct
+            groups = [d for d in candidates if agency_id not in d.to_agencies
+                          and any(data.agencies[a].kind == "collective" for a in d.from_agencies if a in data.agencies)]
+            if collective and groups:
+                return groups
+        return []
+
+    source: Plan | None = plan
+    found = matching(plan, collective=agency_id != plan.issuing_agency)  # the issuer is not among those it addresses
+    if not found and agency_id == plan.issuing_agency and plan.parent_plan in data.plans:
+        source = data.plans[plan.parent_plan]  # type: ignore[index]
+        found = matching(source)
+    deadline: dt.date | str | None = None
+    what: Text | None = None
+    if found:
+        recipients = list(dict.fromkeys(a for d in found for a in d.to_agencies if a != agency_id))
+        first = found[0]
+        what = first.what
+        if first.recurrence == "yearly" and first.month and first.day:
+            deadline = dt.date(years[-1], first.month, first.day)
+        elif first.date:
+            deadline = str(first.date)
+    elif agency_id != plan.issuing_agency:
+        recipients, source = [plan.issuing_agency], None
+    else:
+        recipients, source = [], None
+    mine = _standing(data, agency)
+    upward = any(_standing(data, data.agencies[r]) < mine for r in recipients if r in data.agencies)
+    return Duty(recipients, deadline, what, source, upward)
+
+
+def agency_tasks(tracker: Tracker, plan: Plan, agency_id: str, years: list[int]) -> list[Task]:
+    """The tasks a report covers: every task for the plan's issuing body, else the tasks the
+    agency leads or is assigned, and those it reported on."""
+    tasks = tracker.tasks(plan)
+    if agency_id == plan.issuing_agency:
+        return tasks
+    reported = {key for year in years for key, r in records_of(tracker.data, plan, year)[1].items()
+                if r.reporting_agency == agency_id}
+    return [t for t in tasks if agency_id in t.agencies or t.key in reported]
+
+
+# ── The elements of the Vietnamese administrative document ──────────────────────────
+
+HEADS = (
+    ("Ban Chỉ đạo", "TRƯỞNG BAN"),
+    ("Sở ", "GIÁM ĐỐC"),
+    ("Phòng ", "TRƯỞNG PHÒNG"),
+    ("Cục ", "CỤC TRƯỞNG"),
+    ("Vụ ", "VỤ TRƯỞNG"),
+    ("Văn phòng ", "CHÁNH VĂN PHÒNG"),
+)
+"""The head's position by the first words of a body's name. Bodies not listed get the
+placeholder of Decree 30/2020/NĐ-CP, Appendix III, form 1.4, for the clerk to replace."""
+
+POSITION_PLACEHOLDER = "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ"
+
+
+def _abbreviate(name: str) -> str:
+    """Common abbreviations in the name of the managing body (Appendix I, Part I, II.2.a)."""
+    return name.replace("Ủy ban nhân dân", "UBND")
+
+
+def _symbol(data: Dataset, plan: Plan, agency_id: str) -> str:
+    """The abbreviation of the reporting body's name in the document symbol: known for the
+    body that issued the plan from the plan's own number ("01/QĐ-BCĐASEAN", "/KH-UBND"),
+    else "…" for the clerk (each body sets its own abbreviations: Appendix I, Part I, II.3.b)."""
+    if agency_id == plan.issuing_agency:
+        for number in (plan.number, plan.number_as_printed):
+            match = re.search(r"/[^\s/-]+-(\S+)$", number or "")
+            if match:
+                return match.group(1)
+    return "…"
+
+
+def signing(agency: Agency) -> tuple[str | None, str]:
+    """Authority and position of the signer (Appendix I, Part I, II.7.b-c): a People's
+    Committee signs on behalf of the collective ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", as in
+    the example of Section V, row 7); other bodies by their head."""
+    if agency.kind == "people-committee":
+        return "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
+    if agency.kind == "ministry":
+        return None, "BỘ TRƯỞNG"
+    for prefix, head in HEADS:
+        if agency.name.vi.startswith(prefix):
+            return None, head
+    return None, POSITION_PLACEHOLDER
+
+
+def letterhead_names(data: Dataset, agency: Agency) -> tuple[str | None, str]:
+    """The managing body and the reporting body as printed in the header. A department of
+    a province or district is managed by that unit's People's Committee; its own name then
+    drops the locality, which the managing body's name carries (Appendix I, Part I, II.2.a)."""
+    name = agency.name.vi
+    unit = data.units.get(agency.unit)
+    superior = None
+    if agency.kind == "department" and unit is not None and unit.level in ("province", "district"):
+        committee = next((a for a in data.agencies.values() if a.kind == "people-committee" and a.unit == agency.unit), None)
+        if committee is not None:
+            superior = _abbreviate(committee.name.vi).upper()
+            locality = unit.name.vi
+            name = name.removesuffix(" " + locality[:1].lower() + locality[1:])
+    return superior, name.upper()
+
+
+def place_of(data: Dataset, plan: Plan, agency: Agency) -> str:
+    """The place name (Appendix I, Part I, II.4.a): the plan's own for a body of the unit
+    that issued it, else the name of the body's province or district; "……" for the clerk
+    when neither is known."""
+    if agency.unit == plan.issuer and plan.place is not None:
+        return plan.place.vi
+    unit = data.units.get(agency.unit)
+    if unit is not None and unit.level != "national" and unit.short_name is not None:
+        return unit.short_name.vi
+    return "……"
+
+
+def _recipient_name(data: Dataset, agency_id: str, short: bool) -> str:
+    agency = data.agencies[agency_id]
+    return agency.short.vi if short and agency.short is not None else agency.name.vi
+
+
+def letterhead(data: Dataset, plan: Plan, agency: Agency, duty: Duty) -> Letterhead:
+    superior, issuer = letterhead_names(data, agency)
+    authority, position = signing(agency)
+    if duty.upward:
+        addressees = [_recipient_name(data, r, short=False) for r in duty.recipients]
+        copies = ["Như trên"]
+    else:
+        addressees = []
+        copies = [_recipient_name(data, r, short=True) for r in duty.recipients] or ["……"]
+    copies.append("Lưu: VT")
+    return Letterhead(
+        superior=superior,
+        issuer=issuer,
+        number=f"Số:        /BC-{_symbol(data, plan, agency.id)}",
+        place_date=f"{place_of(data, plan, agency)}, ngày …… tháng …… năm ……",
+        addressees=addressees,
+        copies=copies,
+        authority=authority,
+        position=position,
+    )
+
+
+def citation(plan: Plan, issuer: str, lang: str) -> str:
+    """The plan as first cited in a document: type, number, date, issuing body and summary
+    (Appendix I, Part I, II.6.b); what the source leaves blank is left out."""
+    if lang != "vi":
+        details = ", ".join(x for x in (plan.number or "", format_date(plan.issued, lang)) if x)
+        return f"“{_tx(plan.title, lang)}”" + (f" ({details})" if details else "")
+    kind = "Quyết định" if plan.document_type == "decision" else "Kế hoạch"
+    title = plan.title.vi
+    word = "Ban hành " if plan.document_type == "decision" else "Kế hoạch "
+    if title.startswith(word):
+        rest = title[len(word):]
+        first = rest.split(" ", 1)[0]
+        about = (rest[:1].lower() + rest[1:]) if first[1:] == first[1:].lower() else rest
+        if plan.document_type == "decision":
+            about = "ban hành " + rest
+    else:
+        about = "về " + title
+    parts = [kind]
+    if plan.number:
+        parts.append(f"số {plan.number}")
+    if plan.issued and len(str(plan.issued)) == 10:
+        parts.append(format_date(plan.issued, "vi"))
+    parts += [f"của {issuer}", about]
+    return " ".join(parts)
+
+
+# ── The report ──────────────────────────────────────────────────────────────────────
+
+def _evidence(record: Record, lang: str) -> str:
+    out = []
+    for item in record.evidence:
+        where = item.url or f"/{lang}/{item.page}"
+        out.append(f"{_tx(item.title, lang)} ({where})")
+    return "; ".join(out)
+
+
+POINTS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y")
+"""Points are lettered in the order of the Vietnamese alphabet (Appendix I, Part I, II.6.đ),
+as the appendix itself does: a), b), c), d), đ), e), g)."""
+
+
+def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agency_id: str | None = None) -> Report:
     t = translations(lang).gettext
     plan: Plan = data.plans[plan_id]
+    agency_id = agency_id or plan.issuing_agency
+    agency = data.agencies[agency_id]
+    agency_name = _tx(agency.name, lang)
     tracker = Tracker(data)
-    tasks = tracker.tasks(plan)
+    tasks = agency_tasks(tracker, plan, agency_id, years)
+    whole_plan = agency_id == plan.issuing_agency
     by_assignment = plan.tracks_assignments
     span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
-    example = any((f := data.progress.get((plan.id, y))) is not None and f.example for y in years)
+    files = [f for y in years if (f := data.progress.get((plan.id, y))) is not None]
+    example = any(f.example for f in files)
     status_names = {"done": t("Done"), "ongoing": t("Ongoing, carried out"), "in-progress": t("In progress"),
                     "not-started": t("Not started"), "cancelled": t("Cancelled")}
+    task_word = t("Assignment") if by_assignment else t("Activity")
+    several_years = len(years) > 1
+    example_mark = t("example data")
 
-    summary_table = [[t("Year"), *[status_names[s] for s in STATUSES], t("Not reported"),
-                      t("Progress of reported assignments") if by_assignment else t("Progress of reported activities")]]
-    by_topic: dict[str, list[str]] = {}
+    summary_table = Table(
+        [t("Year"), *[status_names[s] for s in STATUSES], t("Not reported"),
+         t("Progress of reported assignments") if by_assignment else t("Progress of reported activities")],
+        [], [1.6, 1.3, 1.5, 1.3, 1.3, 1.1, 1.3, 1.6])
+    header = ([t("Year")] if several_years else []) + [task_word, t("Results"), t("Status"), t("Progress"), t("Evidence")]
+    widths = ([1.2] if several_years else []) + [3.4, 4.3, 1.6, 1.5, 2.4]
+    by_topic: dict[str, list[list[str]]] = {}
     by_agency: dict[str, list[str]] = {}
     not_done: list[str] = []
     not_reported: list[str] = []
     difficulties: list[str] = []
     proposals: list[str] = []
     for year in years:
-        s = tracker.summary(plan, year)
-        summary_table.append([str(year), *[str(s.counts[x]) for x in STATUSES], str(s.not_reported),
-                              "—" if s.progress is None else f"{s.progress} %"])
+        s = tracker.summarize(year, [(plan, tasks)])
+        summary_table.rows.append([f"{year} ({example_mark})" if s.example else str(year), *[str(s.counts[x]) for x in STATUSES],
+                                   str(s.not_reported), "—" if s.progress is None else f"{s.progress} %"])
         file, records = records_of(data, plan, year)
         progress = tracker.progress(plan, year)
         for task in tasks:
@@ -73,115 +386,142 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str) -> Re
             if record is None:
                 not_reported.append(f"{year}: {name}")
                 continue
-            line = f"{year}, {name}: {status_names[record.status]}"
-            if record.percent is not None:
-                line += f" ({record.percent} %)"
-            line += f". {_tx(record.done, lang)}"
+            percent = "—" if record.percent is None else f"{record.percent} %"
             computed = progress.get(task.key)
             if computed is not None and computed != record.percent:
-                line += " (" + t("with the assignments below it: %(progress)s %%") % {"progress": computed} + ")"
+                percent += " (" + t("with the assignments below it: %(progress)s %%") % {"progress": computed} + ")"
+            result = _tx(record.done, lang)
+            for milestone in record.milestones:
+                when_done = format_date(milestone.date, lang)
+                result += f" {when_done[:1].upper()}{when_done[1:]}: {_tx(milestone.text, lang).rstrip('.')}."
+            row = ([str(year)] if several_years else []) + [
+                name, result, status_names[record.status], percent, _evidence(record, lang) or "—"]
             for topic in task.pillars or ("-",):
-                by_topic.setdefault(topic, []).append(line)
-            by_agency.setdefault(record.reporting_agency, []).append(line)
+                by_topic.setdefault(topic, []).append(row)
+            line = f"{task.key} ({status_names[record.status]}" + (f", {record.percent} %)" if record.percent is not None else ")")
+            by_agency.setdefault(record.reporting_agency, []).append((f"{year}, " if several_years else "") + line)
             if record.status in ("not-started", "cancelled"):
-                not_done.append(line)
+                line = f"{year}, {name}: {status_names[record.status]}"
+                if record.percent is not None:
+                    line += f" ({record.percent} %)"
+                not_done.append(f"{line}. {_tx(record.done, lang)}")
         if file is not None:
             if file.difficulties:
                 difficulties.append(f"{year}: {_tx(file.difficulties, lang)}")
             if file.proposals:
                 proposals.append(f"{year}: {_tx(file.proposals, lang)}")
 
+    nothing = t("No assignment was reported.") if by_assignment else t("No activity was reported.")
     topic_names = {tp.id: tp.name(lang) for tp in TOPICS} | {"-": t("Other assignments") if by_assignment else t("Other activities")}
-    sections = [
-        Section(t("Summary"), table=summary_table),
-        Section("I. " + t("Results by content area")),
-        Section("II. " + t("Results by agency")),
-        Section("III. " + (t("Assignments not carried out, and why") if by_assignment
-                           else t("Activities not carried out, and why")), items=not_done or [t("None.")]),
-        Section("IV. " + (t("Assignments not reported") if by_assignment else t("Activities not reported")),
-                items=not_reported or [t("None.")]),
-        Section("V. " + t("Difficulties"), items=difficulties or [t("Not stated in the records.")]),
-        Section("VI. " + t("Proposals"), items=proposals or [t("Not stated in the records.")]),
-    ]
+    results = Section("I. " + t("Results"))
+    overview = Section("1. " + t("Overview"), level=2, table=summary_table)
+    content = Section("2. " + t("Results by content area"), level=2)
+    sections = [results, overview, content]
+    letters = iter(POINTS)
     for topic in [*(tp.id for tp in TOPICS), "-"]:
         if topic in by_topic:
-            sections[1].paragraphs.append(f"**{topic_names[topic]}**")
-            sections[1].paragraphs.extend(f"- {line}" for line in by_topic[topic])
-    for agency_id, lines in by_agency.items():
-        sections[2].paragraphs.append(f"**{_tx(data.agencies[agency_id].name, lang)}**")
-        sections[2].paragraphs.extend(f"- {line}" for line in lines)
+            sections.append(Section(f"{next(letters)}) {topic_names[topic]}", level=3,
+                                    table=Table(header, by_topic[topic], widths)))
     if not by_topic:
-        nothing = t("No assignment was reported.") if by_assignment else t("No activity was reported.")
-        sections[1].paragraphs.append(nothing)
-        sections[2].paragraphs.append(nothing)
-    title = t("Report on the implementation of %(plan)s, %(years)s") % {"plan": _tx(plan.short_title, lang), "years": span}
-    subtitle = _tx(plan.title, lang) + (f" ({plan.number}, {format_date(plan.issued, lang)})" if plan.number and plan.issued else "")
+        content.paragraphs.append(nothing)
+    if whole_plan:
+        sections.append(Section("3. " + t("Results by agency"), level=2, items=[
+            f"{_tx(data.agencies[a].name, lang)}: {'; '.join(lines)}." for a, lines in by_agency.items()] or [nothing]))
+    sections += [
+        Section("II. " + (t("Assignments not carried out, and why") if by_assignment
+                          else t("Activities not carried out, and why")), items=not_done or [t("None.")]),
+        Section("III. " + (t("Assignments not reported") if by_assignment else t("Activities not reported")),
+                items=not_reported or [t("None.")]),
+        Section("IV. " + t("Difficulties"), items=difficulties or [t("Not stated in the records.")]),
+        Section("V. " + t("Proposals"), items=proposals or [t("Not stated in the records.")]),
+    ]
+
+    duty = reporting_duty(data, plan, agency_id, years)
+    plan_name = _tx(plan.short_title, lang)
+    when = (t("in %(year)s") % {"year": span}) if not several_years else (t("in %(years)s") % {"years": span})
+    if plan.period.start == plan.period.end:  # a one-year plan names its year already
+        title = t("Report on the implementation of %(plan)s") % {"plan": plan_name}
+        summary = t("Results of implementing %(plan)s") % {"plan": plan_name}
+    else:
+        title = t("Report on the implementation of %(plan)s, %(years)s") % {"plan": plan_name, "years": span}
+        summary = t("Results of implementing %(plan)s %(when)s") % {"plan": plan_name, "when": when}
+    issuer = _tx(data.agencies[plan.issuing_agency].name, lang) if plan.issuing_agency in data.agencies else ""
+    intro = t("Under %(plan)s, %(agency)s reports its results %(when)s as follows:") % {
+        "plan": citation(plan, issuer, lang), "agency": agency_name, "when": when}
+    closing = t("This is the report of %(agency)s on its results %(when)s in implementing the plan.") % {
+        "agency": agency_name, "when": when}
     notice = t("EXAMPLE DATA: these records only illustrate the report; they are not the unit's real results.") if example else None
-    return Report(lang, title, subtitle, notice, sections)
+    footer = t("EXAMPLE DATA: not the unit's real results") if example else None
+    recipients = "; ".join(_tx(data.agencies[r].name, lang) for r in duty.recipients) or t("not set by the plan")
+    due = (format_date(duty.deadline, lang) if duty.deadline else t("not set by the plan"))
+    if duty.deadline and duty.what:
+        due += f" ({_tx(duty.what, lang)})"
+    details = [
+        t("Reporting agency: %(agency)s") % {"agency": agency_name},
+        t("To: %(recipients)s") % {"recipients": recipients},
+        t("Due: %(date)s") % {"date": due},
+    ]
+    if lang != "vi":
+        details.append(t("This English text is a courtesy translation: the Vietnamese report is the authoritative text."))
+    updated = max((str(f.updated) for f in files), default=None)
+    date = dt.date(*[int(p) for p in (updated + "-01-01")[:10].split("-")]) if updated else None
+    return Report(
+        lang=lang, title=title, doc_type=t("REPORT"), summary=summary, intro=intro, notice=notice, footer=footer,
+        sections=sections, closing=closing if lang == "vi" else None, agency=agency_name, duty=duty, details=details,
+        letterhead=letterhead(data, plan, agency, duty) if lang == "vi" else None, date=date,
+    )
 
 
 def to_markdown(report: Report) -> str:
-    lines = [f"# {report.title}", "", report.subtitle, ""]
+    lines = [f"# {report.title}", ""]
     if report.notice:
         lines += [f"> **{report.notice}**", ""]
+    lines += [f"- {d}" for d in report.details] + [""]
+    head = report.letterhead
+    if head is not None and head.addressees:
+        lines += ["Kính gửi: " + ("; ".join(head.addressees) + "." if len(head.addressees) > 1 else head.addressees[0]), ""]
+    lines += [report.intro, ""]
     for section in report.sections:
-        lines += [f"## {section.heading}", ""]
+        lines += [f"{'#' * (section.level + 1)} {section.heading}", ""]
         if section.table:
-            lines.append("| " + " | ".join(section.table[0]) + " |")
-            lines.append("|" + " --- |" * len(section.table[0]))
-            lines += ["| " + " | ".join(row) + " |" for row in section.table[1:]]
+            lines.append("| " + " | ".join(section.table.header) + " |")
+            lines.append("|" + " --- |" * len(section.table.header))
+            lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in section.table.rows]
             lines.append("")
-        for paragraph in section.paragraphs:
-            bold = paragraph.startswith("**")
-            lines += ["", paragraph, ""] if bold else [paragraph]
-        if section.paragraphs:
-            lines.append("")
+        lines += section.paragraphs + ([""] if section.paragraphs else [])
         lines += [f"- {item}" for item in section.items]
         if section.items:
             lines.append("")
+    if report.closing:
+        lines += [report.closing, ""]
+    if head is not None:
+        lines += ["**Nơi nhận:**", ""] + [f"- {c}" for c in head.copies] + [""]
+        lines += [f"**{' '.join(x for x in (head.authority, head.position) if x)}**", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def to_docx(report: Report, path: Path) -> None:
-    from docx import Document
-
-    document = Document()
-    document.core_properties.title = report.title
-    document.core_properties.language = report.lang
-    document.add_heading(report.title, level=1)
-    document.add_paragraph(report.subtitle)
-    if report.notice:
-        document.add_paragraph().add_run(report.notice).bold = True
-    for section in report.sections:
-        document.add_heading(section.heading, level=2)
-        if section.table:
-            table = document.add_table(rows=len(section.table), cols=len(section.table[0]))
-            table.style = "Table Grid"
-            for r, row in enumerate(section.table):
-                for c, value in enumerate(row):
-                    table.cell(r, c).text = value
-        for paragraph in section.paragraphs:
-            if paragraph.startswith("**") and paragraph.endswith("**"):
-                document.add_paragraph().add_run(paragraph.strip("*")).bold = True
-            else:
-                document.add_paragraph(paragraph.removeprefix("- "), style="List Bullet")
-        for item in section.items:
-            document.add_paragraph(item, style="List Bullet")
-    document.save(str(path))
-
-
-def write_reports(data: Dataset, plan_id: str, year: int | None, out: Path) -> list[Path]:
-    """Both languages, as Markdown and .docx; the whole period when ``year`` is ``None``."""
-    plan = data.plans[plan_id]
+def report_label(plan: Plan, year: int | None, agency_id: str | None) -> str:
     years = plan_years(plan) if year is None else [year]
     label = str(year) if year is not None else f"{years[0]}-{years[-1]}"
+    if agency_id and agency_id != plan.issuing_agency:
+        label += f"-{agency_id}"
+    return f"{plan.id}-{label}"
+
+
+def write_reports(data: Dataset, plan_id: str, year: int | None, out: Path, agency_id: str | None = None) -> list[Path]:
+    """Both languages, as Markdown and .docx; the whole period when ``year`` is ``None``."""
+    from .report_docx import to_docx
+
+    plan = data.plans[plan_id]
+    years = plan_years(plan) if year is None else [year]
+    name = report_label(plan, year, agency_id)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for lang in ("vi", "en"):
-        report = build_report(data, plan_id, years, lang)
-        md = out / f"{plan_id}-{label}.{lang}.md"
+        report = build_report(data, plan_id, years, lang, agency_id)
+        md = out / f"{name}.{lang}.md"
         md.write_text(to_markdown(report), encoding="utf-8")
-        docx = out / f"{plan_id}-{label}.{lang}.docx"
-        to_docx(report, docx)
+        docx = out / f"{name}.{lang}.docx"
+        docx.write_bytes(to_docx(report))
         written += [md, docx]
     return written

@@ -1,203 +1,177 @@
-"""Content safety: what editors write can never put script on a government portal.
+"""What ``check`` tells an editor about markup and text the site will not publish.
 
-Templates autoescape every data value, so YAML text cannot inject markup at all; the
-scan below still refuses dangerous text there, so that an editor learns of it at
-``check`` time. Markdown is different: Python-Markdown passes raw HTML through, so each
-page is rendered the way the site renders it and the resulting HTML is inspected:
-``<script>``, ``<style>`` and other active elements, ``on*=`` event attributes (also
-through ``{ attr_list }``), ``javascript:``/``vbscript:``/``data:`` addresses (also
-when disguised with character references), and ``<iframe>`` from hosts that are not
-allowed in ``content/safety.yaml``. Folders listed there as trusted skip the scan.
+The guarantee itself is made elsewhere, by construction: every page body goes through
+the allow-list sanitiser (:mod:`site_builder.sanitize`) when the site is built, and
+every data value is escaped by the templates. This module renders a page's Markdown
+the way the site does and reports, with file and line, whatever the sanitiser would
+remove, so that the editor fixes the page instead of finding it silently altered; and
+it refuses control and bidirectional-override characters in any text. ``check`` fails
+on either, so nothing is published that differs from what was reviewed.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from html.parser import HTMLParser
+import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
-from pydantic import Field
 
-from .model.common import Strict
+from .inputs import control_character, control_message, strings
 from .problems import Problem
-from .validation import field_path, validate
-from .yamlsource import YamlDocument, load_yaml
+from .sanitize import Policy, Removal, local_path, removals
+from .siteconfig import iframe_hosts
+from .slug import slugify_heading
+from .validation import field_path
+from .yamlsource import YamlDocument
 
-SAFETY_FILE = "content/safety.yaml"
-BANNED_TAGS = {"script", "style", "object", "embed", "applet", "base", "link", "meta", "frame", "frameset", "form"}
-URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "data", "srcset"}
-BANNED_SCHEMES = ("javascript:", "vbscript:", "data:")
-MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "footnotes", "toc"]
-_TEXT_DANGER = re.compile(
-    r"<\s*/?\s*(script|style|iframe|object|embed)\b|<[a-z][^>]*\son[a-z]+\s*=|\b(javascript|vbscript)\s*:|\bdata:[a-z]+/",
-    re.IGNORECASE,
-)
+MARKDOWN_EXTENSIONS: list[str] = [
+    "toc", "tables", "fenced_code",  # MkDocs always adds these three
+    "attr_list", "admonition", "md_in_html", "footnotes", "site_builder.markdown_ext",
+]
+"""The site's Markdown extensions, as MkDocs configures them from ``mkdocs.yml`` (a test
+keeps the two equal)."""
+MARKDOWN_CONFIG: dict[str, dict[str, object]] = {"toc": {"permalink": "#", "slugify": slugify_heading}}
 
-
-class SafetyConfig(Strict):
-    """``content/safety.yaml``: the exceptions a site's maintainers allow, and nothing more."""
-
-    iframe_hosts: list[str] = Field(default_factory=list)
-    """Hosts whose pages may be embedded with ``<iframe>`` in content (e.g. a video host)."""
-    trusted_html: list[str] = Field(default_factory=list)
-    """Folders below ``content/`` whose pages may use any raw HTML, e.g. ``vi/partners/``:
-    only for pages written by the site's own maintainers."""
+_local = threading.local()
 
 
-@dataclass(frozen=True)
-class Finding:
-    what: str
-    """What was found, in words (``<script>``, ``onclick=``, ``javascript:`` address)."""
-    needle: str
-    """Text to look for in the source to locate it."""
-    vi: str
-    en: str
+def render(body: str) -> str:
+    """A page body as the site renders it (one Markdown instance per thread, reset)."""
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = _local.md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG)
+    return md.reset().convert(body)
 
 
-def load_config(root: Path) -> tuple[SafetyConfig, list[Problem]]:
-    path = root / SAFETY_FILE
-    if not path.exists():
-        return SafetyConfig(), []
-    doc = load_yaml(path, SAFETY_FILE)
-    if isinstance(doc, Problem):
-        return SafetyConfig(), [doc]
-    config, problems = validate(doc, SafetyConfig)
-    return (config if isinstance(config, SafetyConfig) else SafetyConfig()), problems
+def policy_for(root: Path) -> Policy:
+    """The sanitiser policy of a project: the frame hosts its maintainers allow in ``mkdocs.yml``."""
+    return Policy(iframe_hosts(root))
 
 
-class _Inspector(HTMLParser):
-    def __init__(self, iframe_hosts: list[str]) -> None:
-        super().__init__(convert_charrefs=True)
-        self.iframe_hosts = {h.lower() for h in iframe_hosts}
-        self.findings: list[Finding] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        tag = tag.lower()
-        if tag in BANNED_TAGS:
-            self.findings.append(Finding(
-                f"<{tag}>", f"<{tag}",
-                f"không được dùng thẻ <{tag}> trong nội dung",
-                f"the <{tag}> element is not allowed in content",
-            ))
-        for name, value in attrs:
-            name = name.lower()
-            if name.startswith("on"):
-                self.findings.append(Finding(
-                    f"{name}=", name,
-                    f"không được dùng thuộc tính sự kiện '{name}' (mã JavaScript) trong nội dung",
-                    f"the event attribute '{name}' (JavaScript) is not allowed in content",
-                ))
-            if name in URL_ATTRS and value is not None:
-                plain = re.sub(r"[\x00-\x20]+", "", html.unescape(value)).lower()
-                scheme = next((s for s in BANNED_SCHEMES if plain.startswith(s)), None)
-                if scheme:
-                    self.findings.append(Finding(
-                        f"{scheme} URL", scheme[:-1],
-                        f"không được dùng địa chỉ '{scheme}' trong nội dung",
-                        f"'{scheme}' addresses are not allowed in content",
-                    ))
-        if tag == "iframe":
-            src = dict(attrs).get("src") or ""
-            host = (urlsplit(src).hostname or "").lower()
-            if host not in self.iframe_hosts or not src.startswith("https://"):
-                allowed = ", ".join(sorted(self.iframe_hosts)) or "—"
-                self.findings.append(Finding(
-                    "<iframe>", "<iframe",
-                    f"khung <iframe> từ '{host or src}' không nằm trong danh sách cho phép ({SAFETY_FILE}: {allowed})",
-                    f"<iframe> from '{host or src}' is not on the allow-list ({SAFETY_FILE}: {allowed})",
-                ))
-
-    handle_startendtag = handle_starttag
-
-
-_ATTR_LIST = re.compile(r"\{:?([^}]*)\}")
-_PLAIN_ATTR = re.compile(r"[#.][\w-]+")
 _CONTROL = re.compile(r"[\x00-\x20]+")
+_LINK_SCHEME = re.compile(r"\]\(<?([a-z][a-z0-9+.-]*):|\]:<?([a-z][a-z0-9+.-]*):")
+_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 def can_carry_markup(body: str) -> bool:
-    """Whether rendering ``body`` could produce anything :func:`scan_markdown` refuses.
+    """Whether rendering ``body`` could produce anything the sanitiser removes.
 
     Rendering every page to inspect it costs as much as building it, and nearly every
-    page is plain prose. Markdown only puts elements or attributes of the author's
-    choosing into a page through raw HTML (``<``), character references (``&``),
-    backslash escapes (``\\``) or ``{ attr_list }`` with more than ids and classes;
-    and a dangerous address in a link needs ``script:`` or ``data:`` once blanks and
-    control characters (which browsers ignore there) are taken out. A body with none of
-    these renders to safe HTML, so only the others are rendered and inspected.
+    page is plain prose. Markdown only puts elements, attributes or classes of the
+    author's choosing into a page through raw HTML (``<``), character references
+    (``&``), backslash escapes, ``{ attr_list }``, admonitions (``!!!``, whose type
+    becomes a class) and images (``![``, whose address must stay on the site); and a
+    link the sanitiser would empty needs a scheme other than http(s), mailto or tel
+    (blanks and control characters, which browsers ignore there, taken out). A body
+    with none of these renders to HTML the sanitiser leaves as it is.
+
+    This only spares ``check`` work: the build sanitises every page regardless.
     """
-    if any(ch in body for ch in "<&\\"):
+    if any(ch in body for ch in "<&\\{") or "!!!" in body or "![" in body:
         return True
-    for match in _ATTR_LIST.finditer(body):
-        if any(not _PLAIN_ATTR.fullmatch(token) for token in match.group(1).split()):
-            return True
     squeezed = _CONTROL.sub("", body).lower()
-    return "script:" in squeezed or "data:" in squeezed
+    for match in _LINK_SCHEME.finditer(squeezed):
+        if (match.group(1) or match.group(2)) not in _SAFE_SCHEMES:
+            return True
+    return False
 
 
-def scan_markdown(body: str, iframe_hosts: list[str]) -> list[Finding]:
-    """What a page's Markdown would put into the page that is not allowed."""
-    if not can_carry_markup(body):
-        return []
-    rendered = markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS)
-    inspector = _Inspector(iframe_hosts)
-    inspector.feed(rendered)
-    inspector.close()
-    return inspector.findings
-
-
-def locate(body: str, first_line: int, needle: str) -> int:
-    """The file line where ``needle`` first appears in the body (else the body's first line)."""
-    lowered = needle.lower()
-    for offset, line in enumerate(body.splitlines()):
-        if lowered in line.lower():
-            return first_line + offset
+def locate(body: str, first_line: int, needles: Sequence[str]) -> int:
+    """The file line where the first of ``needles`` first appears (else the body's first line)."""
+    lines = body.lower().splitlines()
+    for needle in needles:
+        lowered = needle.lower()
+        if not lowered:
+            continue
+        for offset, line in enumerate(lines):
+            if lowered in line:
+                return first_line + offset
     return first_line
 
 
-def check_page(file: str, rel: str, body: str, first_line: int, config: SafetyConfig) -> list[Problem]:
-    if any(rel.startswith(folder) for folder in config.trusted_html):
+def _message(removal: Removal, policy: Policy) -> tuple[tuple[str, ...], str, str]:
+    """Where to look for a removal in the source, and what to tell the editor."""
+    tag, name, value = removal.tag, removal.attribute, removal.value
+    if tag == "iframe" and (not name or name == "src"):
+        allowed = ", ".join(policy.iframe_hosts) or "—"
+        shown = (urlsplit(value).hostname or value)[:80] if value else "?"
+        return (
+            ("<iframe",),
+            f"khung <iframe> từ '{shown}' không nằm trong danh sách cho phép: chỉ nhúng trang https từ các "
+            f"máy chủ người quản trị cho phép (mkdocs.yml: iframe_hosts: {allowed})",
+            f"<iframe> from '{shown}' is not on the allow-list: only https pages from the hosts the "
+            f"maintainers allow (mkdocs.yml: iframe_hosts: {allowed})",
+        )
+    if not name:
+        return (f"<{tag}", tag), (
+            f"không được dùng thẻ <{tag}> trong nội dung"
+        ), f"the <{tag}> element is not allowed in content"
+    if name.startswith("on"):
+        return (name,), (
+            f"không được dùng thuộc tính sự kiện '{name}' (mã JavaScript) trong nội dung"
+        ), f"the event attribute '{name}' (JavaScript) is not allowed in content"
+    if tag == "img" and name == "src" and re.match(r"^\s*(https?:)?//", value, re.IGNORECASE):
+        return (value[:40],), (
+            f"ảnh phải là tệp trong content/, không tải từ trang khác: '{value[:80]}'"
+        ), f"pictures must be files in content/, not loaded from another site: '{value[:80]}'"
+    if name in ("href", "src") and not local_path(value):
+        scheme = _CONTROL.sub("", value).split(":", 1)[0].lower()
+        return (value[:40], scheme), (
+            f"không được dùng địa chỉ '{scheme}:' trong nội dung"
+        ), f"'{scheme}:' addresses are not allowed in content"
+    if name == "class":
+        return (value,), (
+            f"lớp (class) '{value}' không dùng được trong nội dung"
+        ), f"the class '{value}' is not available to content"
+    if name == "id":
+        return (value,), (
+            f"mã neo (id) '{value}' không hợp lệ hoặc đã được giao diện dùng"
+        ), f"the id '{value}' is not valid or is taken by the theme"
+    return (name,), (
+        f"không được dùng thuộc tính '{name}' của thẻ <{tag}> trong nội dung"
+    ), f"the '{name}' attribute of <{tag}> is not allowed in content"
+
+
+def check_page(file: str, body: str, first_line: int, policy: Policy) -> list[Problem]:
+    """What the sanitiser would remove from a page body, located in the file."""
+    if not can_carry_markup(body):
         return []
     problems = []
     seen: set[tuple[int, str]] = set()
-    for finding in scan_markdown(body, config.iframe_hosts):
-        line = locate(body, first_line, finding.needle)
-        if (line, finding.what) in seen:
+    for removal in removals(render(body), policy):
+        needles, vi, en = _message(removal, policy)
+        line = locate(body, first_line, needles)
+        if (line, en) in seen:
             continue
-        seen.add((line, finding.what))
-        problems.append(Problem(file, line, 0, "", finding.vi, finding.en))
+        seen.add((line, en))
+        problems.append(Problem(file, line, 0, "", vi, en))
     return problems
 
 
-def _strings(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, loc + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, loc + (i,))
+def check_body_text(file: str, body: str, first_line: int) -> list[Problem]:
+    """Control and invisible characters in a page body."""
+    found = control_character(body)
+    if found is None:
+        return []
+    line, column, code = found
+    vi, en = control_message(code)
+    return [Problem(file, first_line + line - 1, column, "", vi, en)]
 
 
 def check_data(doc: YamlDocument) -> list[Problem]:
-    """Refuse markup or script addresses in any text of a YAML file (they would be shown
-    escaped, never run, but they have no place in plan data or front matter)."""
+    """Control and invisible characters in any text of a YAML document.
+
+    Markup in data text is not refused: the templates, feeds, calendar and exports
+    escape every value, so ``<b>`` in a title is shown as the four characters it is.
+    """
     problems = []
-    for loc, text in _strings(doc.data):
-        match = _TEXT_DANGER.search(text)
-        if match:
+    for loc, text in strings(doc.data):
+        found = control_character(text)
+        if found is not None:
             line, column = doc.mark(loc)
-            found = match.group(0).strip()
-            problems.append(Problem(
-                doc.path, line, column, field_path(loc),
-                f"văn bản chứa mã HTML hoặc địa chỉ không được phép: '{found}'",
-                f"the text contains HTML or an address that is not allowed: '{found}'",
-            ))
+            vi, en = control_message(found[2])
+            problems.append(Problem(doc.path, line, column, field_path(loc), vi, en))
     return problems

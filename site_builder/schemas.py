@@ -16,7 +16,6 @@ from pydantic import BaseModel
 from .model import AgencyFile, Plan, UnitFile
 from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, QuizFile, TagFile
 from .model.progress import ProgressFile
-from .safety import SafetyConfig
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "plan.schema.json": Plan,
@@ -27,7 +26,6 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "documents.schema.json": DocumentFile,
     "tags.schema.json": TagFile,
     "front-matter.schema.json": FrontMatter,
-    "safety.schema.json": SafetyConfig,
     "quiz.schema.json": QuizFile,
     "progress.schema.json": ProgressFile,
 }

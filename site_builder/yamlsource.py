@@ -19,9 +19,10 @@ import yaml
 from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .inputs import MAX_TEXT_BYTES, read
 from .problems import Problem
 
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = MAX_TEXT_BYTES
 """A plan file is a few hundred kilobytes at most; anything past 2 MiB is refused unread."""
 MAX_DEPTH = 40
 """The deepest real structure (plan → sections → items → ...) is well under this."""
@@ -169,18 +170,11 @@ def _problem(rel: str, mark: Any, vi: str, en: str) -> Problem:
 
 
 def load_yaml(path: Path, rel: str) -> YamlDocument | Problem:
-    """Load one YAML file, or return the problem that stops it from loading."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return Problem(rel, 0, 0, "", f"không đọc được tệp: {exc.strerror}", f"cannot read file: {exc.strerror}")
-    if size > MAX_BYTES:
-        return Problem(
-            rel, 0, 0, "",
-            f"tệp quá lớn ({size / 1048576:.1f} MiB, tối đa {MAX_BYTES // 1048576} MiB)",
-            f"file too large ({size / 1048576:.1f} MiB, at most {MAX_BYTES // 1048576} MiB)",
-        )
-    raw = path.read_bytes()
+    """Load one YAML file, or return the problem that stops it from loading (a link, a
+    file too large: :func:`site_builder.inputs.read`)."""
+    raw = read(path, rel, MAX_BYTES)
+    if isinstance(raw, Problem):
+        return raw
     return parse_yaml(raw, rel)
 
 

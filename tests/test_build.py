@@ -73,3 +73,39 @@ def test_repository_mkdocs_yml_builds_alone_with_strict(tiny: MiniProject) -> No
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING -" not in result.stderr
+
+
+def test_the_engine_renders_the_front_matter_check_validated(tiny: MiniProject) -> None:
+    """MkDocs never parses front matter itself: lines at the top of the body that its own
+    parser would take for metadata (MultiMarkdown ``Key: value``, a second ``---`` block)
+    stay text, and the page keeps the title and template that ``check`` validated."""
+    body = ("Template: asean/notice.html\nTitle: Trang giả mạo\n\n---\ntitle: Khác\n---\n\n"
+            "Nội dung thật.\n")
+    for lang, title in (("vi", "Tin thật"), ("en", "Real news")):
+        tiny.write(f"content/{lang}/tin.md", f"---\ntitle: {title}\ndescription: Mô tả\n---\n\n{body}")
+    out = tiny.root / "site"
+    build_site(tiny.root, out, site_url="http://127.0.0.1:9/")
+    html = (out / "vi/tin/index.html").read_text(encoding="utf-8")
+    assert "<title>Tin thật - " in html
+    assert "Template: asean/notice.html" in html and "Nội dung thật." in html
+    assert "Trang giả mạo -" not in html and "chưa được dịch" not in html
+
+
+def test_hostile_head_values_are_escaped(tiny: MiniProject) -> None:
+    """Titles, descriptions and unit names reach ``<title>`` and ``<meta>`` through
+    Material's base template: escaped, they cannot close the tag or add a refresh."""
+    refresh = '0;url=https://evil.example/" http-equiv="refresh'
+    for lang in ("vi", "en"):
+        tiny.write(f"content/{lang}/tin.md",
+                   f"---\ntitle: \"</title><script>alert(1)</script>\"\ndescription: '{refresh}'\n---\n\nx\n")
+    tiny.replace("plans/units.yaml", "Sóc Trăng", "Sóc Trăng</title><meta http-equiv=refresh content=0>")
+    out = tiny.root / "site"
+    build_site(tiny.root, out, site_url="http://127.0.0.1:9/")
+    for path in out.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html, path
+        assert 'http-equiv="refresh"' not in html.replace('<meta http-equiv="refresh" content="0; url=vi/">', ""), path
+        assert "<meta http-equiv=refresh" not in html, path
+    page = (out / "vi/tin/index.html").read_text(encoding="utf-8")
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - " in page
+    assert 'content="0;url=https://evil.example/&#34; http-equiv=&#34;refresh"' in page

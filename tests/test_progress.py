@@ -64,9 +64,9 @@ def test_records_are_validated_with_located_errors(mini: MiniProject) -> None:
 
 def assert_sections(md: str, tasks: str) -> None:
     """Every section the plans ask for, tasks being "Activities" or "Assignments", and the example label."""
-    for heading in ("## Summary", "## I. Results by content area", "## II. Results by agency",
-                    f"## III. {tasks} not carried out, and why", f"## IV. {tasks} not reported",
-                    "## V. Difficulties", "## VI. Proposals"):
+    for heading in ("## I. Results", "### 1. Overview", "### 2. Results by content area", "### 3. Results by agency",
+                    f"## II. {tasks} not carried out, and why", f"## III. {tasks} not reported",
+                    "## IV. Difficulties", "## V. Proposals"):
         assert heading in md
     assert "EXAMPLE DATA" in md
 
@@ -83,9 +83,10 @@ def test_report_has_every_section_and_opens_with_python_docx(tmp_path: Path) -> 
     assert_sections(md, "Activities")
     doc = Document(str(tmp_path / "soc-trang-2022-2022.vi.docx"))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[0].startswith("Báo cáo kết quả thực hiện")
-    assert "III. Các hoạt động chưa thực hiện và lý do" in headings
-    assert doc.tables[0].rows[1].cells[0].text == "2022"
+    assert headings[:2] == ["I. KẾT QUẢ THỰC HIỆN", "1. Tổng hợp chung"]
+    assert "II. CÁC HOẠT ĐỘNG CHƯA THỰC HIỆN VÀ LÝ DO" in headings
+    assert doc.tables[0].rows[0].cells[1].paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert doc.tables[1].rows[1].cells[0].text == "2022 (dữ liệu ví dụ)"
 
 
 def test_site_shows_records_as_examples_and_not_reported(built_site: Path) -> None:
@@ -281,13 +282,13 @@ def test_report_of_an_assignment_plan_has_every_section(tmp_path: Path) -> None:
     write_reports(data, "dong-thap-2021-2025", 2023, tmp_path)
     md = (tmp_path / "dong-thap-2021-2025-2023.en.md").read_text(encoding="utf-8")
     assert_sections(md, "Assignments")
-    assert "| 2023 | 2 | 1 | 3 | 1 | 0 | 1 | 63.3 % |" in md
+    assert "| 2023 (example data) | 2 | 1 | 3 | 1 | 0 | 1 | 63.3 % |" in md
     assert "- 2023: IV.4 Provincial Police" in md  # not reported, listed as such
     assert "with the assignments below it: 70 %" in md
     doc = Document(str(tmp_path / "dong-thap-2021-2025-2023.vi.docx"))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert "IV. Các nhiệm vụ được phân công chưa báo cáo" in headings
-    assert [c.text for c in doc.tables[0].rows[1].cells][-2:] == ["1", "63.3 %"]
+    assert "III. CÁC NHIỆM VỤ ĐƯỢC PHÂN CÔNG CHƯA BÁO CÁO" in headings
+    assert [c.text for c in doc.tables[1].rows[1].cells][-2:] == ["1", "63.3 %"]
     period = write_reports(data, "dong-thap-2021-2025", None, tmp_path)
     assert len(period) == 4
     assert "| 2021 | 0 | 0 | 0 | 0 | 0 | 8 | — |" in (tmp_path / "dong-thap-2021-2025-2021-2025.en.md").read_text(encoding="utf-8")
