@@ -9,8 +9,10 @@ Nothing is ever overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,19 +41,49 @@ def _fresh(path: Path) -> None:
 
 
 def _slug(value: str) -> str:
-    import re
-
     slug = slugify(value)
     if not re.match(SLUG_PATTERN, slug):
         raise ScaffoldError(f"không tạo được mã từ / cannot make an id from '{value}'")
     return slug
 
 
+def _ref(value: str, option: str) -> str:
+    """An id given on the command line that names existing data (a unit, an agency): it
+    is written into YAML as it is, so it must be an id and nothing more."""
+    if not re.fullmatch(SLUG_PATTERN, value):
+        raise ScaffoldError(f"{option}: '{value}' không phải là mã (chữ thường, số, gạch nối) / "
+                            f"is not an id (lower-case letters, digits, hyphens)")
+    return value
+
+
+def _date(value: str, option: str) -> str:
+    """A date given on the command line as ``YYYY-MM-DD``; it is written into YAML as it
+    is, so it must be a real date and nothing more."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise ScaffoldError(f"{option}: '{value}' không phải ngày dạng YYYY-MM-DD / is not a date YYYY-MM-DD")
+
+
+def _month_day(value: str) -> tuple[int, int]:
+    """``MM-DD`` of a yearly event, checked against a leap year (29 February recurs)."""
+    match = re.fullmatch(r"(\d{2})-(\d{2})", value)
+    if match is not None:
+        month, day = int(match[1]), int(match[2])
+        with contextlib.suppress(ValueError):
+            dt.date(2024, month, day)
+            return month, day
+    raise ScaffoldError(f"--yearly: '{value}' không phải ngày dạng MM-DD / is not a day MM-DD")
+
+
 def new_article(root: Path, title_vi: str, title_en: str, topics: list[str], source: str,
                 source_url: str | None = None, date: str | None = None, slug: str | None = None,
                 unit: str | None = None) -> Created:
     slug = _slug(slug or title_vi)
-    date = date or dt.date.today().isoformat()
+    date = _date(date, "--date") if date is not None else dt.date.today().isoformat()
+    unit = _ref(unit, "--unit") if unit is not None else None
     paths = [root / "content" / lang / "news" / f"{slug}.md" for lang in ("vi", "en")]
     for path in paths:
         _fresh(path)
@@ -78,6 +110,7 @@ def new_article(root: Path, title_vi: str, title_en: str, topics: list[str], sou
 def new_plan(root: Path, plan_id: str, unit: str, issuing_agency: str, title_vi: str, title_en: str,
              start: int, end: int) -> Created:
     plan_id = _slug(plan_id)
+    unit, issuing_agency = _ref(unit, "--unit"), _ref(issuing_agency, "--issuing-agency")
     path = root / "plans" / f"{plan_id}.yaml"
     _fresh(path)
     text = f"""# yaml-language-server: $schema=../schemas/plan.schema.json
@@ -123,6 +156,7 @@ def _append(path: Path, block: str, key: str) -> None:
 
 def new_unit(root: Path, unit_id: str, name_vi: str, name_en: str, level: str, parent: str | None) -> Created:
     unit_id = _slug(unit_id)
+    parent = _ref(parent, "--parent") if parent is not None else None
     path = root / "plans" / "units.yaml"
     if f"\n  - id: {unit_id}\n" in path.read_text(encoding="utf-8"):
         raise ScaffoldError(f"đã có đơn vị / unit already exists: {unit_id}")
@@ -144,9 +178,11 @@ def new_event(root: Path, event_id: str, title_vi: str, title_en: str, date: str
     if (date is None) == (yearly is None):
         raise ScaffoldError("cần đúng một trong --date YYYY-MM-DD hoặc --yearly MM-DD / "
                             "give exactly one of --date YYYY-MM-DD or --yearly MM-DD")
-    when = f"    recurrence: once\n    date: {date}\n" if date else (
-        f"    recurrence: yearly\n    month: {int(yearly.split('-')[0])}\n    day: {int(yearly.split('-')[1])}\n"  # type: ignore[union-attr]
-    )
+    if date is not None:
+        when = f"    recurrence: once\n    date: {_date(date, '--date')}\n"
+    else:
+        month, day = _month_day(yearly or "")
+        when = f"    recurrence: yearly\n    month: {month}\n    day: {day}\n"
     block = (f"\n  - id: {event_id}\n    title: {{vi: {_q(title_vi)}, en: {_q(title_en)}}}\n"
              f"    description: {{vi: {_q(description_vi)}, en: {_q(description_en)}}}\n{when}")
     _append(path, block, "events")
