@@ -164,3 +164,33 @@ def test_only_frames_of_the_sites_embed_path_are_sized(embedding: object, frame:
     site's /<lang>/embed/; holding that path somewhere else is not enough."""
     assert post_height(embedding, frame, "500") == ""
     assert post_height(embedding, "widget", "500") == "500px"  # the same message from a widget is taken
+
+
+# ── The events widget: what is ahead, never an empty box ────────────────────────────
+def test_events_widget_lists_what_is_ahead_after_past_dated_events(page: Watched, server: StaticServer) -> None:
+    """Dated events of past years sort first; they must not use up the list's places and
+    hide the yearly events ahead (the widget used to show nothing at all)."""
+    page.page.clock.set_fixed_time("2026-11-25T10:00:00")
+    page.page.goto(f"{server.url}en/embed/events/")
+    shown = page.page.locator("ul.asean-events > li:visible")
+    assert 1 <= shown.count() <= 6
+    dates = shown.evaluate_all("""items => items.map(li => li.dataset.date
+        || `${li.dataset.month.padStart(2, '0')}-${li.dataset.day.padStart(2, '0')}`)""")
+    assert all(d >= "2026-11-25" if len(d) == 10 else True for d in dates), dates
+    assert "07-28" in dates and "08-08" in dates  # ASEAN's day in Viet Nam and ASEAN Day, every year
+    assert page.page.locator("[data-asean-none]").is_hidden()
+
+
+def test_events_widget_says_when_nothing_is_ahead(tmp_path: Path, page: Watched) -> None:
+    from conftest import ROOT
+
+    (tmp_path / "upcoming.js").write_bytes((ROOT / "theme/assets/upcoming.js").read_bytes())
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>e</title></head><body>'
+        '<ul data-asean-upcoming="6"><li data-date="2001-01-01">old</li><li data-date="2002-05-01">older</li></ul>'
+        '<p data-asean-none hidden>Nothing ahead</p><script src="upcoming.js"></script></body></html>',
+        encoding="utf-8")
+    with StaticServer(tmp_path) as srv:
+        page.page.goto(srv.url)
+        assert page.page.locator("li:visible").count() == 0
+        assert page.page.get_by_text("Nothing ahead").is_visible()
