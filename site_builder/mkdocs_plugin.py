@@ -128,6 +128,8 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         suffix = f"{self.lang}/"
         site_url = config.site_url or ""
         config.extra["root_url"] = site_url[: -len(suffix)] if site_url.endswith(suffix) else site_url
+        # Built for a preview address (no SITE_URL): the "Embed this" and API pages say so.
+        config.extra["preview_address"] = urls.is_preview_address(config.extra["root_url"])
         config.extra["lang"] = self.lang
         config.extra["other_lang"] = self.view.other_lang
         self.specs = generate(index, project.content, self.lang, t)

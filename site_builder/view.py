@@ -375,12 +375,33 @@ class SiteView:
 
         return gaps_of(self.data, self.content)
 
-    def widgets(self) -> list[Any]:
-        """The widget pages of this language, for the "Embed this" page."""
-        from .pages import widget_specs
+    @cached_property
+    def _widgets(self) -> list[Any]:
+        from .embeds import widgets
 
-        t = translations(self.lang).gettext
-        return [s for s in widget_specs(self.index, self.content, self.lang, t) if s.kind != "embed-index"]
+        return widgets(self.index, self.content, self.lang, translations(self.lang).gettext)
+
+    def widgets(self) -> list[Any]:
+        """The widgets of this language, with their heights and link cards (:mod:`.embeds`)."""
+        return self._widgets
+
+    def embed_frame(self, widget: Any, base: str, script: bool = True) -> str:
+        """The frame code of a widget (and the /embed.js line), as text to copy."""
+        from .embeds import frame_code
+
+        return frame_code(widget, base, self.lang, script)
+
+    def embed_card(self, widget: Any, base: str, link_text: str) -> str:
+        """The link card of a widget, as text to copy."""
+        from .embeds import card_code
+
+        return card_code(widget, base, self.lang, link_text)
+
+    def embed_csp(self, base: str) -> dict[str, str]:
+        """The sources a portal's policy must allow, by directive."""
+        from .embeds import csp_sources
+
+        return csp_sources(base)
 
     def hub_page(self, topic_id: str) -> ContentPage | None:
         """The hand-written page about a pillar or topic (``asean/<topic>.md``), if any."""
