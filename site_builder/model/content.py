@@ -30,9 +30,10 @@ ContentKind = Literal["page", "fact", "news", "tourism"]
 tourism and culture page."""
 
 
-ContentTemplate = Literal["asean/home.html"]
+ContentTemplate = Literal["asean/home.html", "asean/api.html"]
 """Templates a hand-written page may ask for: the home page layout (the page's text
-followed by the latest news and plans); by default a page gets the theme's article layout."""
+followed by the latest news and plans) and the API page (its text under a notice when
+the build has no published address); by default a page gets the theme's article layout."""
 
 
 class SourceRef(Strict):
