@@ -703,7 +703,61 @@ def rich_documents() -> dict[str, Any]:
                 "topics": ["economic"], "tags": ["hoi-nghi"], "unit": "soc-trang",
                 "sources": [{"title": f"Nguồn tin {i}", "publisher": "Báo Sóc Trăng", "url": "https://example.org/tin"}],
             }, "body": "Nội dung bài viết.\n"}
+    for rel, doc in docs.items():
+        add_missing_texts(doc["meta"] if rel.endswith(".md") else doc, model_for(rel))
     return docs
+
+
+ADDED_TEXT = "Văn bản thêm vào mọi trường văn bản còn trống"
+
+
+def _models_in(annotation: Any) -> list[type]:
+    """The pydantic models an annotation names (``Text | None``, ``list[Node]``...)."""
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _models_in(arg)]
+
+
+def add_missing_texts(data: Any, model: type) -> None:
+    """Give every optional bilingual text (a ``Text`` field, and a ``Text``'s own optional
+    strings such as ``vi_source``) that ``data`` leaves out a value, wherever its model
+    still validates: a text field added to a model later is then present, and filled,
+    without touching this file."""
+    from typing import get_origin
+
+    from pydantic import ValidationError
+
+    from site_builder.model import Text
+
+    def attempt(node: dict[str, Any], name: str, value: Any) -> None:
+        node[name] = value
+        try:
+            model.model_validate(data)
+        except ValidationError:
+            del node[name]
+
+    def walk(node: Any, node_model: type) -> None:
+        if not isinstance(node, dict):
+            return
+        if node_model is Text:
+            for name, field in Text.model_fields.items():
+                if name not in node and not field.is_required():
+                    attempt(node, name, ADDED_TEXT)
+            return
+        for name, field in node_model.model_fields.items():
+            models = _models_in(field.annotation)
+            if name not in node and Text in models:
+                text = _t(ADDED_TEXT, ADDED_TEXT)
+                attempt(node, name, [text] if get_origin(field.annotation) is list else text)
+            if name in node and len(models) == 1:
+                for item in node[name] if isinstance(node[name], list) else [node[name]]:
+                    walk(item, models[0])
+
+    walk(data, model)
 
 
 def write_project(root: Path, docs: dict[str, Any]) -> Path:
@@ -789,12 +843,6 @@ def _set(doc: Any, path: tuple[Any, ...], value: Any) -> None:
     for key in path[:-1]:
         doc = doc[key]
     doc[path[-1]] = value
-
-
-def _get(doc: Any, path: tuple[Any, ...]) -> Any:
-    for key in path:
-        doc = doc[key]
-    return doc
 
 
 def targeted_documents() -> tuple[dict[str, Any], dict[tuple[str, tuple[Any, ...]], str]]:
@@ -1125,4 +1173,5 @@ def test_the_fill_reaches_every_kind_of_document() -> None:
             "Hà Nội", "Ngày ASEAN", "Kế hoạch của tỉnh.", "Hội nghị", "Năm 1967, tại Băng Cốc.",
             "Chỉ có tiếng Việt", "Nguồn tin 3"} <= set(kept)
     assert not {"soc-trang", "2022-04", "https://asean.org/tin/", "asean/", "history", "I.1"} & set(kept)
+    assert ADDED_TEXT in kept  # the optional texts the fixture leaves out are added, then filled
 
