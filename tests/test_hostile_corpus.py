@@ -581,6 +581,38 @@ def test_control_character_bodies_never_reach_a_page(browser: Any, tmp_path: Pat
     assert results == {}, report(results)
 
 
+# ── One front-matter parse ──────────────────────────────────────────────────────────────
+FRONT_MATTER_CASES = {
+    "fm-clean": ("Trang bình thường", "Một trang bình thường."),
+    "fm-impossible-date": ("2021-02-30", "Tiêu đề trông như một ngày không có thật."),
+    "fm-impossible-date-payload": ("2021-02-31", '<img src=x onerror=alert(1)><script>alert(2)</script>'),
+}
+"""Front matter that ``check``'s YAML reads as text but MkDocs' YAML refuses (it builds a
+date), so that MkDocs renders the whole front matter as the page's Markdown (issue 15,
+"two front-matter parsers")."""
+
+
+def test_front_matter_is_read_once(browser: Any, tmp_path: Path) -> None:
+    """The page shows the title ``check`` validated, and nothing of its front matter runs."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    mini = make_tiny(MiniProject(tmp_path / "project"))
+    for name, (title, description) in FRONT_MATTER_CASES.items():
+        for lang in ("vi", "en"):
+            mini.write(f"content/{lang}/{name}.md",
+                       f"---\ntitle: {title}\ndescription: {description}\n---\n\n# {name}\n\nNội dung.\n")
+    site = _build(mini.root, tmp_path / "site")
+    results = inspect_pages(browser, site, [f"vi/{name}/" for name in FRONT_MATTER_CASES], lambda path: "vi/fm-clean/")
+    for name, (title, _) in FRONT_MATTER_CASES.items():
+        page = LexborHTMLParser((site / "vi" / name / "index.html").read_text(encoding="utf-8"))
+        shown = page.css_first("title").text()
+        if not shown.startswith(title):
+            results.setdefault(f"vi/{name}/", []).append(f"MkDocs read other front matter: <title>{shown}</title>")
+        if "description:" in page.css_first("article").text():
+            results.setdefault(f"vi/{name}/", []).append("the front matter is shown as the page's text")
+    assert results == {}, report(results)
+
+
 # ── A richer project: every kind of data file, news with feeds, a progress record ───────
 def _t(vi: str, en: str) -> dict[str, str]:
     return {"vi": vi, "en": en}
@@ -945,7 +977,7 @@ def test_calendar_carries_payloads_as_text(targeted: tuple[Path, Any], clean_sit
     site, placed = targeted
     clean = Calendar.from_ical((clean_site / "calendar.ics").read_bytes())
     hostile = Calendar.from_ical((site / "calendar.ics").read_bytes())
-    events = [c for c in hostile.walk("VEVENT")]
+    events = list(hostile.walk("VEVENT"))
     assert len(events) == len(list(clean.walk("VEVENT")))
     assert [sorted(e.keys()) for e in events] == [sorted(e.keys()) for e in clean.walk("VEVENT")]
     title = placed[("content/data/events.yaml", ("events", 0, "title", "vi"))].strip()
