@@ -47,19 +47,30 @@ import yaml
 from browser import StaticServer, require_chromium
 from conftest import ROOT, MiniProject, make_tiny
 
+from site_builder.inputs import CONTROL as INPUT_CONTROL
+
 CORPUS = Path(__file__).parent / "hostile" / "payloads.yaml"
 PAYLOADS: list[dict[str, str]] = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))["payloads"]
 BY_ID = {p["id"]: p["payload"] for p in PAYLOADS}
 
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""C0 controls but tab and line ends, DEL and C1: issue 15 has them refused with file and line."""
+CONTROL = INPUT_CONTROL
+"""The characters ``check`` refuses in any text with file and line (controls, line and
+paragraph separators, bidirectional overrides...): payloads holding one are tested for
+that refusal, the others for staying inert."""
 TEXT_PAYLOADS = [p for p in PAYLOADS if not CONTROL.search(p["payload"])]
 CONTROL_PAYLOADS = [p for p in PAYLOADS if CONTROL.search(p["payload"])]
 
 ALLOWED_IFRAME_HOST = "allowed.example"
-"""The one host ``content/safety.yaml`` allows for iframes in the corpus projects: the
+"""The one host the corpus projects' ``mkdocs.yml`` allows for iframes: the
 host-confusion payloads (userinfo, backslash) try to pass another host off as this one."""
-SAFETY = f"iframe_hosts: [{ALLOWED_IFRAME_HOST}]\n"
+
+
+def allow_iframe_host(root: Path) -> None:
+    """Let the project's maintainers (its ``mkdocs.yml``) allow :data:`ALLOWED_IFRAME_HOST`."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "iframe_hosts: []" in text
+    config.write_text(text.replace("iframe_hosts: []", f"iframe_hosts: [{ALLOWED_IFRAME_HOST}]"), encoding="utf-8")
 SETTLE_MS = 30
 """How long a page is watched after its load event (timers, animations, autofocus)."""
 
@@ -194,7 +205,7 @@ def body_project(root: Path, payloads: list[dict[str, str]]) -> MiniProject:
     """The tiny project with one page per payload in Vietnamese (``p-<id>``), a plain English
     counterpart, and a clean page of the same kind (``p-clean``) to compare with."""
     mini = make_tiny(MiniProject(root))
-    mini.write("content/safety.yaml", SAFETY)
+    allow_iframe_host(mini.root)
     for ident, payload in [(p["id"], p["payload"]) for p in payloads] + [("clean", "Một đoạn văn bình thường.")]:
         mini.write(f"content/vi/p-{ident}.md", payload_page(ident, payload))
         mini.write(f"content/en/p-{ident}.md", payload_page(ident, "An ordinary paragraph."))
@@ -419,6 +430,10 @@ class Probe:
                 return self.events, ids  # navigated away: that is the finding, not the page it went to
             for frame in list(self.page.frames):
                 is_main = frame == self.page.main_frame
+                if frame.url.startswith("chrome-error://"):
+                    # Chromium's own error page, shown in an allowed host's frame because the
+                    # harness blocks the network: the browser's, not the payload's.
+                    continue
                 try:  # a function wait, not evaluate: it gives up if a dialog blocks the page
                     items, frame_ids = frame.wait_for_function(
                         INVENTORY, arg=[["127.0.0.1", ALLOWED_IFRAME_HOST], theme_ids, is_main], polling=100,
@@ -553,10 +568,18 @@ def body_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
 
 
 def test_built_markdown_bodies_are_inert_in_chromium(browser: Any, body_site: tuple[Path, dict[str, str]]) -> None:
+    from site_builder.safety import check_page
+    from site_builder.sanitize import Policy
+
     site, crashed = body_site
     paths = [f"vi/p-{p['id']}/" for p in TEXT_PAYLOADS if p["id"] not in crashed]
     results = inspect_pages(browser, site, paths, lambda path: "vi/p-clean/")
-    results.update({f"vi/p-{ident}/": [f"the build failed: {error}"] for ident, error in crashed.items()})
+    # A page that makes the build fail is a finding only if the real `check` lets it
+    # through: a page check refuses never reaches a build.
+    payloads = {p["id"]: p["payload"] for p in TEXT_PAYLOADS}
+    policy = Policy((ALLOWED_IFRAME_HOST,))
+    results.update({f"vi/p-{ident}/": [f"the build failed and check let it through: {error}"]
+                    for ident, error in crashed.items() if not check_page("p.md", payloads[ident], 1, policy)})
     assert results == {}, report(results)
 
 
@@ -616,6 +639,11 @@ def test_front_matter_is_read_once(browser: Any, tmp_path: Path) -> None:
 # ── A richer project: every kind of data file, news with feeds, a progress record ───────
 def _t(vi: str, en: str) -> dict[str, str]:
     return {"vi": vi, "en": en}
+
+
+def _real_member(member_id: str) -> dict[str, Any]:
+    data = yaml.safe_load((ROOT / "content/data/members.yaml").read_text(encoding="utf-8"))
+    return copy.deepcopy(next(m for m in data["members"] if m["id"] == member_id))
 
 
 def rich_documents() -> dict[str, Any]:
@@ -693,13 +721,9 @@ def rich_documents() -> dict[str, Any]:
                          "evidence": [{"title": _t("Bài báo", "Article"), "url": "https://example.org/bai-bao"}],
                          "reporting_agency": dept, "updated": "2022-11-15"}],
         },
-        "content/data/members.yaml": {"members": [
-            {"id": "viet-nam", "iso": "VN", "name": _t("Việt Nam", "Viet Nam"),
-             "official_name": _t("Cộng hòa xã hội chủ nghĩa Việt Nam", "Socialist Republic of Viet Nam"),
-             "capital": _t("Hà Nội", "Ha Noi"), "joined": "1995-07-28", "founding": False,
-             "profile": _t("Việt Nam nằm trên bán đảo Đông Dương.", "Viet Nam lies on the Indochinese peninsula."),
-             "relations": _t("Thành viên thứ bảy của ASEAN.", "The seventh member of ASEAN."),
-             "sources": [source], "updated": "2026-01-10"}]},
+        # A real, complete profile (every field the model requires, each with its source),
+        # so that a field added to the member model is filled as soon as the data has it.
+        "content/data/members.yaml": {"members": [_real_member("viet-nam")]},
         "content/data/events.yaml": {"events": [
             {"id": "ngay-asean", "title": _t("Ngày ASEAN", "ASEAN Day"),
              "description": _t("Kỷ niệm ngày thành lập ASEAN.", "The anniversary of ASEAN's founding."),
@@ -798,7 +822,7 @@ def write_project(root: Path, docs: dict[str, Any]) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "theme", root / "theme")
     (root / "content").mkdir()
-    (root / "content/safety.yaml").write_text(SAFETY, encoding="utf-8")
+    allow_iframe_host(root)
     for rel, doc in docs.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
