@@ -29,6 +29,7 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .exports import write_exports
+from .images import write_images
 from .precompress import precompress
 from .problems import InputError
 from .project import Project, check_project
@@ -202,6 +203,7 @@ def _build_into(
             if errors:
                 raise BuildError("\n".join(sorted(errors)))
             write_exports(project, folder, base)  # meanwhile, in this process
+            write_images(project.root, project.content.photos(), folder)
             for future in indexing:
                 future.result()
     else:
@@ -209,6 +211,7 @@ def _build_into(
             warnings[lang] = _build_one(project, lang, str(folder / lang), base + lang + "/", strict, unit)
             index_search(folder / lang)
         write_exports(project, folder, base)
+        write_images(project.root, project.content.photos(), folder)
     write_root_files(folder, base, LANGUAGES)
     return {lang: warnings[lang] for lang in LANGUAGES if lang in warnings}
 

@@ -18,6 +18,7 @@ from . import urls
 from .content import ContentPage, ContentSet
 from .dates import format_date, format_day_month
 from .i18n import translations
+from .images import Picture, picture
 from .index import SiteIndex
 from .model import Activity, Agency, Plan, Text, Unit
 from .model.plans import Deadline
@@ -78,6 +79,20 @@ class SiteView:
         self.other_lang = "en" if lang == "vi" else "vi"
         self.topics = TOPICS
         self.urls = urls
+
+    # ── photos ───────────────────────────────────────────────────────────────────
+    def picture(self, item: ContentPage | str, page_url: str) -> Picture | None:
+        """The ``<picture>`` of a content page's photo (the page itself, or its
+        ``src_uri`` in this language) as seen from the page at ``page_url``; ``None``
+        without a photo. Photos sit at the site root, one level above the language."""
+        if isinstance(item, str):
+            found = self.content.pages.get((self.lang, item))
+            if found is None:
+                return None
+            item = found
+        if item.photo is None:
+            return None
+        return picture(item.photo, "../" * (page_url.count("/") + 1))
 
     # ── text ─────────────────────────────────────────────────────────────────────
     def tx(self, text: Text | None) -> Markup:
