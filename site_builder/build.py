@@ -29,7 +29,7 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .exports import write_exports
-from .images import write_images
+from .images import site_card, write_cards, write_images
 from .precompress import precompress
 from .problems import InputError
 from .project import Project, check_project
@@ -203,7 +203,7 @@ def _build_into(
             if errors:
                 raise BuildError("\n".join(sorted(errors)))
             write_exports(project, folder, base)  # meanwhile, in this process
-            write_images(project.root, project.content.photos(), folder)
+            write_pictures(project, folder, unit)
             for future in indexing:
                 future.result()
     else:
@@ -211,9 +211,17 @@ def _build_into(
             warnings[lang] = _build_one(project, lang, str(folder / lang), base + lang + "/", strict, unit)
             index_search(folder / lang)
         write_exports(project, folder, base)
-        write_images(project.root, project.content.photos(), folder)
+        write_pictures(project, folder, unit)
     write_root_files(folder, base, LANGUAGES)
     return {lang: warnings[lang] for lang in LANGUAGES if lang in warnings}
+
+
+def write_pictures(project: Project, folder: Path, unit: str | None) -> None:
+    """The image step: every size of every photo, and the link-preview cards (the photos
+    cropped, one drawn card per language), from the cache when it has them."""
+    photos = project.content.photos()
+    write_images(project.root, photos, folder)
+    write_cards(project.root, photos, [site_card(project.data, lang, unit) for lang in LANGUAGES], folder)
 
 
 def _within(inner: Path, outer: Path) -> bool:

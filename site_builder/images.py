@@ -352,3 +352,123 @@ def picture(photo: Photo, to_root: str) -> Picture:
     sources = [(MIME[fmt], srcset(items)) for fmt, items in by_format.items()]
     top = jpegs[-1]
     return Picture(sources, f"{to_root}{top.path}", srcset(jpegs), top.width, top.height)
+
+
+# ── Social cards ─────────────────────────────────────────────────────────────────
+CARD_SIZE = (1200, 630)
+"""What Facebook, Zalo and X show for a shared link (1.91:1)."""
+CARD_SETTINGS = {"quality": 85, "optimize": True, "progressive": True, "subsampling": "4:2:0"}
+
+
+def photo_card(photo: Photo) -> Variant:
+    """A page's photo cropped to 1200×630 around its upper middle (where faces usually are)."""
+    settings = ",".join(f"{k}={v}" for k, v in sorted(CARD_SETTINGS.items()))
+    key = hashlib.sha256(f"{PIPELINE}|{Image.__version__}|{photo.digest}|card|{settings}".encode("ascii")).hexdigest()
+    stem = PurePosixPath(photo.rel).stem
+    return Variant("jpeg", *CARD_SIZE, key, f"{OUTPUT_DIR}/{stem}-card.{key[:10]}.jpg")
+
+
+@dataclass(frozen=True)
+class SiteCard:
+    """A card drawn for pages without a photo: the section's name and the unit's, in the
+    unit's colours, with a font that has every Vietnamese letter (Be Vietnam Pro, OFL,
+    from its PyPI package: nothing is downloaded at build time)."""
+
+    title: str
+    subtitle: str
+    background: str
+    accent: str
+
+    @property
+    def variant(self) -> Variant:
+        text = "|".join([PIPELINE, Image.__version__, FONT_VERSION, self.title, self.subtitle, self.background, self.accent])
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return Variant("jpeg", *CARD_SIZE, key, f"{OUTPUT_DIR}/card.{key[:10]}.jpg")
+
+    def draw(self) -> bytes:
+        from fontpkg_be_vietnam_pro import ROOT as FONTS
+        from PIL import ImageDraw, ImageFont
+
+        width, height = CARD_SIZE
+        image = Image.new("RGB", CARD_SIZE, self.background)
+        pen = ImageDraw.Draw(image)
+        pen.rectangle((0, height - 24, width, height), fill=self.accent)
+        pen.ellipse((width - 230, 70, width - 90, 210), outline=self.accent, width=14)
+        bold = ImageFont.truetype(str(FONTS / "files" / "BeVietnamPro-Bold.ttf"), 84)
+        regular = ImageFont.truetype(str(FONTS / "files" / "BeVietnamPro-Regular.ttf"), 44)
+        y = 180
+        for line in _wrap(pen, self.title, bold, width - 400)[:3]:
+            pen.text((80, y), line, font=bold, fill="#ffffff")
+            y += 104
+        for line in _wrap(pen, self.subtitle, regular, width - 160)[:2]:
+            pen.text((80, y + 20), line, font=regular, fill="#ffffff")
+            y += 58
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", **CARD_SETTINGS)
+        return buffer.getvalue()
+
+
+FONT_VERSION = "be-vietnam-pro-1.2"
+
+
+def _wrap(pen: object, text: str, font: object, limit: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        trial = f"{lines[-1]} {word}" if lines else word
+        if lines and pen.textlength(trial, font=font) <= limit:  # type: ignore[attr-defined]
+            lines[-1] = trial
+        else:
+            lines.append(word)
+    return lines
+
+
+def write_cards(root: Path, photos: Iterable[Photo], cards: Iterable[SiteCard], site: Path,
+                cache: Path | None = None) -> ImageStats:
+    """Every page's link-preview picture: photos cropped, and the drawn cards."""
+    folder = cache or cache_dir()
+    stats = ImageStats()
+    (site / OUTPUT_DIR).mkdir(parents=True, exist_ok=True)
+    jobs: list[tuple[Variant, object]] = [(photo_card(p), p) for p in sorted(set(photos), key=lambda p: p.rel)]
+    jobs += [(card.variant, card) for card in sorted(set(cards), key=lambda c: c.variant.key)]
+    for variant, source in jobs:
+        entry = _cached(folder, variant)
+        if entry is None:
+            if isinstance(source, Photo):
+                upright = upright_srgb((root / MEDIA_DIR / source.rel).read_bytes())
+                cropped = ImageOps.fit(upright, CARD_SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.4))
+                buffer = io.BytesIO()
+                cropped.save(buffer, "JPEG", **CARD_SETTINGS)
+                data = buffer.getvalue()
+            else:
+                assert isinstance(source, SiteCard)
+                data = source.draw()
+            entry = _store(folder, variant, data)
+            stats.encoded += 1
+        else:
+            stats.reused += 1
+        shutil.copyfile(entry, site / variant.path)
+    return stats
+
+
+DEFAULT_COLOURS = ("#163a86", "#ffcc00")
+"""The theme's ASEAN blue and yellow (``theme/assets/asean.css``)."""
+
+
+def site_card(data: object, lang: str, unit: str | None) -> SiteCard:
+    """The drawn card of one language of a build: the section's (or the unit's branded)
+    name over the unit's name, in the unit's colours; one per language, shared by every
+    page without a photo, so that a national build of thousands of pages draws two."""
+    from .i18n import translations
+
+    t = translations(lang).gettext
+    title, subtitle = t("ASEAN section"), t("News about ASEAN and the ASEAN communication plans.")
+    background, accent = DEFAULT_COLOURS
+    if unit is not None:
+        record = data.units[unit]  # type: ignore[attr-defined]
+        subtitle = record.name.get(lang) or record.name.vi
+        branding = record.branding
+        if branding is not None:
+            title = branding.display_name.get(lang) or branding.display_name.vi
+            if branding.colors is not None:
+                background, accent = branding.colors.primary, branding.colors.accent
+    return SiteCard(title, subtitle, background, accent)

@@ -214,3 +214,46 @@ def test_media_holds_photos_only(tiny: MiniProject) -> None:
     joined = "\n".join(_problems(tiny))
     assert "content/media/notes.pdf" in joined and "holds only JPEG, PNG, WebP or AVIF photos" in joined
     assert "content/media/x.html" in joined
+
+
+def test_every_page_has_a_link_preview_with_a_1200x630_picture(
+    tiny: MiniProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Open Graph and Twitter tags on every page kind: absolute addresses below SITE_URL,
+    a picture that exists in the site at 1200×630; the article's own photo for an
+    article with one, the drawn card (with the unit's name) elsewhere."""
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+    monkeypatch.setenv("ASEAN_IMAGE_CACHE", str(tmp_path / "cache"))
+    with_photo(tiny)
+    out = tiny.root / "site"
+    base = "https://asean.example.org/portal/"
+    build_site(tiny.root, out, site_url=base)
+    pages = sorted(p for p in out.rglob("index.html") if p.parent != out and "embed" not in p.parts)
+    kinds = {p.relative_to(out).parts[1] if len(p.relative_to(out).parts) > 2 else "home" for p in pages}
+    assert {"home", "news", "plans", "agencies", "units", "pillars"} <= kinds, kinds
+    sizes: dict[str, tuple[int, int]] = {}
+    for path in pages:
+        tree = HTMLParser(path.read_text(encoding="utf-8"))
+        meta = {
+            (node.attributes.get("property") or node.attributes.get("name")): node.attributes.get("content")
+            for node in tree.css("meta[property^='og:'], meta[name^='twitter:']")
+        }
+        where = path.relative_to(out).as_posix()
+        for key in ("og:title", "og:description", "og:url", "og:image", "og:image:alt", "twitter:card", "twitter:image"):
+            assert meta.get(key), (where, key)
+        assert meta["og:url"] == base + where.removesuffix("index.html"), where
+        assert meta["og:image"].startswith(base + "media/") and meta["twitter:image"] == meta["og:image"]
+        assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+        image = out / meta["og:image"].removeprefix(base)
+        if image not in sizes:
+            with Image.open(image) as im:
+                sizes[image.name] = im.size
+                assert not im.getexif()
+        assert sizes.get(image.name, (1200, 630)) == (1200, 630)
+        if where.endswith("news/anh/index.html"):
+            assert "-card." in meta["og:image"] and meta["og:type"] == "article", where
+            assert meta["og:image:alt"] in ("Lá cờ ASEAN tung bay", "The ASEAN flag flying")
+        else:
+            assert "/media/card." in meta["og:image"], where
+    assert len({name for name in sizes if name.startswith("card.")}) == 2  # one drawn card per language
