@@ -29,6 +29,7 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .exports import write_exports
+from .images import site_card, write_cards, write_images
 from .precompress import precompress
 from .problems import InputError
 from .project import Project, check_project
@@ -88,9 +89,9 @@ def base_url(site_url: str | None) -> str:
 
 
 PREVIEW_TARGETS = (
-    "mã nhúng và tài liệu oEmbed (embed/), liên kết canonical và hreflang của mọi trang, sitemap.xml và "
+    "mã nhúng và tài liệu oEmbed (embed/), liên kết canonical và hreflang cùng thẻ xem trước liên kết (og:, twitter:) của mọi trang, sitemap.xml và "
     "robots.txt, bản tin Atom (feed.xml, feeds/) và các liên kết trong API (api/v1/)",
-    "the embed codes and oEmbed documents (embed/), every page's canonical and hreflang links, sitemap.xml "
+    "the embed codes and oEmbed documents (embed/), every page's canonical and hreflang links and link-preview tags (og:, twitter:), sitemap.xml "
     "and robots.txt, the Atom feeds (feed.xml, feeds/) and the links in the API (api/v1/)",
 )
 """Where a build writes the site's full address (checked against a build by the tests)."""
@@ -202,6 +203,7 @@ def _build_into(
             if errors:
                 raise BuildError("\n".join(sorted(errors)))
             write_exports(project, folder, base)  # meanwhile, in this process
+            write_pictures(project, folder, unit)
             for future in indexing:
                 future.result()
     else:
@@ -209,8 +211,17 @@ def _build_into(
             warnings[lang] = _build_one(project, lang, str(folder / lang), base + lang + "/", strict, unit)
             index_search(folder / lang)
         write_exports(project, folder, base)
+        write_pictures(project, folder, unit)
     write_root_files(folder, base, LANGUAGES)
     return {lang: warnings[lang] for lang in LANGUAGES if lang in warnings}
+
+
+def write_pictures(project: Project, folder: Path, unit: str | None) -> None:
+    """The image step: every size of every photo, and the link-preview cards (the photos
+    cropped, one drawn card per language), from the cache when it has them."""
+    photos = project.content.photos()
+    write_images(project.root, photos, folder)
+    write_cards(project.root, photos, [site_card(project.data, lang, unit) for lang in LANGUAGES], folder)
 
 
 def _within(inner: Path, outer: Path) -> bool:

@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import LANGUAGES, urls
+from .content import without_title
 from .i18n import translations
 from .index import SiteIndex
 from .pages import PageSpec, generate
@@ -194,7 +195,10 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         source = self.sources.get(page.file.src_uri)
         if source is None:
             raise PluginError(f"content/{self.lang}/{page.file.src_uri} was not checked")
-        return "\n" + source[1]
+        meta, body = source
+        if meta.get("image"):
+            body = without_title(body)  # the template writes the title and the photo under it
+        return "\n" + body
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         page.meta = dict(self.sources[page.file.src_uri][0])

@@ -18,6 +18,7 @@ from . import urls
 from .content import ContentPage, ContentSet
 from .dates import format_date, format_day_month
 from .i18n import translations
+from .images import Picture, photo_card, picture, site_card
 from .index import SiteIndex
 from .model import Activity, Agency, Plan, Text, Unit
 from .model.plans import Deadline
@@ -78,6 +79,33 @@ class SiteView:
         self.other_lang = "en" if lang == "vi" else "vi"
         self.topics = TOPICS
         self.urls = urls
+
+    # ── photos ───────────────────────────────────────────────────────────────────
+    def picture(self, item: ContentPage | str, page_url: str) -> Picture | None:
+        """The ``<picture>`` of a content page's photo (the page itself, or its
+        ``src_uri`` in this language) as seen from the page at ``page_url``; ``None``
+        without a photo. Photos sit at the site root, one level above the language."""
+        if isinstance(item, str):
+            found = self.content.pages.get((self.lang, item))
+            if found is None:
+                return None
+            item = found
+        if item.photo is None:
+            return None
+        return picture(item.photo, "../" * (page_url.count("/") + 1))
+
+    @cached_property
+    def _site_card(self) -> Any:
+        return site_card(self.data, self.lang, self.home_unit.id if self.home_unit else None)
+
+    def social_card(self, src_uri: str | None) -> dict[str, Any]:
+        """The link-preview picture of a page, below the site root: its photo cropped to
+        1200×630 when it has one, else the card drawn for this language of the build."""
+        found = self.content.pages.get((self.lang, src_uri)) if src_uri else None
+        if found is not None and found.photo is not None:
+            return {"path": photo_card(found.photo).path, "alt": found.meta.image_alt, "width": 1200, "height": 630}
+        card = self._site_card
+        return {"path": card.variant.path, "alt": card.title, "width": 1200, "height": 630}
 
     # ── text ─────────────────────────────────────────────────────────────────────
     def tx(self, text: Text | None) -> Markup:

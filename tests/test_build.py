@@ -130,7 +130,7 @@ NOTICE = 'class="admonition warning asean-preview-notice"'
 NAMED = re.compile(r"^(api/|sitemap\.xml$|robots\.txt$|(vi|en)/(feed\.xml$|feeds/|embed/))")
 """Files the warning names as holding the site's address (embed codes and oEmbed, feeds,
 API, sitemap); in any other page it may only be in the canonical and hreflang links."""
-HEAD_LINKS = re.compile(r'<link rel="(canonical|alternate)"[^>]*>')
+HEAD_LINKS = re.compile(r'<link rel="(canonical|alternate)"[^>]*>|<meta (property="og:|name="twitter:)[^>]*>')
 
 
 def test_a_build_without_site_url_warns_names_what_points_at_it_and_shows_notices(
