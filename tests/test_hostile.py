@@ -87,7 +87,7 @@ CASES = [
     ("a file name with a space", "content/vi/tin tuc.md", PAGE.encode(), None, None,
      "content/vi/tin tuc.md: tên tệp hoặc thư mục chỉ gồm chữ không dấu"),
     ("a stray file in content/", "content/notes.txt", b"x\n", None, None,
-     "content/notes.txt: content/ chỉ chứa các thư mục vi/, en/ và data/"),
+     "content/notes.txt: content/ chỉ chứa các thư mục vi/, en/, data/ và media/"),
     ("the old safety file", "content/safety.yaml", b"trusted_html: [vi/]\n", None, None,
      "content/safety.yaml: tệp này không còn được đọc"),
     ("a 3 MB page", "content/vi/a.md", (PAGE + "x" * 3 * 1024 * 1024).encode(), None, None,
