@@ -1,4 +1,11 @@
-"""Issuing units (``plans/units.yaml``): the national level, provinces and districts."""
+"""Units (``plans/units.yaml``): the national level, the provinces and centrally-run cities of
+today, and the former provinces and districts that issued plans before the 2025 reorganisation.
+
+A unit of today lists the former units it was formed from (``predecessors``) and carries
+their plans, pages and news, which stay labelled with the former unit's own name. Facts
+about units (a merger, a change of status, a portal address) cite a published source
+from the file's ``sources`` list, with the place in it (article, clause).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,17 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import HttpsUrl, NonEmpty, SitePath, Slug, Strict, Succession, Text, bilingual_error
+from .common import (
+    HttpsUrl,
+    NonEmpty,
+    PartialDate,
+    SitePath,
+    Slug,
+    Strict,
+    Succession,
+    Text,
+    bilingual_error,
+)
 
 Level = Literal["national", "province", "district"]
 
@@ -65,6 +82,58 @@ class Repository(Strict):
     branch: NonEmpty = "main"
 
 
+class Source(Strict):
+    """A published document that facts about units come from: a resolution, a statistics catalogue."""
+
+    id: Slug
+    """How facts cite it, e.g. ``nq-202-2025-qh15``."""
+    title: Text
+    publisher: Text | None = None
+    date: PartialDate | None = None
+    url: HttpsUrl
+    """A copy a reader can open: the deep link to the document itself, not a home page."""
+    url_en: HttpsUrl | None = None
+    """A copy in English, linked from the English pages instead, when one is published."""
+
+
+class Citation(Strict):
+    """Where a fact comes from: a source of the file and the place in it."""
+
+    source: Slug
+    """The ``id`` of an entry of ``sources``."""
+    at: Text | None = None
+    """The article, clause or entry, e.g. "Điều 1, khoản 19" / "Article 1, clause 19"."""
+
+
+class UnitEvent(Strict):
+    """Something that happened to a unit: its formation by a merger, a change of status."""
+
+    effective: PartialDate
+    """The day it took effect."""
+    what: Text
+    """What happened, in a sentence a citizen reads on the unit's page."""
+    cite: list[Citation] = Field(min_length=1)
+    """Every event names at least one published source."""
+
+
+class Predecessor(Strict):
+    """A unit that this one was formed from."""
+
+    unit: Slug | None = None
+    """Its record in this file, when we hold one (a former province that issued a plan)."""
+    name: Text | None = None
+    """Its name, when we hold no record of it."""
+
+    @model_validator(mode="after")
+    def _unit_or_name(self) -> Predecessor:
+        if (self.unit is None) == (self.name is None):
+            raise bilingual_error(
+                "cần đúng một trong 'unit' (mã đơn vị trong tệp này) hoặc 'name' (tên)",
+                "expected exactly one of 'unit' (an id in this file) or 'name'",
+            )
+        return self
+
+
 class Branding(Strict):
     """What a unit's own build shows: its name, logo and colours, and where its portal is."""
 
@@ -75,6 +144,8 @@ class Branding(Strict):
     colors: Colors | None = None
     portal: HttpsUrl | None = None
     """The address of the unit's web portal (as it was when the plans were issued)."""
+    portal_cite: list[Citation] = Field(default_factory=list)
+    """Where the portal's address is published; a new address is added only with one."""
     section_url: HttpsUrl | None = None
     """Where the unit publishes its ASEAN section built by this kit; the default site
     address of a ``--unit`` build (``SITE_URL`` and ``--site-url`` take precedence)."""
@@ -95,12 +166,25 @@ class Unit(Strict):
     """Name without the level word, e.g. "Sóc Trăng"."""
     parent: Slug | None = None
     """The unit this one belongs to (a district's province); none for the national level."""
+    centrally_run: bool = False
+    """A centrally-run city (thành phố trực thuộc trung ương) rather than a province."""
+    predecessors: list[Predecessor] = Field(default_factory=list)
+    """The units this one was formed from; their plans, pages and news are shown in its section."""
+    history: list[UnitEvent] = Field(default_factory=list)
+    """How the unit came to be what it is today, oldest first, each event with its source."""
     succeeded_by: list[Succession] = Field(default_factory=list)
     """What the unit became after a reorganisation; empty where not known with confidence."""
     branding: Branding | None = None
+
+    @property
+    def current(self) -> bool:
+        """Whether the unit exists today: a unit that was succeeded is a former one."""
+        return not self.succeeded_by
 
 
 class UnitFile(Strict):
     """The whole ``plans/units.yaml``."""
 
+    sources: list[Source] = Field(default_factory=list)
+    """The published documents the facts about units cite."""
     units: list[Unit]
