@@ -21,10 +21,13 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .exports import write_exports
+from .index import LEVEL_ORDER
+from .model import Unit
 from .precompress import precompress
 from .problems import InputError
 from .project import Project, check_project
 from .publish import write_root_files, write_units_index
+from .slug import collation_key
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 # Material 9.8 prints an end-of-life banner on every run; the README and the design
@@ -176,6 +179,18 @@ def _unit_worker(project: Project, folder: str, base: str, strict: bool, unit: s
     _build_into(Path(folder), project, base, strict, 1, unit)
 
 
+def section_units(project: Project, include_former: bool = False) -> list[str]:
+    """The units that get a section of their own in an ``--all-units`` build: the national
+    level and the provinces and cities of today (in Vietnamese alphabetical order), then,
+    when asked, the former units, whose plans and pages the units of today already carry."""
+    units = project.data.units.values()
+
+    def key(unit: Unit) -> tuple[bool, int, tuple[tuple[int, ...], tuple[int, ...]]]:
+        return (not unit.current, LEVEL_ORDER[unit.level], collation_key((unit.short_name or unit.name).vi))
+
+    return [u.id for u in sorted(units, key=key) if include_former or u.current]
+
+
 def build_all_units(
     root: Path,
     site_dir: Path,
@@ -183,8 +198,10 @@ def build_all_units(
     strict: bool = True,
     jobs: int | None = None,
     compress: bool = False,
+    include_former: bool = False,
 ) -> list[str]:
-    """Build every unit's section into ``site_dir/<unit-id>/``, units in parallel.
+    """Build a section per unit into ``site_dir/<unit-id>/``, units in parallel: the units of
+    today, or every unit with ``include_former``.
 
     Each unit is built in its own process, its two languages one after the other, so
     that ``jobs`` processes keep ``jobs`` cores busy. Returns the unit ids built.
@@ -193,7 +210,7 @@ def build_all_units(
     site_dir = site_dir.resolve()
     project = _checked(root, strict)
     jobs = jobs or os.cpu_count() or 1
-    units = list(project.data.units)
+    units = section_units(project, include_former)
     base = base_url(site_url)
     with _staged(site_dir, compress) as staging, ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
         futures = [
@@ -202,7 +219,7 @@ def build_all_units(
         ]
         for future in futures:
             future.result()
-        write_units_index(staging, project)
+        write_units_index(staging, project, units)
     return units
 
 

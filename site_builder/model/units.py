@@ -69,8 +69,10 @@ class Contact(Strict):
     """Who answers readers' questions about the section."""
 
     office: Text | None = None
-    email: NonEmpty | None = None
-    phone: NonEmpty | None = None
+    email: str | None = Field(default=None, pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
+    """Shown as a ``mailto:`` link in the footer of the unit's section."""
+    phone: str | None = Field(default=None, pattern=r"^\+?[0-9][0-9 ().-]{5,19}$")
+    """Shown as a ``tel:`` link; digits, spaces, dots, dashes and brackets."""
     address: Text | None = None
 
 
