@@ -9,9 +9,10 @@ from the file's ``sources`` list, with the place in it (article, clause).
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .common import (
     HttpsUrl,
@@ -65,15 +66,39 @@ class Colors(Strict):
         return self
 
 
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{5,19}$")
+
+
 class Contact(Strict):
     """Who answers readers' questions about the section."""
 
     office: Text | None = None
-    email: str | None = Field(default=None, pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
+    email: str | None = None
     """Shown as a ``mailto:`` link in the footer of the unit's section."""
-    phone: str | None = Field(default=None, pattern=r"^\+?[0-9][0-9 ().-]{5,19}$")
-    """Shown as a ``tel:`` link; digits, spaces, dots, dashes and brackets."""
+    phone: str | None = None
+    """Shown as a ``tel:`` link: digits, spaces, dots, dashes and brackets, ``+`` first."""
     address: Text | None = None
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not _EMAIL.match(value):
+            raise bilingual_error(
+                f"'{value}' không phải một địa chỉ email (dạng ten@coquan.gov.vn)",
+                f"'{value}' is not an email address (like name@agency.gov.vn)",
+            )
+        return value
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        if value is not None and not _PHONE.match(value):
+            raise bilingual_error(
+                f"'{value}' không phải một số điện thoại (chỉ gồm chữ số, dấu cách, dấu chấm, gạch nối, ngoặc)",
+                f"'{value}' is not a phone number (digits, spaces, dots, dashes and brackets only)",
+            )
+        return value
 
 
 class Repository(Strict):
