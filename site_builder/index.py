@@ -119,17 +119,17 @@ class SiteIndex:
         return list(order)
 
     def successor(self, unit_id: str) -> str | None:
-        """The unit of today that carries a former unit's plans and pages, or ``None``."""
+        """The unit of today that carries a former unit's plans and pages (following
+        ``succeeded_by`` through any later reorganisation), or ``None`` for a unit of today."""
         seen = {unit_id}
         current = unit_id
-        while True:
-            targets = [s.to for s in self.dataset.units[current].succeeded_by if s.to]
-            if not targets or targets[0] in seen:
-                return None if current == unit_id else current
+        while not self.dataset.units[current].current:
+            targets = [s.to for s in self.dataset.units[current].succeeded_by if s.to and s.to not in seen]
+            if not targets:
+                return None
             current = targets[0]
             seen.add(current)
-            if self.dataset.units[current].current:
-                return current
+        return None if current == unit_id else current
 
     def _index_plan(self, plan: Plan) -> None:
         if plan.parent_plan:

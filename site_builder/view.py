@@ -20,6 +20,7 @@ from .i18n import translations
 from .index import LEVEL_ORDER, SiteIndex
 from .model import Activity, Agency, Plan, Text, Unit
 from .model.plans import Deadline
+from .model.units import Citation
 from .slug import collation_key, in_sentence
 from .topics import TOPIC_BY_ID, TOPICS, Topic
 
@@ -192,7 +193,7 @@ class SiteView:
     def in_sentence(self, text: Text | None) -> Markup:
         """A unit's name as written inside a sentence: "tỉnh Sóc Trăng" in Vietnamese, where
         the level word is a common noun; English names are unchanged."""
-        if text is None or self.lang == "en" or text.vi is None:
+        if text is None or self.lang == "en":
             return self.tx(text)
         return Markup(escape(in_sentence(text.vi)))
 
@@ -214,8 +215,7 @@ class SiteView:
         former = [u for u in self.data.units.values() if not u.current]
         return sorted(former, key=lambda u: (LEVEL_ORDER[u.level], collation_key((u.short_name or u.name).vi)))
 
-
-    def citation(self, cite: Any) -> tuple[str, str, str]:
+    def citation(self, cite: Citation) -> tuple[str, str, str]:
         """(title, address for this language, place in the source) of a citation."""
         source = self.data.sources[cite.source]
         url = (source.url_en or source.url) if self.lang == "en" else source.url
@@ -406,11 +406,16 @@ class SiteView:
         return gaps_of(self.data, self.content)
 
     def widgets(self) -> list[Any]:
-        """The widget pages of this language, for the "Embed this" page."""
+        """The widget pages of this language, for the "Embed this" page. In a unit's section the
+        widgets of the plans it carries come first: those are the ones its portal embeds."""
         from .pages import widget_specs
 
         t = translations(self.lang).gettext
-        return [s for s in widget_specs(self.index, self.content, self.lang, t) if s.kind != "embed-index"]
+        specs = [s for s in widget_specs(self.index, self.content, self.lang, t) if s.kind != "embed-index"]
+        if self.home_unit is None:
+            return specs
+        own = {p.id for p in self.home_unit_plans()}
+        return sorted(specs, key=lambda s: not (s.kind in ("embed-activities", "embed-progress") and s.id in own))
 
     def hub_page(self, topic_id: str) -> ContentPage | None:
         """The hand-written page about a pillar or topic (``asean/<topic>.md``), if any."""
