@@ -8,12 +8,30 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .model.common import PILLARS
 from .project import Project, check_project
 from .schemas import stale_schemas, write_schemas
+
+
+def _whole(low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` (to ``high``), or a usage error in
+    both languages (a bad ``--jobs`` or ``--port`` would otherwise end in a traceback)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if value < low or (high is not None and value > high):
+            vi, en = (f"từ {low} đến {high}", f"from {low} to {high}") if high is not None else (
+                f"từ {low} trở lên", f"from {low} up")
+            raise argparse.ArgumentTypeError(f"cần một số nguyên {vi} / a whole number {en} expected: '{text}'")
+        return value
+
+    return parse
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -87,6 +105,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     except BuildError as exc:
         print(f"Lỗi khi dựng trang / build failed:\n{exc}\nsite/ không thay đổi / site/ left unchanged")
         return 1
+    except OSError as exc:  # a folder that cannot be written, a full disk: said, not a traceback
+        print(f"Không đọc/ghi được tệp / could not read or write a file: {exc}\n"
+              "site/ không thay đổi / site/ left unchanged")
+        return 1
     print(f"đã dựng / built {result.site_dir}")
     return 0
 
@@ -101,16 +123,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_translations(args: argparse.Namespace) -> int:
     """Report missing and outdated translations; ``--mark-current`` records a finished one."""
-    from .translations import format_table, mark_current, report
+    from .translations import TranslationError, format_table, mark_current, report
 
     root = _root(args)
     project = _checked(root)
     if project is None:
         return 1
     if args.mark_current:
+        failed = False
         for name in args.mark_current:
-            print(f"{name}: source_hash {mark_current(root, project, name)}")
-        return 0
+            try:
+                print(f"{name}: source_hash {mark_current(root, project, name)}")
+            except TranslationError as exc:
+                print(exc)
+                failed = True
+        return 1 if failed else 0
     gaps = report(project)
     print(format_table(gaps))
     return 1 if gaps and args.fail else 0
@@ -240,12 +267,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="mỗi đơn vị hiện nay vào site/<unit-id>/ / every unit of today, each into site/<unit-id>/")
     build.add_argument("--include-former", action="store_true",
                        help="với --all-units: cả các đơn vị trước sắp xếp / with --all-units: the former units too")
-    build.add_argument("--jobs", type=int, default=None, help="số tiến trình / processes (default: cores)")
+    build.add_argument("--jobs", type=_whole(1), default=None, help="số tiến trình / processes (default: cores)")
     build.add_argument("--precompress", action="store_true", help="ghi thêm bản .gz / also write .gz copies")
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="xem trước trực tiếp / live preview on 127.0.0.1")
-    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    serve.add_argument("--port", type=_whole(1, 65535), default=os.environ.get("PORT", "8000"),
+                       help="cổng / port (default: $PORT or 8000)")
     serve.set_defaults(func=cmd_serve)
 
     tr = sub.add_parser("translations", help="báo cáo bản dịch / missing and outdated translations")

@@ -14,6 +14,9 @@ from __future__ import annotations
 import html
 import json
 import multiprocessing
+import os
+import re
+import shutil
 import signal
 import threading
 import time
@@ -22,7 +25,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from . import LANGUAGES
-from .build import BuildError, build_site
+from .build import MARKER, BuildError, build_site
 from .content import check_page_file
 from .engine import LivePages
 from .problems import InputError
@@ -78,6 +81,18 @@ class Preview:
         self.reload_after_build = False
         self.quick_paths: set[Path] = set()
         """Pages rendered on the quick path since the last full build started."""
+
+    def adopt_output(self) -> None:
+        """Remove a preview folder that an older version of the kit built without the
+        marker (:data:`~site_builder.build.MARKER`), which the build would otherwise
+        refuse to replace. Only ``.cache/preview`` itself is concerned: the kit's own
+        folder, never one a user chose, and never a symbolic link or a path that leads
+        out of the project."""
+        out = self.out
+        if (out.is_symlink() or not out.is_dir() or (out / MARKER).exists()
+                or not out.resolve().is_relative_to(self.root.resolve() / ".cache")):
+            return
+        shutil.rmtree(out)
 
     @property
     def site_url(self) -> str:
@@ -195,11 +210,52 @@ class Preview:
 <pre id="preview-error">{body}</pre><script src="/__preview__/reload.js"></script></body></html>""".encode()
 
 
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
+"""The only host names the preview answers to. The server listens on 127.0.0.1 alone, but
+a web page can still reach it through a name of its own that it re-points to 127.0.0.1
+(DNS rebinding) and then read the preview, unpublished drafts included, as a page of its
+own site: such requests carry that other name in ``Host`` and are refused."""
+
+_HOST = re.compile(r"(?P<name>\[[^\[\]]*\]|[^\[\]:]+)(?::[0-9]{1,5})?")
+"""``Host``: a name or a bracketed IPv6 literal, then an optional port."""
+
+
+def host_status(values: list[str]) -> int:
+    """``0`` when the request's ``Host`` header names the loopback; otherwise the status to
+    refuse it with: 400 for a missing, repeated or malformed header, 421 for another name."""
+    if len(values) != 1:
+        return 400
+    match = _HOST.fullmatch(values[0].strip())
+    if match is None:
+        return 400
+    return 0 if match["name"].lower() in LOOPBACK_NAMES else 421
+
+
 class _Handler(SimpleHTTPRequestHandler):
     preview: Preview
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
+
+    def parse_request(self) -> bool:
+        """Every request, whatever its method, first shows a loopback ``Host``."""
+        if not super().parse_request():
+            return False
+        status = host_status(self.headers.get_all("Host") or [])
+        if status:
+            self.close_connection = True
+            self._send(status, "text/plain; charset=utf-8", (
+                "Bản xem trước chỉ trả lời tại http://127.0.0.1 hoặc http://localhost\n"
+                "The preview answers only at http://127.0.0.1 or http://localhost\n"
+            ).encode())
+            return False
+        return True
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        """No folder listings: a folder without ``index.html`` is not a page (a published
+        site would not list it either)."""
+        self._send(404, "text/plain; charset=utf-8", "Không có trang này / Page not found\n".encode())
+        return None
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         if self.path.startswith("/__preview__/"):
@@ -236,7 +292,14 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def make_server(preview: Preview, port: int) -> ThreadingHTTPServer:
+    """The preview's HTTP server, bound to 127.0.0.1 alone (``port`` 0: any free port)."""
+    handler = type("PreviewHandler", (_Handler,), {"preview": preview})
+    return ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(preview.out)))
 
 
 def serve(root: Path, port: int) -> None:
@@ -244,9 +307,9 @@ def serve(root: Path, port: int) -> None:
     (Ctrl-C, or SIGTERM from a process manager or a test)."""
     signal.signal(signal.SIGTERM, _interrupt)
     preview = Preview(root.resolve(), port)
+    preview.adopt_output()
     preview.rebuild()
-    handler = type("PreviewHandler", (_Handler,), {"preview": preview})
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(preview.out)))
+    httpd = make_server(preview, port)
     threading.Thread(target=preview.watch, daemon=True).start()
     threading.Thread(target=preview.builder, daemon=True).start()
     print(f"Xem trước / preview: http://127.0.0.1:{port}/vi/  (Ctrl-C để dừng / to stop)", flush=True)

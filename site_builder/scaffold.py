@@ -9,8 +9,10 @@ Nothing is ever overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,19 +46,49 @@ def _fresh(path: Path) -> None:
 
 
 def _slug(value: str) -> str:
-    import re
-
     slug = slugify(value)
     if not re.match(SLUG_PATTERN, slug):
         raise ScaffoldError(f"không tạo được mã từ / cannot make an id from '{value}'")
     return slug
 
 
+def _ref(value: str, option: str) -> str:
+    """An id given on the command line that names existing data (a unit, an agency): it
+    is written into YAML as it is, so it must be an id and nothing more."""
+    if not re.fullmatch(SLUG_PATTERN, value):
+        raise ScaffoldError(f"{option}: '{value}' không phải là mã (chữ thường, số, gạch nối) / "
+                            f"is not an id (lower-case letters, digits, hyphens)")
+    return value
+
+
+def _date(value: str, option: str) -> str:
+    """A date given on the command line as ``YYYY-MM-DD``; it is written into YAML as it
+    is, so it must be a real date and nothing more."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise ScaffoldError(f"{option}: '{value}' không phải ngày dạng YYYY-MM-DD / is not a date YYYY-MM-DD")
+
+
+def _month_day(value: str) -> tuple[int, int]:
+    """``MM-DD`` of a yearly event, checked against a leap year (29 February recurs)."""
+    match = re.fullmatch(r"(\d{2})-(\d{2})", value)
+    if match is not None:
+        month, day = int(match[1]), int(match[2])
+        with contextlib.suppress(ValueError):
+            dt.date(2024, month, day)
+            return month, day
+    raise ScaffoldError(f"--yearly: '{value}' không phải ngày dạng MM-DD / is not a day MM-DD")
+
+
 def new_article(root: Path, title_vi: str, title_en: str, topics: list[str], source: str,
                 source_url: str | None = None, date: str | None = None, slug: str | None = None,
                 unit: str | None = None) -> Created:
     slug = _slug(slug or title_vi)
-    date = date or dt.date.today().isoformat()
+    date = _date(date, "--date") if date is not None else dt.date.today().isoformat()
+    unit = _ref(unit, "--unit") if unit is not None else None
     paths = [root / "content" / lang / "news" / f"{slug}.md" for lang in ("vi", "en")]
     for path in paths:
         _fresh(path)
@@ -85,6 +117,8 @@ def new_plan(root: Path, plan_id: str | None, unit: str, issuing_agency: str | N
     """A plan file that passes ``check``. Without ``--id`` the plan is ``<unit>-<start>-<end>``;
     without ``--issuing-agency`` it is issued by the unit's People's Committee, which is added
     to ``plans/agencies.yaml`` when missing (a province or city of today has no agency yet)."""
+    unit = _ref(unit, "--unit")
+    issuing_agency = _ref(issuing_agency, "--issuing-agency") if issuing_agency is not None else None
     plan_id = _slug(plan_id or f"{unit}-{start}-{end}")
     path = root / "plans" / f"{plan_id}.yaml"
     _fresh(path)
@@ -245,7 +279,11 @@ def branding_block(unit: Unit | None, name_vi: str, name_en: str, args: Branding
 
 def _unit_span(lines: list[str], unit_id: str) -> tuple[int, int]:
     """First and last+1 line of a unit's record in units.yaml (trailing blank lines excluded)."""
-    start = lines.index(f"  - id: {unit_id}\n")
+    try:
+        start = lines.index(f"  - id: {unit_id}\n")
+    except ValueError:
+        raise ScaffoldError(f"không tìm thấy dòng '  - id: {unit_id}' trong plans/units.yaml: sửa bằng tay / "
+                            f"no line '  - id: {unit_id}' in plans/units.yaml: edit it by hand") from None
     end = start + 1
     while end < len(lines) and not lines[end].startswith("  - ") and not lines[end].startswith(("units:", "sources:")):
         end += 1
@@ -273,6 +311,7 @@ def new_unit(root: Path, unit_id: str, name_vi: str | None = None, name_en: str 
     contact block with the values given and keep the rest of its record as it is."""
     unit_id = _slug(unit_id)
     branding = branding or BrandingArgs()
+    parent = _ref(parent, "--parent") if parent is not None else None
     path = root / "plans" / "units.yaml"
     text = path.read_text(encoding="utf-8")
     existing = _existing_unit(root, unit_id)
@@ -329,9 +368,11 @@ def new_event(root: Path, event_id: str, title_vi: str, title_en: str, date: str
     if (date is None) == (yearly is None):
         raise ScaffoldError("cần đúng một trong --date YYYY-MM-DD hoặc --yearly MM-DD / "
                             "give exactly one of --date YYYY-MM-DD or --yearly MM-DD")
-    when = f"    recurrence: once\n    date: {date}\n" if date else (
-        f"    recurrence: yearly\n    month: {int(yearly.split('-')[0])}\n    day: {int(yearly.split('-')[1])}\n"  # type: ignore[union-attr]
-    )
+    if date is not None:
+        when = f"    recurrence: once\n    date: {_date(date, '--date')}\n"
+    else:
+        month, day = _month_day(yearly or "")
+        when = f"    recurrence: yearly\n    month: {month}\n    day: {day}\n"
     block = (f"\n  - id: {event_id}\n    title: {{vi: {_q(title_vi)}, en: {_q(title_en)}}}\n"
              f"    description: {{vi: {_q(description_vi)}, en: {_q(description_en)}}}\n{when}")
     _append(path, block, "events")

@@ -10,7 +10,10 @@ longer match and the page is reported as outdated.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,8 +22,6 @@ from .content import ContentSet
 from .loader import Dataset, iter_models
 from .model import Text
 from .project import Project
-
-_HASH_LINE = re.compile(r"^source_hash:.*$", re.MULTILINE)
 
 
 @dataclass(frozen=True, order=True)
@@ -65,21 +66,93 @@ def _data_owners(data: Dataset, content: ContentSet) -> list[tuple[str, Any]]:
     return owners
 
 
+class TranslationError(Exception):
+    """A translation could not be marked current; the message is in Vietnamese and English."""
+
+
 def mark_current(root: Path, project: Project, english_file: str) -> str:
-    """Record in an English page that it matches the current Vietnamese text."""
-    rel = english_file.removeprefix("content/en/")
+    """Record in an English page that it matches the current Vietnamese text.
+
+    Only the ``source_hash`` line of the front matter changes: every other byte of the
+    file stays as the editor saved it (Windows line endings included), so that the
+    commit shows one line changed. The file is replaced atomically (a temporary file in
+    the same folder, then one rename), so an interrupted run leaves the old file or the
+    new one, never half of it. A page reached through a symbolic link is refused: the
+    command would otherwise read, and rewrite, a file outside ``content/``.
+    """
+    rel = english_file.replace("\\", "/").removeprefix("content/en/")
     page = project.content.pages.get(("en", rel))
     source = project.content.pages.get(("vi", rel))
     if page is None or source is None:
-        raise ValueError(f"không có cặp trang / no page pair for {english_file}")
+        raise TranslationError(
+            f"{english_file}: không có cặp trang content/vi/{rel} và content/en/{rel}\n"
+            f"    {english_file}: no page pair content/vi/{rel} and content/en/{rel}"
+        )
     path = root / "content" / "en" / rel
-    text = path.read_text(encoding="utf-8")
-    line = f"source_hash: {source.body_hash()}"
-    end = text.index("\n---", 3)
-    front = text[:end]
-    front = _HASH_LINE.sub(line, front) if _HASH_LINE.search(front) else front + "\n" + line
-    path.write_text(front + text[end:], encoding="utf-8")
-    return source.body_hash()
+    _refuse_links(root, path)
+    digest = source.body_hash()
+    text = with_source_hash(path.read_bytes().decode("utf-8", errors="surrogateescape"), digest)
+    if text is None:
+        raise TranslationError(
+            f"{english_file}: trang không có phần đầu (front matter) giữa hai dòng '---'\n"
+            f"    {english_file}: the page has no front matter between two '---' lines"
+        )
+    _replace_atomically(path, text.encode("utf-8", errors="surrogateescape"))
+    return digest
+
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
+def with_source_hash(text: str, digest: str) -> str | None:
+    """``text`` with its front matter's ``source_hash`` set to ``digest`` and nothing else
+    changed; a new line takes the line ending of the file's first line. The front matter
+    is found as ``check`` finds it: from a first line ``---`` to the next line ``---``;
+    ``None`` when there is none."""
+    lines = _LINE.findall(text)
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r\n") == "---"), None)
+    if not lines or lines[0].rstrip("\r\n") != "---" or end is None:
+        return None
+    eol = "\r\n" if lines[0].endswith("\r\n") else "\n"
+    line = f"source_hash: {digest}"
+    for i in range(1, end):
+        if lines[i].startswith("source_hash:"):
+            lines[i] = line + lines[i][len(lines[i].rstrip("\r\n")):]
+            break
+    else:
+        lines.insert(end, line + eol)
+    return "".join(lines)
+
+
+def _refuse_links(root: Path, path: Path) -> None:
+    """Refuse ``path`` when it, or a folder between ``content/`` and it, is a symbolic link."""
+    for part in [path, *path.parents]:
+        if part == root:
+            break
+        if part.is_symlink():
+            shown = part.relative_to(root).as_posix()
+            raise TranslationError(
+                f"{shown} là liên kết tượng trưng (symlink): không đọc, không ghi qua nó\n"
+                f"    {shown} is a symbolic link: refusing to read or write through it"
+            )
+
+
+def _replace_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` (same folder, so same file
+    system) and rename it over ``path``: readers and a crash see the old file or the new."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 LABELS = {

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from . import urls
@@ -98,6 +99,24 @@ class SiteView:
 
     def date(self, value: Any) -> str:
         return format_date(value, self.lang)
+
+    def number(self, value: float) -> str:
+        """A number with the reader's separators: ``5.769`` and ``692,7`` (vi), ``5,769`` (en)."""
+        return format_decimal(value, locale="vi" if self.lang == "vi" else "en_GB")
+
+    def population(self, pop: Any) -> str:
+        """A population figure as a reader says it, with the year it describes: "khoảng 15,5 triệu
+        người (năm 2019)" / "about 15.5 million (2019)"; exact figures keep every digit."""
+        t = translations(self.lang).gettext
+        when = self.date(pop.year)
+        if pop.approximate and pop.count >= 1_000_000:
+            millions = self.number(round(pop.count / 1_000_000, 2))
+            figure = t("about %(n)s million people") % {"n": millions}
+        elif pop.approximate:
+            figure = t("about %(n)s people") % {"n": self.number(pop.count)}
+        else:
+            figure = t("%(n)s people") % {"n": self.number(pop.count)}
+        return t("%(figure)s (%(when)s)") % {"figure": figure, "when": when}
 
     def day_month(self, month: int, day: int) -> str:
         return format_day_month(month, day, self.lang)

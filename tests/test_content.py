@@ -34,9 +34,13 @@ def test_eleven_members_in_both_languages(project) -> None:  # type: ignore[no-u
     assert len(members) == 11
     assert {m.iso for m in members} == {"BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN"}
     timor = next(m for m in members if m.iso == "TL")
-    assert timor.joined == "2025-10-26"
+    assert timor.joined.date == "2025-10-26"
     for member in members:
-        for text in (member.name, member.official_name, member.capital, member.profile, member.relations):
+        texts = [member.name, member.official_name, member.capital, member.profile, member.currency,
+                 member.languages, member.government]
+        if member.relations:
+            texts += [member.relations.framework]
+        for text in texts:
             assert text.vi and text.en
         assert (ROOT / "theme/assets/flags" / f"{member.iso.lower()}.svg").exists()
     assert sum(m.founding for m in members) == 5
@@ -131,3 +135,108 @@ def test_page_without_front_matter(mini: MiniProject) -> None:
         "content/vi/x.md:1:1: trang cần phần đầu (front matter) giữa hai dòng '---' với title và description\n"
         "    the page needs front matter between two '---' lines, with title and description"
     )
+
+
+# ── sources: deep links, and member profiles that cite them ────────────────────────
+DEEP_LINK_SHARE = 0.9
+"""At least this share of source links must lead to the page that states the fact."""
+
+
+def source_links(project) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Every source address in content and data, with where it is: pages' ``sources`` and
+    the external links in their text, members' and events' sources, documents' copies."""
+    import re
+
+    content = project.content
+    links: list[tuple[str, str]] = []
+    for page in content.pages.values():
+        links += [(page.file, s.url) for s in page.meta.sources if s.url]
+        links += [(page.file, url) for url in re.findall(r"\]\((https?://[^)\s]+)", page.body)]
+    for member in content.members:
+        links += [(f"members.yaml: {member.id}", s.url) for s in member.sources]
+    for event in content.events:
+        links += [(f"events.yaml: {event.id}", s.url) for s in event.sources if s.url]
+    links += [(f"documents.yaml: {d.id}", d.url) for d in content.documents if d.url]
+    return links
+
+
+def test_source_links_lead_below_a_site_root(project) -> None:  # type: ignore[no-untyped-def]
+    from site_builder.model.common import deep_link
+
+    links = source_links(project)
+    assert len(links) >= 150, "fewer source links than the content holds: is the count broken?"
+    shallow = [f"{where}: {url}" for where, url in links if not deep_link(url)]
+    share = 1 - len(shallow) / len(links)
+    assert share >= DEEP_LINK_SHARE, (
+        f"only {share:.0%} of {len(links)} source links lead to a page below a site's root "
+        f"(need {DEEP_LINK_SHARE:.0%}); home pages:\n" + "\n".join(shallow)
+    )
+
+
+def test_deep_link() -> None:
+    from site_builder.model.common import deep_link
+
+    assert deep_link("https://mofa.gov.vn/vi/cn_vakv/ca_tbd/nr040819104152/ns170913160451")
+    assert deep_link("https://asean.org/?static_post=closing-remark")
+    assert not deep_link("https://www.mofa.gov.vn")
+    assert not deep_link("https://asean.org/")
+    assert not deep_link("https://asean.org/#about")
+
+
+def singapore() -> str:
+    """Singapore's profile from the real data, as a one-member ``members.yaml``."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "content/data/members.yaml").read_text(encoding="utf-8"))
+    member = next(m for m in data["members"] if m["id"] == "singapore")
+    return yaml.safe_dump({"members": [member]}, allow_unicode=True, sort_keys=False)
+
+
+def member_messages(mini: MiniProject, text: str) -> list[str]:
+    mini.write("content/data/members.yaml", text)
+    _, problems = check_content(mini.root, {"viet-nam", "soc-trang"}, {"soc-trang-2022"})
+    return [p.format() for p in problems.sorted() if p.file == "content/data/members.yaml"]
+
+
+def test_a_real_profile_passes(mini: MiniProject) -> None:
+    assert member_messages(mini, singapore()) == []
+
+
+def test_member_fact_citing_an_unlisted_source(mini: MiniProject) -> None:
+    text = singapore().replace("- mofa-sg", "- mofa-sgp", 1)
+    assert "mofa-sgp" in text
+    (message,) = member_messages(mini, text)
+    assert "sources not listed in 'sources': mofa-sgp" in message
+
+
+def test_member_source_no_fact_cites(mini: MiniProject) -> None:
+    import yaml
+
+    data = yaml.safe_load(singapore())
+    data["members"][0]["sources"].append(
+        {"id": "extra", "title": "Extra", "publisher": "X", "url": "https://example.org/page", "read": "2026-11-25"}
+    )
+    (message,) = member_messages(mini, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    assert "sources no fact cites: extra" in message
+
+
+def test_member_source_on_a_home_page_is_refused(mini: MiniProject) -> None:
+    import yaml
+
+    data = yaml.safe_load(singapore())
+    data["members"][0]["sources"][0]["url"] = "https://www.mofa.gov.vn/"
+    (message,) = member_messages(mini, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    assert "'https://www.mofa.gov.vn/' is a site's home page" in message
+
+
+def test_member_needs_relations_and_a_dated_population(mini: MiniProject) -> None:
+    import yaml
+
+    data = yaml.safe_load(singapore())
+    del data["members"][0]["relations"]
+    (message,) = member_messages(mini, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    assert "'relations' is required" in message
+    data = yaml.safe_load(singapore())
+    del data["members"][0]["population"]["year"]
+    messages = member_messages(mini, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    assert any("population.year" in m for m in messages), messages

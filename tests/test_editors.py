@@ -156,3 +156,25 @@ def test_edit_links_on_content_and_generated_pages(tiny: MiniProject, monkeypatc
     assert ">Sửa trang này</a>" in plan and ">Xem mã nguồn</a>" in plan
     about = (tiny.root / "site/en/asean/index.html").read_text(encoding="utf-8")
     assert 'href="https://git.example.gov.vn/cntt/chuyen-muc-asean/blob/main/content/en/asean/index.md"' in about
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["event", "--id", "ngay-asean", "--title-vi", "Ngày ASEAN", "--title-en", "ASEAN Day", "--description-vi", "x",
+      "--description-en", "x", "--yearly", "8-8"], "--yearly: '8-8' không phải ngày dạng MM-DD / is not a day MM-DD"),
+    (["event", "--id", "ngay-asean", "--title-vi", "Ngày ASEAN", "--title-en", "ASEAN Day", "--description-vi", "x",
+      "--description-en", "x", "--yearly", "02-30"], "is not a day MM-DD"),
+    (["article", "--title-vi", "Tin", "--title-en", "News", "--topic", "economic", "--source", "x",
+      "--date", "2024-02-30"], "--date: '2024-02-30' không phải ngày dạng YYYY-MM-DD / is not a date YYYY-MM-DD"),
+    (["unit", "--id", "xa-moi", "--name-vi", "Xã mới", "--name-en", "New commune", "--level", "district",
+      "--parent", "soc-trang\n    branding: x"], "--parent: 'soc-trang\n    branding: x' không phải là mã"),
+    (["plan", "--id", "ke-hoach", "--unit", "Sóc Trăng", "--issuing-agency", "x", "--title-vi", "x", "--title-en", "x",
+      "--start", "2026", "--end", "2026"], "--unit: 'Sóc Trăng' không phải là mã"),
+])
+def test_new_refuses_values_it_would_write_into_yaml_unchecked(mini: MiniProject, args: list[str], message: str,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from site_builder.cli import main
+
+    before = {p: p.read_bytes() for p in mini.root.rglob("*") if p.is_file()}
+    assert main(["--root", str(mini.root), "new", *args]) == 1
+    assert message in capsys.readouterr().out
+    assert {p: p.read_bytes() for p in mini.root.rglob("*") if p.is_file()} == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,73 @@ def test_widget_pages_are_light(built_site: Path) -> None:
     html = (built_site / "vi/embed/news/index.html").read_text(encoding="utf-8")
     assert "md-header" not in html and "stylesheets/main" not in html
     assert len(html.encode()) < 15_000
+
+
+# ── What /embed.js accepts: heights, and which frames count as widgets ──────────────
+# A small stand-in site served under a sub-path (/asean/), as a portal would host it:
+# its own /embed.js, a widget, and pages on the same origin that are not widgets.
+FAKE_PAGES = {
+    "widget": "asean/vi/embed/fake/",  # a widget: the only frame whose height may change
+    "nested": "asean/files/vi/embed/fake/",  # holds "/vi/embed/", but not at the start
+    "outside": "vi/embed/fake/",  # same origin, outside the site's path
+    "page": "asean/vi/news/",  # a page of the site that is not a widget
+}
+
+
+@pytest.fixture
+def embedding(tmp_path: Path, browser: object) -> Iterator[object]:
+    """(page, site server): a host portal on its own origin framing every FAKE_PAGES entry,
+    plus one frame of the host's own origin at the widget's path."""
+    from site_builder.publish import STATIC
+
+    site, portal = tmp_path / "site", tmp_path / "portal"
+    (site / "asean").mkdir(parents=True)
+    (site / "asean/embed.js").write_bytes((STATIC / "embed.js").read_bytes())
+    for path in [*FAKE_PAGES.values()]:
+        for folder in (site / path, portal / path):
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "index.html").write_text("<!doctype html><title>w</title><p>widget</p>", encoding="utf-8")
+    with StaticServer(site) as srv, StaticServer(portal) as host:
+        frames = "".join(f'<iframe name="{name}" id="{name}" src="{srv.url}{path}"></iframe>'
+                         for name, path in FAKE_PAGES.items())
+        frames += f'<iframe name="foreign" id="foreign" src="{host.url}{FAKE_PAGES["widget"]}"></iframe>'
+        (portal / "index.html").write_text(
+            f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Portal</title></head><body>'
+            f'{frames}<script src="{srv.url}asean/embed.js"></script></body></html>', encoding="utf-8")
+        context = browser.new_context()  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.goto(host.url)
+        page.wait_for_function("window.__aseanEmbed === true")
+        for name in [*FAKE_PAGES, "foreign"]:
+            page.frame(name=name).wait_for_load_state()
+        yield page
+        context.close()
+
+
+def post_height(page: object, frame: str, height: str) -> str:
+    """Post a height message from inside ``frame`` (a JavaScript expression, so that
+    NaN and Infinity are sent as they are); return the frame's height on the host after."""
+    page.frame(name=frame).evaluate(  # type: ignore[attr-defined]
+        f"parent.postMessage({{type: 'asean-embed:height', height: {height}}}, '*')")
+    page.wait_for_timeout(100)  # type: ignore[attr-defined]
+    return page.locator(f"#{frame}").evaluate("f => f.style.height")  # type: ignore[attr-defined]
+
+
+def test_heights_must_be_finite_positive_and_bounded(embedding: object) -> None:
+    page = embedding
+    assert post_height(page, "widget", "500") == "500px"
+    for bad in ("Infinity", "-Infinity", "NaN", "0", "-5", "'900'", "null", "[700]", "{n: 800}", "true"):
+        assert post_height(page, "widget", bad) == "500px", bad
+    assert post_height(page, "widget", "1e9") == "100000px"  # the bound; the widget scrolls inside
+    assert page.locator("#widget").get_attribute("scrolling") == "auto"  # type: ignore[attr-defined]
+    assert post_height(page, "widget", "1e308") == "100000px"
+    assert post_height(page, "widget", "640.2") == "641px"
+    assert page.locator("#widget").get_attribute("scrolling") == "no"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("frame", ["nested", "outside", "page", "foreign"])
+def test_only_frames_of_the_sites_embed_path_are_sized(embedding: object, frame: str) -> None:
+    """The frame's address must be on the site's origin and its path must start with the
+    site's /<lang>/embed/; holding that path somewhere else is not enough."""
+    assert post_height(embedding, frame, "500") == ""
+    assert post_height(embedding, "widget", "500") == "500px"  # the same message from a widget is taken

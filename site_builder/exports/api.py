@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -272,12 +273,47 @@ def _t(text: Text | None, lang: str) -> str:
     return (text.get(lang) or "") if text is not None else ""
 
 
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+"""First characters that make Excel, LibreOffice Calc or Google Sheets read a cell as a
+formula (OWASP, CSV Injection; line feed added with carriage return). Texts in the CSV
+come from editors' commits; provincial staff open the files in a spreadsheet, where a
+cell such as ``=HYPERLINK(...)`` or a DDE call would run on their machine."""
+
+
+def _cell(value: object) -> object:
+    """One CSV cell, safe to open in a spreadsheet.
+
+    Numbers the exporter itself computes (years, percentages) stay numbers. Every other
+    value is text: when it starts with a formula trigger it gets a leading ``'``, which
+    makes spreadsheets take the cell as text (programs that read the CSV see the quote).
+    With :data:`csv.QUOTE_NONNUMERIC` every text cell is also written between double
+    quotes, so a comma or a semicolon inside it (the list separator of Excel where the
+    decimal mark is a comma, as in Vietnamese settings) cannot start a new cell that
+    begins with a trigger.
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+class _SafeWriter:
+    """A CSV writer whose every cell goes through :func:`_cell`, so that no code path of
+    the exports can write a cell that a spreadsheet runs as a formula."""
+
+    def __init__(self, buffer: io.StringIO) -> None:
+        self._writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
+
+    def writerow(self, row: Sequence[object]) -> None:
+        self._writer.writerow([_cell(value) for value in row])
+
+
 def activities_csv(project: Project, index: SiteIndex, base: str) -> bytes:
     """Every activity of every plan, one row each, as UTF-8 with a BOM so that Excel
     opens Vietnamese correctly. Blank cells of the source are empty and named in
     ``not_stated``; they are never filled in."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = _SafeWriter(buffer)
     writer.writerow(CSV_COLUMNS)
     for plan in index.plans:
         if plan.appendix is None:
@@ -308,7 +344,7 @@ def progress_csv(project: Project, index: SiteIndex) -> bytes:
     """One row per task (appendix activity or assignment) and year of every plan: the
     reported status, or ``not-reported``; ``computed_progress`` includes nested tasks."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = _SafeWriter(buffer)
     writer.writerow(["plan_id", "year", "activity_id", "assignment", "parent", "status", "progress",
                      "computed_progress", "done_vi", "done_en", "reporting_agency", "updated", "example"])
     tracker = Tracker(project.data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Any, Literal, get_args
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -35,6 +36,14 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 
 HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s\"'<>]*)?$")]
 """An absolute https address: other schemes (``javascript:``, ``data:``, ``http:``) are refused."""
+
+def deep_link(url: str) -> bool:
+    """Whether an address leads below a site's root (``https://asean.org/x``), not to the
+    site's home page (``https://asean.org``, ``https://asean.org/``): a reader must be
+    able to find the fact on the page a source names."""
+    parts = urlsplit(url)
+    return bool(parts.path.strip("/") or parts.query)
+
 
 def _no_parent(value: str) -> str:
     if ".." in value.split("/"):

@@ -1,8 +1,10 @@
 /* ASEAN section widgets: include this script once on a page that embeds our widgets.
    It sizes every <iframe> whose address is one of this site's /embed/ pages to the
    height its content reports, and keeps doing so when the content changes. No
-   attribute is needed on the iframes. Messages are accepted only from this site's own
-   origin, and only for the iframe that sent them. No third-party code. */
+   attribute is needed on the iframes. A message is taken only when it comes from this
+   site's own origin, from the iframe it sizes, and that iframe's address is on this
+   origin with a path that starts with the site's /vi/embed/ or /en/embed/ (another page
+   of the same site is not a widget). No third-party code. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -10,23 +12,36 @@
   window.__aseanEmbed = true;
   var root = new URL(".", script.src);
   var origin = root.origin;
+  var widgets = [root.pathname + "vi/embed/", root.pathname + "en/embed/"];
+  /* The tallest widget measured is the national plan's table of 65 activities on a
+     320 px wide phone, about 36,000 px. The bound leaves room for longer plans, and a
+     faulty or hostile message cannot stretch the portal's page without limit; a widget
+     taller than that keeps the bound and scrolls inside its frame. */
+  var MAX_HEIGHT = 100000;
 
   function ours(frame) {
-    var src = frame.src || "";
-    return src.indexOf(root.href) === 0 && /\/(vi|en)\/embed\//.test(src.slice(root.href.length - 1));
+    var url;
+    try { url = new URL(frame.src); } catch (e) { return false; }
+    if (url.origin !== origin) return false;
+    for (var i = 0; i < widgets.length; i++) {
+      if (url.pathname.indexOf(widgets[i]) === 0) return true;
+    }
+    return false;
   }
 
   window.addEventListener("message", function (event) {
     if (event.origin !== origin) return;
     var data = event.data;
-    if (!data || data.type !== "asean-embed:height" || typeof data.height !== "number") return;
+    if (!data || data.type !== "asean-embed:height") return;
+    var height = data.height;
+    if (typeof height !== "number" || !isFinite(height) || height <= 0) return;
     var frames = document.getElementsByTagName("iframe");
     for (var i = 0; i < frames.length; i++) {
       var frame = frames[i];
       if (frame.contentWindow === event.source && ours(frame)) {
-        frame.style.height = Math.max(0, Math.ceil(data.height)) + "px";
+        frame.style.height = Math.min(Math.ceil(height), MAX_HEIGHT) + "px";
         if (!frame.style.width) frame.style.width = "100%";
-        frame.setAttribute("scrolling", "no");
+        frame.setAttribute("scrolling", height > MAX_HEIGHT ? "auto" : "no");
       }
     }
   });
