@@ -89,7 +89,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     root = _root(args)
     if args.include_former and not args.all_units:
         print("--include-former chỉ dùng với --all-units / --include-former goes with --all-units")
-        return 2
+        return 1
     try:
         if args.all_units:
             built = build_all_units(root, Path(args.site_dir), site_url=args.site_url, strict=not args.no_strict,
