@@ -15,9 +15,10 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --constraint requirements.lock --editable '.[test]'
 	@touch $(STAMP)
 
-## site: build the bilingual site into site/
+## site: build the bilingual site into site/ (without SITE_URL: a local preview, with a
+## warning; publishing pipelines add BUILD_ARGS=--strict, which refuses that)
 site: $(STAMP)
-	$(PY) -m site_builder build
+	$(PY) -m site_builder build $(BUILD_ARGS)
 
 NODE_TOOLS := tests/node/node_modules/.installed-stamp
 

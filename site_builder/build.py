@@ -29,6 +29,7 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .exports import write_exports
+from .images import site_card, write_cards, write_images
 from .index import LEVEL_ORDER
 from .model import Unit
 from .precompress import precompress
@@ -36,6 +37,7 @@ from .problems import InputError
 from .project import Project, check_project
 from .publish import write_root_files, write_units_index
 from .slug import collation_key
+from .urls import is_preview_address
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 # Material 9.8 prints an end-of-life banner on every run; the README and the design
@@ -45,6 +47,11 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 class BuildError(Exception):
     """A language build failed; the message says which and why."""
+
+
+class AddressError(BuildError):
+    """A build for publishing (``--strict``) without a published address; nothing was
+    written. The message is in Vietnamese, then English on an indented line."""
 
 
 class OutputError(BuildError):
@@ -74,12 +81,75 @@ class BuildResult:
     warnings: dict[str, list[str]] = field(default_factory=dict)
     project: Project | None = None
     """The checked project the site was built from (the preview reuses it)."""
+    address_warning: str | None = None
+    """Set when the site was built for an address that cannot be published (a preview)."""
 
 
 def base_url(site_url: str | None) -> str:
     """The site's root address, always ending in ``/`` (``SITE_URL`` or the local default)."""
     url = site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL
     return url if url.endswith("/") else url + "/"
+
+
+PREVIEW_TARGETS = (
+    "mã nhúng và tài liệu oEmbed (embed/), liên kết canonical và hreflang cùng thẻ xem trước liên kết (og:, twitter:) của mọi trang, sitemap.xml và "
+    "robots.txt, bản tin Atom (feed.xml, feeds/) và các liên kết trong API (api/v1/)",
+    "the embed codes and oEmbed documents (embed/), every page's canonical and hreflang links and link-preview tags (og:, twitter:), sitemap.xml "
+    "and robots.txt, the Atom feeds (feed.xml, feeds/) and the links in the API (api/v1/)",
+)
+"""Where a build writes the site's full address (checked against a build by the tests)."""
+
+
+def address_problem(base: str) -> tuple[str, str] | None:
+    """Why the address ``base`` cannot be published, in Vietnamese and in English, or
+    ``None`` when it can. Such an address (none given, one of this computer, or not a
+    full web address) is written into embed codes, feeds and the API, which then lead
+    nowhere once the folder is copied to a real host; a preview is the one use for it."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return (f"SITE_URL '{base}' không phải một địa chỉ web đầy đủ (https://…)",
+                f"SITE_URL '{base}' is not a full web address (https://…)")
+    if base == DEFAULT_SITE_URL:
+        return (f"chưa đặt SITE_URL nên trang dùng địa chỉ xem thử {base}",
+                f"SITE_URL is not set, so the site uses the preview address {base}")
+    if is_preview_address(base):
+        return (f"SITE_URL {base} là một địa chỉ chỉ có trên máy này",
+                f"SITE_URL {base} is an address of this computer only")
+    return None
+
+
+EXAMPLE_URL = "https://cong.example.gov.vn/asean/"
+
+
+def preview_warning(base: str) -> str | None:
+    """The warning a build for ``base`` prints when that address cannot be published."""
+    problem = address_problem(base)
+    if problem is None:
+        return None
+    vi, en = problem
+    return (
+        f"CẢNH BÁO: {vi}. Địa chỉ này được ghi vào {PREVIEW_TARGETS[0]}: chép bản dựng này lên máy chủ thật "
+        "thì các liên kết đó không dẫn tới đâu. Chỉ dùng nó để xem trên máy; trước khi đăng, hãy dựng lại: "
+        f"SITE_URL={EXAMPLE_URL} python -m site_builder build --strict\n"
+        f"    WARNING: {en}. That address is written into {PREVIEW_TARGETS[1]}: copied to a real server, "
+        "those links lead nowhere. Use this build for a preview only; before publishing, build again: "
+        f"SITE_URL={EXAMPLE_URL} python -m site_builder build --strict"
+    )
+
+
+def require_address(base: str) -> None:
+    """Refuse, before anything is written, a build for publishing whose address is not one."""
+    problem = address_problem(base)
+    if problem is not None:
+        vi, en = problem
+        raise AddressError(
+            f"bản dựng để đăng (--strict) cần địa chỉ công bố: {vi}, và địa chỉ đó sẽ nằm trong {PREVIEW_TARGETS[0]}. "
+            f"Hãy đặt SITE_URL (ví dụ SITE_URL={EXAMPLE_URL}) hoặc --site-url\n"
+            f"    a build for publishing (--strict) needs the published address: {en}, and that address would be "
+            f"in {PREVIEW_TARGETS[1]}. Set SITE_URL (for example SITE_URL={EXAMPLE_URL}) or --site-url"
+        )
 
 
 def _build_one(project: Project, lang: str, out_dir: str, site_url: str, strict: bool, unit: str | None) -> list[str]:
@@ -136,6 +206,7 @@ def _build_into(
             if errors:
                 raise BuildError("\n".join(sorted(errors)))
             write_exports(project, folder, base)  # meanwhile, in this process
+            write_pictures(project, folder, unit)
             for future in indexing:
                 future.result()
     else:
@@ -143,8 +214,17 @@ def _build_into(
             warnings[lang] = _build_one(project, lang, str(folder / lang), base + lang + "/", strict, unit)
             index_search(folder / lang)
         write_exports(project, folder, base)
+        write_pictures(project, folder, unit)
     write_root_files(folder, base, LANGUAGES)
     return {lang: warnings[lang] for lang in LANGUAGES if lang in warnings}
+
+
+def write_pictures(project: Project, folder: Path, unit: str | None) -> None:
+    """The image step: every size of every photo, and the link-preview cards (the photos
+    cropped, one drawn card per language), from the cache when it has them."""
+    photos = project.content.photos()
+    write_images(project.root, photos, folder)
+    write_cards(project.root, photos, [site_card(project.data, lang, unit) for lang in LANGUAGES], folder)
 
 
 def _within(inner: Path, outer: Path) -> bool:
@@ -394,11 +474,15 @@ def build_site(
     jobs: int = 2,
     unit: str | None = None,
     compress: bool = False,
+    publishing: bool = False,
 ) -> BuildResult:
     """Build the national site (or one unit's) into ``site_dir``, atomically.
 
     Raises :class:`InputError` on bad data and :class:`BuildError` when a language fails;
-    either way ``site_dir`` is left as it was.
+    either way ``site_dir`` is left as it was. ``publishing`` (the command line's
+    ``--strict``) also refuses, before anything is written, an address that cannot be
+    published (:func:`address_problem`); otherwise such a build goes ahead and
+    ``result.address_warning`` says what points at it.
     """
     root = root.resolve()
     site_dir = site_dir.resolve()
@@ -406,9 +490,12 @@ def build_site(
     project = _checked(root, strict)
     if unit is not None and unit not in project.data.units:
         raise BuildError(f"không có đơn vị / unknown unit '{unit}' ({', '.join(project.data.units)})")
-    result = BuildResult(site_dir, project=project)
+    base = unit_base(project, unit, site_url)
+    if publishing:
+        require_address(base)
+    result = BuildResult(site_dir, project=project, address_warning=preview_warning(base))
     with _staged(root, site_dir, compress) as staging:
-        result.warnings = _build_into(staging, project, unit_base(project, unit, site_url), strict, jobs, unit)
+        result.warnings = _build_into(staging, project, base, strict, jobs, unit)
     return result
 
 
@@ -436,12 +523,14 @@ def build_all_units(
     jobs: int | None = None,
     compress: bool = False,
     include_former: bool = False,
+    publishing: bool = False,
 ) -> list[str]:
     """Build a section per unit into ``site_dir/<unit-id>/``, units in parallel: the units of
     today, or every unit with ``include_former``.
 
     Each unit is built in its own process, its two languages one after the other, so
     that ``jobs`` processes keep ``jobs`` cores busy. Returns the unit ids built.
+    ``publishing`` refuses an address that cannot be published, as :func:`build_site`.
     """
     root = root.resolve()
     site_dir = site_dir.resolve()
@@ -450,6 +539,8 @@ def build_all_units(
     jobs = jobs or os.cpu_count() or 1
     units = section_units(project, include_former)
     base = base_url(site_url)
+    if publishing:
+        require_address(base)
     with _staged(root, site_dir, compress) as staging, ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
         futures = [
             pool.submit(_unit_worker, project, str(staging / unit), f"{base}{unit}/", strict, unit)

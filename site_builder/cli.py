@@ -82,8 +82,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build both languages into ``site/`` (or ``--site-dir``), atomically."""
-    from .build import BuildError, build_all_units, build_site
+    """Build both languages into ``site/`` (or ``--site-dir``), atomically.
+
+    Without a published address (``SITE_URL`` or ``--site-url``) the build is a preview:
+    it goes ahead and ends with a warning naming what points at the preview address;
+    ``--strict``, the build for publishing, refuses it before writing anything."""
+    from .build import (
+        AddressError,
+        BuildError,
+        base_url,
+        build_all_units,
+        build_site,
+        preview_warning,
+    )
     from .problems import InputError
 
     root = _root(args)
@@ -93,11 +104,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         if args.all_units:
             built = build_all_units(root, Path(args.site_dir), site_url=args.site_url, strict=not args.no_strict,
-                                    jobs=args.jobs, compress=args.precompress, include_former=args.include_former)
+                                    jobs=args.jobs, compress=args.precompress, include_former=args.include_former,
+                                    publishing=args.strict)
             print(f"đã dựng / built {len(built)} đơn vị / units: {', '.join(built)}")
+            warning = preview_warning(base_url(args.site_url))
+            if warning:
+                print(f"\n{warning}")
             return 0
         result = build_site(root, Path(args.site_dir), site_url=args.site_url, strict=not args.no_strict,
-                            unit=args.unit, jobs=args.jobs or 2, compress=args.precompress)
+                            unit=args.unit, jobs=args.jobs or 2, compress=args.precompress, publishing=args.strict)
+    except AddressError as exc:
+        print(f"KHÔNG DỰNG / NOT BUILT: {exc}\nsite/ không thay đổi / site/ left unchanged")
+        return 1
     except InputError as exc:
         print(exc.report())
         print(f"\nKHÔNG ĐẠT / FAILED: {len(exc.problems)} lỗi / error(s); site/ không thay đổi / site/ left unchanged")
@@ -110,6 +128,8 @@ def cmd_build(args: argparse.Namespace) -> int:
               "site/ không thay đổi / site/ left unchanged")
         return 1
     print(f"đã dựng / built {result.site_dir}")
+    if result.address_warning:
+        print(f"\n{result.address_warning}")
     return 0
 
 
@@ -260,7 +280,11 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="dựng trang / build the bilingual site")
     build.add_argument("--site-dir", default="site", help="thư mục đích / output folder (default: site)")
     build.add_argument("--site-url", default=None, help="địa chỉ công bố / published address (default: $SITE_URL)")
-    build.add_argument("--no-strict", action="store_true", help="không coi cảnh báo là lỗi / allow warnings")
+    strictness = build.add_mutually_exclusive_group()
+    strictness.add_argument("--no-strict", action="store_true", help="không coi cảnh báo là lỗi / allow warnings")
+    strictness.add_argument("--strict", action="store_true",
+                            help="bản dựng để đăng: từ chối khi chưa có địa chỉ công bố (SITE_URL) / "
+                                 "build for publishing: refuse a build without the published address (SITE_URL)")
     which = build.add_mutually_exclusive_group()
     which.add_argument("--unit", help="dựng cho một đơn vị / build the section branded for one unit")
     which.add_argument("--all-units", action="store_true",

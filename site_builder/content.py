@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import LANGUAGES, urls
+from .images import Photo, PhotoError, probe
 from .inputs import MAX_TEXT_BYTES, Inventory, read, scan_content
 from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, QuizFile, TagFile
 from .problems import Problem, ProblemList
@@ -48,6 +49,8 @@ class ContentPage:
     data: dict[str, Any] = field(default_factory=dict)
     """The front matter exactly as parsed and validated: what the engine hands the
     templates as ``page.meta`` (MkDocs never parses a page's front matter itself)."""
+    photo: Photo | None = None
+    """The checked photo named by ``image``, measured and hashed."""
 
     @property
     def url(self) -> str:
@@ -84,6 +87,11 @@ class ContentSet:
         items = [p for p in self.in_lang(lang) if p.meta.kind == "news"]
         return sorted(items, key=lambda p: (str(p.meta.date), p.rel), reverse=True)
 
+    def photos(self) -> list[Photo]:
+        """Every photo a page of either language shows, once."""
+        found = {page.photo.rel: page.photo for page in self.pages.values() if page.photo is not None}
+        return [found[rel] for rel in sorted(found)]
+
     def counterpart(self, page: ContentPage) -> ContentPage | None:
         other = next(lang for lang in LANGUAGES if lang != page.lang)
         return self.pages.get((other, page.rel))
@@ -100,6 +108,20 @@ def split_front_matter(text: str) -> tuple[str, str] | None:
             return None
     yaml_text = "\n" + text[4:end + 1]
     return yaml_text, text[end + 5 :]
+
+
+def without_title(body: str) -> str:
+    """The body without its ``# Title`` line, for a page with a photo: the template then
+    writes the title itself and the photo right under it, so that no HTML of the page
+    body (untrusted, sanitised) is ever cut in two to make room for the picture."""
+    lines = body.split("\n")
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if line.startswith("# "):
+            del lines[i]
+        break
+    return "\n".join(lines)
 
 
 def _load_page(root: Path, lang: str, rel: str, policy: Policy) -> tuple[ContentPage | None, list[Problem]]:
@@ -140,10 +162,54 @@ def _load_page(root: Path, lang: str, rel: str, policy: Policy) -> tuple[Content
     problems += check_data(doc)
     body_problems = check_body_text(shown, body, body_line)
     problems += body_problems or check_page(shown, body, body_line, policy)
+    photo = None
+    if meta is not None:
+        assert isinstance(meta, FrontMatter)
+        photo, found = _check_image(root, doc, meta, shown)
+        problems += found
     if meta is None or problems:
         return None, problems
     assert isinstance(meta, FrontMatter)
-    return ContentPage(lang, rel, meta, body, dict(doc.data)), []
+    return ContentPage(lang, rel, meta, body, dict(doc.data), photo), []
+
+
+IMAGE_FIELDS = ("image_alt", "image_credit", "image_licence")
+"""What every photo needs besides its path: alternative text for readers who cannot see
+it, and who took it and under which terms the portal publishes it (a portal that cannot
+show a photo's licence must not publish it)."""
+
+
+def _check_image(root: Path, doc: YamlDocument, meta: FrontMatter, shown: str) -> tuple[Photo | None, list[Problem]]:
+    """The page's photo fields go together, and the file must be a usable photo."""
+    problems = []
+    if meta.image is None:
+        for name in (*IMAGE_FIELDS, "image_caption"):
+            if getattr(meta, name) is not None:
+                line, column = doc.mark((name,))
+                problems.append(Problem(
+                    shown, line, column, name,
+                    f"'{name}' chỉ dùng cùng với 'image' (đường dẫn ảnh trong content/media/)",
+                    f"'{name}' goes only with 'image' (the photo's path in content/media/)",
+                ))
+        return None, problems
+    line, column = doc.mark(("image",))
+    names = {
+        "image_alt": ("lời mô tả ảnh cho người không xem được ảnh", "alternative text for readers who cannot see it"),
+        "image_credit": ("tác giả hoặc nguồn của ảnh", "who took or owns it"),
+        "image_licence": ("giấy phép hoặc quyền đăng ảnh", "the licence or right to publish it"),
+    }
+    for name, (vi, en) in names.items():
+        if getattr(meta, name) is None:
+            problems.append(Problem(
+                shown, line, column, name,
+                f"ảnh cần '{name}': {vi}", f"an image needs '{name}': {en}",
+            ))
+    try:
+        photo = probe(root, meta.image)
+    except PhotoError as exc:
+        problems.append(Problem(shown, line, column, "image", exc.vi, exc.en))
+        return None, problems
+    return photo, problems
 
 
 def check_page_file(root: Path, lang: str, path: Path) -> tuple[ContentPage | None, list[Problem]]:

@@ -12,6 +12,9 @@ and only an allow-list of file kinds is accepted, each checked by its first byte
   documents (PDF, Office Open XML, OpenDocument), none under a folder the site itself
   uses (:data:`RESERVED_FOLDERS`);
 - ``content/data/``: the YAML data files;
+- ``content/media/``: photos named by pages' front matter (JPEG, PNG, WebP, AVIF), never
+  published as they are: the build re-encodes their pixels without metadata
+  (:mod:`site_builder.images`);
 - ``plans/`` and ``plans/progress/``: YAML files.
 
 SVG is refused: it is a document that can carry script, and a picture needs no such
@@ -32,6 +35,9 @@ from typing import Any
 
 from . import LANGUAGES
 from .problems import Problem
+
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif"})
+"""Kinds of file ``content/media/`` may hold (as :data:`site_builder.images.PHOTO_SUFFIXES`)."""
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024
 """Pages and data files: a long article is well under 100 KB; past 2 MiB is refused unread."""
@@ -78,6 +84,8 @@ class Inventory:
     """Markdown pages per language, as paths below ``content/<lang>/``."""
     media: dict[str, list[str]] = field(default_factory=lambda: {lang: [] for lang in LANGUAGES})
     """Pictures and documents per language, below ``content/<lang>/``."""
+    photos: list[str] = field(default_factory=list)
+    """Photos shared by both languages, below ``content/media/``."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -126,7 +134,7 @@ def _signature_ok(suffix: str, head: bytes) -> bool:
 def scan_content(root: Path) -> Inventory:
     """Sort every entry of ``content/`` into pages and media, refusing all else."""
     found = Inventory()
-    allowed_top = {f"content/{lang}" for lang in LANGUAGES} | {"content/data"}
+    allowed_top = {f"content/{lang}" for lang in LANGUAGES} | {"content/data", "content/media"}
     for rel, info in walk(root, "content"):
         if stat.S_ISLNK(info.st_mode):
             found.problems.append(link_problem(rel))
@@ -153,6 +161,18 @@ def scan_content(root: Path) -> Inventory:
             continue
         lang, inner = parts[1], "/".join(parts[2:])
         problem = _content_file(rel, inner, info, root)
+        if parts[1] == "media":
+            if problem is None and Path(inner).suffix.lower() not in PHOTO_SUFFIXES:
+                problem = _problem(
+                    rel,
+                    "content/media/ chỉ chứa ảnh JPEG, PNG, WebP hoặc AVIF",
+                    "content/media/ holds only JPEG, PNG, WebP or AVIF photos",
+                )
+            if problem is not None:
+                found.problems.append(problem)
+            else:
+                found.photos.append(inner)
+            continue
         if problem is not None:
             found.problems.append(problem)
         elif inner.endswith(".md"):
@@ -173,8 +193,8 @@ def _stray(rel: str, info: os.stat_result) -> Problem:
         )
     return _problem(
         rel,
-        "content/ chỉ chứa các thư mục vi/, en/ và data/",
-        "content/ holds only the folders vi/, en/ and data/",
+        "content/ chỉ chứa các thư mục vi/, en/, data/ và media/",
+        "content/ holds only the folders vi/, en/, data/ and media/",
     )
 
 

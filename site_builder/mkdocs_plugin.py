@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import LANGUAGES, urls
+from .content import without_title
 from .i18n import translations
 from .index import SiteIndex
 from .pages import PageSpec, generate
@@ -128,6 +129,8 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         suffix = f"{self.lang}/"
         site_url = config.site_url or ""
         config.extra["root_url"] = site_url[: -len(suffix)] if site_url.endswith(suffix) else site_url
+        # Built for a preview address (no SITE_URL): the "Embed this" and API pages say so.
+        config.extra["preview_address"] = urls.is_preview_address(config.extra["root_url"])
         config.extra["lang"] = self.lang
         config.extra["other_lang"] = self.view.other_lang
         self.specs = generate(index, project.content, self.lang, t)
@@ -192,7 +195,10 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         source = self.sources.get(page.file.src_uri)
         if source is None:
             raise PluginError(f"content/{self.lang}/{page.file.src_uri} was not checked")
-        return "\n" + source[1]
+        meta, body = source
+        if meta.get("image"):
+            body = without_title(body)  # the template writes the title and the photo under it
+        return "\n" + body
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         page.meta = dict(self.sources[page.file.src_uri][0])

@@ -135,10 +135,34 @@ def _message(removal: Removal, policy: Policy) -> tuple[tuple[str, ...], str, st
     ), f"the '{name}' attribute of <{tag}> is not allowed in content"
 
 
+def _unreadable_markup(file: str, body: str, first_line: int) -> Problem | None:
+    """Raw HTML that MkDocs cannot read: before converting a page it feeds the Markdown to
+    an HTML tokenizer (Python-Markdown's copy of ``html.parser``, to find anchors), which
+    gives up on some malformed declarations (``<![>``); the build would then fail."""
+    from markdown.htmlparser import htmlparser
+
+    parser = htmlparser.HTMLParser()
+    try:
+        parser.feed(body)
+        parser.close()
+    except Exception as exc:  # noqa: BLE001 - whatever the tokenizer raises, the page cannot be built
+        snippet = str(exc).split("'", 1)[1][:12] if "'" in str(exc) else "<!"
+        line = locate(body, first_line, (snippet, "<!"))
+        return Problem(
+            file, line, 0, "",
+            "đoạn mã HTML này không đọc được (một khai báo '<!' hoặc '<![' sai cú pháp): hãy xóa hoặc viết lại",
+            "this HTML cannot be read (a malformed '<!' or '<![' declaration): remove or rewrite it",
+        )
+    return None
+
+
 def check_page(file: str, body: str, first_line: int, policy: Policy) -> list[Problem]:
     """What the sanitiser would remove from a page body, located in the file."""
     if not can_carry_markup(body):
         return []
+    unreadable = _unreadable_markup(file, body, first_line) if "<!" in body else None
+    if unreadable is not None:
+        return [unreadable]
     problems = []
     seen: set[tuple[int, str]] = set()
     for removal in removals(render(body), policy):

@@ -6,6 +6,9 @@ redirect.
 
 from __future__ import annotations
 
+import ipaddress
+from urllib.parse import urlsplit
+
 
 def plan(plan_id: str) -> str:
     return f"plans/{plan_id}/"
@@ -80,3 +83,18 @@ def from_src_uri(src_uri: str) -> str:
     if stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def is_preview_address(url: str | None) -> bool:
+    """Whether a site address works only on the computer that built the site: none at all,
+    ``localhost`` (and ``*.localhost``), a loopback or an unspecified IP address. A build
+    with such an address writes it into embed codes, canonical links, feeds and the API,
+    which then lead nowhere once the folder is copied to a real host."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    if not host or host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_unspecified

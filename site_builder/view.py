@@ -18,6 +18,7 @@ from . import urls
 from .content import ContentPage, ContentSet
 from .dates import format_date, format_day_month
 from .i18n import translations
+from .images import Picture, photo_card, picture, site_card
 from .index import LEVEL_ORDER, SiteIndex
 from .model import Activity, Agency, Plan, Text, Unit
 from .model.plans import Deadline
@@ -80,6 +81,33 @@ class SiteView:
         self.other_lang = "en" if lang == "vi" else "vi"
         self.topics = TOPICS
         self.urls = urls
+
+    # ── photos ───────────────────────────────────────────────────────────────────
+    def picture(self, item: ContentPage | str, page_url: str) -> Picture | None:
+        """The ``<picture>`` of a content page's photo (the page itself, or its
+        ``src_uri`` in this language) as seen from the page at ``page_url``; ``None``
+        without a photo. Photos sit at the site root, one level above the language."""
+        if isinstance(item, str):
+            found = self.content.pages.get((self.lang, item))
+            if found is None:
+                return None
+            item = found
+        if item.photo is None:
+            return None
+        return picture(item.photo, "../" * (page_url.count("/") + 1))
+
+    @cached_property
+    def _site_card(self) -> Any:
+        return site_card(self.data, self.lang, self.home_unit.id if self.home_unit else None)
+
+    def social_card(self, src_uri: str | None) -> dict[str, Any]:
+        """The link-preview picture of a page, below the site root: its photo cropped to
+        1200×630 when it has one, else the card drawn for this language of the build."""
+        found = self.content.pages.get((self.lang, src_uri)) if src_uri else None
+        if found is not None and found.photo is not None:
+            return {"path": photo_card(found.photo).path, "alt": found.meta.image_alt, "width": 1200, "height": 630}
+        card = self._site_card
+        return {"path": card.variant.path, "alt": card.title, "width": 1200, "height": 630}
 
     # ── text ─────────────────────────────────────────────────────────────────────
     def tx(self, text: Text | None) -> Markup:
@@ -424,17 +452,41 @@ class SiteView:
 
         return gaps_of(self.data, self.content)
 
-    def widgets(self) -> list[Any]:
-        """The widget pages of this language, for the "Embed this" page. In a unit's section the
-        widgets of the plans it carries come first: those are the ones its portal embeds."""
-        from .pages import widget_specs
+    @cached_property
+    def _widgets(self) -> list[Any]:
+        from .embeds import widgets
 
-        t = translations(self.lang).gettext
-        specs = [s for s in widget_specs(self.index, self.content, self.lang, t) if s.kind != "embed-index"]
+        found = widgets(self.index, self.content, self.lang, translations(self.lang).gettext)
         if self.home_unit is None:
-            return specs
+            return found
+        # In a unit's section the widgets of the plans it carries come first: those are
+        # the ones its portal embeds.
         own = {p.id for p in self.home_unit_plans()}
-        return sorted(specs, key=lambda s: not (s.kind in ("embed-activities", "embed-progress") and s.id in own))
+        return sorted(found, key=lambda w: not (w.spec.kind in ("embed-activities", "embed-progress")
+                                               and w.spec.id in own))
+
+    def widgets(self) -> list[Any]:
+        """The widgets of this language, with their heights and link cards (:mod:`.embeds`);
+        in a unit's section, those of the plans it carries first."""
+        return self._widgets
+
+    def embed_frame(self, widget: Any, base: str, script: bool = True) -> str:
+        """The frame code of a widget (and the /embed.js line), as text to copy."""
+        from .embeds import frame_code
+
+        return frame_code(widget, base, self.lang, script)
+
+    def embed_card(self, widget: Any, base: str, link_text: str) -> str:
+        """The link card of a widget, as text to copy."""
+        from .embeds import card_code
+
+        return card_code(widget, base, self.lang, link_text)
+
+    def embed_csp(self, base: str) -> dict[str, str]:
+        """The sources a portal's policy must allow, by directive."""
+        from .embeds import csp_sources
+
+        return csp_sources(base)
 
     def hub_page(self, topic_id: str) -> ContentPage | None:
         """The hand-written page about a pillar or topic (``asean/<topic>.md``), if any."""

@@ -96,10 +96,17 @@ def resolve(site: Path, page: Path, url: str, base_path: str = "/") -> tuple[Pat
 def broken_links(site: Path, base_path: str = "/") -> list[str]:
     """Every internal link or anchor that does not resolve, as ``page -> url``."""
     cache: dict[Path, Page] = {}
+
+    def parsed(path: Path) -> Page:
+        # Not ``cache.setdefault(path, parse(path))``: that parses again on every call.
+        if path not in cache:
+            cache[path] = parse(path)
+        return cache[path]
+
     broken = []
     site = site.resolve()
     for file in html_pages(site):
-        page = cache.setdefault(file, parse(file))
+        page = parsed(file)
         for _kind, url in page.links:
             if url.startswith(("mailto:", "tel:", "data:")):
                 continue
@@ -110,7 +117,7 @@ def broken_links(site: Path, base_path: str = "/") -> list[str]:
                 broken.append(f"{file.relative_to(site)} -> {url}")
                 continue
             if fragment and path.suffix == ".html":
-                target = cache.setdefault(path, parse(path))
+                target = parsed(path)
                 if unquote(fragment) not in target.ids:
                     broken.append(f"{file.relative_to(site)} -> {url} (no anchor)")
     return broken

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import ROOT, MiniProject
 
@@ -109,3 +111,87 @@ def test_hostile_head_values_are_escaped(tiny: MiniProject) -> None:
     page = (out / "vi/tin/index.html").read_text(encoding="utf-8")
     assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - " in page
     assert 'content="0;url=https://evil.example/&#34; http-equiv=&#34;refresh"' in page
+
+
+# ── No preview addresses in a published build ───────────────────────────────────────
+def _run_build(tiny: MiniProject, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    from site_builder import cli
+
+    code = cli.main(["--root", str(tiny.root), "build", "--site-dir", str(tiny.root / "site"), *args])
+    return code, capsys.readouterr().out
+
+
+def _with_api_pages(tiny: MiniProject) -> None:
+    for lang in ("vi", "en"):
+        tiny.write(f"content/{lang}/api.md", (ROOT / f"content/{lang}/api.md").read_text(encoding="utf-8"))
+
+
+NOTICE = 'class="admonition warning asean-preview-notice"'
+NAMED = re.compile(r"^(api/|sitemap\.xml$|robots\.txt$|(vi|en)/(feed\.xml$|feeds/|embed/))")
+"""Files the warning names as holding the site's address (embed codes and oEmbed, feeds,
+API, sitemap); in any other page it may only be in the canonical and hreflang links."""
+HEAD_LINKS = re.compile(r'<link rel="(canonical|alternate)"[^>]*>|<meta (property="og:|name="twitter:)[^>]*>')
+
+
+def test_a_build_without_site_url_warns_names_what_points_at_it_and_shows_notices(
+    tiny: MiniProject, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from site_builder.build import DEFAULT_SITE_URL, PREVIEW_TARGETS
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    _with_api_pages(tiny)
+    code, out = _run_build(tiny, capsys)
+    assert code == 0, out
+    assert "CẢNH BÁO: chưa đặt SITE_URL" in out and "WARNING: SITE_URL is not set" in out
+    assert DEFAULT_SITE_URL in out and PREVIEW_TARGETS[0] in out and PREVIEW_TARGETS[1] in out
+    assert "python -m site_builder build --strict" in out
+
+    site = tiny.root / "site"
+    for lang in ("vi", "en"):
+        for page in ("embed/index.html", "api/index.html"):
+            html = (site / lang / page).read_text(encoding="utf-8")
+            assert html.count(NOTICE) == 1, (lang, page)
+            notice = html[html.index(NOTICE):]
+            assert DEFAULT_SITE_URL in notice[: notice.index("</div>")]
+        assert NOTICE not in (site / lang / "index.html").read_text(encoding="utf-8")
+    # The warning names every kind of file that holds the preview address.
+    holding = [p for p in site.rglob("*") if p.is_file() and DEFAULT_SITE_URL.encode() in p.read_bytes()]
+    assert holding
+    for path in holding:
+        rel = path.relative_to(site).as_posix()
+        if NAMED.match(rel):
+            continue
+        text = HEAD_LINKS.sub("", path.read_text(encoding="utf-8"))
+        if NOTICE in text:  # the API page: its notice gives the address on purpose
+            start = text.index(NOTICE)
+            text = text[:start] + text[text.index("</div>", start):]
+        assert DEFAULT_SITE_URL not in text, rel
+
+
+@pytest.mark.parametrize("address", [None, "http://127.0.0.1:8000/", "http://localhost:8080/asean/",
+                                     "cong.example.gov.vn/asean/"])
+def test_a_build_for_publishing_refuses_a_preview_address(
+    tiny: MiniProject, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, address: str | None
+) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    if address is not None:
+        monkeypatch.setenv("SITE_URL", address)
+    code, out = _run_build(tiny, capsys, "--strict")
+    assert code == 1
+    assert out.startswith("KHÔNG DỰNG / NOT BUILT: bản dựng để đăng (--strict) cần địa chỉ công bố")
+    assert "a build for publishing (--strict) needs the published address" in out and "site/ left unchanged" in out
+    assert not (tiny.root / "site").exists()
+    assert [p.name for p in tiny.root.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_a_build_for_publishing_with_its_address_has_no_warning_and_no_notice(
+    tiny: MiniProject, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    _with_api_pages(tiny)
+    code, out = _run_build(tiny, capsys, "--strict", "--site-url", "https://cong.example.gov.vn/asean/")
+    assert code == 0, out
+    assert "WARNING" not in out and "CẢNH BÁO" not in out
+    for lang in ("vi", "en"):
+        for page in ("embed/index.html", "api/index.html"):
+            assert NOTICE not in (tiny.root / "site" / lang / page).read_text(encoding="utf-8")

@@ -21,6 +21,16 @@ def test_examples_send_the_tested_policy(name: str) -> None:
     assert widget_policy(["https://portal.example.gov.vn"]) in text
 
 
+@pytest.mark.parametrize("name", ["deploy.md", *(f"deploy/{e}" for e in [*EXAMPLES, "github-pages.yml"])])
+def test_publishing_builds_refuse_a_preview_address(name: str) -> None:
+    """Every build the guide and the examples publish is a ``--strict`` one, which refuses
+    to run without the published address (SITE_URL)."""
+    builds = [line for line in (ROOT / "docs" / name).read_text(encoding="utf-8").splitlines()
+              if "site_builder build" in line or "make site" in line]
+    assert builds, name
+    assert all("--strict" in line for line in builds), builds
+
+
 def test_guide_states_the_policy() -> None:
     assert page_policy() in (ROOT / "docs/deploy.md").read_text(encoding="utf-8")
 

@@ -1,9 +1,14 @@
-"""Widgets in a host page served from another origin: /embed.js sizes each iframe to its content."""
+"""Widgets in a host page served from another origin: /embed.js sizes each iframe to its
+content; without it (a portal's editor removed the script, or every attribute but a few)
+the frame's own height shows the widget; and the link card survives any editor."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -164,3 +169,214 @@ def test_only_frames_of_the_sites_embed_path_are_sized(embedding: object, frame:
     site's /<lang>/embed/; holding that path somewhere else is not enough."""
     assert post_height(embedding, frame, "500") == ""
     assert post_height(embedding, "widget", "500") == "500px"  # the same message from a widget is taken
+
+
+# ── The events widget: what is ahead, never an empty box ────────────────────────────
+def test_events_widget_lists_what_is_ahead_after_past_dated_events(page: Watched, server: StaticServer) -> None:
+    """Dated events of past years sort first; they must not use up the list's places and
+    hide the yearly events ahead (the widget used to show nothing at all)."""
+    page.page.clock.set_fixed_time("2026-11-25T10:00:00")
+    page.page.goto(f"{server.url}en/embed/events/")
+    shown = page.page.locator("ul.asean-events > li:visible")
+    assert 1 <= shown.count() <= 6
+    dates = shown.evaluate_all("""items => items.map(li => li.dataset.date
+        || `${li.dataset.month.padStart(2, '0')}-${li.dataset.day.padStart(2, '0')}`)""")
+    assert all(d >= "2026-11-25" if len(d) == 10 else True for d in dates), dates
+    assert "07-28" in dates and "08-08" in dates  # ASEAN's day in Viet Nam and ASEAN Day, every year
+    assert page.page.locator("[data-asean-none]").is_hidden()
+
+
+def test_events_widget_says_when_nothing_is_ahead(tmp_path: Path, page: Watched) -> None:
+    from conftest import ROOT
+
+    (tmp_path / "upcoming.js").write_bytes((ROOT / "theme/assets/upcoming.js").read_bytes())
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>e</title></head><body>'
+        '<ul data-asean-upcoming="6"><li data-date="2001-01-01">old</li><li data-date="2002-05-01">older</li></ul>'
+        '<p data-asean-none hidden>Nothing ahead</p><script src="upcoming.js"></script></body></html>',
+        encoding="utf-8")
+    with StaticServer(tmp_path) as srv:
+        page.page.goto(srv.url)
+        assert page.page.locator("li:visible").count() == 0
+        assert page.page.get_by_text("Nothing ahead").is_visible()
+
+
+
+# ── Without /embed.js: the snippet's own height, at three widths ────────────────────
+WIDTHS = (360, 768, 1200)
+"""Host pages of these widths (a phone, a tablet, a computer); the host's 8 px body margins
+leave frames of 344, 752 and 1184 px."""
+LONG = ("/embed/plans/", "/embed/quiz/")
+"""Long lists: a bounded height, their link to the whole list first (site_builder.embeds)."""
+
+
+class EditorFilter(HTMLParser):
+    """What a portal's rich-text editor does to pasted HTML: keeps the listed tags with the
+    listed attributes only, and drops ``<script>`` with its content."""
+
+    def __init__(self, keep: dict[str, set[str]]) -> None:
+        super().__init__(convert_charrefs=False)
+        self.keep, self.out, self.skip = keep, [], 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.skip += 1
+        elif tag in self.keep and not self.skip:
+            kept = "".join(f' {k}="{html.escape(v or "")}"' for k, v in attrs if k in self.keep[tag])
+            self.out.append(f"<{tag}{kept}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.skip -= 1
+        elif tag in self.keep and not self.skip and tag != "br":
+            self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.out.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(f"&#{name};")
+
+
+def edited(code: str, keep: dict[str, set[str]]) -> str:
+    parser = EditorFilter(keep)
+    parser.feed(code)
+    parser.close()
+    return "".join(parser.out)
+
+
+NO_SCRIPT = {"iframe": {"src", "title", "width", "height", "frameborder", "loading", "style"}}
+"""An editor that removes scripts only."""
+STRICT_EDITOR = {"iframe": {"src", "title", "width", "height"}}
+"""An editor that also removes ``style`` and every attribute but a frame's address, title and size."""
+CARD_EDITOR = {"p": set(), "strong": set(), "br": set(), "a": {"href"}}
+"""The plainest rich-text editor: paragraphs, bold, line breaks and links."""
+
+
+def published_codes(site: Path, kind: str) -> dict[str, str]:
+    """The codes of one kind (``frame`` or ``card``) on both "Embed this" pages, as a portal
+    editor copies them from the text boxes, by widget address."""
+    codes = {}
+    for lang in ("vi", "en"):
+        page = (site / lang / "embed/index.html").read_text(encoding="utf-8")
+        for box in re.findall(rf'<textarea [^>]*data-asean-code="{kind}"[^>]*>(.*?)</textarea>', page, re.S):
+            code = html.unescape(box)
+            codes[re.search(r'(?:src|href)="([^"]+)"', code)[1]] = code
+    return codes
+
+
+FRAME_STATE = """() => {
+  const box = s => { const e = document.querySelector(s); return e && e.getBoundingClientRect().toJSON(); };
+  const d = document.documentElement;
+  return {height: innerHeight, width: innerWidth, scrollHeight: d.scrollHeight, scrollWidth: d.scrollWidth,
+          content: Math.ceil(document.body.getBoundingClientRect().height), title: box('.asean-embed__title'),
+          more: box('.asean-embed__more'), first: box('tbody tr[data-group], fieldset.asean-question:not([hidden])')};
+}"""
+
+
+def frames_without_script(browser: object, site: Path, server: StaticServer, tmp_path: Path,
+                          keep: dict[str, set[str]]) -> dict[str, dict[int, dict]]:
+    """Every widget's published frame code, filtered by an editor (``keep``), in one host
+    page on another origin and without /embed.js; what each frame shows at each width."""
+    from conftest import SITE_URL
+
+    codes = [edited(code, keep).replace(SITE_URL, server.url) for code in published_codes(site, "frame").values()]
+    assert len(codes) >= 40 and not any("<script" in c for c in codes)
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Portal</title></head><body>'
+        + "".join(f"<h2>Widget {i}</h2>{code}" for i, code in enumerate(codes)) + "</body></html>",
+        encoding="utf-8")
+    states: dict[str, dict[int, dict]] = {}
+    with StaticServer(tmp_path) as host:
+        context = browser.new_context(viewport={"width": WIDTHS[0], "height": 800})  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.goto(host.url)
+        frames = page.locator("iframe")
+        for i in range(frames.count()):  # lazy frames load once near the screen
+            frames.nth(i).scroll_into_view_if_needed()
+            frame = frames.nth(i).element_handle().content_frame()
+            frame.wait_for_url(re.compile("/embed/"))
+            frame.wait_for_load_state("load")
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 800})
+            page.wait_for_timeout(200)
+            for i in range(frames.count()):
+                frame = frames.nth(i).element_handle().content_frame()
+                state = frame.evaluate(FRAME_STATE)
+                state["attribute"] = int(frames.nth(i).get_attribute("height"))
+                states.setdefault(frame.url.removeprefix(server.url), {})[width] = state
+        context.close()
+    return states
+
+
+def check_without_script(states: dict[str, dict[int, dict]]) -> None:
+    """The widget's main content shows in its frame with nothing to scroll: the whole widget,
+    or for a long list its title, its link to the whole list and the start of the list."""
+    table = "\n".join(f"{path:48} " + "  ".join(f"{w}: {s['content']:>5}/{s['height']}" for w, s in by_width.items())
+                      for path, by_width in sorted(states.items()))
+    problems = []
+    for path, by_width in states.items():
+        for width, s in by_width.items():
+            where = f"{path} at {width} px"
+            if s["height"] != s["attribute"]:
+                problems.append(f"{where}: frame {s['height']} px high, not its height attribute {s['attribute']}")
+            if s["scrollWidth"] > s["width"]:
+                problems.append(f"{where}: scrolls sideways ({s['scrollWidth']} > {s['width']})")
+            if not any(part in f"/{path}" for part in LONG):
+                if s["scrollHeight"] > s["height"]:
+                    problems.append(f"{where}: content {s['content']} px in a {s['height']} px frame scrolls")
+                continue
+            for name in ("title", "more"):
+                if s[name] is None or s[name]["bottom"] > s["height"]:
+                    problems.append(f"{where}: {name} not in view ({s[name]})")
+            first = s["first"]
+            if first is None or first["top"] + 40 > s["height"]:
+                problems.append(f"{where}: the list does not start in view ({first})")
+            if "/embed/quiz/" in f"/{path}" and first is not None and first["bottom"] > s["height"]:
+                problems.append(f"{where}: the first question is cut ({first})")
+    assert problems == [], "\n".join(problems) + "\n\ncontent/frame heights:\n" + table
+
+
+def test_published_frame_code_needs_no_script_and_no_style(built_site: Path) -> None:
+    """Width, height and border come from attributes that editors keep; nothing depends on
+    ``style``, so an editor that removes it changes nothing."""
+    codes = published_codes(built_site, "frame")
+    for code in codes.values():
+        frame, script = code.split("\n")
+        assert re.fullmatch(r'<iframe src="[^"]+" title="[^"]+" width="100%" height="[0-9]+" frameborder="0" '
+                            r'loading="lazy"></iframe>', frame), frame
+        assert re.fullmatch(r'<script src="[^"]+embed\.js" async></script>', script), script
+        assert "style" not in code
+
+
+def test_widgets_show_without_the_script(browser: object, built_site: Path, server: StaticServer,
+                                         tmp_path: Path) -> None:
+    check_without_script(frames_without_script(browser, built_site, server, tmp_path, NO_SCRIPT))
+
+
+def test_widgets_show_after_a_strict_editor(browser: object, built_site: Path, server: StaticServer,
+                                            tmp_path: Path) -> None:
+    """No script, no ``style``, no ``frameborder``, no ``loading``: only address, title and size."""
+    check_without_script(frames_without_script(browser, built_site, server, tmp_path, STRICT_EDITOR))
+
+
+def test_link_cards_survive_a_plain_editor(built_site: Path) -> None:
+    cards = published_codes(built_site, "card")
+    frames = published_codes(built_site, "frame")
+    assert len(cards) == len(frames)
+    for href, card in cards.items():
+        assert edited(card, CARD_EDITOR) == card, card
+        assert href.startswith("https://asean.example.org/portal/asean/") and "/embed/" not in href
+        assert re.fullmatch(r"<p><strong>[^<]+</strong><br>\n[^<]+<br>\n<a href=\"[^\"]+\">[^<]+</a></p>", card), card
+
+
+def test_a_fixed_frame_keeps_its_height(embedding: object) -> None:
+    """``data-asean-fixed``: the "Embed this" page shows the frame-only way next to the
+    sized one, on the same page as /embed.js."""
+    page = embedding
+    page.locator("#widget").evaluate("f => f.setAttribute('data-asean-fixed', '')")  # type: ignore[attr-defined]
+    assert post_height(page, "widget", "500") == ""

@@ -95,7 +95,7 @@ CASES = [
     # Front matter: one parser, a fixed set of templates.
     ("a page template for data records", "content/vi/a.md",
      b"---\ntitle: a\ndescription: b\ntemplate: asean/embed/plan.html\n---\n\nx\n", None, None,
-     "content/vi/a.md:4:11: template: cần một trong: 'asean/home.html'"),
+     "content/vi/a.md:4:11: template: cần một trong: 'asean/home.html', 'asean/api.html'"),
     ("a YAML document end inside front matter", "content/vi/a.md",
      b"---\ntitle: a\ndescription: b\n...\ntemplate: asean/embed/plan.html\n---\n\nx\n", None, None,
      "content/vi/a.md:5:1: lỗi cú pháp YAML"),
@@ -111,6 +111,9 @@ CASES = [
     ("meta refresh in Markdown", "content/vi/a.md",
      (PAGE + '<meta http-equiv="refresh" content="0;url=https://evil.example/">\n').encode(), None, None,
      "content/vi/a.md:8: không được dùng thẻ <meta> trong nội dung"),
+    ("a declaration MkDocs cannot read", "content/vi/a.md",
+     (PAGE + '<![><img src="]><img src=x onerror=alert(1)//">\n').encode(), None, None,
+     "content/vi/a.md:8: đoạn mã HTML này không đọc được"),
     ("an ftp link", "content/vi/a.md", (PAGE + "[tải](ftp://evil.example/x)\n").encode(), None, None,
      "content/vi/a.md:8: không được dùng địa chỉ 'ftp:' trong nội dung"),
     ("iframe with user info", "content/vi/a.md",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # An S3-style bucket (AWS S3, MinIO, Viettel/VNPT object storage with an S3 API) behind a CDN.
-# Build with: SITE_URL=https://asean.example.gov.vn/ python -m site_builder build --precompress
+# Build with: SITE_URL=https://asean.example.gov.vn/ python -m site_builder build --strict --precompress
 # Objects are uploaded with their encoding and caching headers; the security headers
 # (which a bucket cannot send) are set on the CDN, e.g. a CloudFront response headers policy:
 #   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'

@@ -23,6 +23,7 @@ from ..model.content import Question
 from ..model.progress import Record as ProgressRecord
 from ..progress import NOT_REPORTED, Tracker, plan_years, records_of
 from ..project import Project
+from .feeds import photo_fields
 
 API = "api/v1"
 VERSION = 1
@@ -113,6 +114,44 @@ class QuizDocument(_Out):
     questions: list[Question]
 
 
+class PhotoOut(_Out):
+    """An article's photo: its widest JPEG (other sizes and formats are on the page)."""
+
+    url: str
+    type: str
+    width: int
+    height: int
+    alt: str
+    """What the photo shows, in the article's language."""
+    caption: str | None
+    credit: str
+    """Who took or owns it: show it wherever the photo is shown."""
+    licence: str
+    """Under what terms it is published."""
+
+
+class NewsItem(_Out):
+    """A news article in one language."""
+
+    lang: Literal["vi", "en"]
+    path: str
+    """Its path below ``content/<lang>/``: the same for both languages of one article."""
+    title: str
+    description: str
+    date: str
+    topics: list[str]
+    tags: list[str]
+    url: str
+    image: PhotoOut | None
+
+
+class NewsDocument(_Out):
+    """``/api/v1/news.json``: every article of both languages, newest first per language."""
+
+    version: int = VERSION
+    news: list[NewsItem]
+
+
 class TaskProgress(_Out):
     """One task of a plan in one year: an appendix activity or, for a plan without an
     appendix, an assignment of its body."""
@@ -160,6 +199,7 @@ DOCUMENTS: dict[str, type[BaseModel]] = {
     "agencies": AgenciesDocument,
     "quiz": QuizDocument,
     "progress": ProgressDocument,
+    "news": NewsDocument,
 }
 
 
@@ -254,11 +294,32 @@ def write_api(project: Project, index: SiteIndex, site: Path, base: str) -> None
             ))
     (out / "progress.json").write_text(dump(ProgressDocument(years=years)), encoding="utf-8")
     (out / "progress.csv").write_bytes(progress_csv(project, index))
+    (out / "news.json").write_text(dump(news_document(project, base)), encoding="utf-8")
     if project.content.quiz:
         quiz = QuizDocument(base=base, questions=list(project.content.quiz))
         (out / "quiz.json").write_text(dump(quiz), encoding="utf-8")
     for name, model in DOCUMENTS.items():
         (out / f"{name}.schema.json").write_text(schema_text(model, f"{name}.schema.json"), encoding="utf-8")
+
+
+def news_document(project: Project, base: str) -> NewsDocument:
+    items = []
+    for lang in LANGUAGES:
+        for page in project.content.news(lang):
+            image = None
+            if page.photo is not None:
+                fields = photo_fields(page, page.photo, base)
+                image = PhotoOut(
+                    url=fields["url"], type=fields["type"], width=int(fields["width"]),
+                    height=int(fields["height"]), alt=fields["alt"], caption=page.meta.image_caption,
+                    credit=fields["credit"], licence=fields["licence"],
+                )
+            items.append(NewsItem(
+                lang=lang, path=page.rel, title=page.meta.title, description=page.meta.description,
+                date=str(page.meta.date), topics=list(page.meta.topics), tags=list(page.meta.tags),
+                url=f"{base}{lang}/{page.url}", image=image,
+            ))
+    return NewsDocument(news=items)
 
 
 CSV_COLUMNS = [

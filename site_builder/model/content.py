@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from .common import (
     HttpsUrl,
@@ -24,15 +24,35 @@ from .common import (
     deep_link,
 )
 
+
+def _photo_path(value: str) -> str:
+    """A photo is named by its path below ``content/media/``: never absolute, never
+    climbing out (``..``), never an address on another site."""
+    parts = value.split("/")
+    if value.startswith("/") or "://" in value or any(part in ("", ".", "..") for part in parts):
+        raise bilingual_error(
+            f"ảnh '{value}' phải là đường dẫn bên trong content/media/ (ví dụ: 2022/le-thuong-co.jpg), "
+            "không phải địa chỉ trang khác hay đường dẫn ra ngoài",
+            f"the image '{value}' must be a path inside content/media/ (for example 2022/flag-raising.jpg), "
+            "not an address on another site or a path leading out of it",
+        )
+    return value
+
+
+PhotoPath = Annotated[str, StringConstraints(min_length=1, max_length=300), AfterValidator(_photo_path)]
+"""Path of a photo below ``content/media/``, the folder both languages share."""
+
+
 ContentKind = Literal["page", "fact", "news", "tourism"]
 """``page``: navigation and help pages; ``fact``: pages stating facts about ASEAN
 (sources and ``updated`` required); ``news``: dated articles; ``tourism``: a unit's
 tourism and culture page."""
 
 
-ContentTemplate = Literal["asean/home.html"]
+ContentTemplate = Literal["asean/home.html", "asean/api.html"]
 """Templates a hand-written page may ask for: the home page layout (the page's text
-followed by the latest news and plans); by default a page gets the theme's article layout."""
+followed by the latest news and plans) and the API page (its text under a notice when
+the build has no published address); by default a page gets the theme's article layout."""
 
 
 class SourceRef(Strict):
@@ -72,9 +92,18 @@ class FrontMatter(Strict):
     """A page template of the theme made for hand-written pages; the others render data
     records or widgets (framed by other sites) and are the generator's alone."""
     hide: list[Literal["navigation", "toc", "footer"]] = Field(default_factory=list)
-    image: SitePath | None = None
-    """Path of an illustration below ``content/<lang>/`` (needs ``image_alt``)."""
+    image: PhotoPath | None = None
+    """The page's photo, a path below ``content/media/`` (shared by both languages: one
+    file, one set of encoded sizes); shown under the title, in lists, link previews,
+    feeds and the API. Needs ``image_alt``, ``image_credit`` and ``image_licence``."""
     image_alt: NonEmpty | None = None
+    """What the photo shows, in the page's language, for readers who cannot see it."""
+    image_caption: NonEmpty | None = None
+    """Optional caption under the photo, in the page's language."""
+    image_credit: NonEmpty | None = None
+    """Who took or owns the photo (``Ảnh: Nguyễn Văn A/TTXVN``)."""
+    image_licence: NonEmpty | None = None
+    """Under what terms the portal may publish it (``CC BY 4.0``, ``owned by the unit``)."""
 
     @model_validator(mode="after")
     def _required_by_kind(self) -> FrontMatter:
@@ -95,8 +124,6 @@ class FrontMatter(Strict):
                 f"trang loại '{self.kind}' cần ngày cập nhật (updated)",
                 f"a '{self.kind}' page needs the date it was last checked (updated)",
             )
-        if self.image and not self.image_alt:
-            raise bilingual_error("ảnh cần lời mô tả (image_alt)", "an image needs alternative text (image_alt)")
         return self
 
 

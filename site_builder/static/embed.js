@@ -4,7 +4,8 @@
    attribute is needed on the iframes. A message is taken only when it comes from this
    site's own origin, from the iframe it sizes, and that iframe's address is on this
    origin with a path that starts with the site's /vi/embed/ or /en/embed/ (another page
-   of the same site is not a widget). No third-party code. */
+   of the same site is not a widget). A frame marked data-asean-fixed keeps the height
+   written in its code (the "Embed this" page shows that way live). No third-party code. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -21,6 +22,7 @@
 
   function ours(frame) {
     var url;
+    if (frame.hasAttribute("data-asean-fixed")) return false;
     try { url = new URL(frame.src); } catch (e) { return false; }
     if (url.origin !== origin) return false;
     for (var i = 0; i < widgets.length; i++) {

@@ -1,5 +1,7 @@
 /* Events widget: keep the next N events from today, soonest first. Without this script
-   the widget lists every event, which is still correct. */
+   the widget lists every event, which is still correct. Past events are left out before
+   counting, so that old dated events never push the recurring ones out of the list; when
+   nothing is ahead, the widget says so instead of showing an empty box. */
 (function () {
   "use strict";
   var list = document.querySelector("[data-asean-upcoming]");
@@ -19,10 +21,13 @@
     return { li: li, next: next };
   });
   items.sort(function (a, b) { return a.next - b.next; });
-  items.forEach(function (item, i) {
+  var shown = 0;
+  items.forEach(function (item) {
     list.appendChild(item.li);
-    item.li.hidden = item.next < today || i >= limit;
+    var ahead = item.next >= today && shown < limit;
+    if (ahead) shown++;
+    item.li.hidden = !ahead;
   });
-  var shown = items.filter(function (x) { return !x.li.hidden; }).slice(0, limit);
-  items.forEach(function (x) { x.li.hidden = shown.indexOf(x) < 0; });
+  var none = document.querySelector("[data-asean-none]");
+  if (none) none.hidden = shown > 0;
 })();

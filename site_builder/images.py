@@ -1,0 +1,474 @@
+"""Editors' photos: checked when the project is checked, encoded once, published small.
+
+A photo named in a page's front matter (``image:``) lives in ``content/media/``, one
+folder shared by both languages: a photo is the same picture whatever the language of
+the text around it (only its alt text, caption and credit line are translated), so one
+file means one upload for the editors, one set of encoded sizes for the build and no
+Vietnamese and English copies drifting apart.
+
+The build never publishes the editor's file itself. It decodes it, applies the EXIF
+orientation, converts it to sRGB, and writes fresh pixels, without any metadata (a
+phone's EXIF carries the GPS position of where the photo was taken, the camera's serial
+number and the photographer's name), at a few widths (:data:`WIDTHS`) in AVIF (when the
+pinned Pillow wheel has the encoder), WebP and JPEG for the browsers that have neither.
+
+Encoding is slow (half a second for a large AVIF), so each encoded file is kept in a
+cache folder the build owns, named by the hash of everything that decides its bytes
+(:func:`variant_key`): the source's own hash, the format, the width, the encoder
+settings, this module's pipeline version and Pillow's version. A cache entry is only an
+image file: nothing is unpickled, and an entry that does not start with its format's
+signature is encoded again. The cache lives outside the checkout
+(``$ASEAN_IMAGE_CACHE``, else the user's cache folder), so a file committed to the
+repository can never be published as an "encoded" photo.
+
+Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+from PIL import Image, ImageCms, ImageOps, features
+
+from .inputs import MAX_MEDIA_BYTES, PHOTO_SUFFIXES
+
+# PHOTO_SUFFIXES: JPEG, PNG, WebP, AVIF; GIF is not a photo kind (an animation has no
+# single picture to resize).
+
+MEDIA_DIR = "content/media"
+"""Where editors put photos, shared by both languages."""
+OUTPUT_DIR = "media"
+"""Where the encoded sizes are published, at the root of the site beside ``vi/`` and ``en/``."""
+
+PHOTO_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "AVIF"})
+"""What Pillow must find inside, whatever the file's name says."""
+
+MIN_WIDTH = 480
+"""Narrower than the smallest size served to a phone would look blurred on every screen."""
+MAX_PIXELS = 50_000_000
+"""50 megapixels, more than any phone or press camera: beyond, a file is a decompression
+bomb rather than a photo (a few KB that unpack to gigabytes)."""
+WIDTHS = (480, 960, 1600)
+"""Widths encoded: a phone's column at 1x, a phone at 2x or a desktop column, a wide
+desktop at 2x. A photo narrower than 1600 px also gets its own width, never upscaled."""
+
+PIPELINE = "1"
+"""Bump when the decoding or colour steps change, so that cached files are not reused."""
+
+SETTINGS: dict[str, dict[str, object]] = {
+    "avif": {"quality": 60, "speed": 6, "max_threads": 1},
+    "webp": {"quality": 80, "method": 4},
+    "jpeg": {"quality": 82, "optimize": True, "progressive": True, "subsampling": "4:2:0"},
+}
+"""Encoder settings per format. One thread for AVIF: the same bytes on every machine."""
+
+MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
+PIL_FORMAT = {"avif": "AVIF", "webp": "WEBP", "jpeg": "JPEG"}
+EXTENSION = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
+
+
+def formats() -> tuple[str, ...]:
+    """Formats written, best first: AVIF only when this Pillow can encode it."""
+    return ("avif", "webp", "jpeg") if features.check("avif") else ("webp", "jpeg")
+
+
+class PhotoError(Exception):
+    """A photo that cannot be published; the messages say why in both languages."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        super().__init__(en)
+        self.vi = vi
+        self.en = en
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One encoded file of a photo: a format at a width."""
+
+    fmt: str
+    width: int
+    height: int
+    key: str
+    """Hash of everything that decides the file's bytes: its cache entry's name."""
+    path: str
+    """Where it is published, below the site root (``media/le-thuong-co-960.3fa9c2e1d0.webp``)."""
+
+    @property
+    def mime(self) -> str:
+        return MIME[self.fmt]
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A checked photo of ``content/media/``: its hash and its size once upright."""
+
+    rel: str
+    """Path below ``content/media/``."""
+    digest: str
+    """SHA-256 of the file, hex."""
+    width: int
+    height: int
+    """Size after the EXIF orientation is applied (what a reader sees)."""
+
+    def widths(self) -> list[int]:
+        """The widths encoded: :data:`WIDTHS` below the photo's own, then its own up to 1600."""
+        top = min(self.width, WIDTHS[-1])
+        return [w for w in WIDTHS if w < top] + [top]
+
+    def height_at(self, width: int) -> int:
+        return max(1, round(self.height * width / self.width))
+
+    def variants(self) -> list[Variant]:
+        stem = PurePosixPath(self.rel).stem
+        out = []
+        for fmt in formats():
+            for width in self.widths():
+                key = variant_key(self.digest, fmt, width)
+                path = f"{OUTPUT_DIR}/{stem}-{width}.{key[:10]}.{EXTENSION[fmt]}"
+                out.append(Variant(fmt, width, self.height_at(width), key, path))
+        return out
+
+    def largest(self, fmt: str = "jpeg") -> Variant:
+        """The widest file of a format: the fallback ``src`` and the feeds' enclosure."""
+        return [v for v in self.variants() if v.fmt == fmt][-1]
+
+
+def variant_key(digest: str, fmt: str, width: int) -> str:
+    """Everything that decides an encoded file's bytes, hashed."""
+    settings = ",".join(f"{k}={v}" for k, v in sorted(SETTINGS[fmt].items()))
+    text = f"{PIPELINE}|{Image.__version__}|{digest}|{fmt}|{width}|{settings}"
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def probe(root: Path, rel: str) -> Photo:
+    """Check the photo ``content/media/<rel>`` and measure it, without decoding its pixels.
+
+    Raises :class:`PhotoError` for a missing file, a link, a file that is not a JPEG,
+    PNG, WebP or AVIF photo, one over 20 MiB or 50 megapixels, or one under
+    :data:`MIN_WIDTH` pixels wide once upright.
+    """
+    path = root / MEDIA_DIR / rel
+    shown = f"{MEDIA_DIR}/{rel}"
+    parts = PurePosixPath(rel).parts
+    try:
+        # Every step below content/media/ is looked at, not followed: a folder that is a
+        # link would publish a file from outside the repository.
+        chain = [os.lstat(root / MEDIA_DIR / Path(*parts[:i])) for i in range(1, len(parts) + 1)]
+    except OSError:
+        raise PhotoError(f"không có tệp ảnh {shown}", f"no image file {shown}") from None
+    info = chain[-1]
+    if any(stat.S_ISLNK(step.st_mode) for step in chain) or not stat.S_ISREG(info.st_mode):
+        raise PhotoError(
+            f"{shown} không phải là một tệp thường (liên kết hay thư mục không được chấp nhận)",
+            f"{shown} is not a regular file (links and folders are not accepted)",
+        )
+    return _probe(str(path), shown, info.st_mtime_ns, info.st_size, MAX_MEDIA_BYTES, rel)
+
+
+@lru_cache(maxsize=4096)
+def _probe(path: str, shown: str, mtime_ns: int, size: int, limit: int, rel: str) -> Photo:
+    """Cached by modification time and size: both languages of an article name one photo."""
+    if PurePosixPath(rel).suffix.lower() not in PHOTO_SUFFIXES:
+        kinds = ", ".join(sorted(s.lstrip(".") for s in PHOTO_SUFFIXES))
+        raise PhotoError(
+            f"{shown}: loại ảnh không được hỗ trợ; chỉ dùng: {kinds}",
+            f"{shown}: unsupported kind of image; use one of: {kinds}",
+        )
+    if size > limit:
+        raise PhotoError(
+            f"{shown} quá lớn ({size / 1048576:.1f} MiB, tối đa {limit // 1048576} MiB)",
+            f"{shown} is too large ({size / 1048576:.1f} MiB, at most {limit // 1048576} MiB)",
+        )
+    data = Path(path).read_bytes()
+    try:
+        with Image.open(io.BytesIO(data), formats=sorted(PHOTO_FORMATS)) as im:
+            width, height = im.size
+            orientation = im.getexif().get(0x0112, 1)
+    except (OSError, ValueError, Image.DecompressionBombError, SyntaxError):
+        raise PhotoError(
+            f"{shown} không phải là ảnh JPEG, PNG, WebP hay AVIF đọc được",
+            f"{shown} is not a readable JPEG, PNG, WebP or AVIF image",
+        ) from None
+    if width * height > MAX_PIXELS:
+        raise PhotoError(
+            f"{shown} có quá nhiều điểm ảnh ({width}×{height}); tối đa {MAX_PIXELS // 1_000_000} triệu",
+            f"{shown} has too many pixels ({width}×{height}); at most {MAX_PIXELS // 1_000_000} million",
+        )
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    if width < MIN_WIDTH:
+        raise PhotoError(
+            f"{shown} quá nhỏ ({width} điểm ảnh chiều ngang); cần ít nhất {MIN_WIDTH}",
+            f"{shown} is too small ({width} pixels wide); it needs at least {MIN_WIDTH}",
+        )
+    return Photo(rel, hashlib.sha256(data).hexdigest(), width, height)
+
+
+def upright_srgb(data: bytes) -> Image.Image:
+    """The photo's pixels, upright, in sRGB, flattened on white, with no metadata at all.
+
+    A new image is made from the raw pixels, so nothing of the source's ``info`` (EXIF,
+    XMP, ICC profile, comments) can reach an encoder.
+    """
+    with Image.open(io.BytesIO(data), formats=sorted(PHOTO_FORMATS)) as source:
+        source.load()
+        im = ImageOps.exif_transpose(source)
+    icc = im.info.get("icc_profile")
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        rgba = im.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        im = Image.alpha_composite(white, rgba)
+    if icc:
+        try:
+            im = ImageCms.profileToProfile(
+                im.convert("RGB"), ImageCms.ImageCmsProfile(io.BytesIO(icc)), ImageCms.createProfile("sRGB"),
+                outputMode="RGB",
+            ) or im
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # an unreadable profile: keep the pixels as they are
+    im = im.convert("RGB")
+    return Image.frombytes("RGB", im.size, im.tobytes())
+
+
+def encode(image: Image.Image, fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, PIL_FORMAT[fmt], **SETTINGS[fmt])
+    return buffer.getvalue()
+
+
+def resized(image: Image.Image, width: int, height: int) -> Image.Image:
+    if image.size == (width, height):
+        return image
+    return image.resize((width, height), Image.Resampling.LANCZOS)
+
+
+SIGNATURES = {
+    "jpeg": lambda head: head.startswith(b"\xff\xd8\xff"),
+    "webp": lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP",
+    "avif": lambda head: head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis"),
+}
+
+
+def cache_dir() -> Path:
+    """``$ASEAN_IMAGE_CACHE``, else ``$XDG_CACHE_HOME`` or ``~/.cache``, then ``asean-section-kit/images``."""
+    explicit = os.environ.get("ASEAN_IMAGE_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "asean-section-kit" / "images"
+
+
+def _cached(folder: Path, variant: Variant) -> Path | None:
+    entry = folder / f"{variant.key}.{EXTENSION[variant.fmt]}"
+    try:
+        with entry.open("rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return None
+    return entry if SIGNATURES[variant.fmt](head) else None
+
+
+def _store(folder: Path, variant: Variant, data: bytes) -> Path:
+    """Write a cache entry atomically: a killed build leaves no half-written file under its name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    entry = folder / f"{variant.key}.{EXTENSION[variant.fmt]}"
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, entry)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return entry
+
+
+@dataclass
+class ImageStats:
+    """What the image step did: files encoded now, and files taken from the cache."""
+
+    encoded: int = 0
+    reused: int = 0
+
+
+def write_images(root: Path, photos: Iterable[Photo], site: Path, cache: Path | None = None) -> ImageStats:
+    """Publish every size of every photo into ``site/media/``, encoding only what the
+    cache lacks. The source is decoded once per photo, and only when something is missing."""
+    folder = cache or cache_dir()
+    stats = ImageStats()
+    (site / OUTPUT_DIR).mkdir(parents=True, exist_ok=True)
+    for photo in sorted(set(photos), key=lambda p: p.rel):
+        upright: Image.Image | None = None
+        for variant in photo.variants():
+            entry = _cached(folder, variant)
+            if entry is None:
+                if upright is None:
+                    upright = upright_srgb((root / MEDIA_DIR / photo.rel).read_bytes())
+                data = encode(resized(upright, variant.width, variant.height), variant.fmt)
+                entry = _store(folder, variant, data)
+                stats.encoded += 1
+            else:
+                stats.reused += 1
+            shutil.copyfile(entry, site / variant.path)
+    return stats
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What a ``<picture>`` needs, with addresses relative to the page that shows it."""
+
+    sources: list[tuple[str, str]]
+    """``(type, srcset)`` of each modern format, best first."""
+    src: str
+    """The widest JPEG: the ``<img>`` for browsers that read no ``<source>``."""
+    srcset: str
+    """Every JPEG width."""
+    width: int
+    height: int
+    """The ``src`` file's size: with CSS ``height: auto`` the browser reserves the box
+    before the file arrives (no layout shift)."""
+
+
+def picture(photo: Photo, to_root: str) -> Picture:
+    """The ``<picture>`` of ``photo`` on a page whose relative path to the site root
+    (the folder holding ``media/``) is ``to_root`` (``../../``)."""
+    by_format: dict[str, list[Variant]] = {}
+    for variant in photo.variants():
+        by_format.setdefault(variant.fmt, []).append(variant)
+
+    def srcset(items: list[Variant]) -> str:
+        return ", ".join(f"{to_root}{v.path} {v.width}w" for v in items)
+
+    jpegs = by_format.pop("jpeg")
+    sources = [(MIME[fmt], srcset(items)) for fmt, items in by_format.items()]
+    top = jpegs[-1]
+    return Picture(sources, f"{to_root}{top.path}", srcset(jpegs), top.width, top.height)
+
+
+# ── Social cards ─────────────────────────────────────────────────────────────────
+CARD_SIZE = (1200, 630)
+"""What Facebook, Zalo and X show for a shared link (1.91:1)."""
+CARD_SETTINGS = {"quality": 85, "optimize": True, "progressive": True, "subsampling": "4:2:0"}
+
+
+def photo_card(photo: Photo) -> Variant:
+    """A page's photo cropped to 1200×630 around its upper middle (where faces usually are)."""
+    settings = ",".join(f"{k}={v}" for k, v in sorted(CARD_SETTINGS.items()))
+    key = hashlib.sha256(f"{PIPELINE}|{Image.__version__}|{photo.digest}|card|{settings}".encode("ascii")).hexdigest()
+    stem = PurePosixPath(photo.rel).stem
+    return Variant("jpeg", *CARD_SIZE, key, f"{OUTPUT_DIR}/{stem}-card.{key[:10]}.jpg")
+
+
+@dataclass(frozen=True)
+class SiteCard:
+    """A card drawn for pages without a photo: the section's name and the unit's, in the
+    unit's colours, with a font that has every Vietnamese letter (Be Vietnam Pro, OFL,
+    from its PyPI package: nothing is downloaded at build time)."""
+
+    title: str
+    subtitle: str
+    background: str
+    accent: str
+
+    @property
+    def variant(self) -> Variant:
+        text = "|".join([PIPELINE, Image.__version__, FONT_VERSION, self.title, self.subtitle, self.background, self.accent])
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return Variant("jpeg", *CARD_SIZE, key, f"{OUTPUT_DIR}/card.{key[:10]}.jpg")
+
+    def draw(self) -> bytes:
+        from fontpkg_be_vietnam_pro import ROOT as FONTS
+        from PIL import ImageDraw, ImageFont
+
+        width, height = CARD_SIZE
+        image = Image.new("RGB", CARD_SIZE, self.background)
+        pen = ImageDraw.Draw(image)
+        pen.rectangle((0, height - 24, width, height), fill=self.accent)
+        pen.ellipse((width - 230, 70, width - 90, 210), outline=self.accent, width=14)
+        bold = ImageFont.truetype(str(FONTS / "files" / "BeVietnamPro-Bold.ttf"), 84)
+        regular = ImageFont.truetype(str(FONTS / "files" / "BeVietnamPro-Regular.ttf"), 44)
+        y = 180
+        for line in _wrap(pen, self.title, bold, width - 400)[:3]:
+            pen.text((80, y), line, font=bold, fill="#ffffff")
+            y += 104
+        for line in _wrap(pen, self.subtitle, regular, width - 160)[:2]:
+            pen.text((80, y + 20), line, font=regular, fill="#ffffff")
+            y += 58
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", **CARD_SETTINGS)
+        return buffer.getvalue()
+
+
+FONT_VERSION = "be-vietnam-pro-1.2"
+
+
+def _wrap(pen: object, text: str, font: object, limit: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        trial = f"{lines[-1]} {word}" if lines else word
+        if lines and pen.textlength(trial, font=font) <= limit:  # type: ignore[attr-defined]
+            lines[-1] = trial
+        else:
+            lines.append(word)
+    return lines
+
+
+def write_cards(root: Path, photos: Iterable[Photo], cards: Iterable[SiteCard], site: Path,
+                cache: Path | None = None) -> ImageStats:
+    """Every page's link-preview picture: photos cropped, and the drawn cards."""
+    folder = cache or cache_dir()
+    stats = ImageStats()
+    (site / OUTPUT_DIR).mkdir(parents=True, exist_ok=True)
+    jobs: list[tuple[Variant, object]] = [(photo_card(p), p) for p in sorted(set(photos), key=lambda p: p.rel)]
+    jobs += [(card.variant, card) for card in sorted(set(cards), key=lambda c: c.variant.key)]
+    for variant, source in jobs:
+        entry = _cached(folder, variant)
+        if entry is None:
+            if isinstance(source, Photo):
+                upright = upright_srgb((root / MEDIA_DIR / source.rel).read_bytes())
+                cropped = ImageOps.fit(upright, CARD_SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.4))
+                buffer = io.BytesIO()
+                cropped.save(buffer, "JPEG", **CARD_SETTINGS)
+                data = buffer.getvalue()
+            else:
+                assert isinstance(source, SiteCard)
+                data = source.draw()
+            entry = _store(folder, variant, data)
+            stats.encoded += 1
+        else:
+            stats.reused += 1
+        shutil.copyfile(entry, site / variant.path)
+    return stats
+
+
+DEFAULT_COLOURS = ("#163a86", "#ffcc00")
+"""The theme's ASEAN blue and yellow (``theme/assets/asean.css``)."""
+
+
+def site_card(data: object, lang: str, unit: str | None) -> SiteCard:
+    """The drawn card of one language of a build: the section's (or the unit's branded)
+    name over the unit's name, in the unit's colours; one per language, shared by every
+    page without a photo, so that a national build of thousands of pages draws two."""
+    from .i18n import translations
+
+    t = translations(lang).gettext
+    title, subtitle = t("ASEAN section"), t("News about ASEAN and the ASEAN communication plans.")
+    background, accent = DEFAULT_COLOURS
+    if unit is not None:
+        record = data.units[unit]  # type: ignore[attr-defined]
+        subtitle = record.name.get(lang) or record.name.vi
+        branding = record.branding
+        if branding is not None:
+            title = branding.display_name.get(lang) or branding.display_name.vi
+            if branding.colors is not None:
+                background, accent = branding.colors.primary, branding.colors.accent
+    return SiteCard(title, subtitle, background, accent)

@@ -1,0 +1,259 @@
+"""Editors' photos: checked with file and line, encoded without metadata, cached, stable."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import MiniProject
+from PIL import Image
+
+from site_builder.build import build_site
+from site_builder.images import MIN_WIDTH, formats
+from site_builder.project import check_project
+
+GPS_LATITUDE = (10.0, 30.0, 15.5)
+XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+       b'<rdf:Description xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:City="Soc Trang"/>'
+       b"</rdf:RDF></x:xmpmeta>")
+
+
+def phone_photo(width: int = 1800, height: int = 1200, orientation: int = 6) -> bytes:
+    """A JPEG as a phone writes it: pixels stored sideways, an orientation tag, GPS, XMP.
+
+    The stored picture is red on its left half and blue on the right; orientation 6 means
+    "rotate 90° clockwise to show", so upright it is red on top and blue below."""
+    im = Image.new("RGB", (width, height), (200, 30, 30))
+    im.paste((30, 30, 200), (width // 2, 0, width, height))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "PhoneMaker"
+    exif[0x0110] = "Phone 12"
+    gps = exif.get_ifd(0x8825)
+    gps[1] = "N"
+    gps[2] = GPS_LATITUDE
+    gps[3] = "E"
+    gps[4] = (105.0, 58.0, 1.0)
+    buffer = io.BytesIO()
+    im.save(buffer, "JPEG", quality=90, exif=exif.tobytes(), xmp=XMP)
+    return buffer.getvalue()
+
+
+def article(tiny: MiniProject, image_fields: str, lang: str = "vi") -> None:
+    tiny.write(
+        f"content/{lang}/news/anh.md",
+        "---\ntitle: Tin có ảnh\ndescription: Mô tả\nkind: news\ndate: 2024-08-08\ntopics: [identity]\n"
+        "sources:\n  - title: Nguồn\n" + image_fields + "---\n\n# Tin có ảnh\n\nNội dung.\n",
+    )
+
+
+FIELDS = {
+    "vi": ("image: 2024/co-asean.jpg\nimage_alt: Lá cờ ASEAN tung bay\nimage_caption: Lễ thượng cờ\n"
+           "image_credit: Ảnh của Sở TT&TT\nimage_licence: CC BY 4.0\n"),
+    "en": ("image: 2024/co-asean.jpg\nimage_alt: The ASEAN flag flying\nimage_caption: Flag-raising ceremony\n"
+           "image_credit: Photo by the Department of Information and Communications\nimage_licence: CC BY 4.0\n"),
+}
+
+
+def with_photo(tiny: MiniProject) -> MiniProject:
+    tiny.write("content/media/2024/co-asean.jpg", phone_photo())
+    for lang in ("vi", "en"):
+        article(tiny, FIELDS[lang], lang)
+    return tiny
+
+
+def files_below(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_phone_photo_is_published_upright_small_and_without_metadata(
+    tiny: MiniProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ASEAN_IMAGE_CACHE", str(tmp_path / "cache"))
+    with_photo(tiny)
+    out = tiny.root / "site"
+    build_site(tiny.root, out, site_url="https://asean.example.org/")
+    media = sorted(p for p in (out / "media").iterdir() if "card." not in p.name)  # link previews: below
+    # Upright the photo is 1200 × 1800: 480, 960 and its own 1200 (never upscaled to 1600).
+    expected = {(fmt, w) for fmt in formats() for w in (480, 960, 1200)}
+    ext = {"jpg": "jpeg", "webp": "webp", "avif": "avif"}
+    found = {(ext[p.suffix.lstrip(".")], int(re.search(r"-(\d+)\.", p.name)[1])) for p in media}
+    assert found == expected
+    assert "avif" in formats()  # the pinned Pillow wheel encodes AVIF
+    for path in media:
+        data = path.read_bytes()
+        with Image.open(io.BytesIO(data)) as im:
+            width = int(re.search(r"-(\d+)\.", path.name)[1])
+            assert im.size == (width, width * 3 // 2), path.name  # portrait: orientation applied
+            assert im.format == {"jpeg": "JPEG", "webp": "WEBP", "avif": "AVIF"}[ext[path.suffix.lstrip(".")]]
+            rgb = im.convert("RGB")
+            top = rgb.getpixel((width // 2, width // 10))
+            bottom = rgb.getpixel((width // 2, width * 3 // 2 - width // 10))
+            assert top[0] > 150 and top[2] < 100, (path.name, top)  # red on top
+            assert bottom[2] > 150 and bottom[0] < 100, (path.name, bottom)  # blue below
+            assert not im.getexif(), path.name
+            assert not {"exif", "xmp", "XML:com.adobe.xmp", "icc_profile"} & set(im.info), (path.name, im.info.keys())
+        for marker in (b"Exif\x00\x00", b"PhoneMaker", b"Phone 12", b"xmpmeta", b"Soc Trang", b"ns.adobe.com"):
+            assert marker not in data, (path.name, marker)
+    assert not list(out.rglob("co-asean.jpg"))  # the editor's own file is never published
+
+    html = (out / "vi/news/anh/index.html").read_text(encoding="utf-8")
+    figure = html[html.index('<figure class="asean-photo">'):]
+    figure = figure[: figure.index("</figure>")]
+    assert figure.count("<source ") == len(formats()) - 1
+    assert 'type="image/avif"' in figure and 'type="image/webp"' in figure
+    assert 'width="1200" height="1800"' in figure
+    assert 'fetchpriority="high"' in figure and 'loading="lazy"' not in figure  # the lead photo
+    assert 'alt="Lá cờ ASEAN tung bay"' in figure
+    assert "Lễ thượng cờ" in figure and "Ảnh của Sở TT&amp;TT" in figure and "CC BY 4.0" in figure
+    assert "../../../media/co-asean-480." in figure and " 480w" in figure and 'sizes="' in figure
+    assert html.count("<h1") == 1 and html.index("<h1") < html.index('<figure class="asean-photo">')
+    for src in re.findall(r'(?:src|srcset)="([^"]+)"', figure):
+        for item in src.split(", "):
+            assert (out / "vi/news/anh" / item.split(" ")[0]).resolve().is_file(), item
+    listing = (out / "en/news/index.html").read_text(encoding="utf-8")
+    assert 'class="asean-news__photo"' in listing and 'loading="lazy"' in listing  # lists load when scrolled to
+
+    feed = (out / "en/feed.xml").read_text(encoding="utf-8")
+    assert 'rel="enclosure"' in feed and "https://asean.example.org/media/co-asean-1200." in feed
+    assert "Photo by the Department of Information and Communications" in feed
+    news = json.loads((out / "api/v1/news.json").read_text(encoding="utf-8"))
+    item = next(i for i in news["news"] if i["lang"] == "en")
+    assert item["image"]["credit"] == "Photo by the Department of Information and Communications"
+    assert item["image"]["licence"] == "CC BY 4.0" and item["image"]["width"] == 1200
+    assert item["image"]["url"].startswith("https://asean.example.org/media/co-asean-1200.")
+
+    first = files_below(out)
+    cache = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    stamps = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").iterdir()}
+    build_site(tiny.root, out, site_url="https://asean.example.org/")
+    assert files_below(out) == first  # byte-identical
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == cache
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").iterdir()} == stamps  # nothing re-encoded
+
+
+def test_encoding_is_byte_identical_without_the_cache(tmp_path: Path) -> None:
+    """Two empty caches give the same files: what a fresh CI machine publishes is what a
+    developer's build with a warm cache published."""
+    from site_builder.images import probe, write_images
+
+    (tmp_path / "content/media").mkdir(parents=True)
+    (tmp_path / "content/media/p.jpg").write_bytes(phone_photo(1000, 700, orientation=1))
+    photo = probe(tmp_path, "p.jpg")
+    stats = [write_images(tmp_path, [photo], tmp_path / f"site{i}", tmp_path / f"cache{i}") for i in (1, 2)]
+    assert stats[0].encoded == len(photo.variants()) and stats[0].reused == 0
+    assert files_below(tmp_path / "site1") == files_below(tmp_path / "site2")
+    again = write_images(tmp_path, [photo], tmp_path / "site3", tmp_path / "cache1")
+    assert again.encoded == 0 and again.reused == len(photo.variants())
+    # A damaged cache entry is encoded again, never published.
+    entry = next((tmp_path / "cache1").iterdir())
+    entry.write_bytes(b"<script>alert(1)</script>")
+    healed = write_images(tmp_path, [photo], tmp_path / "site4", tmp_path / "cache1")
+    assert healed.encoded == 1
+    assert files_below(tmp_path / "site4") == files_below(tmp_path / "site1")
+
+
+def _problems(tiny: MiniProject) -> list[str]:
+    _, problems = check_project(tiny.root)
+    return [p.format() for p in problems.errors]
+
+
+@pytest.mark.parametrize(
+    ("fields", "file", "expected"),
+    [
+        ("image: a.jpg\nimage_credit: X\nimage_licence: CC BY 4.0\n", None, "image_alt: ảnh cần 'image_alt'"),
+        ("image: a.jpg\nimage_alt: Cờ\nimage_licence: CC BY 4.0\n", None, "image_credit: ảnh cần 'image_credit'"),
+        ("image: a.jpg\nimage_alt: Cờ\nimage_credit: X\n", None, "image_licence: ảnh cần 'image_licence'"),
+        ("image_alt: Cờ\n", None, "image_alt: 'image_alt' chỉ dùng cùng với 'image'"),
+        ("image: ../../plans/units.yaml\nimage_alt: Cờ\nimage_credit: X\nimage_licence: Y\n", None,
+         "must be a path inside content/media/"),
+        ("image: /etc/passwd\nimage_alt: Cờ\nimage_credit: X\nimage_licence: Y\n", None,
+         "must be a path inside content/media/"),
+        ("image: https://example.com/a.jpg\nimage_alt: Cờ\nimage_credit: X\nimage_licence: Y\n", None,
+         "must be a path inside content/media/"),
+        ("image: missing.jpg\nimage_alt: Cờ\nimage_credit: X\nimage_licence: Y\n", None,
+         "no image file content/media/missing.jpg"),
+        ("image: a.jpg\nimage_alt: Cờ\nimage_credit: X\nimage_licence: Y\n", "small",
+         f"is too small (400 pixels wide); it needs at least {MIN_WIDTH}"),
+        ("image: a.gif\nimage_alt: Cờ\nimage_credit: X\nimage_licence: Y\n", "gif", "unsupported kind of image"),
+        ("image: a.jpg\nimage_alt: Cờ\nimage_credit: X\nimage_licence: Y\n", "big", "is too large (20.0 MiB"),
+        ("image: a.jpg\nimage_alt: Cờ\nimage_credit: X\nimage_licence: Y\n", "fake",
+         "is not a readable JPEG, PNG, WebP or AVIF image"),
+    ],
+    ids=["no alt", "no credit", "no licence", "alt without image", "parent path", "absolute path",
+         "another site", "missing file", "too small", "gif", "over 20 MB", "not an image"],
+)
+def test_check_refuses_a_bad_photo_with_file_and_line(tiny: MiniProject, fields: str, file: str | None, expected: str) -> None:
+    if file == "small":
+        tiny.write("content/media/a.jpg", phone_photo(400, 600, orientation=1))
+    elif file == "gif":
+        buffer = io.BytesIO()
+        Image.new("RGB", (800, 600)).save(buffer, "GIF")
+        tiny.write("content/media/a.gif", buffer.getvalue())
+    elif file == "big":
+        tiny.write("content/media/a.jpg", phone_photo(600, 400, orientation=1) + b"\0" * (20 * 1024 * 1024 + 1))
+    elif file == "fake":
+        tiny.write("content/media/a.jpg", b"\xff\xd8\xff" + b"not a photo" * 100)
+    article(tiny, fields)
+    problems = [p for p in _problems(tiny) if p.startswith("content/")]
+    assert problems, "check accepted it"
+    joined = "\n".join(problems)
+    assert expected in joined, joined
+    # Named with the page's file and the line of the field in its front matter.
+    assert "content/vi/news/anh.md:" in joined or "content/media/a." in joined, joined
+    if "news/anh.md:" in joined:
+        assert re.search(r"content/vi/news/anh\.md:9:\d+: image", joined), joined  # line 9 holds the first image field
+
+
+def test_media_holds_photos_only(tiny: MiniProject) -> None:
+    tiny.write("content/media/notes.pdf", b"%PDF-1.4\n")
+    tiny.write("content/media/x.html", b"<script>alert(1)</script>")
+    joined = "\n".join(_problems(tiny))
+    assert "content/media/notes.pdf" in joined and "holds only JPEG, PNG, WebP or AVIF photos" in joined
+    assert "content/media/x.html" in joined
+
+
+def test_every_page_has_a_link_preview_with_a_1200x630_picture(
+    tiny: MiniProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Open Graph and Twitter tags on every page kind: absolute addresses below SITE_URL,
+    a picture that exists in the site at 1200×630; the article's own photo for an
+    article with one, the drawn card (with the unit's name) elsewhere."""
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+    monkeypatch.setenv("ASEAN_IMAGE_CACHE", str(tmp_path / "cache"))
+    with_photo(tiny)
+    out = tiny.root / "site"
+    base = "https://asean.example.org/portal/"
+    build_site(tiny.root, out, site_url=base)
+    pages = sorted(p for p in out.rglob("index.html") if p.parent != out and "embed" not in p.parts)
+    kinds = {p.relative_to(out).parts[1] if len(p.relative_to(out).parts) > 2 else "home" for p in pages}
+    assert {"home", "news", "plans", "agencies", "units", "pillars"} <= kinds, kinds
+    sizes: dict[str, tuple[int, int]] = {}
+    for path in pages:
+        tree = HTMLParser(path.read_text(encoding="utf-8"))
+        meta = {
+            (node.attributes.get("property") or node.attributes.get("name")): node.attributes.get("content")
+            for node in tree.css("meta[property^='og:'], meta[name^='twitter:']")
+        }
+        where = path.relative_to(out).as_posix()
+        for key in ("og:title", "og:description", "og:url", "og:image", "og:image:alt", "twitter:card", "twitter:image"):
+            assert meta.get(key), (where, key)
+        assert meta["og:url"] == base + where.removesuffix("index.html"), where
+        assert meta["og:image"].startswith(base + "media/") and meta["twitter:image"] == meta["og:image"]
+        assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+        image = out / meta["og:image"].removeprefix(base)
+        if image not in sizes:
+            with Image.open(image) as im:
+                sizes[image.name] = im.size
+                assert not im.getexif()
+        assert sizes.get(image.name, (1200, 630)) == (1200, 630)
+        if where.endswith("news/anh/index.html"):
+            assert "-card." in meta["og:image"] and meta["og:type"] == "article", where
+            assert meta["og:image:alt"] in ("Lá cờ ASEAN tung bay", "The ASEAN flag flying")
+        else:
+            assert "/media/card." in meta["og:image"], where
+    assert len({name for name in sizes if name.startswith("card.")}) == 2  # one drawn card per language
