@@ -2,6 +2,10 @@
 synthetic provincial plans (assignments, 10–65 appendix activities each) and N articles
 per language in Vietnamese with diacritics (and English), for the benchmarks.
 
+The synthetic plans are issued by the provinces and cities of today already in
+``plans/units.yaml``; two by former provinces (Bến Tre, Kiên Giang), recorded as merged into
+the unit of today that carries them, as the real former provinces are.
+
 Usage: ``python bench/corpus.py OUT [--articles 1000]``. The output is a complete project
 folder (mkdocs.yml, theme/, content/, plans/) that ``python -m site_builder check`` accepts.
 """
@@ -18,6 +22,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from site_builder.model.common import PILLARS  # noqa: E402
@@ -29,6 +35,11 @@ PROVINCES = [
     "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sơn La", "Tây Ninh", "Thái Nguyên", "Tuyên Quang", "Vĩnh Long",
     "Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh", "Bến Tre", "Kiên Giang",
 ]
+FORMER = {"Bến Tre": "vinh-long", "Kiên Giang": "an-giang"}
+"""Former provinces among the synthetic issuers, and the unit of today each was merged into."""
+SOURCE_202 = ('{vi: "Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội về việc sắp xếp đơn vị hành chính '
+              'cấp tỉnh", en: "Resolution 202/2025/QH15 of 12 June 2025 of the National Assembly on the '
+              'reorganisation of provincial-level administrative units"}')
 WORD = re.compile(r"[^\W\d_]+")
 NOT_PROSE = re.compile(r"\]\([^)]*\)|`[^`]*`|\{[^}]*\}|<[^>]*>|https?://\S+")
 
@@ -134,15 +145,24 @@ def generate(out: Path, articles: int = 1000, seed: int = 2021) -> Path:
         shutil.copy(ROOT / name, out / name)
     for name in ("theme", "content", "plans", "schemas"):
         shutil.copytree(ROOT / name, out / name)
+    units_file = out / "plans/units.yaml"
+    units_text = units_file.read_text(encoding="utf-8")
+    known = {u["id"] for u in yaml.safe_load(units_text)["units"]}
     units, agencies = [], []
     for name in PROVINCES:
         unit, _plan_id, names = write_plan(out, rng, name)
-        units.append(f'  - id: {unit}\n    level: province\n    name: {{vi: "Tỉnh {name}", en: "{name} Province"}}\n'
-                     "    parent: viet-nam\n")
+        if unit not in known:
+            units.append(f'  - id: {unit}\n    level: province\n    name: {{vi: "Tỉnh {name}", en: "{name} Province"}}\n'
+                         "    parent: viet-nam\n")
+        if name in FORMER:  # merged in 2025: linked both ways, so its plan shows in its successor's section
+            units[-1] += (f"    succeeded_by:\n      - to: {FORMER[name]}\n        effective: 2025-07-01\n"
+                          f"        source: {SOURCE_202}\n")
+            predecessor = f'      - name: {{vi: "Tỉnh {name}", en: "{name} Province"}}\n'
+            assert predecessor in units_text, name
+            units_text = units_text.replace(predecessor, f"      - unit: {unit}\n")
         for agency in names:
             agencies.append(f"  - id: {agency}\n    name: {text(rng, 5)}\n    kind: department\n    unit: {unit}\n")
-    with (out / "plans/units.yaml").open("a", encoding="utf-8") as fh:
-        fh.write("\n" + "".join(units))
+    units_file.write_text(units_text + "\n" + "".join(units), encoding="utf-8")
     with (out / "plans/agencies.yaml").open("a", encoding="utf-8") as fh:
         fh.write("".join(agencies))
     for lang in ("vi", "en"):

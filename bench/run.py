@@ -5,7 +5,9 @@ careful user would pick) and, where the Debian ``hugo`` package is installed, Hu
 Prints each time (median of ``--runs``), the ratios, peak memory, pages per second, output
 size, page weights (gzipped, everything a first visit loads), the bytes a first search
 downloads, and the time from saving an article to the rebuilt page under ``make serve``.
-The last line is ``ratio ours/baseline: X.XX`` for the full clean build.
+One line times ``build --all-units`` (a section for the national level and for each of the 34
+provinces and cities of today) with the peak memory of its largest process; ``--units-only``
+runs that line alone. The last line is ``ratio ours/baseline: X.XX`` for the full clean build.
 """
 
 from __future__ import annotations
@@ -222,16 +224,33 @@ def serve_edit_time(corpus: Path, port: int = 8791) -> float:
         proc.wait(timeout=30)
 
 
+def all_units_line(corpus: Path) -> str:
+    """``build --all-units`` over the corpus, once: every unit of today gets its own section."""
+    site = OUT / "site-units"
+    shutil.rmtree(site, ignore_errors=True)
+    cmd = [PY, "-m", "site_builder", "--root", str(corpus), "build", "--all-units", "--site-dir", str(site)]
+    seconds, peak = timed_peak(cmd, ROOT)
+    sections = sorted(d.name for d in site.iterdir() if d.is_dir())
+    n_pages = pages(site)
+    return (f"all units  build --all-units  {len(sections)} sections (national + {len(sections) - 1} provinces and "
+            f"cities of today)  {seconds:7.2f} s  {seconds / len(sections):5.1f} s/section  {n_pages} pages  "
+            f"{size_mb(site):6.0f} MB  peak {peak:.0f} MB")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000, choices=[100, 1000, 3000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scaling", action="store_true", help="also time 100 / 1,000 / 3,000 articles once each")
     parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--units-only", action="store_true", help="only the build --all-units line")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     corpus = generate(OUT / f"corpus-{args.articles}", args.articles)
     print(f"corpus: {args.articles} articles per language, 39 plans ({pages_hint(corpus)})", flush=True)
+    if args.units_only:
+        print(all_units_line(corpus), flush=True)
+        return 0
 
     ours_site = OUT / "site-ours"
     ours_cmd = [PY, "-m", "site_builder", "--root", str(corpus), "build", "--site-dir", str(ours_site)]
@@ -293,6 +312,8 @@ def main() -> int:
             n_pages = pages(OUT / f"site-{n}")
             print(f"scaling  {n:5} articles/lang  {t:7.2f} s  {n_pages} pages  {1000 * t / n_pages:5.2f} ms/page  "
                   f"peak {peak:.0f} MB", flush=True)
+
+    print(all_units_line(corpus), flush=True)
 
     print(f"ratio ours/baseline one article changed: {incremental / baseline:.2f}")
     if hugo_ratio is not None:

@@ -30,10 +30,13 @@ from pathlib import Path
 from . import LANGUAGES
 from .exports import write_exports
 from .images import site_card, write_cards, write_images
+from .index import LEVEL_ORDER
+from .model import Unit
 from .precompress import precompress
 from .problems import InputError
 from .project import Project, check_project
 from .publish import write_root_files, write_units_index
+from .slug import collation_key
 from .urls import is_preview_address
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -500,6 +503,18 @@ def _unit_worker(project: Project, folder: str, base: str, strict: bool, unit: s
     _build_into(Path(folder), project, base, strict, 1, unit)
 
 
+def section_units(project: Project, include_former: bool = False) -> list[str]:
+    """The units that get a section of their own in an ``--all-units`` build: the national
+    level and the provinces and cities of today (in Vietnamese alphabetical order), then,
+    when asked, the former units, whose plans and pages the units of today already carry."""
+    units = project.data.units.values()
+
+    def key(unit: Unit) -> tuple[bool, int, tuple[tuple[int, ...], tuple[int, ...]]]:
+        return (not unit.current, LEVEL_ORDER[unit.level], collation_key((unit.short_name or unit.name).vi))
+
+    return [u.id for u in sorted(units, key=key) if include_former or u.current]
+
+
 def build_all_units(
     root: Path,
     site_dir: Path,
@@ -507,9 +522,11 @@ def build_all_units(
     strict: bool = True,
     jobs: int | None = None,
     compress: bool = False,
+    include_former: bool = False,
     publishing: bool = False,
 ) -> list[str]:
-    """Build every unit's section into ``site_dir/<unit-id>/``, units in parallel.
+    """Build a section per unit into ``site_dir/<unit-id>/``, units in parallel: the units of
+    today, or every unit with ``include_former``.
 
     Each unit is built in its own process, its two languages one after the other, so
     that ``jobs`` processes keep ``jobs`` cores busy. Returns the unit ids built.
@@ -520,7 +537,7 @@ def build_all_units(
     check_output(root, site_dir)
     project = _checked(root, strict)
     jobs = jobs or os.cpu_count() or 1
-    units = list(project.data.units)
+    units = section_units(project, include_former)
     base = base_url(site_url)
     if publishing:
         require_address(base)
@@ -531,5 +548,5 @@ def build_all_units(
         ]
         for future in futures:
             future.result()
-        write_units_index(staging, project)
+        write_units_index(staging, project, units)
     return units

@@ -98,10 +98,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .problems import InputError
 
     root = _root(args)
+    if args.include_former and not args.all_units:
+        print("--include-former chỉ dùng với --all-units / --include-former goes with --all-units")
+        return 1
     try:
         if args.all_units:
             built = build_all_units(root, Path(args.site_dir), site_url=args.site_url, strict=not args.no_strict,
-                                    jobs=args.jobs, compress=args.precompress, publishing=args.strict)
+                                    jobs=args.jobs, compress=args.precompress, include_former=args.include_former,
+                                    publishing=args.strict)
             print(f"đã dựng / built {len(built)} đơn vị / units: {', '.join(built)}")
             warning = preview_warning(base_url(args.site_url))
             if warning:
@@ -172,7 +176,11 @@ def cmd_new(args: argparse.Namespace) -> int:
             created = scaffold.new_plan(root, args.id, args.unit, args.issuing_agency, args.title_vi,
                                         args.title_en, args.start, args.end)
         elif args.what == "unit":
-            created = scaffold.new_unit(root, args.id, args.name_vi, args.name_en, args.level, args.parent)
+            branding = scaffold.BrandingArgs(
+                display_vi=args.display_name_vi, display_en=args.display_name_en, primary=args.primary,
+                accent=args.accent, portal=args.portal, office_vi=args.office_vi, office_en=args.office_en,
+                email=args.email, phone=args.phone, address_vi=args.address_vi, address_en=args.address_en)
+            created = scaffold.new_unit(root, args.id, args.name_vi, args.name_en, args.level, args.parent, branding)
         else:
             created = scaffold.new_event(root, args.id, args.title_vi, args.title_en, args.date, args.yearly,
                                          args.description_vi, args.description_en)
@@ -279,7 +287,10 @@ def build_parser() -> argparse.ArgumentParser:
                                  "build for publishing: refuse a build without the published address (SITE_URL)")
     which = build.add_mutually_exclusive_group()
     which.add_argument("--unit", help="dựng cho một đơn vị / build the section branded for one unit")
-    which.add_argument("--all-units", action="store_true", help="mỗi đơn vị vào site/<unit-id>/ / every unit")
+    which.add_argument("--all-units", action="store_true",
+                       help="mỗi đơn vị hiện nay vào site/<unit-id>/ / every unit of today, each into site/<unit-id>/")
+    build.add_argument("--include-former", action="store_true",
+                       help="với --all-units: cả các đơn vị trước sắp xếp / with --all-units: the former units too")
     build.add_argument("--jobs", type=_whole(1), default=None, help="số tiến trình / processes (default: cores)")
     build.add_argument("--precompress", action="store_true", help="ghi thêm bản .gz / also write .gz copies")
     build.set_defaults(func=cmd_build)
@@ -308,19 +319,35 @@ def build_parser() -> argparse.ArgumentParser:
     art.add_argument("--slug")
     art.add_argument("--unit")
     plan = kinds.add_parser("plan", help="một kế hoạch / a plan file")
-    plan.add_argument("--id", required=True)
+    plan.add_argument("--id", help="mặc định / default: <unit>-<start>-<end>")
     plan.add_argument("--unit", required=True)
-    plan.add_argument("--issuing-agency", required=True)
+    plan.add_argument("--issuing-agency",
+                      help="mặc định: UBND của đơn vị, thêm vào agencies.yaml nếu chưa có / "
+                           "default: the unit's People's Committee, added to agencies.yaml when missing")
     plan.add_argument("--title-vi", required=True)
     plan.add_argument("--title-en", required=True)
     plan.add_argument("--start", type=int, required=True)
     plan.add_argument("--end", type=int, required=True)
-    unit = kinds.add_parser("unit", help="một đơn vị / a unit")
+    unit = kinds.add_parser(
+        "unit", help="một đơn vị, hoặc tên, màu, liên hệ của một đơn vị đã có / "
+                     "a unit, or the name, colours and contact of one already in units.yaml")
     unit.add_argument("--id", required=True)
-    unit.add_argument("--name-vi", required=True)
-    unit.add_argument("--name-en", required=True)
-    unit.add_argument("--level", choices=["national", "province", "district"], required=True)
+    unit.add_argument("--name-vi", help="đơn vị mới / a new unit")
+    unit.add_argument("--name-en", help="đơn vị mới / a new unit")
+    unit.add_argument("--level", choices=["national", "province", "district"], help="đơn vị mới / a new unit")
     unit.add_argument("--parent")
+    unit.add_argument("--display-name-vi", help="tên chuyên mục trên đầu trang / the name in the site header")
+    unit.add_argument("--display-name-en")
+    unit.add_argument("--primary", help="màu chính #rrggbb, tương phản 4.5:1 với chữ trắng / "
+                                        "primary colour, 4.5:1 against white text")
+    unit.add_argument("--accent", help="màu nhấn #rrggbb, tương phản 3:1 với màu chính / accent, 3:1 against the primary")
+    unit.add_argument("--portal", help="địa chỉ cổng thông tin / the web portal's https address")
+    unit.add_argument("--office-vi", help="cơ quan trả lời bạn đọc / the office answering readers")
+    unit.add_argument("--office-en")
+    unit.add_argument("--email")
+    unit.add_argument("--phone")
+    unit.add_argument("--address-vi")
+    unit.add_argument("--address-en")
     event = kinds.add_parser("event", help="một sự kiện / a calendar event")
     event.add_argument("--id", required=True)
     event.add_argument("--title-vi", required=True)

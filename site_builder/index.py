@@ -79,11 +79,57 @@ class SiteIndex:
         self.topics: dict[str, TopicView] = {t.id: TopicView() for t in TOPICS}
         self.deadlines: list[tuple[Plan, PlacedNode, Deadline]] = []
         self.unit_children: dict[str, list[str]] = defaultdict(list)
+        self.absorbed: dict[str, list[str]] = defaultdict(list)
+        """Former units by the unit that took them over (``succeeded_by.to``)."""
         for unit in units.values():
             if unit.parent:
                 self.unit_children[unit.parent].append(unit.id)
+            for succession in unit.succeeded_by:
+                if succession.to:
+                    self.absorbed[succession.to].append(unit.id)
+        self.carried: dict[str, list[str]] = {unit_id: self._carried(unit_id) for unit_id in units}
+        """Per unit: the units whose plans, pages and news its section shows, itself first."""
         for plan in self.plans:
             self._index_plan(plan)
+
+    def _carried(self, unit_id: str) -> list[str]:
+        """The unit, the former units it was formed from (and theirs, in turn), the districts
+        below a province, and any unit that was succeeded by it; in that order, each once.
+
+        The national level carries only itself: its section lists every plan anyway, and
+        "the plans of Viet Nam first" would put all of them first."""
+        order: dict[str, None] = {}
+        units = self.dataset.units
+
+        def visit(uid: str) -> None:
+            if uid in order or uid not in units:
+                return
+            order[uid] = None
+            unit = units[uid]
+            for pred in unit.predecessors:
+                if pred.unit:
+                    visit(pred.unit)
+            if unit.level != "national":
+                for child in self.unit_children.get(uid, []):
+                    visit(child)
+            for former in self.absorbed.get(uid, []):
+                visit(former)
+
+        visit(unit_id)
+        return list(order)
+
+    def successor(self, unit_id: str) -> str | None:
+        """The unit of today that carries a former unit's plans and pages (following
+        ``succeeded_by`` through any later reorganisation), or ``None`` for a unit of today."""
+        seen = {unit_id}
+        current = unit_id
+        while not self.dataset.units[current].current:
+            targets = [s.to for s in self.dataset.units[current].succeeded_by if s.to and s.to not in seen]
+            if not targets:
+                return None
+            current = targets[0]
+            seen.add(current)
+        return None if current == unit_id else current
 
     def _index_plan(self, plan: Plan) -> None:
         if plan.parent_plan:

@@ -21,6 +21,7 @@ from .model import Agency, AgencyFile, Plan, Text, Unit, UnitFile
 from .model.common import Succession
 from .model.plans import Deadline, LegalRef, Node, Parties
 from .model.progress import ProgressFile
+from .model.units import Citation, Predecessor, Source
 from .problems import Problem, ProblemList
 from .safety import check_data
 from .validation import field_path, validate
@@ -42,6 +43,8 @@ class Dataset:
     """Which file each plan came from (``plan id → plans/<id>.yaml``)."""
     progress: dict[tuple[str, int], ProgressFile] = field(default_factory=dict)
     """Implementation records by (plan id, year)."""
+    sources: dict[str, Source] = field(default_factory=dict)
+    """The published documents that facts about units cite, by id."""
 
 
 def iter_models(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
@@ -70,19 +73,22 @@ def _ref_problem(doc: YamlDocument, loc: Loc, what: tuple[str, str], value: str,
 AGENCY = ("cơ quan", "agency")
 UNIT = ("đơn vị", "unit")
 PLAN = ("kế hoạch", "plan")
+SOURCE = ("nguồn", "source")
 
 
 class _Checker:
     """Cross-file checks, run once every file has passed its own model."""
 
     def __init__(
-        self, units: dict[str, Unit] | None, agencies: dict[str, Agency] | None, plan_ids: set[str]
+        self, units: dict[str, Unit] | None, agencies: dict[str, Agency] | None, plan_ids: set[str],
+        source_ids: set[str] | None = None,
     ) -> None:
         """``None`` for a table whose file failed to load: its references are not checked,
         so one broken file does not bury the editor under follow-on errors."""
         self.units = units
         self.agencies = agencies
         self.plan_ids = plan_ids
+        self.source_ids = source_ids
         self.problems: list[Problem] = []
 
     def ref(self, doc: YamlDocument, loc: Loc, value: str | None, kind: tuple[str, str]) -> None:
@@ -93,6 +99,8 @@ class _Checker:
             table, where = self.agencies, f"plans/{AGENCIES_FILE}"
         elif kind is UNIT:
             table, where = self.units, f"plans/{UNITS_FILE}"
+        elif kind is SOURCE:
+            table, where = self.source_ids, f"plans/{UNITS_FILE} › sources"
         else:
             table, where = self.plan_ids, "plans/"
         if table is not None and value not in table:
@@ -118,6 +126,10 @@ class _Checker:
                 self.ref(doc, loc + ("plan",), obj.plan, PLAN)
             elif isinstance(obj, Unit):
                 self.ref(doc, loc + ("parent",), obj.parent, UNIT)
+            elif isinstance(obj, Predecessor):
+                self.ref(doc, loc + ("unit",), obj.unit, UNIT)
+            elif isinstance(obj, Citation):
+                self.ref(doc, loc + ("source",), obj.source, SOURCE)
             elif isinstance(obj, Agency):
                 self.ref(doc, loc + ("unit",), obj.unit, UNIT)
             elif isinstance(obj, Plan):
@@ -139,6 +151,50 @@ def _duplicates(doc: YamlDocument, items: list[Any], loc: Loc, what: tuple[str, 
             ))
         else:
             seen[item.id] = i
+    return problems
+
+
+def _lineage(doc: YamlDocument, unit_file: UnitFile) -> list[Problem]:
+    """A merger is recorded from both sides: a unit of today lists the former unit among its
+    ``predecessors``, and the former unit names it in ``succeeded_by``. The unit of today's
+    section carries the former unit's plans and pages, so a one-sided record would either
+    lose them or show them under the wrong unit."""
+    units = {u.id: u for u in unit_file.units}
+    problems = []
+    for i, unit in enumerate(unit_file.units):
+        for j, pred in enumerate(unit.predecessors):
+            former = units.get(pred.unit) if pred.unit else None
+            if former is None:
+                continue  # unknown ids are reported by the reference check
+            loc: Loc = ("units", i, "predecessors", j, "unit")
+            if pred.unit == unit.id:
+                line, column = doc.mark(loc)
+                problems.append(Problem(
+                    doc.path, line, column, field_path(loc),
+                    f"đơn vị '{unit.id}' không thể được hình thành từ chính nó",
+                    f"unit '{unit.id}' cannot be formed from itself",
+                ))
+            elif not any(s.to == unit.id for s in former.succeeded_by):
+                line, column = doc.mark(loc)
+                problems.append(Problem(
+                    doc.path, line, column, field_path(loc),
+                    f"'{former.id}' được ghi là đơn vị trước của '{unit.id}' nhưng 'succeeded_by' của "
+                    f"'{former.id}' không có 'to: {unit.id}'",
+                    f"'{former.id}' is listed as a predecessor of '{unit.id}', but the 'succeeded_by' of "
+                    f"'{former.id}' has no 'to: {unit.id}'",
+                ))
+        for j, succession in enumerate(unit.succeeded_by):
+            successor = units.get(succession.to) if succession.to else None
+            if successor is None or unit.level != "province" or successor.level != "province":
+                continue  # a district's area going to its province is no merger of provinces
+            if not any(p.unit == unit.id for p in successor.predecessors):
+                loc = ("units", i, "succeeded_by", j, "to")
+                line, column = doc.mark(loc)
+                problems.append(Problem(
+                    doc.path, line, column, field_path(loc),
+                    f"'{successor.id}' chưa ghi '{unit.id}' trong 'predecessors' của mình",
+                    f"'{successor.id}' does not list '{unit.id}' in its 'predecessors'",
+                ))
     return problems
 
 
@@ -302,9 +358,13 @@ def check_dataset(root: Path) -> tuple[Dataset | None, ProblemList]:
 
     units: dict[str, Unit] = {}
     agencies: dict[str, Agency] = {}
+    sources: dict[str, Source] = {}
     if units_doc is not None and unit_file is not None:
         problems.extend(_duplicates(units_doc, unit_file.units, ("units",), UNIT))
+        problems.extend(_duplicates(units_doc, unit_file.sources, ("sources",), SOURCE))
+        problems.extend(_lineage(units_doc, unit_file))
         units = {u.id: u for u in unit_file.units}
+        sources = {s.id: s for s in unit_file.sources}
     if agencies_doc is not None and agency_file is not None:
         problems.extend(_duplicates(agencies_doc, agency_file.agencies, ("agencies",), AGENCY))
         agencies = {a.id: a for a in agency_file.agencies}
@@ -320,6 +380,7 @@ def check_dataset(root: Path) -> tuple[Dataset | None, ProblemList]:
         units if unit_file is not None else None,
         agencies if agency_file is not None else None,
         plan_ids,
+        set(sources) if unit_file is not None else None,
     )
     if units_doc is not None and unit_file is not None:
         checker.model(units_doc, unit_file, UNIT)
@@ -349,5 +410,6 @@ def check_dataset(root: Path) -> tuple[Dataset | None, ProblemList]:
         plans={plan.id: plan for _, plan, _ in sorted(plan_docs, key=lambda t: t[1].id)},
         files={plan.id: doc.path for doc, plan, _ in plan_docs},
         progress={(r.plan, r.year): r for _, r, _ in sorted(progress_docs, key=lambda t: (t[1].plan, t[1].year))},
+        sources=sources,
     )
     return dataset, problems

@@ -90,7 +90,7 @@ def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[P
         PageSpec(urls.INDEXES["pillars"], t("Pillars and topics"), "asean/pillars.html", "pillars",
                  description=t("The three ASEAN Community pillars and the topics the plans set, side by side across levels.")),
         PageSpec(urls.INDEXES["units"], t("Units"), "asean/units.html", "units",
-                 description=t("The ministries, provinces and districts that issued plans, and what they became after 2025.")),
+                 description=t("The provinces and centrally-run cities of today, what each was formed from, and the former provinces and districts that issued plans.")),
         PageSpec(urls.INDEXES["calendar"], t("Calendar"), "asean/calendar.html", "calendar",
                  description=t("ASEAN days and the reporting deadlines the plans set.")),
         PageSpec(urls.INDEXES["search"], t("Search"), "asean/search.html", "search",

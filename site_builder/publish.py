@@ -81,20 +81,26 @@ def write_root_files(site: Path, base: str, languages: Sequence[str]) -> None:
     (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n", encoding="utf-8")
 
 
-def write_units_index(site: Path, project: Project) -> None:
-    """The root page of an ``--all-units`` build: a link to each unit's section."""
-    items = []
-    for unit in project.data.units.values():
+def write_units_index(site: Path, project: Project, units: Sequence[str]) -> None:
+    """The root page of an ``--all-units`` build: a link to each unit's section, the units
+    of today first and the former ones (when built) under their own heading."""
+    def item(unit_id: str) -> str:
+        unit = project.data.units[unit_id]
         label = unit.branding.display_name if unit.branding else unit.name
-        items.append(
-            f'<li><a href="{unit.id}/vi/">{escape(label.vi)}</a> · '
-            f'<a href="{unit.id}/en/" lang="en">{escape(label.en or label.vi)}</a></li>'
-        )
+        return (f'<li><a href="{unit.id}/vi/">{escape(label.vi)}</a> · '
+                f'<a href="{unit.id}/en/" lang="en">{escape(label.en or label.vi)}</a></li>')
+
+    today = [u for u in units if project.data.units[u].current]
+    former = [u for u in units if not project.data.units[u].current]
+    parts = [f"<ul>\n{chr(10).join(item(u) for u in today)}\n</ul>\n"]
+    if former:
+        parts.append('<h2>Đơn vị trước sắp xếp năm 2025 / <span lang="en">Units before the 2025 reorganisation</span></h2>\n'
+                     f"<ul>\n{chr(10).join(item(u) for u in former)}\n</ul>\n")
     html = (
         '<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
         "<title>Chuyên mục ASEAN của các đơn vị / ASEAN sections by unit</title>\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n</head>\n<body>\n'
         "<h1>Chuyên mục ASEAN của các đơn vị / <span lang=\"en\">ASEAN sections by unit</span></h1>\n"
-        f"<ul>\n{chr(10).join(items)}\n</ul>\n</body>\n</html>\n"
+        + "".join(parts) + "</body>\n</html>\n"
     )
     (site / "index.html").write_text(html, encoding="utf-8")

@@ -19,9 +19,11 @@ from .content import ContentPage, ContentSet
 from .dates import format_date, format_day_month
 from .i18n import translations
 from .images import Picture, photo_card, picture, site_card
-from .index import SiteIndex
+from .index import LEVEL_ORDER, SiteIndex
 from .model import Activity, Agency, Plan, Text, Unit
 from .model.plans import Deadline
+from .model.units import Citation
+from .slug import collation_key, in_sentence
 from .topics import TOPIC_BY_ID, TOPICS, Topic
 
 
@@ -211,14 +213,60 @@ class SiteView:
         return [self.data.units[u] for u in self.index.unit_children.get(unit_id, [])]
 
     def home_unit_plans(self) -> list[Plan]:
-        """In a unit's build: the plans of that unit and of the units below it, shown first."""
-        if self.home_unit is None:
-            return []
-        units = {self.home_unit.id, *self.index.unit_children.get(self.home_unit.id, [])}
-        return [p for p in self.index.plans if p.issuer in units]
+        """In a unit's build: the plans its section carries (its own, then those of the former
+        units it was formed from and of the districts below it), shown first."""
+        return self.unit_plans(self.home_unit.id) if self.home_unit else []
 
     def plans_of(self, unit_id: str) -> list[Plan]:
         return [p for p in self.index.plans if p.issuer == unit_id]
+
+    def unit_plans(self, unit_id: str) -> list[Plan]:
+        """The plans a unit's section carries, its own first, then by the unit that issued them."""
+        return [plan for _, plans in self.unit_plan_groups(unit_id) for plan in plans]
+
+    def unit_plan_groups(self, unit_id: str) -> list[tuple[Unit, list[Plan]]]:
+        """(issuing unit, its plans) for the unit and each unit it carries that has plans."""
+        groups = [(self.data.units[u], self.plans_of(u)) for u in self.index.carried.get(unit_id, [unit_id])]
+        return [(unit, plans) for unit, plans in groups if plans]
+
+    def national_plans(self) -> list[Plan]:
+        """Plans issued at the national level: the ones every province carries out."""
+        return [p for p in self.index.plans if self.data.units[p.issuer].level == "national"]
+
+    # ── units of today and former units ──────────────────────────────────────────
+    def is_former(self, unit_id: str | None) -> bool:
+        return unit_id is not None and unit_id in self.data.units and not self.data.units[unit_id].current
+
+    def in_sentence(self, text: Text | None) -> Markup:
+        """A unit's name as written inside a sentence: "tỉnh Sóc Trăng" in Vietnamese, where
+        the level word is a common noun; English names are unchanged."""
+        if text is None or self.lang == "en":
+            return self.tx(text)
+        return Markup(escape(in_sentence(text.vi)))
+
+    def successor(self, unit_id: str) -> Unit | None:
+        """The unit of today that carries a former unit's plans and pages."""
+        found = self.index.successor(unit_id)
+        return self.data.units[found] if found else None
+
+    def units_today(self) -> list[Unit]:
+        """The provinces and centrally-run cities of today, in Vietnamese alphabetical order."""
+        return sorted((u for u in self.data.units.values() if u.level == "province" and u.current),
+                      key=lambda u: collation_key((u.short_name or u.name).vi))
+
+    def national_units(self) -> list[Unit]:
+        return [u for u in self.data.units.values() if u.level == "national"]
+
+    def former_units(self) -> list[Unit]:
+        """Units that no longer exist, provinces first, each in alphabetical order."""
+        former = [u for u in self.data.units.values() if not u.current]
+        return sorted(former, key=lambda u: (LEVEL_ORDER[u.level], collation_key((u.short_name or u.name).vi)))
+
+    def citation(self, cite: Citation) -> tuple[str, str, str]:
+        """(title, address for this language, place in the source) of a citation."""
+        source = self.data.sources[cite.source]
+        url = (source.url_en or source.url) if self.lang == "en" else source.url
+        return self.plain(source.title), url, self.plain(cite.at) if cite.at else ""
 
     def agencies_by_unit(self) -> list[tuple[Unit, list[Agency]]]:
         grouped: dict[str, list[Agency]] = {}
@@ -278,8 +326,9 @@ class SiteView:
                 if topic_id in p.meta.topics and p.meta.kind in ("fact", "tourism")]
 
     def local_pages(self, unit_id: str) -> list[ContentPage]:
-        """Pages of this language about a unit, including those of the units below it."""
-        units = {unit_id, *self.index.unit_children.get(unit_id, [])}
+        """Pages of this language about a unit and about the units it carries (the former
+        provinces it was formed from, the districts below it): tourism pages first."""
+        units = set(self.index.carried.get(unit_id, [unit_id]))
         pages = [p for p in self.content.in_lang(self.lang) if p.meta.unit in units]
         return sorted(pages, key=lambda p: (p.meta.kind != "tourism", str(p.meta.date or ""), p.rel))
 
@@ -407,10 +456,18 @@ class SiteView:
     def _widgets(self) -> list[Any]:
         from .embeds import widgets
 
-        return widgets(self.index, self.content, self.lang, translations(self.lang).gettext)
+        found = widgets(self.index, self.content, self.lang, translations(self.lang).gettext)
+        if self.home_unit is None:
+            return found
+        # In a unit's section the widgets of the plans it carries come first: those are
+        # the ones its portal embeds.
+        own = {p.id for p in self.home_unit_plans()}
+        return sorted(found, key=lambda w: not (w.spec.kind in ("embed-activities", "embed-progress")
+                                               and w.spec.id in own))
 
     def widgets(self) -> list[Any]:
-        """The widgets of this language, with their heights and link cards (:mod:`.embeds`)."""
+        """The widgets of this language, with their heights and link cards (:mod:`.embeds`);
+        in a unit's section, those of the plans it carries first."""
         return self._widgets
 
     def embed_frame(self, widget: Any, base: str, script: bool = True) -> str:

@@ -33,6 +33,10 @@ def test_no_html_errors(built_site: Path) -> None:
         pytest.skip("java or vnu.jar not installed (apt-get install default-jre-headless; npm ci --prefix tests/node)")
     files = [built_site / lang / path / "index.html" for lang in ("vi", "en") for path in PAGE_TYPES.values()]
     files += [built_site / "vi/search/index.html", built_site / "index.html", built_site / "vi/404.html"]
+    # every unit page: the 34 provinces and cities of today, the national level, the former units
+    units = [page for lang in ("vi", "en") for page in sorted((built_site / lang / "units").glob("*/index.html"))]
+    assert len(units) == 2 * 39
+    files += units
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--format", "gnu", "--errors-only", *map(str, files)],
         capture_output=True, text=True, check=False,

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import ROOT, MiniProject
 
 from site_builder.build import BuildError, build_all_units, build_site
+from site_builder.index import SiteIndex
+from site_builder.project import Project, check_project
+from site_builder.slug import collation_key
 
 BRANDING = """    branding:
       display_name: {vi: "Cổng thông tin điện tử tỉnh Sóc Trăng", en: "Sóc Trăng Provincial Web Portal"}
@@ -71,3 +79,376 @@ def test_all_units_each_in_its_own_folder(tiny: MiniProject) -> None:
     assert 'hreflang="en" href="https://example.org/asean/soc-trang/en/plans/soc-trang-2022/"' in html
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="soc-trang/vi/"' in index and 'href="viet-nam/en/"' in index
+
+
+# ── The 34 provincial-level units of today (Resolution 202/2025/QH15) ───────────────
+TODAY = {
+    # id: (Vietnamese name, clause of Article 1 of Resolution 202/2025/QH15, predecessors)
+    "tuyen-quang": ("Tỉnh Tuyên Quang", 1, ["Tỉnh Hà Giang", "Tỉnh Tuyên Quang"]),
+    "lao-cai": ("Tỉnh Lào Cai", 2, ["Tỉnh Yên Bái", "Tỉnh Lào Cai"]),
+    "thai-nguyen": ("Tỉnh Thái Nguyên", 3, ["Tỉnh Bắc Kạn", "Tỉnh Thái Nguyên"]),
+    "phu-tho": ("Tỉnh Phú Thọ", 4, ["Tỉnh Vĩnh Phúc", "Tỉnh Hòa Bình", "Tỉnh Phú Thọ"]),
+    "bac-ninh": ("Tỉnh Bắc Ninh", 5, ["Tỉnh Bắc Giang", "Tỉnh Bắc Ninh"]),
+    "hung-yen": ("Tỉnh Hưng Yên", 6, ["Tỉnh Thái Bình", "Tỉnh Hưng Yên"]),
+    "hai-phong": ("Thành phố Hải Phòng", 7, ["Tỉnh Hải Dương", "Thành phố Hải Phòng"]),
+    "ninh-binh": ("Tỉnh Ninh Bình", 8, ["Tỉnh Hà Nam", "Tỉnh Nam Định", "Tỉnh Ninh Bình"]),
+    "quang-tri": ("Tỉnh Quảng Trị", 9, ["Tỉnh Quảng Bình", "Tỉnh Quảng Trị"]),
+    "da-nang": ("Thành phố Đà Nẵng", 10, ["Tỉnh Quảng Nam", "Thành phố Đà Nẵng"]),
+    "quang-ngai": ("Tỉnh Quảng Ngãi", 11, ["Tỉnh Kon Tum", "Tỉnh Quảng Ngãi"]),
+    "gia-lai": ("Tỉnh Gia Lai", 12, ["Tỉnh Bình Định", "Tỉnh Gia Lai"]),
+    "khanh-hoa": ("Tỉnh Khánh Hòa", 13, ["Tỉnh Ninh Thuận", "Tỉnh Khánh Hòa"]),
+    "lam-dong": ("Tỉnh Lâm Đồng", 14, ["Tỉnh Đắk Nông", "Tỉnh Bình Thuận", "Tỉnh Lâm Đồng"]),
+    "dak-lak": ("Tỉnh Đắk Lắk", 15, ["Tỉnh Phú Yên", "Tỉnh Đắk Lắk"]),
+    "ho-chi-minh": ("Thành phố Hồ Chí Minh", 16, ["Tỉnh Bà Rịa - Vũng Tàu", "Tỉnh Bình Dương", "Thành phố Hồ Chí Minh"]),
+    "dong-nai": ("Thành phố Đồng Nai", 17, ["Tỉnh Bình Phước", "Tỉnh Đồng Nai"]),
+    "tay-ninh": ("Tỉnh Tây Ninh", 18, ["Tỉnh Long An", "Tỉnh Tây Ninh"]),
+    "can-tho": ("Thành phố Cần Thơ", 19, ["Thành phố Cần Thơ", "Tỉnh Sóc Trăng", "Tỉnh Hậu Giang"]),
+    "vinh-long": ("Tỉnh Vĩnh Long", 20, ["Tỉnh Bến Tre", "Tỉnh Vĩnh Long", "Tỉnh Trà Vinh"]),
+    "dong-thap": ("Tỉnh Đồng Tháp", 21, ["Tỉnh Tiền Giang", "Tỉnh Đồng Tháp"]),
+    "ca-mau": ("Tỉnh Cà Mau", 22, ["Tỉnh Bạc Liêu", "Tỉnh Cà Mau"]),
+    "an-giang": ("Tỉnh An Giang", 23, ["Tỉnh Kiên Giang", "Tỉnh An Giang"]),
+    **{uid: (name, 24, []) for uid, name in [
+        ("cao-bang", "Tỉnh Cao Bằng"), ("dien-bien", "Tỉnh Điện Biên"), ("ha-tinh", "Tỉnh Hà Tĩnh"),
+        ("lai-chau", "Tỉnh Lai Châu"), ("lang-son", "Tỉnh Lạng Sơn"), ("nghe-an", "Tỉnh Nghệ An"),
+        ("quang-ninh", "Tỉnh Quảng Ninh"), ("thanh-hoa", "Tỉnh Thanh Hóa"), ("son-la", "Tỉnh Sơn La"),
+        ("ha-noi", "Thành phố Hà Nội"), ("hue", "Thành phố Huế")]},
+}
+"""Article 1 of Resolution 202/2025/QH15: clauses 1-23 form 23 units by mergers, clause 24
+names the 11 not merged. Đồng Nai has been a centrally-run city since 30 April 2026."""
+
+
+@pytest.fixture(scope="module")
+def real() -> Project:
+    project, problems = check_project(ROOT)
+    assert project is not None, problems.errors
+    return project
+
+
+def _name(project: Project, pred: Any) -> str:
+    return project.data.units[pred.unit].name.vi if pred.unit else pred.name.vi
+
+
+def test_the_34_units_of_today_with_what_each_was_formed_from(real: Project) -> None:
+    units = real.data.units
+    today = {u.id: u for u in units.values() if u.level == "province" and u.current}
+    assert set(today) == set(TODAY)
+    cities = {u.id for u in today.values() if u.centrally_run}
+    assert cities == {"ha-noi", "hai-phong", "hue", "da-nang", "ho-chi-minh", "can-tho", "dong-nai"}
+    for uid, (name, clause, preds) in TODAY.items():
+        unit = today[uid]
+        assert unit.name.vi == name and unit.name.en, uid
+        assert sorted(_name(real, p) for p in unit.predecessors) == sorted(preds), uid
+        first = unit.history[0]
+        cited = {(c.source, c.at.vi if c.at else None) for c in first.cite}
+        assert ("nq-202-2025-qh15", f"Điều 1, khoản {clause}") in cited, uid
+        assert unit.branding is not None and unit.branding.colors is not None, uid
+        assert unit.branding.logo is None, uid  # no emblem without a licence that allows it
+        if unit.branding.portal:
+            assert unit.branding.portal_cite or uid == "thanh-hoa", uid  # Thanh Hóa's was recorded before
+
+
+def test_every_fact_about_units_cites_a_deep_link(real: Project) -> None:
+    for source in real.data.sources.values():
+        for url in (source.url, source.url_en):
+            if url:
+                assert urlsplit(url).path.strip("/"), f"{source.id}: a home page is no source ({url})"
+    for unit in real.data.units.values():
+        for event in unit.history:
+            assert event.cite
+        for succession in unit.succeeded_by:
+            if succession.to and unit.level == "province":
+                assert succession.url, unit.id
+
+
+def test_former_provinces_name_the_unit_that_carries_them(real: Project) -> None:
+    index = SiteIndex(real.data)
+    assert index.successor("soc-trang") == "can-tho"
+    assert index.successor("binh-phuoc") == "dong-nai"
+    assert index.successor("dong-thap-cu") == "dong-thap"
+    assert index.successor("dong-son") == "thanh-hoa"
+    assert index.carried["can-tho"] == ["can-tho", "soc-trang"]
+    assert index.carried["thanh-hoa"] == ["thanh-hoa", "dong-son"]
+    assert real.data.plans["dong-thap-2021-2025"].issuer == "dong-thap-cu"  # issued under that name
+
+
+def test_units_sort_in_vietnamese_alphabetical_order() -> None:
+    names = ["Đắk Lắk", "Yên Bái", "Đà Nẵng", "Cần Thơ", "Cà Mau", "Cao Bằng", "Thanh Hóa", "Tây Ninh", "Thái Nguyên"]
+    assert sorted(names, key=collation_key) == [
+        "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Tây Ninh", "Thái Nguyên", "Thanh Hóa", "Yên Bái"]
+
+
+# ── check: both sides of a merger, sources, contact ───────────────────────────────────
+TODAY_UNIT = """  - id: can-tho
+    level: province
+    centrally_run: true
+    name: {vi: "Thành phố Cần Thơ", en: "Cần Thơ City"}
+    parent: viet-nam
+    predecessors:
+      - unit: soc-trang
+      - name: {vi: "Tỉnh Hậu Giang", en: "Hậu Giang Province"}
+    history:
+      - effective: 2025-07-01
+        what: {vi: "Sắp xếp thành thành phố Cần Thơ.", en: "Merged into Cần Thơ City."}
+        cite: [{source: nq-202, at: {vi: "Điều 1, khoản 19", en: "Article 1, clause 19"}}]
+    branding:
+      display_name: {vi: "Chuyên mục ASEAN – Thành phố Cần Thơ", en: "ASEAN section – Cần Thơ City"}
+      colors: {primary: "#8a1c1c", accent: "#ffcc00"}
+"""
+SOURCES = """sources:
+  - id: nq-202
+    title: {vi: "Nghị quyết số 202/2025/QH15", en: "Resolution 202/2025/QH15"}
+    url: "https://example.gov.vn/nghi-quyet-202-2025-qh15.htm"
+"""
+SUCCEEDED = """    succeeded_by:
+      - to: can-tho
+        effective: 2025-07-01
+        source: {vi: "Nghị quyết số 202/2025/QH15", en: "Resolution 202/2025/QH15"}
+"""
+
+
+def merged(tiny: MiniProject) -> MiniProject:
+    """The tiny project a year on: Sóc Trăng is a former province carried by Cần Thơ City."""
+    tiny.replace("plans/units.yaml", "units:\n", SOURCES + "units:\n")
+    tiny.replace("plans/units.yaml", "    parent: viet-nam\n", "    parent: viet-nam\n" + SUCCEEDED + BRANDING)
+    tiny.write("plans/units.yaml", (tiny.root / "plans/units.yaml").read_text(encoding="utf-8") + TODAY_UNIT)
+    return tiny
+
+
+def check_output(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "site_builder", "--root", str(root), "check"],
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+
+
+def test_a_merger_recorded_on_one_side_only_is_an_error(tiny: MiniProject) -> None:
+    merged(tiny)
+    assert check_output(tiny.root).returncode == 0
+    tiny.replace("plans/units.yaml", "      - to: can-tho\n", "      - name: {vi: \"Thành phố Cần Thơ\"}\n")
+    result = check_output(tiny.root)
+    assert result.returncode == 1
+    assert "plans/units.yaml:" in result.stdout
+    assert "'soc-trang' is listed as a predecessor of 'can-tho', but the 'succeeded_by' of 'soc-trang' has no 'to: can-tho'" in result.stdout
+
+
+def test_an_unknown_source_is_an_error(tiny: MiniProject) -> None:
+    merged(tiny)
+    tiny.replace("plans/units.yaml", "source: nq-202,", "source: nq-203,")
+    result = check_output(tiny.root)
+    assert result.returncode == 1
+    assert "unknown source 'nq-203' in plans/units.yaml › sources (did you mean 'nq-202'?)" in result.stdout
+
+
+def test_a_contact_that_is_no_email_is_an_error(tiny: MiniProject) -> None:
+    merged(tiny)
+    tiny.replace("plans/units.yaml", '      colors: {primary: "#8a1c1c"',
+                 '      contact: {email: "javascript:alert(1)"}\n      colors: {primary: "#8a1c1c"')
+    result = check_output(tiny.root)
+    assert result.returncode == 1
+    assert "units[2].branding.contact.email" in result.stdout
+    assert "'javascript:alert(1)' is not an email address (like name@agency.gov.vn)" in result.stdout
+
+
+def test_all_units_builds_the_units_of_today_unless_asked_for_all(tiny: MiniProject) -> None:
+    merged(tiny)
+    out = tiny.root / "site"
+    assert build_all_units(tiny.root, out, site_url="https://example.org/asean/", jobs=2) == ["viet-nam", "can-tho"]
+    assert not (out / "soc-trang").exists()
+    home = (out / "can-tho/vi/index.html").read_text(encoding="utf-8")
+    assert '<span class="md-ellipsis">Chuyên mục ASEAN – Thành phố Cần Thơ</span>' in home
+    assert "Kế hoạch của tỉnh Sóc Trăng cũ" in home and "Tỉnh Sóc Trăng (cũ)" in home
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.index('href="viet-nam/vi/"') < index.index('href="can-tho/vi/"')
+    built = build_all_units(tiny.root, out, site_url="https://example.org/asean/", jobs=2, include_former=True)
+    assert built == ["viet-nam", "can-tho", "soc-trang"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.index("Units before the 2025 reorganisation") < index.index('href="soc-trang/vi/"')
+
+
+# ── new unit: branding and contact for a unit of today ───────────────────────────────
+def test_new_unit_writes_the_branding_and_contact_of_a_unit_of_today(tiny: MiniProject) -> None:
+    merged(tiny)
+    result = subprocess.run(
+        [sys.executable, "-m", "site_builder", "--root", str(tiny.root), "new", "unit", "--id", "can-tho",
+         "--primary", "#003366", "--office-vi", "Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ",
+         "--office-en", "Cần Thơ City Department of Culture, Sports and Tourism", "--email", "asean@cantho.example.vn",
+         "--phone", "0292 3820 000"], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stdout
+    text = (tiny.root / "plans/units.yaml").read_text(encoding="utf-8")
+    assert 'colors: {primary: "#003366", accent: "#ffcc00"}' in text
+    assert 'display_name: {vi: "Chuyên mục ASEAN – Thành phố Cần Thơ"' in text  # kept
+    assert "      - unit: soc-trang\n" in text and "Điều 1, khoản 19" in text  # the rest of the record kept
+    assert text.count("    branding:\n") == 2  # Sóc Trăng's and Cần Thơ's, one each
+    out = tiny.root / "site"
+    build_site(tiny.root, out, site_url="http://127.0.0.1:9/", unit="can-tho")
+    home = (out / "en/index.html").read_text(encoding="utf-8")
+    assert 'href="mailto:asean@cantho.example.vn"' in home and 'href="tel:02923820000"' in home
+    assert "Cần Thơ City Department of Culture, Sports and Tourism" in home
+    assert "--md-primary-fg-color: #003366;" in (out / "en/assets/unit.css").read_text(encoding="utf-8")
+
+
+def test_new_unit_refuses_colours_that_fail_contrast(tiny: MiniProject) -> None:
+    merged(tiny)
+    before = (tiny.root / "plans/units.yaml").read_text(encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "site_builder", "--root", str(tiny.root), "new", "unit", "--id", "can-tho",
+         "--accent", "#8a1c1d"], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 1
+    assert "màu nhấn #8a1c1d không đủ tương phản với màu chính" in result.stdout
+    assert "accent colour #8a1c1d has too little contrast with the primary colour" in result.stdout
+    assert (tiny.root / "plans/units.yaml").read_text(encoding="utf-8") == before
+
+
+def test_new_plan_for_a_unit_of_today_adds_its_peoples_committee(tiny: MiniProject) -> None:
+    merged(tiny)
+    result = subprocess.run(
+        [sys.executable, "-m", "site_builder", "--root", str(tiny.root), "new", "plan", "--unit", "can-tho",
+         "--start", "2026", "--end", "2030", "--title-vi", "Kế hoạch ASEAN giai đoạn 2026 - 2030",
+         "--title-en", "ASEAN plan for 2026-2030"], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert "plans/can-tho-2026-2030.yaml" in result.stdout
+    agencies = (tiny.root / "plans/agencies.yaml").read_text(encoding="utf-8")
+    assert "  - id: can-tho-uy-ban-nhan-dan-thanh-pho\n" in agencies
+    assert '"Ủy ban nhân dân thành phố Cần Thơ"' in agencies and "Cần Thơ City People's Committee" in agencies
+    plan = (tiny.root / "plans/can-tho-2026-2030.yaml").read_text(encoding="utf-8")
+    assert "issuing_agency: can-tho-uy-ban-nhan-dan-thanh-pho" in plan
+
+
+# ── Sections of units of today, built from the real data ─────────────────────────────
+SECTIONS = ("can-tho", "dong-nai", "dong-thap", "ha-tinh")
+"""A city formed from three units, one a province that issued a plan (Cần Thơ, with Sóc
+Trăng's); a province that absorbed one that issued a plan, a city since 2026 (Đồng Nai, with
+Bình Phước's); a province that absorbed one and carries the plan of the former province of
+the same name (Đồng Tháp); and a province not merged, with no plan at all (Hà Tĩnh)."""
+
+
+@pytest.fixture(scope="module")
+def sections(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = {}
+    for unit in SECTIONS:
+        site = tmp_path_factory.mktemp(unit) / "site"
+        build_site(ROOT, site, site_url=f"https://portal.example.vn/{unit}/asean/", unit=unit)
+        out[unit] = site
+    return out
+
+
+def read(site: Path, rel: str) -> str:
+    return (site / rel).read_text(encoding="utf-8")
+
+
+def before(html: str, first: str, then: str) -> bool:
+    """Whether ``first`` occurs in the page, and before ``then``."""
+    return first in html and then in html and html.index(first) < html.index(then)
+
+
+def test_city_formed_from_provinces_carries_the_former_provinces_plan_pages_and_news(
+    sections: dict[str, Path], real: Project
+) -> None:
+    site = sections["can-tho"]
+    colors = real.data.units["can-tho"].branding.colors  # type: ignore[union-attr]
+    vi, en = read(site, "vi/index.html"), read(site, "en/index.html")
+    assert '<span class="md-ellipsis">Chuyên mục ASEAN – Thành phố Cần Thơ</span>' in vi
+    assert '<span class="md-ellipsis">ASEAN section – Cần Thơ City</span>' in en
+    assert f"--md-primary-fg-color: {colors.primary};" in read(site, "vi/assets/unit.css")
+    assert f"--asean-yellow: {colors.accent};" in read(site, "vi/assets/unit.css")
+    # the former province's plan, under its own name, first on the home page
+    assert before(vi, 'id="unit">Thành phố Cần Thơ</h2>', "Kế hoạch của tỉnh Sóc Trăng cũ")
+    assert before(vi, "Kế hoạch của tỉnh Sóc Trăng cũ", "Kế hoạch ASEAN năm 2022 của tỉnh Sóc Trăng</a>")
+    assert "Tỉnh Sóc Trăng (cũ) ·" in vi and "Hình thành từ thành phố Cần Thơ," in vi
+    assert before(en, "Plans of the former Sóc Trăng Province", "Sóc Trăng&#39;s ASEAN plan for 2022</a>")
+    assert "Sóc Trăng Province (former) ·" in en
+    # its tourism page and its news, labelled with the former province
+    assert before(en, "Sóc Trăng: tourism and culture</a>", "Of the former Sóc Trăng Province")
+    assert "Sóc Trăng issues its ASEAN communication and promotion plan for 2022</a>" in en
+    # no plan of the city itself: the national plan and how to add one
+    assert 'href="guide/#add-plan"' in vi and "new plan --unit can-tho" in vi
+    # the plan keeps its name and dates, and says where its issuer is now
+    plan = read(site, "en/plans/soc-trang-2022/index.html")
+    assert "<h1" in plan and "Sóc Trăng&#39;s ASEAN plan for 2022" in plan and "April 2022" in plan
+    assert "the issuing unit is now part of" in plan and "Cần Thơ City</a>" in plan
+    plans = read(site, "vi/plans/index.html")
+    assert before(plans, 'id="unit">Thành phố Cần Thơ</h2>', 'id="plans-soc-trang"')
+    feed = read(site, "en/feeds/units/can-tho.xml")
+    assert "Sóc Trăng issues its ASEAN communication and promotion plan for 2022" in feed
+    assert 'href="feeds/units/can-tho.xml"' in en
+    embed = read(site, "en/embed/index.html")  # the widgets of the plans it carries come first
+    assert before(embed, 'id="w-1">Sóc Trăng&#39;s ASEAN plan for 2022</h', 'Latest news</h')
+
+
+def test_province_that_absorbed_one_carries_its_plan_under_the_former_name(sections: dict[str, Path]) -> None:
+    nai = sections["dong-nai"]
+    vi, en = read(nai, "vi/index.html"), read(nai, "en/index.html")
+    assert '<span class="md-ellipsis">Chuyên mục ASEAN – Thành phố Đồng Nai</span>' in vi
+    assert before(vi, "Kế hoạch của tỉnh Bình Phước cũ", "Kế hoạch ASEAN giai đoạn 2021 - 2025 của tỉnh Bình Phước</a>")
+    assert before(en, "Bình Phước: tourism and culture</a>", "Of the former Bình Phước Province")
+    unit = read(nai, "en/units/dong-nai/index.html")
+    assert "Formed from" in unit and "Bình Phước Province (former)</a> and Đồng Nai Province" in unit
+    assert "Became a centrally-run city, named Đồng Nai City." in unit and "30 April 2026" in unit
+    assert "nghi-quyet-so-30-2026-qh16" in unit and "Article 1, clause 17" in unit
+    thap = sections["dong-thap"]
+    vi = read(thap, "vi/index.html")
+    assert '<span class="md-ellipsis">Chuyên mục ASEAN – Tỉnh Đồng Tháp</span>' in vi
+    assert before(vi, "Kế hoạch của tỉnh Đồng Tháp cũ", "Kế hoạch ASEAN giai đoạn 2021 - 2025 của tỉnh Đồng Tháp</a>")
+    assert "Hình thành từ tỉnh Tiền Giang và" in vi and "tỉnh Đồng Tháp (cũ)</a>" in vi
+    unit = read(thap, "vi/units/dong-thap/index.html")
+    assert 'data-asean-filter="progress-dong-thap-2021-2025"' in unit  # its implementation dashboard too
+
+
+def test_unit_not_merged_and_without_a_plan_gets_a_complete_section(sections: dict[str, Path]) -> None:
+    site = sections["ha-tinh"]
+    vi, en = read(site, "vi/index.html"), read(site, "en/index.html")
+    assert '<span class="md-ellipsis">Chuyên mục ASEAN – Tỉnh Hà Tĩnh</span>' in vi
+    assert "No plan of Hà Tĩnh Province itself is recorded yet. The national plan applies" in en
+    assert "ASEAN Information Steering Committee&#39;s ASEAN plan for 2021–2025</a>" in en
+    assert 'href="guide/#add-plan"' in en and 'href="tourism/"' in en
+    assert 'id="add-plan"' in read(site, "en/guide/index.html") and 'id="add-plan"' in read(site, "vi/guide/index.html")
+    assert "Latest news" in en  # the national content follows
+    unit = read(site, "en/units/ha-tinh/index.html")
+    assert "Not merged in the 2025 reorganisation of provincial-level units." in unit and "Article 1, clause 24" in unit
+
+
+def test_units_page_lists_the_units_of_today_first(sections: dict[str, Path]) -> None:
+    page = read(sections["ha-tinh"], "vi/units/index.html")
+    assert "Hiện nay Việt Nam có 34 đơn vị hành chính cấp tỉnh: 7 thành phố trực thuộc trung ương và 27 tỉnh" in page
+    today = page[page.index('id="today"'):page.index('id="former"')]
+    former = page[page.index('id="former"'):]
+    assert today.count('class="asean-card"') == 34 and former.count('class="asean-card"') == 4
+    assert before(today, "Tỉnh An Giang", "Tỉnh Bắc Ninh") and before(today, "Tỉnh Đắk Lắk", "Tỉnh Điện Biên")
+    assert "Tỉnh Sóc Trăng (cũ)" in former and "nay thuộc thành phố Cần Thơ" in former
+    assert "Tỉnh Sóc Trăng (cũ)" not in today.replace("tỉnh Sóc Trăng (cũ)", "")
+
+
+@pytest.fixture(scope="module")
+def axe() -> str:
+    from test_accessibility import AXE
+
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail("axe-core missing: `make test` installs it with npm ci --prefix tests/node")
+        pytest.skip("axe-core not installed (npm ci --prefix tests/node)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def test_unit_sections_pass_axe(browser, sections: dict[str, Path], axe: str) -> None:  # type: ignore[no-untyped-def]
+    from browser import StaticServer
+    from test_accessibility import run_axe
+
+    for unit in ("can-tho", "ha-tinh"):
+        with StaticServer(sections[unit]) as srv:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            for path in ("vi/", "en/", "en/units/", f"vi/units/{unit}/"):
+                page.goto(f"{srv.url}{path}")
+                page.wait_for_load_state("networkidle")
+                assert run_axe(page, axe) == [], f"{unit}: {path}"
+            context.close()
+
+
+def test_unit_sections_pass_the_html_checker(sections: dict[str, Path]) -> None:
+    from test_html import KNOWN_MATERIAL_ERRORS, VNU
+
+    if shutil.which("java") is None or not VNU.exists():
+        pytest.skip("java or vnu.jar not installed (apt-get install default-jre-headless; npm ci --prefix tests/node)")
+    files = [sections[unit] / lang / path / "index.html" for unit in ("can-tho", "dong-nai", "ha-tinh")
+             for lang in ("vi", "en") for path in ("", "units", f"units/{unit}", "plans")]
+    result = subprocess.run(["java", "-jar", str(VNU), "--format", "gnu", "--errors-only", *map(str, files)],
+                            capture_output=True, text=True, check=False)
+    errors = [line for line in result.stderr.splitlines() + result.stdout.splitlines() if ": error:" in line]
+    assert [e for e in errors if not any(p.search(e) for p in KNOWN_MATERIAL_ERRORS)] == []

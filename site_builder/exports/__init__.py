@@ -22,7 +22,7 @@ def write_exports(project: Project, site: Path, base: str) -> None:
     index = SiteIndex(project.data)
     write_api(project, index, site, base)
     write_calendar(project, index, site)
-    write_feeds(project, site, base)
+    write_feeds(project, index, site, base)
     write_oembed(project, index, site, base)
 
 

@@ -1,8 +1,10 @@
 """Atom feeds of the news, per language, per pillar or topic, and per unit (feedgen).
 
 ``/vi/feed.xml`` and ``/en/feed.xml`` carry every article; ``/<lang>/feeds/pillars/<id>.xml``
-and ``/<lang>/feeds/units/<id>.xml`` the articles on one topic or about one unit. A
-feed's ``updated`` is its newest article's date, so feeds change only with content.
+and ``/<lang>/feeds/units/<id>.xml`` the articles on one topic or about one unit. A unit of
+today's feed also carries the news of the former units it was formed from (Cần Thơ's
+carries Sóc Trăng's), as its section does. A feed's ``updated`` is its newest article's
+date, so feeds change only with content.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .. import LANGUAGES
 from ..content import ContentPage
 from ..i18n import translations
 from ..images import Photo
+from ..index import SiteIndex
 from ..project import Project
 from ..topics import TOPICS
 
@@ -103,7 +106,7 @@ def feed_xml(items: list[ContentPage], lang: str, base: str, path: str, title: s
     return fg.atom_str(pretty=True)
 
 
-def write_feeds(project: Project, site: Path, base: str) -> None:
+def write_feeds(project: Project, index: SiteIndex, site: Path, base: str) -> None:
     for lang in LANGUAGES:
         t = translations(lang).gettext
         news = project.content.news(lang)
@@ -114,7 +117,8 @@ def write_feeds(project: Project, site: Path, base: str) -> None:
             items = [p for p in news if topic.id in p.meta.topics]
             feeds.append((f"feeds/pillars/{topic.id}.xml", items, f"{site_name}: {topic.name(lang)}"))
         for unit in project.data.units.values():
-            items = [p for p in news if p.meta.unit == unit.id]
+            carried = set(index.carried[unit.id])
+            items = [p for p in news if p.meta.unit in carried]
             feeds.append((f"feeds/units/{unit.id}.xml", items, f"{site_name}: {unit.name.get(lang) or unit.name.vi}"))
         for path, items, title in feeds:
             target = site / lang / path

@@ -188,6 +188,8 @@ class Succession(Strict):
     """The date the change took effect."""
     source: Text
     """The legal document that made the change (e.g. Decree 55/2025/NĐ-CP)."""
+    url: HttpsUrl | None = None
+    """A published copy of that document a reader can open."""
     note: Text | None = None
     """How the functions were divided, when more than one body took them over."""
 

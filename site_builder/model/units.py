@@ -1,12 +1,30 @@
-"""Issuing units (``plans/units.yaml``): the national level, provinces and districts."""
+"""Units (``plans/units.yaml``): the national level, the provinces and centrally-run cities of
+today, and the former provinces and districts that issued plans before the 2025 reorganisation.
+
+A unit of today lists the former units it was formed from (``predecessors``) and carries
+their plans, pages and news, which stay labelled with the former unit's own name. Facts
+about units (a merger, a change of status, a portal address) cite a published source
+from the file's ``sources`` list, with the place in it (article, clause).
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from .common import HttpsUrl, NonEmpty, SitePath, Slug, Strict, Succession, Text, bilingual_error
+from .common import (
+    HttpsUrl,
+    NonEmpty,
+    PartialDate,
+    SitePath,
+    Slug,
+    Strict,
+    Succession,
+    Text,
+    bilingual_error,
+)
 
 Level = Literal["national", "province", "district"]
 
@@ -48,13 +66,39 @@ class Colors(Strict):
         return self
 
 
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{5,19}$")
+
+
 class Contact(Strict):
     """Who answers readers' questions about the section."""
 
     office: Text | None = None
-    email: NonEmpty | None = None
-    phone: NonEmpty | None = None
+    email: str | None = None
+    """Shown as a ``mailto:`` link in the footer of the unit's section."""
+    phone: str | None = None
+    """Shown as a ``tel:`` link: digits, spaces, dots, dashes and brackets, ``+`` first."""
     address: Text | None = None
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not _EMAIL.match(value):
+            raise bilingual_error(
+                f"'{value}' không phải một địa chỉ email (dạng ten@coquan.gov.vn)",
+                f"'{value}' is not an email address (like name@agency.gov.vn)",
+            )
+        return value
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        if value is not None and not _PHONE.match(value):
+            raise bilingual_error(
+                f"'{value}' không phải một số điện thoại (chỉ gồm chữ số, dấu cách, dấu chấm, gạch nối, ngoặc)",
+                f"'{value}' is not a phone number (digits, spaces, dots, dashes and brackets only)",
+            )
+        return value
 
 
 class Repository(Strict):
@@ -63,6 +107,58 @@ class Repository(Strict):
     url: HttpsUrl
     """The repository's address, e.g. https://git.example.gov.vn/cntt/chuyen-muc-asean."""
     branch: NonEmpty = "main"
+
+
+class Source(Strict):
+    """A published document that facts about units come from: a resolution, a statistics catalogue."""
+
+    id: Slug
+    """How facts cite it, e.g. ``nq-202-2025-qh15``."""
+    title: Text
+    publisher: Text | None = None
+    date: PartialDate | None = None
+    url: HttpsUrl
+    """A copy a reader can open: the deep link to the document itself, not a home page."""
+    url_en: HttpsUrl | None = None
+    """A copy in English, linked from the English pages instead, when one is published."""
+
+
+class Citation(Strict):
+    """Where a fact comes from: a source of the file and the place in it."""
+
+    source: Slug
+    """The ``id`` of an entry of ``sources``."""
+    at: Text | None = None
+    """The article, clause or entry, e.g. "Điều 1, khoản 19" / "Article 1, clause 19"."""
+
+
+class UnitEvent(Strict):
+    """Something that happened to a unit: its formation by a merger, a change of status."""
+
+    effective: PartialDate
+    """The day it took effect."""
+    what: Text
+    """What happened, in a sentence a citizen reads on the unit's page."""
+    cite: list[Citation] = Field(min_length=1)
+    """Every event names at least one published source."""
+
+
+class Predecessor(Strict):
+    """A unit that this one was formed from."""
+
+    unit: Slug | None = None
+    """Its record in this file, when we hold one (a former province that issued a plan)."""
+    name: Text | None = None
+    """Its name, when we hold no record of it."""
+
+    @model_validator(mode="after")
+    def _unit_or_name(self) -> Predecessor:
+        if (self.unit is None) == (self.name is None):
+            raise bilingual_error(
+                "cần đúng một trong 'unit' (mã đơn vị trong tệp này) hoặc 'name' (tên)",
+                "expected exactly one of 'unit' (an id in this file) or 'name'",
+            )
+        return self
 
 
 class Branding(Strict):
@@ -75,6 +171,8 @@ class Branding(Strict):
     colors: Colors | None = None
     portal: HttpsUrl | None = None
     """The address of the unit's web portal (as it was when the plans were issued)."""
+    portal_cite: list[Citation] = Field(default_factory=list)
+    """Where the portal's address is published; a new address is added only with one."""
     section_url: HttpsUrl | None = None
     """Where the unit publishes its ASEAN section built by this kit; the default site
     address of a ``--unit`` build (``SITE_URL`` and ``--site-url`` take precedence)."""
@@ -95,12 +193,25 @@ class Unit(Strict):
     """Name without the level word, e.g. "Sóc Trăng"."""
     parent: Slug | None = None
     """The unit this one belongs to (a district's province); none for the national level."""
+    centrally_run: bool = False
+    """A centrally-run city (thành phố trực thuộc trung ương) rather than a province."""
+    predecessors: list[Predecessor] = Field(default_factory=list)
+    """The units this one was formed from; their plans, pages and news are shown in its section."""
+    history: list[UnitEvent] = Field(default_factory=list)
+    """How the unit came to be what it is today, oldest first, each event with its source."""
     succeeded_by: list[Succession] = Field(default_factory=list)
     """What the unit became after a reorganisation; empty where not known with confidence."""
     branding: Branding | None = None
+
+    @property
+    def current(self) -> bool:
+        """Whether the unit exists today: a unit that was succeeded is a former one."""
+        return not self.succeeded_by
 
 
 class UnitFile(Strict):
     """The whole ``plans/units.yaml``."""
 
+    sources: list[Source] = Field(default_factory=list)
+    """The published documents the facts about units cite."""
     units: list[Unit]
