@@ -32,7 +32,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -292,6 +292,18 @@ def _store(folder: Path, variant: Variant, data: bytes) -> Path:
     return entry
 
 
+def _publish(folder: Path, variant: Variant, site: Path, stats: ImageStats,
+             make: Callable[[Variant], bytes]) -> None:
+    """Copy a variant into the site from the cache, encoding it first when the cache lacks it."""
+    entry = _cached(folder, variant)
+    if entry is None:
+        entry = _store(folder, variant, make(variant))
+        stats.encoded += 1
+    else:
+        stats.reused += 1
+    shutil.copyfile(entry, site / variant.path)
+
+
 @dataclass
 class ImageStats:
     """What the image step did: files encoded now, and files taken from the cache."""
@@ -307,18 +319,15 @@ def write_images(root: Path, photos: Iterable[Photo], site: Path, cache: Path | 
     stats = ImageStats()
     (site / OUTPUT_DIR).mkdir(parents=True, exist_ok=True)
     for photo in sorted(set(photos), key=lambda p: p.rel):
-        upright: Image.Image | None = None
+        upright: list[Image.Image] = []  # decoded once, only if some variant is not cached
+
+        def encoded(variant: Variant, photo: Photo = photo, upright: list[Image.Image] = upright) -> bytes:
+            if not upright:
+                upright.append(upright_srgb((root / MEDIA_DIR / photo.rel).read_bytes()))
+            return encode(resized(upright[0], variant.width, variant.height), variant.fmt)
+
         for variant in photo.variants():
-            entry = _cached(folder, variant)
-            if entry is None:
-                if upright is None:
-                    upright = upright_srgb((root / MEDIA_DIR / photo.rel).read_bytes())
-                data = encode(resized(upright, variant.width, variant.height), variant.fmt)
-                entry = _store(folder, variant, data)
-                stats.encoded += 1
-            else:
-                stats.reused += 1
-            shutil.copyfile(entry, site / variant.path)
+            _publish(folder, variant, site, stats, encoded)
     return stats
 
 
@@ -431,22 +440,18 @@ def write_cards(root: Path, photos: Iterable[Photo], cards: Iterable[SiteCard], 
     jobs: list[tuple[Variant, object]] = [(photo_card(p), p) for p in sorted(set(photos), key=lambda p: p.rel)]
     jobs += [(card.variant, card) for card in sorted(set(cards), key=lambda c: c.variant.key)]
     for variant, source in jobs:
-        entry = _cached(folder, variant)
-        if entry is None:
+
+        def drawn(variant: Variant, source: object = source) -> bytes:
             if isinstance(source, Photo):
                 upright = upright_srgb((root / MEDIA_DIR / source.rel).read_bytes())
                 cropped = ImageOps.fit(upright, CARD_SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.4))
                 buffer = io.BytesIO()
                 cropped.save(buffer, "JPEG", **CARD_SETTINGS)
-                data = buffer.getvalue()
-            else:
-                assert isinstance(source, SiteCard)
-                data = source.draw()
-            entry = _store(folder, variant, data)
-            stats.encoded += 1
-        else:
-            stats.reused += 1
-        shutil.copyfile(entry, site / variant.path)
+                return buffer.getvalue()
+            assert isinstance(source, SiteCard)
+            return source.draw()
+
+        _publish(folder, variant, site, stats, drawn)
     return stats
 
 
