@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -102,7 +101,6 @@ _HOST = re.compile(r"^https://([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9]
 port, no backslash, nothing a browser and a Python URL parser could read differently."""
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
-_C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
 
 
 def local_path(url: str) -> bool:
@@ -203,28 +201,3 @@ def removals(html: str, policy: Policy) -> list[Removal]:
             value = next((v for (t, n, v) in dropped if t == tag and n == "src"), "")
         result.append(Removal(tag, name, value, count))
     return result
-
-
-_ACTIVE_TAGS = {"script", "style", "iframe", "object", "embed", "base", "meta", "link", "form", "frame", "svg", "math"}
-_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset"}
-
-
-def active_parts(html: str, allowed_iframe_hosts: Iterable[str] = ()) -> list[str]:
-    """The active parts of a fragment: script-bearing elements, event handlers and
-    script or data addresses; empty for anything :meth:`Policy.clean` returns."""
-    hosts = set(allowed_iframe_hosts)
-    parts = []
-    for (tag, name, value), _ in inventory(html).items():
-        if not name and tag in _ACTIVE_TAGS and not (tag == "iframe" and hosts):
-            parts.append(f"<{tag}>")
-        elif name.startswith("on"):
-            parts.append(f"<{tag} {name}>")
-        elif name in _URL_ATTRS:
-            # As a browser's URL parser reads it: blanks and controls trimmed at both
-            # ends, tabs and newlines removed anywhere; a space inside is kept.
-            scheme = _SCHEME.match(re.sub(r"[\t\n\r]", "", value.strip(_C0_AND_SPACE)))
-            if scheme and scheme.group(1).lower() not in URL_SCHEMES:
-                parts.append(f"<{tag} {name}={scheme.group(1).lower()}:>")
-        elif name == "style" or name == "srcdoc":
-            parts.append(f"<{tag} {name}>")
-    return sorted(parts)
