@@ -143,7 +143,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_translations(args: argparse.Namespace) -> int:
     """Report missing and outdated translations; ``--mark-current`` records a finished one."""
-    from .translations import TranslationError, format_table, mark_current, report
+    from .translation_status import TranslationError, format_table, gaps, mark_current
 
     root = _root(args)
     project = _checked(root)
@@ -158,9 +158,9 @@ def cmd_translations(args: argparse.Namespace) -> int:
                 print(exc)
                 failed = True
         return 1 if failed else 0
-    gaps = report(project)
-    print(format_table(gaps))
-    return 1 if gaps and args.fail else 0
+    found = gaps(project)
+    print(format_table(found))
+    return 1 if found and args.fail else 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -203,8 +203,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     import difflib
 
     from .dates import format_date
-    from .progress import Tracker, plan_years
-    from .report import agency_tasks, reporting_duty, write_reports
+    from .tracker import Tracker, plan_years
+    from .yearly_report import agency_tasks, reporting_duty, write_reports
 
     root = _root(args)
     project = _checked(root)

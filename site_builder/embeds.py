@@ -53,7 +53,7 @@ from html import escape
 from typing import Any
 
 from . import urls
-from .content import ContentSet
+from .content_tree import ContentSet
 from .index import SiteIndex
 from .pages import PageSpec, widget_specs
 

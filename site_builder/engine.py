@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .content import ContentPage
+    from .content_tree import ContentPage
     from .project import Project
 
 

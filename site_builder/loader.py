@@ -17,13 +17,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from .inputs import scan_plans
+from .markup_check import check_data
 from .model import Agency, AgencyFile, Plan, Text, Unit, UnitFile
 from .model.common import Succession
 from .model.plans import Deadline, LegalRef, Node, Parties
 from .model.progress import ProgressFile
 from .model.units import Citation, Predecessor, Source
 from .problems import Problem, ProblemList
-from .safety import check_data
 from .validation import field_path, validate
 from .yamlsource import Loc, YamlDocument, load_yaml
 

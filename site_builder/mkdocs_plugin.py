@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import LANGUAGES, urls
-from .content import without_title
+from .content_tree import without_title
 from .i18n import translations
 from .index import SiteIndex
 from .pages import PageSpec, generate

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import urls
-from .content import ContentSet
+from .content_tree import ContentSet
 from .index import SiteIndex
 from .model import Text
 from .topics import TOPICS

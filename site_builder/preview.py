@@ -26,7 +26,7 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .build import MARKER, BuildError, build_site
-from .content import check_page_file
+from .content_tree import check_page_file
 from .engine import LivePages
 from .problems import InputError
 from .project import Project

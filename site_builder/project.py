@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import LANGUAGES
-from .content import ContentSet, check_content
+from .content_tree import ContentSet, check_content
 from .loader import Dataset, check_dataset
 from .problems import InputError, Problem, ProblemList
 

@@ -15,7 +15,7 @@ from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from . import urls
-from .content import ContentPage, ContentSet
+from .content_tree import ContentPage, ContentSet
 from .dates import format_date, format_day_month
 from .i18n import translations
 from .images import Picture, photo_card, picture, site_card
@@ -387,18 +387,18 @@ class SiteView:
     # ── implementation ───────────────────────────────────────────────────────────
     @cached_property
     def tracker(self) -> Any:
-        from .progress import Tracker
+        from .tracker import Tracker
 
         return Tracker(self.data)
 
     def progress_summaries(self, plan: Plan) -> list[Any]:
-        from .progress import plan_years
+        from .tracker import plan_years
 
         return [self.tracker.summary(plan, year) for year in plan_years(plan)]
 
     def task_history(self, plan: Plan, key: str) -> list[Any]:
         """A task's record and progress for each year of its plan."""
-        from .progress import plan_years
+        from .tracker import plan_years
 
         task = self.tracker.task(plan, key)
         return self.tracker.cells(task, plan_years(plan)) if task else []
@@ -420,7 +420,7 @@ class SiteView:
         return self._dashboard("progress-agency", groups, show_agencies=True) if groups else None
 
     def _dashboard(self, name: str, groups: list[tuple[Plan, list[Any]]], show_agencies: bool) -> Dashboard:
-        from .progress import years_of
+        from .tracker import years_of
 
         years = years_of(groups)
         return Dashboard(
@@ -448,7 +448,7 @@ class SiteView:
         return any(t.parent == task.key for t in self.tracker.tasks(task.plan))
 
     def translation_gaps(self) -> list[Any]:
-        from .translations import gaps_of
+        from .translation_status import gaps_of
 
         return gaps_of(self.data, self.content)
 

@@ -21,8 +21,8 @@ from ..model import Plan, Text
 from ..model.common import Succession
 from ..model.content import Question
 from ..model.progress import Record as ProgressRecord
-from ..progress import NOT_REPORTED, Tracker, plan_years, records_of
 from ..project import Project
+from ..tracker import NOT_REPORTED, Tracker, plan_years, records_of
 from .feeds import photo_fields
 
 API = "api/v1"

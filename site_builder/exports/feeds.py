@@ -17,7 +17,7 @@ from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
 from .. import LANGUAGES
-from ..content import ContentPage
+from ..content_tree import ContentPage
 from ..i18n import translations
 from ..images import Photo
 from ..index import SiteIndex

@@ -384,14 +384,14 @@ class EventFile(Strict):
     events: list[Event]
 
 
-DocumentType = Literal["law", "resolution", "decree", "decision", "plan", "directive", "charter", "treaty", "declaration", "vision", "agreement"]
+CitedDocumentType = Literal["law", "resolution", "decree", "decision", "plan", "directive", "charter", "treaty", "declaration", "vision", "agreement"]
 
 
 class Document(Strict):
     """A legal or plan document the plans cite (``content/data/documents.yaml``)."""
 
     id: Slug
-    type: DocumentType
+    type: CitedDocumentType
     number: NonEmpty | None
     """Document number (``1160/QĐ-TTg``); ``null`` for international instruments without one."""
     issuer: Text

@@ -298,7 +298,7 @@ class Appendix(Strict):
     activities: list[Activity] = Field(min_length=1)
 
 
-DocumentType = Literal["plan", "decision"]
+PlanDocumentType = Literal["plan", "decision"]
 Status = Literal["in-force", "expired"]
 
 
@@ -315,7 +315,7 @@ class Plan(Strict):
 
     id: Slug
     """Identifier, e.g. ``soc-trang-2022``; the file must be ``plans/<id>.yaml``."""
-    document_type: DocumentType
+    document_type: PlanDocumentType
     """``decision`` when the plan is issued with a decision (01/QĐ-BCĐASEAN), else ``plan``."""
     title: Text
     """The title as printed."""

@@ -7,7 +7,7 @@ the body that issued the plan, which then reports on every task). Written as Mar
 and as ``.docx`` in Vietnamese and English.
 
 The Vietnamese ``.docx`` is laid out as an administrative document under Decree
-30/2020/NĐ-CP (:mod:`site_builder.report_docx`): this module works out what goes into
+30/2020/NĐ-CP (:mod:`site_builder.yearly_report_docx`): this module works out what goes into
 each of its elements (the issuing body and its superior, the number and symbol, place
 and date, addressees, "Nơi nhận", the signing authority) from the data. Recipients and
 the deadline come from the plan's reporting duty (:func:`reporting_duty`). The English
@@ -29,8 +29,8 @@ from .model import Plan, Text
 from .model.agencies import Agency
 from .model.plans import Deadline
 from .model.progress import Record
-from .progress import STATUSES, Task, Tracker, plan_years, records_of
 from .topics import TOPICS
+from .tracker import STATUSES, Task, Tracker, plan_years, records_of
 
 
 @dataclass
@@ -510,7 +510,7 @@ def report_label(plan: Plan, year: int | None, agency_id: str | None) -> str:
 
 def write_reports(data: Dataset, plan_id: str, year: int | None, out: Path, agency_id: str | None = None) -> list[Path]:
     """Both languages, as Markdown and .docx; the whole period when ``year`` is ``None``."""
-    from .report_docx import to_docx
+    from .yearly_report_docx import to_docx
 
     plan = data.plans[plan_id]
     years = plan_years(plan) if year is None else [year]

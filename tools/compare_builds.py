@@ -1,0 +1,103 @@
+"""Compare everything the kit publishes, built from two revisions of the code.
+
+A refactoring must not change what citizens, portals and reporting officers get. This
+builds the site (pages, API, CSV, calendar, feeds, sitemap, embeds, the search
+index), the Sóc Trăng unit's section and the yearly reports (Markdown and .docx) from
+the same inputs with the code of two revisions, and lists every file that differs.
+
+    .venv/bin/python tools/compare_builds.py 3e1bfe0          # that commit against the working tree
+    .venv/bin/python tools/compare_builds.py 3e1bfe0 HEAD     # two commits
+
+Each revision's code is checked out into a temporary folder and run with this
+virtual environment (``python -m site_builder`` imports the package of the folder it
+runs in); the inputs (``plans/``, ``content/``, ``mkdocs.yml``, ``theme/``) come from the
+working tree for both, so only the code differs. Exit status 1 when anything differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ("plans", "content", "schemas")
+SITE_URL = "https://cong.example.gov.vn/asean/"
+REPORTS = (
+    ["--plan", "bcd-asean-2021-2025", "--year", "2024"],
+    ["--plan", "soc-trang-2022", "--year", "2022"],
+    ["--plan", "binh-phuoc-2021-2025", "--period"],
+)
+
+
+def checkout(rev: str | None, into: Path) -> Path:
+    """The code of ``rev`` (``None``: the working tree) with this tree's inputs."""
+    if rev is None:
+        shutil.copytree(ROOT, into, ignore=shutil.ignore_patterns(
+            ".git", ".venv", "site", "node_modules", "__pycache__", ".*-staging-*", "reports"))
+    else:
+        into.mkdir(parents=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+        for name in INPUTS:
+            shutil.rmtree(into / name, ignore_errors=True)
+            shutil.copytree(ROOT / name, into / name)
+    return into
+
+
+def produce(tree: Path) -> Path:
+    """Build everything into ``tree/out``: the national site, one unit's section, reports."""
+    env = {**os.environ, "SITE_URL": SITE_URL, "PYTHONHASHSEED": "0"}
+    out = tree / "out"
+
+    def run(*args: str) -> None:
+        subprocess.run([sys.executable, "-m", "site_builder", *args], cwd=tree, env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+
+    run("build", "--site-dir", str(out / "site"))
+    run("build", "--site-dir", str(out / "unit"), "--unit", "soc-trang")
+    for args in REPORTS:
+        run("report", *args, "--out", str(out / "reports"))
+    return out
+
+
+def differences(left: Path, right: Path) -> list[str]:
+    """Paths below both folders that exist in one only or whose bytes differ."""
+    found: list[str] = []
+
+    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(f"only in first: {prefix}{name}" for name in cmp.left_only)
+        found.extend(f"only in second: {prefix}{name}" for name in cmp.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        found.extend(f"differs: {prefix}{name}" for name in mismatch + errors)
+        for name, sub in sorted(cmp.subdirs.items()):
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right), "")
+    return sorted(found)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("first", help="a git revision")
+    parser.add_argument("second", nargs="?", default=None, help="a git revision (default: the working tree)")
+    parser.add_argument("--keep", type=Path, help="keep both outputs in this folder")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="asean-compare-") as tmp:
+        base = args.keep or Path(tmp)
+        first = produce(checkout(args.first, base / "first"))
+        second = produce(checkout(args.second, base / "second"))
+        found = differences(first, second)
+    for line in found:
+        print(line)
+    print(f"{len(found)} differences between {args.first} and {args.second or 'the working tree'}")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
