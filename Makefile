@@ -81,6 +81,12 @@ bench/node/node_modules/.installed-stamp: bench/node/package.json bench/node/pac
 clean:
 	rm -rf site .site-* .cache
 
-## messages: extract interface strings into site_builder/locale (then translate the new ones)
+## messages: extract interface strings (templates, and message ids marked t(), _() or N_() in
+## the code) into site_builder/locale with Babel; then translate the new Vietnamese entries
+## (an English entry left empty shows its message id, which is English)
 messages: $(STAMP)
-	$(PY) tools/update_catalogs.py
+	@mkdir -p .cache
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k t -k _ -k N_ --no-location --sort-output \
+		--omit-header -o .cache/messages.pot .
+	$(VENV)/bin/pybabel -q update -i .cache/messages.pot -d site_builder/locale -D messages \
+		--no-fuzzy-matching --ignore-obsolete --no-wrap

@@ -15,7 +15,7 @@ from typing import Literal
 from .loader import Dataset
 from .model import Activity, Node, Plan
 from .model.plans import Deadline, NodeContext
-from .topics import TOPICS
+from .vocabulary import TOPICS
 
 Role = Literal["lead", "partner", "assignee", "reports", "receives", "issuer"]
 LEVEL_ORDER = {"national": 0, "province": 1, "district": 2}

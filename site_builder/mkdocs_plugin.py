@@ -40,21 +40,22 @@ from .project import Project, load_project
 from .sanitize import Policy
 from .siteconfig import HOST
 from .view import SiteView
+from .vocabulary import N_
 
 NAV: list[tuple[str, str]] = [
-    ("Home", "index.md"),
-    ("About ASEAN", "asean/index.md"),
-    ("Member states", urls.src_uri(urls.INDEXES["members"])),
-    ("Pillars and topics", urls.src_uri(urls.INDEXES["pillars"])),
-    ("Plans", urls.src_uri(urls.INDEXES["plans"])),
-    ("News", urls.src_uri(urls.INDEXES["news"])),
-    ("Local tourism", "tourism/index.md"),
-    ("Agencies", urls.src_uri(urls.INDEXES["agencies"])),
-    ("Units", urls.src_uri(urls.INDEXES["units"])),
-    ("Calendar", urls.src_uri(urls.INDEXES["calendar"])),
-    ("Documents", urls.src_uri(urls.INDEXES["documents"])),
-    ("ASEAN quiz", urls.src_uri(urls.INDEXES["quiz"])),
-    ("Editors' guide", "guide/index.md"),
+    (N_("Home"), "index.md"),
+    (N_("About ASEAN"), "asean/index.md"),
+    (N_("Member states"), urls.src_uri(urls.INDEXES["members"])),
+    (N_("Pillars and topics"), urls.src_uri(urls.INDEXES["pillars"])),
+    (N_("Plans"), urls.src_uri(urls.INDEXES["plans"])),
+    (N_("News"), urls.src_uri(urls.INDEXES["news"])),
+    (N_("Local tourism"), "tourism/index.md"),
+    (N_("Agencies"), urls.src_uri(urls.INDEXES["agencies"])),
+    (N_("Units"), urls.src_uri(urls.INDEXES["units"])),
+    (N_("Calendar"), urls.src_uri(urls.INDEXES["calendar"])),
+    (N_("Documents"), urls.src_uri(urls.INDEXES["documents"])),
+    (N_("ASEAN quiz"), urls.src_uri(urls.INDEXES["quiz"])),
+    (N_("Editors' guide"), "guide/index.md"),
 ]
 """The navigation: a fixed list, so that no page's HTML grows with the data."""
 
@@ -114,7 +115,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         self.unit_css: str | None = None
         branding = project.data.units[unit].branding if unit else None
         if branding is not None:
-            name = branding.display_name.get(self.lang) or branding.display_name.vi
+            name = branding.display_name.text(self.lang)
             config.site_name = name
             if branding.logo:
                 config.theme["logo"] = branding.logo

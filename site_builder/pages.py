@@ -16,8 +16,7 @@ from typing import Any
 from . import urls
 from .content_tree import ContentSet
 from .index import SiteIndex
-from .model import Text
-from .topics import TOPICS
+from .vocabulary import MIXED_QUIZ, QUIZ_TOPICS, TOPICS
 
 
 @dataclass(frozen=True)
@@ -69,12 +68,6 @@ def escape_markdown(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def _text(text: Text, lang: str) -> tuple[str, str | None]:
-    """The text in ``lang`` and ``None``, or the Vietnamese and ``"vi"`` when not translated."""
-    value = text.get(lang)
-    return (value, None) if value is not None else (text.vi, "vi")
-
-
 def shorten(text: str, limit: int = 155) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
@@ -105,15 +98,15 @@ def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[P
                  description=t("For the editorial team: pages and data still to translate, and translations older than their source.")),
     ]
     for member in content.members or []:
-        name, name_lang = _text(member.name, lang)
+        name, name_lang = member.name.in_lang(lang)
         pages.append(PageSpec(urls.member(member.id), name, "asean/member.html", "member", member.id,
-                              shorten(_text(member.profile, lang)[0]),
+                              shorten(member.profile.text(lang)),
                               {"edit_path": "content/data/members.yaml"}, name_lang))
     news = content.news(lang)
     in_lang = content.in_lang(lang)
     for tag in content.tags or []:
         if any(tag.id in page.meta.tags for page in in_lang):
-            name, name_lang = _text(tag.name, lang)
+            name, name_lang = tag.name.in_lang(lang)
             pages.append(PageSpec(urls.news_tag(tag.id), t("News: %(name)s") % {"name": name}, "asean/news.html", "news-tag",
                                   tag.id, title_lang=name_lang))
     for topic in TOPICS:
@@ -122,11 +115,11 @@ def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[P
                                   "asean/news.html", "news-topic", topic.id))
     for plan in index.plans:
         edit = {"edit_path": data.files[plan.id]}
-        title, title_lang = _text(plan.short_title, lang)
+        title, title_lang = plan.short_title.in_lang(lang)
         pages.append(PageSpec(urls.plan(plan.id), title, "asean/plan.html", "plan", plan.id,
-                              shorten(_text(plan.title, lang)[0]), edit, title_lang))
+                              shorten(plan.title.text(lang)), edit, title_lang))
         for activity in plan.appendix.activities if plan.appendix else []:
-            name, name_lang = _text(activity.name, lang)
+            name, name_lang = activity.name.in_lang(lang)
             pages.append(PageSpec(
                 urls.activity(plan.id, activity.slug),
                 f"{activity.id} · {shorten(name, 90)}",
@@ -134,14 +127,14 @@ def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[P
                 shorten(name), edit, name_lang,
             ))
     for agency in data.agencies.values():
-        name, name_lang = _text(agency.name, lang)
+        name, name_lang = agency.name.in_lang(lang)
         pages.append(PageSpec(urls.agency(agency.id), name, "asean/agency.html", "agency", agency.id,
                               extra={"edit_path": "plans/agencies.yaml"}, title_lang=name_lang))
     for topic in TOPICS:
         pages.append(PageSpec(urls.topic(topic.id), topic.name(lang), "asean/pillar.html", "pillar", topic.id,
                               extra={"hide": ["toc"]}))
     for unit in data.units.values():
-        name, name_lang = _text(unit.name, lang)
+        name, name_lang = unit.name.in_lang(lang)
         pages.append(PageSpec(urls.unit(unit.id), name, "asean/unit.html", "unit", unit.id,
                               extra={"edit_path": "plans/units.yaml"}, title_lang=name_lang))
     pages += quiz_specs(content, lang, t)
@@ -149,28 +142,16 @@ def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[P
     return sorted(pages, key=lambda p: p.url)
 
 
-def quiz_title(topic: str, t: Any) -> str:
-    """The quiz title of a topic in the reader's language."""
-    return {
-        "history": t("History of ASEAN"),
-        "pillars": t("The three pillars"),
-        "members": t("Member states"),
-        "covid-19": t("COVID-19 cooperation"),
-        "viet-nam": t("Viet Nam in ASEAN"),
-        "local": t("Local province"),
-        "mixed": t("Mixed quiz: 10 random questions"),
-    }[topic]
-
-
 def quiz_specs(content: ContentSet, lang: str, t: Any) -> list[PageSpec]:
     """Quiz pages: an index, one quiz per topic and a mixed one, each with a printable copy."""
     if not content.quiz:
         return []
-    topics = [topic for topic in urls.QUIZ_TOPICS if any(q.topic == topic for q in content.quiz)] + ["mixed"]
+    asked = {q.topic for q in content.quiz}
+    topics = [topic for topic in QUIZ_TOPICS if topic.id in asked] + [MIXED_QUIZ]
     specs = [PageSpec(urls.quiz(), t("ASEAN quiz"), "asean/quiz-index.html", "quiz-index",
                       description=t("Practice quizzes about ASEAN for students and the public, in both languages."))]
-    for topic in topics:
-        title = quiz_title(topic, t)
+    for term in topics:
+        topic, title = term.id, term.label(t)
         specs.append(PageSpec(urls.quiz(topic), t("Quiz: %(title)s") % {"title": title}, "asean/quiz.html", "quiz", topic,
                               extra={"edit_path": "content/data/quiz.yaml", "hide": ["toc"]}))
         specs.append(PageSpec(f"{urls.quiz(topic)}print/", t("Quiz: %(title)s (printable)") % {"title": title},
@@ -194,7 +175,7 @@ def widget_specs(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> li
     if content.quiz:
         specs.append(PageSpec(urls.embed("quiz"), t("ASEAN quiz"), "asean/embed/quiz.html", "embed-quiz", "mixed"))
     for plan in index.plans:
-        title, title_lang = _text(plan.short_title, lang)
+        title, title_lang = plan.short_title.in_lang(lang)
         if plan.appendix is not None:
             specs.append(PageSpec(urls.embed("plans", plan.id), title, "asean/embed/activities.html",
                                   "embed-activities", plan.id, title_lang=title_lang))
@@ -205,7 +186,7 @@ def widget_specs(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> li
         specs.append(PageSpec(urls.embed("pillars", topic.id), topic.name(lang), "asean/embed/pillar.html",
                               "embed-pillar", topic.id))
     for member in content.members or []:
-        name, name_lang = _text(member.name, lang)
+        name, name_lang = member.name.in_lang(lang)
         specs.append(PageSpec(urls.embed("members", member.id), name, "asean/embed/member.html",
                               "embed-member", member.id, title_lang=name_lang))
     return specs

@@ -47,9 +47,6 @@ def embed(kind: str, key: str = "") -> str:
     return f"embed/{kind}/{key}/" if key else f"embed/{kind}/"
 
 
-QUIZ_TOPICS = ("history", "pillars", "members", "covid-19", "viet-nam", "local")
-
-
 def quiz(topic: str = "") -> str:
     """A quiz page: ``quiz/`` (index), ``quiz/<topic>/`` or ``quiz/mixed/``."""
     return f"quiz/{topic}/" if topic else "quiz/"

@@ -24,7 +24,16 @@ from .model import Activity, Agency, Plan, Text, Unit
 from .model.plans import Deadline
 from .model.units import Citation
 from .slug import collation_key, in_sentence
-from .topics import TOPIC_BY_ID, TOPICS, Topic
+from .vocabulary import (
+    QUIZ_BY_ID,
+    QUIZ_TOPICS,
+    STATUS_BY_ID,
+    STATUS_TABLE_ORDER,
+    TIMELINE_KINDS,
+    TOPIC_BY_ID,
+    TOPICS,
+    Topic,
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +89,11 @@ class SiteView:
         self.lang = lang
         self.other_lang = "en" if lang == "vi" else "vi"
         self.topics = TOPICS
+        self.statuses = STATUS_TABLE_ORDER
+        """Implementation statuses in the order tables and filters show them."""
+        self.timeline_kinds = TIMELINE_KINDS
         self.urls = urls
+        self.gettext = translations(lang).gettext
 
     # ── photos ───────────────────────────────────────────────────────────────────
     def picture(self, item: ContentPage | str, page_url: str) -> Picture | None:
@@ -115,15 +128,19 @@ class SiteView:
         the English is missing (a strict build refuses that, a preview shows it)."""
         if text is None:
             return Markup("")
-        value = text.get(self.lang)
-        if value is None:
-            return Markup('<span lang="vi">{}</span>').format(text.vi)
+        value, tag = text.in_lang(self.lang)
+        if tag is not None:
+            return Markup('<span lang="{}">{}</span>').format(tag, value)
         return Markup(escape(value))
+
+    def status_name(self, status: str) -> str:
+        """The label of an implementation status (or of "not reported") in this language."""
+        return STATUS_BY_ID[status].label(self.gettext)
 
     def plain(self, text: Text | None) -> str:
         if text is None:
             return ""
-        return text.get(self.lang) or text.vi
+        return text.text(self.lang)
 
     def date(self, value: Any) -> str:
         return format_date(value, self.lang)
@@ -373,16 +390,11 @@ class SiteView:
 
     def quiz_topics(self) -> list[tuple[str, str, int]]:
         """(topic, title, number of questions) for the quiz index, the mixed quiz last."""
-        from .pages import quiz_title
-
-        t = translations(self.lang).gettext
-        topics = [(topic, quiz_title(topic, t), len(self.questions(topic))) for topic in urls.QUIZ_TOPICS]
-        return [x for x in topics if x[2]] + [("mixed", quiz_title("mixed", t), 10)]
+        topics = [(topic.id, topic.label(self.gettext), len(self.questions(topic.id))) for topic in QUIZ_TOPICS]
+        return [x for x in topics if x[2]] + [("mixed", self.quiz_title("mixed"), 10)]
 
     def quiz_title(self, topic: str) -> str:
-        from .pages import quiz_title
-
-        return quiz_title(topic, translations(self.lang).gettext)
+        return QUIZ_BY_ID[topic].label(self.gettext)
 
     # ── implementation ───────────────────────────────────────────────────────────
     @cached_property

@@ -29,8 +29,8 @@ from .model import Plan, Text
 from .model.agencies import Agency
 from .model.plans import Deadline
 from .model.progress import Record
-from .topics import TOPICS
-from .tracker import STATUSES, Task, Tracker, plan_years, records_of
+from .tracker import NOT_REPORTED, STATUSES, Task, Tracker, plan_years, records_of
+from .vocabulary import STATUS_BY_ID, TOPICS
 
 
 @dataclass
@@ -123,7 +123,7 @@ class Report:
 def _tx(text: Text | None, lang: str) -> str:
     if text is None:
         return ""
-    return text.get(lang) or text.vi
+    return text.text(lang)
 
 
 # ── The reporting agency and its duty ───────────────────────────────────────────────
@@ -356,14 +356,13 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agenc
     span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     files = [f for y in years if (f := data.progress.get((plan.id, y))) is not None]
     example = any(f.example for f in files)
-    status_names = {"done": t("Done"), "ongoing": t("Ongoing, carried out"), "in-progress": t("In progress"),
-                    "not-started": t("Not started"), "cancelled": t("Cancelled")}
+    status_names = {term_id: term.label(t) for term_id, term in STATUS_BY_ID.items()}
     task_word = t("Assignment") if by_assignment else t("Activity")
     several_years = len(years) > 1
     example_mark = t("example data")
 
     summary_table = Table(
-        [t("Year"), *[status_names[s] for s in STATUSES], t("Not reported"),
+        [t("Year"), *[status_names[s] for s in STATUSES], status_names[NOT_REPORTED],
          t("Progress of reported assignments") if by_assignment else t("Progress of reported activities")],
         [], [1.6, 1.3, 1.5, 1.3, 1.3, 1.1, 1.3, 1.6])
     header = ([t("Year")] if several_years else []) + [task_word, t("Results"), t("Status"), t("Progress"), t("Evidence")]

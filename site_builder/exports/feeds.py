@@ -22,7 +22,7 @@ from ..i18n import translations
 from ..images import Photo
 from ..index import SiteIndex
 from ..project import Project
-from ..topics import TOPICS
+from ..vocabulary import TOPICS
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 """Media RSS, which feed readers use for an entry's picture in Atom too: ``media:content``
@@ -119,7 +119,7 @@ def write_feeds(project: Project, index: SiteIndex, site: Path, base: str) -> No
         for unit in project.data.units.values():
             carried = set(index.carried[unit.id])
             items = [p for p in news if p.meta.unit in carried]
-            feeds.append((f"feeds/units/{unit.id}.xml", items, f"{site_name}: {unit.name.get(lang) or unit.name.vi}"))
+            feeds.append((f"feeds/units/{unit.id}.xml", items, f"{site_name}: {unit.name.text(lang)}"))
         for path, items, title in feeds:
             target = site / lang / path
             target.parent.mkdir(parents=True, exist_ok=True)

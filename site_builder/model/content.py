@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
+from ..vocabulary import QUIZ_TOPICS, ids
 from .common import (
     HttpsUrl,
     NonEmpty,
@@ -419,7 +420,7 @@ class TagFile(Strict):
     tags: list[Tag]
 
 
-QuizTopic = Literal["history", "pillars", "members", "covid-19", "viet-nam", "local"]
+QuizTopic = Literal[ids(QUIZ_TOPICS)]  # type: ignore[valid-type]
 """What a question is about: ASEAN's history, the three pillars, the member states, COVID-19
 cooperation, Viet Nam in ASEAN, or the local province."""
 

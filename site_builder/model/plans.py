@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from ..vocabulary import TIMELINE_KINDS, ids
 from .common import NonEmpty, PartialDate, Pillar, Quirk, Slug, Strict, Text, bilingual_error
 
 NodeKind = Literal[
@@ -191,7 +192,7 @@ class Parties(Strict):
     ``collective`` agencies."""
 
 
-TimelineKind = Literal["continuous", "yearly", "year", "years", "not-stated", "other"]
+TimelineKind = Literal[ids(TIMELINE_KINDS)]  # type: ignore[valid-type]
 
 
 class Timeline(Strict):
