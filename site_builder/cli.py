@@ -203,7 +203,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     import difflib
 
     from .dates import format_date
-    from .tracker import Tracker, plan_years
+    from .tracker import plan_years
     from .yearly_report import agency_tasks, reporting_duty, write_reports
 
     root = _root(args)
@@ -220,7 +220,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 1
     years = plan_years(plan) if args.period else [args.year]
     agency_id = args.agency or plan.issuing_agency
-    tracker = Tracker(data)
+    tracker = project.tracker
     involved = sorted({a for task in tracker.tasks(plan) for a in task.agencies
                        if a in data.agencies and data.agencies[a].kind != "collective"})
     if agency_id not in data.agencies:
@@ -239,7 +239,8 @@ def cmd_report(args: argparse.Namespace) -> int:
               f"\n    agency '{agency_id}' has no task and no record in plan {plan.id}; "
               f"agencies with tasks: {', '.join(involved)}")
         return 1
-    for path in write_reports(data, args.plan, None if args.period else args.year, Path(args.out), agency_id):
+    for path in write_reports(data, args.plan, None if args.period else args.year, Path(args.out), agency_id,
+                              tracker):
         print(f"đã ghi / wrote {path}")
     duty = reporting_duty(data, plan, agency_id, years)
     names = "; ".join(data.agencies[a].name.vi for a in duty.recipients)

@@ -50,6 +50,11 @@ class TopicView:
     themes: list[tuple[Plan, list[PlacedNode]]] = field(default_factory=list)
     activities: list[tuple[Plan, list[Activity]]] = field(default_factory=list)
 
+    @property
+    def activity_count(self) -> int:
+        """Activities tagged with the topic, across plans."""
+        return sum(len(acts) for _, acts in self.activities)
+
 
 def placed_nodes(plan: Plan) -> Iterator[PlacedNode]:
     def walk(node: Node, ctx: NodeContext | None, path: tuple[int, ...]) -> Iterator[PlacedNode]:

@@ -33,12 +33,12 @@ from mkdocs.utils import get_relative_url
 from . import LANGUAGES, urls
 from .content_tree import without_title
 from .i18n import translations
-from .index import SiteIndex
-from .pages import PageSpec, generate
+from .pages import PageSpec
 from .problems import InputError
 from .project import Project, load_project
 from .sanitize import Policy
 from .siteconfig import HOST
+from .urls import SiteUrls
 from .view import SiteView
 from .vocabulary import N_
 
@@ -71,6 +71,9 @@ class AseanConfig(Config):
     """Refuse data with warnings (a missing English text) as MkDocs' strict mode does."""
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])
     """Hosts whose https pages content may frame with ``<iframe>``: the maintainers' call."""
+    base_url = c.Optional(c.Type(str))
+    """The site's root address, ending in ``/`` (the build passes it); none: ``SITE_URL`` or
+    the local preview address (:func:`site_builder.urls.base_url`)."""
 
 
 class AseanPlugin(BasePlugin[AseanConfig]):
@@ -79,7 +82,8 @@ class AseanPlugin(BasePlugin[AseanConfig]):
     def __init__(self) -> None:
         self.lang = "vi"
         self.view: SiteView | None = None
-        self.specs: list[PageSpec] = []
+        self.specs: dict[str, PageSpec] = {}
+        """Every generated page of this language by ``src_uri``: its records and context."""
         self.project: Project | None = None
         """The checked project, when the build hands it over (else checked in ``on_config``)."""
         self.sources: dict[str, tuple[dict[str, Any], str]] = {}
@@ -104,11 +108,11 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         except InputError as exc:
             raise PluginError("\n" + exc.report()) from None
         self.project = project
-        index = SiteIndex(project.data)
         unit = self.config.unit
         if unit and unit not in project.data.units:
             raise PluginError(f"unknown unit '{unit}' (plans/units.yaml: {', '.join(project.data.units)})")
-        self.view = SiteView(index, self.lang, project.content, unit)
+        self.site = SiteUrls(urls.base_url(self.config.base_url))
+        self.view = SiteView(project, self.lang, unit, self.site)
         t = translations(self.lang).gettext
         config.theme["language"] = self.lang
         config.site_name = t("ASEAN section")
@@ -127,15 +131,11 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         config.extra["repository"] = repo if repo.get("url") else None
         config.extra["unit"] = unit
         config.extra["unit_css"] = self.unit_css is not None
-        suffix = f"{self.lang}/"
-        site_url = config.site_url or ""
-        config.extra["root_url"] = site_url[: -len(suffix)] if site_url.endswith(suffix) else site_url
-        # Built for a preview address (no SITE_URL): the "Embed this" and API pages say so.
-        config.extra["preview_address"] = urls.is_preview_address(config.extra["root_url"])
+        config.site_url = self.site.home(self.lang)
         config.extra["lang"] = self.lang
         config.extra["other_lang"] = self.view.other_lang
-        self.specs = generate(index, project.content, self.lang, t)
-        available = {spec.src_uri for spec in self.specs} | {
+        self.specs = {spec.src_uri: spec for spec in project.pages(self.lang)}
+        available = set(self.specs) | {
             page.rel for page in project.content.in_lang(self.lang)
         }
         # A page the data does not produce (no quiz questions yet, say) is left out of the nav.
@@ -157,7 +157,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
             elif file.src_uri not in media:
                 # ``check`` refused it (or it appeared since): never publish what was not checked.
                 files.remove(file)
-        for spec in self.specs:
+        for spec in self.specs.values():
             if files.get_file_from_path(spec.src_uri) is not None:
                 raise PluginError(
                     f"content/{self.lang}/{spec.src_uri} claims the URL of a generated page /{self.lang}/{spec.url}"
@@ -189,6 +189,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
                 page.rel,
                 extra={"source_title": title},
             )
+            self.specs[spec.src_uri] = spec
             self._add_generated(files, config, spec)
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str:
@@ -238,8 +239,10 @@ class AseanPlugin(BasePlugin[AseanConfig]):
 
     @event_priority(-50)
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-        assert self.view is not None
-        context["record"] = self.view.record(page.meta)
+        spec = self.specs.get(page.file.src_uri)
+        context["record"] = spec.record if spec is not None else None
+        if spec is not None:
+            context.update(spec.context)
         return context
 
 

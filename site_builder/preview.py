@@ -135,7 +135,7 @@ class Preview:
         live: dict[str, LivePages] = {}
         try:
             for lang in LANGUAGES:
-                live[lang] = LivePages(self.root, lang, self.out / lang, self.site_url + lang + "/", project)
+                live[lang] = LivePages(self.root, lang, self.out / lang, self.site_url, project)
         except Exception as exc:  # the full build reports the problem; the quick path waits
             print(f"(xem nhanh tạm tắt / quick preview off: {type(exc).__name__}: {exc})", flush=True)
             live = {}

@@ -9,21 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from . import urls
-from .content_tree import ContentPage, ContentSet
+from .content_tree import ContentPage
 from .dates import format_date, format_day_month
 from .i18n import translations
 from .images import Picture, photo_card, picture, site_card
-from .index import LEVEL_ORDER, SiteIndex
+from .index import LEVEL_ORDER
 from .model import Activity, Agency, Plan, Text, Unit
 from .model.plans import Deadline
 from .model.units import Citation
+from .pages import Subject
 from .slug import collation_key, in_sentence
+from .urls import SiteUrls
 from .vocabulary import (
     QUIZ_BY_ID,
     QUIZ_TOPICS,
@@ -34,6 +36,10 @@ from .vocabulary import (
     TOPICS,
     Topic,
 )
+
+if TYPE_CHECKING:
+    from .project import Project
+    from .tracker import Tracker
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,11 @@ class Dashboard:
     """What the tasks are, for captions: ``activities``, ``assignments`` (plans without an
     appendix) or ``tasks`` (an agency with both)."""
 
+    @property
+    def total(self) -> int:
+        """How many tasks the dashboard lists."""
+        return sum(len(tasks) for _, tasks in self.rows)
+
 
 def _noun(by_assignment: list[bool]) -> str:
     if all(by_assignment):
@@ -60,32 +71,18 @@ def _noun(by_assignment: list[bool]) -> str:
     return "tasks" if any(by_assignment) else "activities"
 
 
-@dataclass(frozen=True)
-class Record:
-    """The record a generated page shows, resolved from its front matter."""
-
-    kind: str
-    plan: Plan | None = None
-    activity: Activity | None = None
-    agency: Agency | None = None
-    unit: Unit | None = None
-    topic: Topic | None = None
-    member: Any = None
-    tag: Any = None
-    quiz: str | None = None
-
-
 class SiteView:
     """The dataset seen in one language, for templates."""
 
-    def __init__(
-        self, index: SiteIndex, lang: str, content: ContentSet | None = None, unit: str | None = None
-    ) -> None:
-        self.index = index
-        self.home_unit: Unit | None = index.dataset.units[unit] if unit else None
+    def __init__(self, project: Project, lang: str, unit: str | None = None, site: SiteUrls | None = None) -> None:
+        self.project = project
+        self.index = project.index
+        self.home_unit: Unit | None = project.data.units[unit] if unit else None
         """The unit a branded build is for; ``None`` for the national build."""
-        self.content = content or ContentSet()
-        self.data = index.dataset
+        self.content = project.content
+        self.data = project.data
+        self.site = site or SiteUrls(urls.base_url())
+        """The site's absolute addresses (canonical links, link previews, embed codes)."""
         self.lang = lang
         self.other_lang = "en" if lang == "vi" else "vi"
         self.topics = TOPICS
@@ -178,37 +175,6 @@ class SiteView:
 
     def topic(self, topic_id: str) -> Topic:
         return TOPIC_BY_ID[topic_id]
-
-    def record(self, meta: dict[str, Any] | None) -> Record | None:
-        """The record named by a page's ``asean`` front matter."""
-        if not meta or "asean" not in meta:
-            return None
-        kind, key = meta["asean"]["kind"], meta["asean"].get("id", "")
-        if kind == "plan":
-            return Record(kind, plan=self.data.plans[key])
-        if kind == "activity":
-            plan_id, activity_id = key.split("/", 1)
-            plan = self.data.plans[plan_id]
-            assert plan.appendix is not None
-            activity = next(a for a in plan.appendix.activities if a.id == activity_id)
-            return Record(kind, plan=plan, activity=activity)
-        if kind == "agency":
-            return Record(kind, agency=self.data.agencies[key])
-        if kind == "unit":
-            return Record(kind, unit=self.data.units[key])
-        if kind in ("quiz", "quiz-print", "embed-quiz"):
-            return Record(kind, quiz=key)
-        if kind in ("embed-activities", "embed-progress"):
-            return Record(kind, plan=self.data.plans[key])
-        if kind == "embed-member":
-            return Record(kind, member=next(m for m in self.content.members if m.id == key))
-        if kind in ("pillar", "news-topic", "embed-pillar"):
-            return Record(kind, topic=TOPIC_BY_ID[key])
-        if kind == "member":
-            return Record(kind, member=next(m for m in self.content.members if m.id == key))
-        if kind == "news-tag":
-            return Record(kind, tag=next(t for t in self.content.tags if t.id == key))
-        return Record(kind)
 
     # ── questions pages ask ──────────────────────────────────────────────────────
     def plans_by_level(self) -> list[tuple[str, list[Plan]]]:
@@ -309,7 +275,7 @@ class SiteView:
         return sorted(self.index.deadlines, key=key)
 
     # ── content ──────────────────────────────────────────────────────────────────
-    def news(self, record: Record | None = None, limit: int | None = None) -> list[ContentPage]:
+    def news(self, record: Subject | None = None, limit: int | None = None) -> list[ContentPage]:
         """News of this language, newest first; only those of a tag or topic when asked."""
         items = self.content.news(self.lang)
         if record is not None and record.kind == "news-tag":
@@ -397,11 +363,9 @@ class SiteView:
         return QUIZ_BY_ID[topic].label(self.gettext)
 
     # ── implementation ───────────────────────────────────────────────────────────
-    @cached_property
-    def tracker(self) -> Any:
-        from .tracker import Tracker
-
-        return Tracker(self.data)
+    @property
+    def tracker(self) -> Tracker:
+        return self.project.tracker
 
     def progress_summaries(self, plan: Plan) -> list[Any]:
         from .tracker import plan_years
@@ -451,6 +415,11 @@ class SiteView:
         task = next((t for t in self.tracker.tasks(plan) if t.node is node), None)
         return self.task_history(plan, task.key) if task else None
 
+    @staticmethod
+    def unreported_years(cells: list[Any]) -> list[int]:
+        """The years of a task's history without a record."""
+        return [cell.year for cell in cells if not cell.record]
+
     def task_url(self, task: Any) -> str:
         if task.activity is not None:
             return urls.activity(task.plan.id, task.activity.slug)
@@ -466,9 +435,7 @@ class SiteView:
 
     @cached_property
     def _widgets(self) -> list[Any]:
-        from .embeds import widgets
-
-        found = widgets(self.index, self.content, self.lang, translations(self.lang).gettext)
+        found = self.project.widgets(self.lang)
         if self.home_unit is None:
             return found
         # In a unit's section the widgets of the plans it carries come first: those are
@@ -482,17 +449,17 @@ class SiteView:
         in a unit's section, those of the plans it carries first."""
         return self._widgets
 
-    def embed_frame(self, widget: Any, base: str, script: bool = True) -> str:
+    def embed_frame(self, widget: Any, script: bool = True) -> str:
         """The frame code of a widget (and the /embed.js line), as text to copy."""
         from .embeds import frame_code
 
-        return frame_code(widget, base, self.lang, script)
+        return frame_code(widget, self.site, self.lang, script)
 
-    def embed_card(self, widget: Any, base: str, link_text: str) -> str:
+    def embed_card(self, widget: Any, link_text: str) -> str:
         """The link card of a widget, as text to copy."""
         from .embeds import card_code
 
-        return card_code(widget, base, self.lang, link_text)
+        return card_code(widget, self.site, self.lang, link_text)
 
     def embed_csp(self, base: str) -> dict[str, str]:
         """The sources a portal's policy must allow, by directive."""

@@ -343,13 +343,14 @@ POINTS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o",
 as the appendix itself does: a), b), c), d), đ), e), g)."""
 
 
-def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agency_id: str | None = None) -> Report:
+def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agency_id: str | None = None,
+                 tracker: Tracker | None = None) -> Report:
     t = translations(lang).gettext
     plan: Plan = data.plans[plan_id]
     agency_id = agency_id or plan.issuing_agency
     agency = data.agencies[agency_id]
     agency_name = _tx(agency.name, lang)
-    tracker = Tracker(data)
+    tracker = tracker or Tracker(data)
     tasks = agency_tasks(tracker, plan, agency_id, years)
     whole_plan = agency_id == plan.issuing_agency
     by_assignment = plan.tracks_assignments
@@ -507,8 +508,10 @@ def report_label(plan: Plan, year: int | None, agency_id: str | None) -> str:
     return f"{plan.id}-{label}"
 
 
-def write_reports(data: Dataset, plan_id: str, year: int | None, out: Path, agency_id: str | None = None) -> list[Path]:
+def write_reports(data: Dataset, plan_id: str, year: int | None, out: Path, agency_id: str | None = None,
+                  tracker: Tracker | None = None) -> list[Path]:
     """Both languages, as Markdown and .docx; the whole period when ``year`` is ``None``."""
+    tracker = tracker or Tracker(data)
     from .yearly_report_docx import to_docx
 
     plan = data.plans[plan_id]
@@ -517,7 +520,7 @@ def write_reports(data: Dataset, plan_id: str, year: int | None, out: Path, agen
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for lang in ("vi", "en"):
-        report = build_report(data, plan_id, years, lang, agency_id)
+        report = build_report(data, plan_id, years, lang, agency_id, tracker)
         md = out / f"{name}.{lang}.md"
         md.write_text(to_markdown(report), encoding="utf-8")
         docx = out / f"{name}.{lang}.docx"
