@@ -49,6 +49,7 @@ NAV: list[tuple[str, str]] = [
     ("Plans", urls.src_uri(urls.INDEXES["plans"])),
     ("News", urls.src_uri(urls.INDEXES["news"])),
     ("Local tourism", "tourism/index.md"),
+    ("Discovering ASEAN culture", "culture/index.md"),
     ("Agencies", urls.src_uri(urls.INDEXES["agencies"])),
     ("Units", urls.src_uri(urls.INDEXES["units"])),
     ("Calendar", urls.src_uri(urls.INDEXES["calendar"])),
