@@ -50,6 +50,7 @@ NAV: list[tuple[str, str]] = [
     (N_("Plans"), urls.src_uri(urls.INDEXES["plans"])),
     (N_("News"), urls.src_uri(urls.INDEXES["news"])),
     (N_("Local tourism"), "tourism/index.md"),
+    (N_("Discovering ASEAN culture"), "culture/index.md"),
     (N_("Agencies"), urls.src_uri(urls.INDEXES["agencies"])),
     (N_("Units"), urls.src_uri(urls.INDEXES["units"])),
     (N_("Calendar"), urls.src_uri(urls.INDEXES["calendar"])),
