@@ -37,28 +37,10 @@ from .pages import PageSpec
 from .problems import InputError
 from .project import Project, load_project
 from .sanitize import Policy
+from .sitechrome import branding, navigation
 from .siteconfig import HOST
 from .urls import SiteUrls
 from .view import SiteView
-from .vocabulary import N_
-
-NAV: list[tuple[str, str]] = [
-    (N_("Home"), "index.md"),
-    (N_("About ASEAN"), "asean/index.md"),
-    (N_("Member states"), urls.src_uri(urls.INDEXES["members"])),
-    (N_("Pillars and topics"), urls.src_uri(urls.INDEXES["pillars"])),
-    (N_("Plans"), urls.src_uri(urls.INDEXES["plans"])),
-    (N_("News"), urls.src_uri(urls.INDEXES["news"])),
-    (N_("Local tourism"), "tourism/index.md"),
-    (N_("Discovering ASEAN culture"), "culture/index.md"),
-    (N_("Agencies"), urls.src_uri(urls.INDEXES["agencies"])),
-    (N_("Units"), urls.src_uri(urls.INDEXES["units"])),
-    (N_("Calendar"), urls.src_uri(urls.INDEXES["calendar"])),
-    (N_("Documents"), urls.src_uri(urls.INDEXES["documents"])),
-    (N_("ASEAN quiz"), urls.src_uri(urls.INDEXES["quiz"])),
-    (N_("Editors' guide"), "guide/index.md"),
-]
-"""The navigation: a fixed list, so that no page's HTML grows with the data."""
 
 
 class AseanConfig(Config):
@@ -116,31 +98,19 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         self.view = SiteView(project, self.lang, unit, self.site)
         t = translations(self.lang).gettext
         config.theme["language"] = self.lang
-        config.site_name = t("ASEAN section")
-        self.unit_css: str | None = None
-        branding = project.data.units[unit].branding if unit else None
-        if branding is not None:
-            name = branding.display_name.text(self.lang)
-            config.site_name = name
-            if branding.logo:
-                config.theme["logo"] = branding.logo
-            if branding.colors:
-                self.unit_css = unit_stylesheet(branding.colors.primary, branding.colors.accent)
-        repo = dict(config.extra.get("repository") or {})
-        if branding is not None and branding.repository is not None:
-            repo.update(url=branding.repository.url, branch=branding.repository.branch)
-        config.extra["repository"] = repo if repo.get("url") else None
+        brand = branding(project, unit, self.lang, t, config.extra.get("repository"))
+        config.site_name = brand.site_name
+        if brand.logo:
+            config.theme["logo"] = brand.logo
+        self.unit_css = brand.stylesheet
+        config.extra["repository"] = brand.repository
         config.extra["unit"] = unit
         config.extra["unit_css"] = self.unit_css is not None
         config.site_url = self.site.home(self.lang)
         config.extra["lang"] = self.lang
         config.extra["other_lang"] = self.view.other_lang
         self.specs = {spec.src_uri: spec for spec in project.pages(self.lang)}
-        available = set(self.specs) | {
-            page.rel for page in project.content.in_lang(self.lang)
-        }
-        # A page the data does not produce (no quiz questions yet, say) is left out of the nav.
-        config.nav = [{t(title): path} for title, path in NAV if path in available]
+        config.nav = [{title: path} for title, path in navigation(project, self.lang, t)]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -274,16 +244,3 @@ class Fragments:
         if key not in self.store:
             self.store[key] = Markup(caller())
         return self.store[key]
-
-
-def unit_stylesheet(primary: str, accent: str) -> str:
-    """The colours of a unit's build, as overrides of the theme's variables."""
-    return (
-        ":root {\n"
-        f"  --md-primary-fg-color: {primary};\n"
-        f"  --md-primary-fg-color--dark: {primary};\n"
-        f"  --asean-blue: {primary};\n"
-        f"  --asean-blue-dark: {primary};\n"
-        f"  --asean-yellow: {accent};\n"
-        "}\n"
-    )

@@ -24,6 +24,10 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
+
 from . import LANGUAGES
 from .build import MARKER, BuildError, build_site
 from .content_tree import check_page_file
@@ -44,18 +48,52 @@ RELOAD_JS = """(function () {
 """
 
 
-def snapshot(root: Path) -> dict[str, float]:
-    """Modification times of every watched file (polling works on every file system)."""
-    times: dict[str, float] = {}
-    for name in WATCHED:
-        path = root / name
-        if path.is_file():
-            times[name] = path.stat().st_mtime_ns
-        elif path.is_dir():
-            for file in path.rglob("*"):
-                if file.is_file() and not file.name.startswith((".", "~")):
-                    times[str(file)] = file.stat().st_mtime_ns
-    return times
+def watched(root: Path, path: str) -> Path | None:
+    """The file an event names, when it is one the preview follows: inside a watched folder
+    (or a watched file itself), and not an editor's hidden or backup file."""
+    file = Path(path)
+    try:
+        rel = file.relative_to(root)
+    except ValueError:
+        return None
+    if not rel.parts or rel.parts[0] not in WATCHED:
+        return None
+    if any(part.startswith((".", "~")) or part.endswith("~") for part in rel.parts):
+        return None
+    return file
+
+
+class Changes(FileSystemEventHandler):
+    """Collects the files that changed, as the operating system reports them (inotify on
+    Linux, FSEvents on macOS, ReadDirectoryChangesW on Windows: nothing is polled)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.paths: set[Path] = set()
+        self.lock = threading.Lock()
+        self.arrived = threading.Event()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write") or (event.is_directory and event.event_type == "modified"):
+            return
+        names = [event.src_path, getattr(event, "dest_path", "")]
+        found = [p for name in names if name and (p := watched(self.root, os.fsdecode(name))) is not None]
+        if found:
+            with self.lock:
+                self.paths.update(found)
+            self.arrived.set()
+
+    def take(self, quiet: float) -> list[Path]:
+        """Wait for changes, then until none has come for ``quiet`` seconds (an editor's
+        save is several events), and return them."""
+        self.arrived.wait()
+        while True:
+            self.arrived.clear()
+            if not self.arrived.wait(quiet):
+                break
+        with self.lock:
+            paths, self.paths = sorted(self.paths), set()
+        return paths
 
 
 class Preview:
@@ -176,19 +214,27 @@ class Preview:
                   f"in {took:.0f} ms", flush=True)
         return True
 
-    def watch(self, interval: float = 0.3) -> None:
-        """Poll the watched files; quick-render what can be, and ask for a full build."""
-        before = snapshot(self.root)
+    def observe(self) -> tuple[BaseObserver, Changes]:
+        """Start watching the inputs (each watched folder, and the project folder for the
+        watched files at its top); the output folder is never watched."""
+        changes = Changes(self.root)
+        observer = Observer()
+        for name in WATCHED:
+            path = self.root / name
+            if path.is_dir():
+                observer.schedule(changes, str(path), recursive=True)
+        observer.schedule(changes, str(self.root), recursive=False)
+        observer.start()
+        return observer, changes
+
+    def watch(self, changes: Changes, quiet: float = 0.05) -> None:
+        """Quick-render what can be of each batch of changes, and ask for a full build."""
         while True:
-            time.sleep(interval)
-            now = snapshot(self.root)
-            if now != before:
-                changed = [Path(k) for k in now.keys() | before.keys() if now.get(k) != before.get(k)]
-                before = now
-                done = self.quick(changed)
-                with self.lock:
-                    self.reload_after_build = self.reload_after_build or not done
-                self.wanted.set()
+            changed = changes.take(quiet)
+            done = self.quick(changed)
+            with self.lock:
+                self.reload_after_build = self.reload_after_build or not done
+            self.wanted.set()
 
     def builder(self) -> None:
         """Run full builds one after the other while changes keep coming."""
@@ -309,8 +355,9 @@ def serve(root: Path, port: int) -> None:
     preview = Preview(root.resolve(), port)
     preview.adopt_output()
     preview.rebuild()
+    observer, changes = preview.observe()
     httpd = make_server(preview, port)
-    threading.Thread(target=preview.watch, daemon=True).start()
+    threading.Thread(target=preview.watch, args=(changes,), daemon=True).start()
     threading.Thread(target=preview.builder, daemon=True).start()
     print(f"Xem trước / preview: http://127.0.0.1:{port}/vi/  (Ctrl-C để dừng / to stop)", flush=True)
     try:
@@ -318,6 +365,7 @@ def serve(root: Path, port: int) -> None:
     except KeyboardInterrupt:
         pass
     finally:
+        observer.stop()
         httpd.server_close()
         # A background build may be running in worker processes: stop them too, so
         # that none is left behind waiting for work.

@@ -10,7 +10,7 @@ the same inputs with the code of two revisions, and lists every file that differ
 
 Each revision's code is checked out into a temporary folder and run with this
 virtual environment (``python -m site_builder`` imports the package of the folder it
-runs in); the inputs (``plans/``, ``content/``) come from the working tree for both, so
+runs in); both use the inputs (``plans/``, ``content/``, ``schemas/``) of the first, so
 only the code (Python and theme) differs.
 
 HTML pages whose only difference is whitespace between two tags (a template loop that
@@ -41,18 +41,20 @@ REPORTS = (
 )
 
 
-def checkout(rev: str | None, into: Path) -> Path:
-    """The code of ``rev`` (``None``: the working tree) with this tree's inputs."""
+def checkout(rev: str | None, into: Path, inputs: Path | None = None) -> Path:
+    """The code of ``rev`` (``None``: the working tree), with the inputs of the tree at
+    ``inputs`` when given."""
     if rev is None:
         shutil.copytree(ROOT, into, ignore=shutil.ignore_patterns(
-            ".git", ".venv", "site", "node_modules", "__pycache__", ".*-staging-*", "reports"))
+            ".git", ".venv", "site", "node_modules", "__pycache__", ".*-staging-*", "reports", ".cache"))
     else:
         into.mkdir(parents=True)
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    if inputs is not None:
         for name in INPUTS:
             shutil.rmtree(into / name, ignore_errors=True)
-            shutil.copytree(ROOT / name, into / name)
+            shutil.copytree(inputs / name, into / name)
     return into
 
 
@@ -113,8 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="asean-compare-") as tmp:
         base = args.keep or Path(tmp)
-        first = produce(checkout(args.first, base / "first"))
-        second = produce(checkout(args.second, base / "second"))
+        first_tree = checkout(args.first, base / "first")
+        second_tree = checkout(args.second, base / "second", inputs=first_tree)
+        first, second = produce(first_tree), produce(second_tree)
         found, spacing = differences(first, second)
     for line in found:
         print(line)
