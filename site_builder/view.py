@@ -186,6 +186,10 @@ class SiteView:
     def topic_view(self, topic_id: str) -> Any:
         return self.index.topics[topic_id]
 
+    def anchor(self, node: Any) -> str:
+        """The anchor of a node of a plan's body on the plan page (``s-4-1``)."""
+        return self.index.anchors[id(node)]
+
     def placed(self, plan: Plan) -> list[Any]:
         return self.index.placed[plan.id]
 

@@ -138,7 +138,7 @@ def _standing(data: Dataset, agency: Agency) -> tuple[int, int]:
 
 
 def plan_deadlines(plan: Plan) -> list[Deadline]:
-    return [d for node, _ in plan.nodes() for d in node.deadlines]
+    return [d for node, _, _ in plan.nodes() for d in node.deadlines]
 
 
 def reporting_duty(data: Dataset, plan: Plan, agency_id: str, years: list[int]) -> Duty:

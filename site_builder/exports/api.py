@@ -10,14 +10,16 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import LANGUAGES, urls
+from ..loader import iter_models
 from ..model import Plan, Text
 from ..model.common import Succession
 from ..model.content import Question
+from ..model.plans import agency_references
 from ..model.progress import Record as ProgressRecord
 from ..project import Project
 from ..tracker import NOT_REPORTED, plan_years, records_of
@@ -221,20 +223,9 @@ def _unit_out(project: Project, unit_id: str, site: SiteUrls) -> UnitOut:
 def _agency_ids(plan: Plan) -> list[str]:
     """Every agency id a plan names, in order of first mention."""
     seen: dict[str, None] = {plan.issuing_agency: None}
-
-    def walk(value: Any, key: str = "") -> None:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, k)
-        elif isinstance(value, list):
-            if key in ("agencies", "from_agencies", "to_agencies"):
-                for item in value:
-                    seen.setdefault(item)
-            else:
-                for item in value:
-                    walk(item)
-
-    walk(plan.model_dump(mode="json"))
+    for _, obj in iter_models(plan):
+        for _, ids in agency_references(obj):
+            seen.update(dict.fromkeys(ids))
     return list(seen)
 
 
