@@ -35,6 +35,7 @@ from .content import without_title
 from .i18n import translations
 from .index import SiteIndex
 from .pages import PageSpec, generate
+from .portal import Portal
 from .problems import InputError
 from .project import Project, load_project
 from .sanitize import Policy
@@ -108,6 +109,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         if unit and unit not in project.data.units:
             raise PluginError(f"unknown unit '{unit}' (plans/units.yaml: {', '.join(project.data.units)})")
         self.view = SiteView(index, self.lang, project.content, unit)
+        self.portal = Portal(self.view)
         t = translations(self.lang).gettext
         config.theme["language"] = self.lang
         config.site_name = t("ASEAN section")
@@ -239,6 +241,8 @@ class AseanPlugin(BasePlugin[AseanConfig]):
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         assert self.view is not None
         context["record"] = self.view.record(page.meta)
+        # Issue 17: the portal's per-page contexts (home, members, plan summary, charts).
+        context.update(self.portal.context(page.meta, context["record"]))
         return context
 
 
