@@ -21,6 +21,7 @@ from .model import Plan, Text
 from .progress import NOT_REPORTED, STATUSES, Summary
 from .topics import TOPICS
 
+
 def _(message: str) -> str:
     """Marks a gettext id for extraction (``make messages``); translated where it is shown."""
     return message

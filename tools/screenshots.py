@@ -51,7 +51,7 @@ WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
 def portal_shots(browser: object, base: str, out: Path, full: bool) -> None:
     """Each page kind, in both languages, at both widths: ``<lang>-<kind>-<width>.png``."""
     out.mkdir(parents=True, exist_ok=True)
-    for width_name, (width, height) in WIDTHS.items():
+    for width, height in WIDTHS.values():
         page = browser.new_page(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
         for lang in ("vi", "en"):
             for kind, path in PORTAL_SHOTS.items():
