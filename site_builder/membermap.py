@@ -41,10 +41,10 @@ PLACES: dict[str, tuple[int, int, int, int]] = {
 """Where each member's tile sits on a grid of 4 rows and 5 columns."""
 
 ARCHIPELAGOS: dict[str, tuple[str, ...]] = {
-    "vi": ("Quần đảo Hoàng Sa", "Quần đảo Trường Sa"),
-    "en": ("Hoàng Sa (Paracel) archipelago", "Trường Sa (Spratly) archipelago"),
+    "vi": ("Hoàng Sa", "Trường Sa"),
+    "en": ("Hoàng Sa (Paracel)", "Trường Sa (Spratly)"),
 }
-"""Labelled on Viet Nam's tile, as part of Viet Nam."""
+"""Labelled on Viet Nam's tile, as part of Viet Nam; the map's caption names them in full."""
 
 
 @dataclass(frozen=True)

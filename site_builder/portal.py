@@ -55,3 +55,7 @@ class Portal:
     def notes(self, quirks: list[Any]) -> list[Note]:
         """Notes on the source, introduced by the part of the document they are about."""
         return notes(quirks, self.t)
+
+    def ended_on(self, plan: Any) -> str:
+        """The last day of an ended plan's period in the reader's words; empty while in force."""
+        return "" if plan.status == "in-force" else self.view.date(f"{plan.period.end}-12-31")

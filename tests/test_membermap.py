@@ -29,8 +29,8 @@ def test_viet_nams_tile_names_hoang_sa_and_truong_sa_and_no_other_tile_has_label
     members = [member("viet-nam", "VN", "Việt Nam", "Viet Nam"), member("philippines", "PH", "Philippines", "Philippines")]
     vi = {t.code: t for t in tiles(members, "vi")}
     en = {t.code: t for t in tiles(members, "en")}
-    assert vi["VN"].labels == ("Quần đảo Hoàng Sa", "Quần đảo Trường Sa")
-    assert en["VN"].labels == ("Hoàng Sa (Paracel) archipelago", "Trường Sa (Spratly) archipelago")
+    assert vi["VN"].labels == ("Hoàng Sa", "Trường Sa")
+    assert en["VN"].labels == ("Hoàng Sa (Paracel)", "Trường Sa (Spratly)")
     assert vi["PH"].labels == () and en["PH"].labels == ()
     assert set(ARCHIPELAGOS) == {"vi", "en"}
 

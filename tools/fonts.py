@@ -24,7 +24,10 @@ WEIGHTS = {400: "BeVietnamPro-Regular.ttf", 700: "BeVietnamPro-Bold.ttf"}
 
 UNICODES: list[tuple[int, int]] = [
     (0x0020, 0x007E),  # Basic Latin
-    (0x00A0, 0x00FF),  # Latin-1: à á â ã è é ê ì í ò ó ô õ ù ú ý, ×, ·, « »
+    (0x00A0, 0x00A0), (0x00A9, 0x00A9), (0x00AB, 0x00AB), (0x00B0, 0x00B0), (0x00B7, 0x00B7), (0x00BB, 0x00BB),
+    (0x00C0, 0x00C3), (0x00C8, 0x00CA), (0x00CC, 0x00CD), (0x00D2, 0x00D5), (0x00D7, 0x00D7), (0x00D9, 0x00DA),
+    (0x00DD, 0x00DD), (0x00E0, 0x00E3), (0x00E8, 0x00EA), (0x00EC, 0x00ED), (0x00F2, 0x00F5), (0x00F9, 0x00FA),
+    (0x00FD, 0x00FD),  # Latin-1: À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý (and lower case), ©, «, », °, ·, ×
     (0x0102, 0x0103), (0x0110, 0x0111), (0x0128, 0x0129), (0x0168, 0x0169),  # Ă ă Đ đ Ĩ ĩ Ũ ũ
     (0x01A0, 0x01A1), (0x01AF, 0x01B0),  # Ơ ơ Ư ư
     (0x0300, 0x0301), (0x0303, 0x0303), (0x0309, 0x0309), (0x0323, 0x0323),  # combining tone marks
@@ -32,11 +35,13 @@ UNICODES: list[tuple[int, int]] = [
     (0x2010, 0x2014), (0x2018, 0x201E), (0x2022, 0x2022), (0x2026, 0x2026),  # dashes, quotes, bullet, …
     (0x20AB, 0x20AB), (0x20AC, 0x20AC), (0x2212, 0x2212),  # ₫ € −
 ]
-"""The characters kept: the Latin letters of English and Vietnamese and common punctuation."""
+"""The characters kept: the letters of English and Vietnamese and common punctuation. Other
+Latin-1 letters (ä, ñ, ç...) are left to the system font: they are rare on this site, and
+each range kept adds to every first page load."""
 
-FEATURES = ["kern", "liga", "ccmp", "mark", "mkmk", "locl", "tnum"]
-"""OpenType features kept: kerning, ligatures, the placement of stacked tone marks
-(``ccmp``/``mark``/``mkmk``: Vietnamese needs them), and tabular figures for charts."""
+FEATURES = ["kern", "ccmp", "mark", "mkmk", "locl"]
+"""OpenType features kept: kerning and the placement of stacked tone marks
+(``ccmp``/``mark``/``mkmk``: Vietnamese needs them)."""
 
 
 def codepoints() -> list[int]:

@@ -57,6 +57,7 @@ def portal_shots(browser: object, base: str, out: Path, full: bool) -> None:
             for kind, path in PORTAL_SHOTS.items():
                 page.goto(f"{base}{lang}/{path}")
                 page.wait_for_load_state("load")
+                page.evaluate("document.fonts.ready.then(() => true)")
                 page.wait_for_timeout(200)
                 target = out / f"{lang}-{kind}-{width}.png"
                 page.screenshot(path=str(target), full_page=full)
