@@ -34,6 +34,7 @@ from . import LANGUAGES, urls
 from .content_tree import without_title
 from .i18n import translations
 from .pages import PageSpec
+from .portal import Portal
 from .problems import InputError
 from .project import Project, load_project
 from .sanitize import Policy
@@ -96,6 +97,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
             raise PluginError(f"unknown unit '{unit}' (plans/units.yaml: {', '.join(project.data.units)})")
         self.site = SiteUrls(urls.base_url(self.config.base_url))
         self.view = SiteView(project, self.lang, unit, self.site)
+        self.portal = Portal(self.view)
         t = translations(self.lang).gettext
         config.theme["language"] = self.lang
         brand = branding(project, unit, self.lang, t, config.extra.get("repository"))
@@ -214,6 +216,8 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         context["record"] = spec.record if spec is not None else None
         if spec is not None:
             context.update(spec.context)
+        # The portal's contexts: home page, member states, plan summary, dashboard charts.
+        context.update(self.portal.context(page.meta, context["record"]))
         return context
 
 

@@ -54,6 +54,7 @@ PAGE_TYPES = {
     "agency with a dashboard": "agencies/dong-thap-dai-phat-thanh-va-truyen-hinh/",
     "unit with a dashboard": "units/dong-thap/",
     "widget: progress by assignment": "embed/progress/dong-thap-2021-2025/",
+    "editors' guide (code blocks that scroll)": "guide/",
 }
 
 
