@@ -37,7 +37,6 @@ from pydantic import BaseModel
 
 from . import LANGUAGES
 from .model import AgencyFile, UnitFile
-from .model.common import PILLARS
 from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, TagFile
 from .model.progress import ProgressFile
 
@@ -61,6 +60,7 @@ NOT_IN_FORMS: dict[str, str] = {
     "FrontMatter.hide": "a layout switch of maintainers' pages",
     "FrontMatter.kind": "fixed by the collection (a hidden field with the collection's kind)",
     "Text.vi_source": "kept by maintainers when a source's own wording has a slip",
+    "SourcedText.vi_source": "as Text.vi_source",
 }
 """Model fields that editors do not own, and why; every other field is in a form
 (``tests/test_cms.py`` holds the two together)."""
@@ -578,3 +578,36 @@ def admin_file(admin_dir: Path, url_path: str) -> tuple[int, str, bytes]:
     if path.suffix not in ADMIN_TYPES or not path.is_file() or path.is_symlink():
         return 404, "text/plain; charset=utf-8", b"not found\n"
     return 200, ADMIN_TYPES[path.suffix], path.read_bytes()
+
+
+# --- /admin/ in the live preview ---------------------------------------------------------
+
+PREVIEW_DIR = Path(".cache/admin")
+"""Where the preview writes ``/admin/`` (in the project, beside ``.cache/preview``)."""
+
+
+def preview_config(root: Path) -> dict[str, Any]:
+    """The configuration ``make serve`` serves: on 127.0.0.1 the editor works on the
+    clone itself ("Work with Local Repository"); the sign-in of a Git host is for the
+    published ``/admin/`` (``python -m site_builder cms``), so none is named here."""
+    return config(root, backend="gitea", repo="local/clone", base_url="http://127.0.0.1")
+
+
+def preview_response(root: Path, url_path: str, written: dict[Path, bool]) -> tuple[int, dict[str, str], bytes]:
+    """Answer a request below ``/admin`` in the live preview: status, headers, body.
+
+    The folder is written on the first request of a run (``written`` remembers it), so
+    that ``make serve`` starts as fast as before and works without the CMS installed."""
+    headers = {"Content-Security-Policy": admin_policy(), "X-Content-Type-Options": "nosniff",
+               "Referrer-Policy": "same-origin", "Cache-Control": "no-store"}
+    if url_path.split("?", 1)[0] == "/admin":
+        return 301, {**headers, "Location": "/admin/", "Content-Type": "text/plain; charset=utf-8"}, b""
+    out = root / PREVIEW_DIR
+    if not written.get(root):
+        try:
+            replace_admin(root, out, preview_config(root))
+        except VendorError as exc:
+            return 503, {**headers, "Content-Type": "text/plain; charset=utf-8"}, f"{exc}\n".encode()
+        written[root] = True
+    status, content_type, body = admin_file(out, url_path)
+    return status, {**headers, "Content-Type": content_type}, body
