@@ -312,3 +312,11 @@ def test_written_files_build_into_the_pages(cms_session: Any, tmp_path: Path) ->
     assert "Ngày hội văn hóa ASEAN tại Sóc Trăng" in vi and "ASEAN culture day in Soc Trang" in en
     assert "Học sinh mặc áo dài" in vi and "Owned by the unit" in en
     assert list((site / "media").glob("ngay-hoi-van-hoa-*.jpg"))
+
+
+def test_deploy_example_sends_the_admin_policy_under_admin_only() -> None:
+    text = (ROOT / "docs/deploy/nginx.conf").read_text(encoding="utf-8")
+    policy = cms.admin_policy(cms.GIT_HOSTS["gitea"])
+    block = text.split("location ^~ /asean/admin/", 1)[1].split("}", 1)[0]
+    assert policy in block and text.count(policy) == 1
+    assert policy in (ROOT / "docs/cms.md").read_text(encoding="utf-8")
