@@ -18,6 +18,7 @@ from PIL import Image
 from pydantic import BaseModel
 
 from site_builder import cms
+from site_builder.model.common import PILLARS
 from site_builder.model.content import DocumentFile, EventFile, FrontMatter, MemberFile
 from site_builder.model.progress import ProgressFile
 from site_builder.project import check_project
@@ -76,7 +77,7 @@ def test_forms_carry_the_models_rules() -> None:
     assert _field(fields, "title")["required"] and _field(fields, "title")["i18n"] is True
     assert _field(fields, "date")["required"], "a news article needs a date (FrontMatter._required_by_kind)"
     assert _field(fields, "image")["media_folder"] == "/content/media"
-    assert _field(fields, "topics")["options"] == list(cms.PILLARS)
+    assert _field(fields, "topics")["options"] == list(PILLARS)
     source_url = _field(_field(fields, "sources")["fields"], "url")
     assert source_url["pattern"][0].startswith("^https://")
     progress = _collection(cfg, "progress")
