@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8000
 
-.PHONY: site test serve check schemas lint browser clean bench messages lighthouse
+.PHONY: site test serve check schemas lint browser clean bench messages lighthouse cms
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -77,6 +77,13 @@ lighthouse: $(STAMP) bench/node/node_modules/.installed-stamp
 bench/node/node_modules/.installed-stamp: bench/node/package.json bench/node/package-lock.json
 	npm ci --prefix bench/node --no-audit --no-fund --silent
 	@touch $@
+
+## cms: the CMS served at /admin/ (Sveltia CMS), pinned in cms/package-lock.json
+CMS_STAMP := cms/node_modules/.installed-stamp
+cms: $(CMS_STAMP)
+$(CMS_STAMP): cms/package.json cms/package-lock.json
+	npm ci --prefix cms --no-audit --no-fund --ignore-scripts --silent
+	@touch $(CMS_STAMP)
 
 clean:
 	rm -rf site .site-* .cache

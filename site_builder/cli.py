@@ -62,6 +62,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     _, problems = check_project(root)
     for problem in problems.sorted():
         print(problem.format())
+    if args.format == "github":
+        from .annotations import github
+
+        for problem in problems.sorted():
+            print(github(problem))
+    elif args.format == "gitlab":
+        from .annotations import gitlab
+
+        Path(args.report).write_text(gitlab(problems.sorted()), encoding="utf-8")
     errors, warnings, notices = len(problems.errors), len(problems.warnings), len(problems.notices)
     failed = errors > 0 or (args.strict and warnings > 0)
     if problems:
@@ -257,6 +266,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cms(args: argparse.Namespace) -> int:
+    """Write ``/admin/`` (the CMS and its configuration, generated from the models)."""
+    from .cms import VendorError, config, replace_admin
+
+    root = _root(args)
+    cfg = config(root, backend=args.backend, repo=args.repo, branch=args.branch, base_url=args.base_url,
+                 site_url=args.site_url)
+    try:
+        written = replace_admin(root, Path(args.out), cfg)
+    except VendorError as exc:
+        print(exc)
+        return 1
+    print(f"đã ghi / wrote {len(written)} tệp / files into {args.out}")
+    return 0
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     """Regenerate ``schemas/*.json`` from the models."""
     for path in write_schemas(_root(args) / "schemas"):
@@ -276,6 +301,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="cảnh báo cũng là lỗi / fail on warnings")
     check.add_argument("--links", action="store_true",
                        help="liệt kê liên kết ra ngoài, không tải / list links to other sites (offline)")
+    check.add_argument("--format", choices=["text", "github", "gitlab"], default="text",
+                       help="thêm chú thích cho máy chủ CI / also write annotations: github (workflow "
+                            "commands in the log), gitlab (Code Quality report, see --report)")
+    check.add_argument("--report", default="gl-code-quality-report.json",
+                       help="tệp báo cáo GitLab / GitLab report file (default: gl-code-quality-report.json)")
     check.set_defaults(func=cmd_check)
 
     build = sub.add_parser("build", help="dựng trang / build the bilingual site")
@@ -368,6 +398,15 @@ def build_parser() -> argparse.ArgumentParser:
                      "(mặc định: cơ quan ban hành kế hoạch / default: the body that issued the plan)")
     rep.add_argument("--out", default="reports", help="thư mục / folder (default: reports)")
     rep.set_defaults(func=cmd_report)
+
+    cms = sub.add_parser("cms", help="ghi trang biên tập /admin/ / write the CMS (/admin/)")
+    cms.add_argument("--out", default="site/admin", help="thư mục / folder (default: site/admin)")
+    cms.add_argument("--backend", choices=["github", "gitlab", "gitea"], default="github")
+    cms.add_argument("--repo", default=os.environ.get("CMS_REPO", "OWNER/REPO"), help="owner/name ($CMS_REPO)")
+    cms.add_argument("--branch", default="main")
+    cms.add_argument("--base-url", default=None, help="GitLab/Gitea tự quản / self-hosted GitLab or Gitea address")
+    cms.add_argument("--site-url", default=os.environ.get("SITE_URL"), help="địa chỉ công bố / published address")
+    cms.set_defaults(func=cmd_cms)
 
     schemas = sub.add_parser("schemas", help="ghi lược đồ JSON / write the JSON Schemas")
     schemas.set_defaults(func=cmd_schemas)

@@ -119,6 +119,8 @@ class Preview:
         self.reload_after_build = False
         self.quick_paths: set[Path] = set()
         """Pages rendered on the quick path since the last full build started."""
+        self.admin_written: dict[Path, bool] = {}
+        """Whether ``/admin/`` was written in this run (:func:`site_builder.cms.preview_response`)."""
 
     def adopt_output(self) -> None:
         """Remove a preview folder that an older version of the kit built without the
@@ -307,6 +309,9 @@ class _Handler(SimpleHTTPRequestHandler):
         if self.path.startswith("/__preview__/"):
             self._preview_asset()
             return
+        if self.path == "/admin" or self.path.startswith(("/admin/", "/admin?")):
+            self._admin()
+            return
         with self.preview.lock:
             error = self.preview.error
         path = self.path.split("?", 1)[0]
@@ -331,6 +336,19 @@ class _Handler(SimpleHTTPRequestHandler):
             self._send(200, "text/javascript; charset=utf-8", RELOAD_JS.encode())
         else:
             self._send(404, "text/plain", b"not found")
+
+    def _admin(self) -> None:
+        """The CMS on the editor's own clone (:mod:`site_builder.cms`), under its own CSP."""
+        from .cms import preview_response
+
+        status, headers, body = preview_response(self.preview.root, self.path, self.preview.admin_written)
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def _send(self, status: int, content_type: str, body: bytes) -> None:
         self.send_response(status)
