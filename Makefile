@@ -21,9 +21,10 @@ site: $(STAMP)
 	$(PY) -m site_builder build $(BUILD_ARGS)
 
 NODE_TOOLS := tests/node/node_modules/.installed-stamp
+CMS_STAMP  := cms/node_modules/.installed-stamp
 
 ## test: run the whole test suite (installs Debian's Chromium and axe-core for the browser tests)
-test: $(STAMP) browser $(NODE_TOOLS)
+test: $(STAMP) browser $(NODE_TOOLS) $(CMS_STAMP)
 	$(PY) -m pytest
 
 ## serve: live preview on 127.0.0.1:$(PORT)
@@ -79,7 +80,6 @@ bench/node/node_modules/.installed-stamp: bench/node/package.json bench/node/pac
 	@touch $@
 
 ## cms: the CMS served at /admin/ (Sveltia CMS), pinned in cms/package-lock.json
-CMS_STAMP := cms/node_modules/.installed-stamp
 cms: $(CMS_STAMP)
 $(CMS_STAMP): cms/package.json cms/package-lock.json
 	npm ci --prefix cms --no-audit --no-fund --ignore-scripts --silent
