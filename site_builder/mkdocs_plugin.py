@@ -48,6 +48,7 @@ NAV: list[tuple[str, str]] = [
     ("Pillars and topics", urls.src_uri(urls.INDEXES["pillars"])),
     ("Plans", urls.src_uri(urls.INDEXES["plans"])),
     ("News", urls.src_uri(urls.INDEXES["news"])),
+    ("News archive", urls.src_uri(urls.INDEXES["news-archive"])),
     ("Local tourism", "tourism/index.md"),
     ("Agencies", urls.src_uri(urls.INDEXES["agencies"])),
     ("Units", urls.src_uri(urls.INDEXES["units"])),
@@ -133,7 +134,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         config.extra["preview_address"] = urls.is_preview_address(config.extra["root_url"])
         config.extra["lang"] = self.lang
         config.extra["other_lang"] = self.view.other_lang
-        self.specs = generate(index, project.content, self.lang, t)
+        self.specs = generate(index, project.content, self.lang, t, self.view.newsroom)
         available = {spec.src_uri for spec in self.specs} | {
             page.rel for page in project.content.in_lang(self.lang)
         }
@@ -239,6 +240,9 @@ class AseanPlugin(BasePlugin[AseanConfig]):
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         assert self.view is not None
         context["record"] = self.view.record(page.meta)
+        src_uri = page.file.src_uri if page.file else None
+        context["listing"] = self.view.news_listing(src_uri)
+        context["related_news"] = self.view.related_news(src_uri)
         return context
 
 

@@ -17,7 +17,8 @@ from . import urls
 from .content import ContentSet
 from .index import SiteIndex
 from .model import Text
-from .topics import TOPICS
+from .newsroom import NEWS, Newsroom, for_language
+from .topics import TOPIC_BY_ID, TOPICS
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,9 @@ def shorten(text: str, limit: int = 155) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[PageSpec]:
-    """Every generated page for one language. ``t`` translates interface strings."""
+def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any, newsroom: Newsroom | None = None) -> list[PageSpec]:
+    """Every generated page for one language. ``t`` translates interface strings; ``newsroom``
+    is the language's news lists when the caller has built them already."""
     data = index.dataset
     pages: list[PageSpec] = [
         PageSpec(urls.INDEXES["plans"], t("Plans"), "asean/plans.html", "plans",
@@ -97,8 +99,6 @@ def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[P
                  description=t("Search the ASEAN section.")),
         PageSpec(urls.INDEXES["members"], t("Member states"), "asean/members.html", "members",
                  description=t("The member states of ASEAN, with their capitals, dates of joining and links with Viet Nam.")),
-        PageSpec(urls.INDEXES["news"], t("News"), "asean/news.html", "news",
-                 description=t("News about ASEAN and the ASEAN communication plans.")),
         PageSpec(urls.INDEXES["documents"], t("Documents"), "asean/documents.html", "documents",
                  description=t("The legal and plan documents that the plans cite.")),
         PageSpec("translations/", t("Translation status"), "asean/translations.html", "translations",
@@ -109,17 +109,7 @@ def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[P
         pages.append(PageSpec(urls.member(member.id), name, "asean/member.html", "member", member.id,
                               shorten(_text(member.profile, lang)[0]),
                               {"edit_path": "content/data/members.yaml"}, name_lang))
-    news = content.news(lang)
-    in_lang = content.in_lang(lang)
-    for tag in content.tags or []:
-        if any(tag.id in page.meta.tags for page in in_lang):
-            name, name_lang = _text(tag.name, lang)
-            pages.append(PageSpec(urls.news_tag(tag.id), t("News: %(name)s") % {"name": name}, "asean/news.html", "news-tag",
-                                  tag.id, title_lang=name_lang))
-    for topic in TOPICS:
-        if any(topic.id in page.meta.topics for page in news):
-            pages.append(PageSpec(urls.news_topic(topic.id), t("News: %(name)s") % {"name": topic.name(lang)},
-                                  "asean/news.html", "news-topic", topic.id))
+    pages += news_specs(newsroom or for_language(content, lang), content, lang, t)
     for plan in index.plans:
         edit = {"edit_path": data.files[plan.id]}
         title, title_lang = _text(plan.short_title, lang)
@@ -147,6 +137,31 @@ def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[P
     pages += quiz_specs(content, lang, t)
     pages += widget_specs(index, content, lang, t)
     return sorted(pages, key=lambda p: p.url)
+
+
+def news_specs(newsroom: Newsroom, content: ContentSet, lang: str, t: Any) -> list[PageSpec]:
+    """Every page of every news list (the news, each year, topic and tag, 20 articles a
+    page; :mod:`.newsroom`), and the archive page that leads to the lists."""
+    tags = {tag.id: tag for tag in content.tags or []}
+    specs = [PageSpec(urls.INDEXES["news-archive"], t("News archive"), "asean/news-archive.html", "news-archive",
+                      description=t("News by year, by pillar or topic and by tag."))]
+    for listing in newsroom.pages():
+        kind, key = listing.key
+        title, title_lang, description = t("News"), None, ""
+        if listing.key == NEWS:
+            description = t("News about ASEAN and the ASEAN communication plans.")
+        elif kind == "news-year":
+            title = t("News of %(year)s") % {"year": key}
+        elif kind == "news-topic":
+            title = t("News: %(name)s") % {"name": TOPIC_BY_ID[key].name(lang)}
+        else:
+            name, title_lang = _text(tags[key].name, lang)
+            title = t("News: %(name)s") % {"name": name}
+        if listing.number > 1:
+            title = t("%(title)s, page %(page)s of %(pages)s") % {
+                "title": title, "page": listing.number, "pages": listing.count}
+        specs.append(PageSpec(listing.url, title, "asean/news.html", kind, key, description, title_lang=title_lang))
+    return specs
 
 
 def quiz_title(topic: str, t: Any) -> str:

@@ -23,6 +23,7 @@ from .index import LEVEL_ORDER, SiteIndex
 from .model import Activity, Agency, Plan, Text, Unit
 from .model.plans import Deadline
 from .model.units import Citation
+from .newsroom import ListingPage, Newsroom, for_language
 from .slug import collation_key, in_sentence
 from .topics import TOPIC_BY_ID, TOPICS, Topic
 
@@ -307,6 +308,20 @@ class SiteView:
         news = [p for p in pages if p.meta.kind == "news"]
         news.sort(key=lambda p: (str(p.meta.date), p.rel), reverse=True)
         return news + [p for p in pages if p.meta.kind != "news"]
+
+    @cached_property
+    def newsroom(self) -> Newsroom:
+        """The news lists of this language, built once (:mod:`.newsroom`)."""
+        return for_language(self.content, self.lang)
+
+    def news_listing(self, src_uri: str | None) -> ListingPage | None:
+        """The page of a news list a generated page shows (``None`` for any other page)."""
+        return self.newsroom.page_at(urls.from_src_uri(src_uri)) if src_uri else None
+
+    def related_news(self, src_uri: str | None) -> list[ContentPage]:
+        """The news related to an article (shared tags and topics); none for other pages."""
+        page = self.content.pages.get((self.lang, src_uri)) if src_uri else None
+        return self.newsroom.related(page) if page is not None else []
 
     def tag_name(self, tag_id: str) -> str:
         tag = next((t for t in self.content.tags or [] if t.id == tag_id), None)
