@@ -294,20 +294,13 @@ class SiteView:
 
     # ── content ──────────────────────────────────────────────────────────────────
     def news(self, record: Record | None = None, limit: int | None = None) -> list[ContentPage]:
-        """News of this language, newest first; only those of a tag or topic when asked."""
-        items = self.content.news(self.lang)
-        if record is not None and record.kind == "news-tag":
-            return self.tagged(record.tag.id)
-        elif record is not None and record.kind in ("news-topic", "pillar"):
-            items = [p for p in items if record.topic.id in p.meta.topics]
-        return items[:limit] if limit else items
-
-    def tagged(self, tag_id: str) -> list[ContentPage]:
-        """Every page of this language with a tag: news newest first, then the others."""
-        pages = [p for p in self.content.in_lang(self.lang) if tag_id in p.meta.tags]
-        news = [p for p in pages if p.meta.kind == "news"]
-        news.sort(key=lambda p: (str(p.meta.date), p.rel), reverse=True)
-        return news + [p for p in pages if p.meta.kind != "news"]
+        """News of this language, newest first; only those of a pillar's topic when asked
+        (the pages of news lists come from :attr:`newsroom`)."""
+        if record is not None and record.kind == "pillar":
+            items = self.newsroom.lists.get(("news-topic", record.topic.id), [])
+        else:
+            items = self.newsroom.news
+        return items[:limit] if limit else list(items)
 
     @cached_property
     def newsroom(self) -> Newsroom:
@@ -326,14 +319,6 @@ class SiteView:
     def tag_name(self, tag_id: str) -> str:
         tag = next((t for t in self.content.tags or [] if t.id == tag_id), None)
         return self.plain(tag.name) if tag else tag_id
-
-    def news_tags(self) -> list[Any]:
-        used = {tag for page in self.content.in_lang(self.lang) for tag in page.meta.tags}
-        return [t for t in self.content.tags or [] if t.id in used]
-
-    def news_topics(self) -> list[Topic]:
-        used = {topic for page in self.content.news(self.lang) for topic in page.meta.topics}
-        return [t for t in TOPICS if t.id in used]
 
     def pages_about(self, topic_id: str) -> list[ContentPage]:
         """Fact and tourism pages of this language on a topic (news are listed apart)."""
