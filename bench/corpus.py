@@ -121,15 +121,46 @@ def write_plan(out: Path, rng: random.Random, name: str) -> tuple[str, str, list
     return unit, plan_id, agencies
 
 
+PHOTOS = 12
+"""Distinct photos in the corpus (``content/media/bench/``); every tenth article shows one."""
+TAGS = ["ngay-asean", "tuan-le-asean", "ke-hoach", "tuyen-truyen", "cong-dong-asean", "rcep", "covid-19", "du-lich"]
+"""Tags of the project's own tags.yaml that the articles draw from (related news use them)."""
+
+
+def write_photos(out: Path, rng: random.Random) -> None:
+    """Photo-like pictures, 1600×1067 JPEG: gradients and many soft shapes, so that the encoders
+    work as hard as on a photograph (a flat picture would encode in no time)."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFilter
+
+    folder = out / "content" / "media" / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(PHOTOS):
+        im = Image.linear_gradient("L").resize((1600, 1067)).convert("RGB")
+        pen = ImageDraw.Draw(im)
+        for _ in range(400):
+            x, y, r = rng.randint(0, 1600), rng.randint(0, 1067), rng.randint(5, 120)
+            pen.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rng.randint(0, 255) for _ in range(3)))
+        im = im.filter(ImageFilter.GaussianBlur(2))
+        buffer = io.BytesIO()
+        im.save(buffer, "JPEG", quality=90)
+        (folder / f"anh-{n:02d}.jpg").write_bytes(buffer.getvalue())
+
+
 def write_article(out: Path, rng: random.Random, i: int) -> None:
     date = f"20{rng.randint(21, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     topic = rng.choice(PILLARS)
+    tags = rng.sample(TAGS, rng.randint(0, 2))
     for lang in ("vi", "en"):
         title = sentence(rng, lang, 8)[:-1]
         body = "\n\n".join(sentence(rng, lang, rng.randint(40, 90)) for _ in range(rng.randint(4, 9)))
+        photo = (f"image: bench/anh-{i // 10 % PHOTOS:02d}.jpg\nimage_alt: \"{sentence(rng, lang, 6)}\"\n"
+                 "image_credit: \"Bench\"\nimage_licence: \"CC0 1.0\"\n") if i % 10 == 0 else ""
         page = (
             f'---\ntitle: "{title}"\ndescription: "{sentence(rng, lang, 20)}"\nkind: news\ndate: {date}\n'
-            f"topics: [{topic}]\nsources:\n  - title: \"Cổng thông tin điện tử\"\n---\n\n# {title}\n\n"
+            f"topics: [{topic}]\ntags: [{', '.join(tags)}]\n{photo}"
+            f"sources:\n  - title: \"Cổng thông tin điện tử\"\n---\n\n# {title}\n\n"
             f"## {sentence(rng, lang, 5)[:-1]} {{ #a }}\n\n{body}\n"
         )
         path = out / "content" / lang / "news" / f"bai-{i:05d}.md"
@@ -167,6 +198,7 @@ def generate(out: Path, articles: int = 1000, seed: int = 2021) -> Path:
         fh.write("".join(agencies))
     for lang in ("vi", "en"):
         (out / "content" / lang / "news").mkdir(parents=True, exist_ok=True)
+    write_photos(out, rng)
     for i in range(articles):
         write_article(out, rng, i)
     return out

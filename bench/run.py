@@ -5,6 +5,9 @@ careful user would pick) and, where the Debian ``hugo`` package is installed, Hu
 Prints each time (median of ``--runs``), the ratios, peak memory, pages per second, output
 size, page weights (gzipped, everything a first visit loads), the bytes a first search
 downloads, and the time from saving an article to the rebuilt page under ``make serve``.
+One line times the image step alone, with an empty cache and again with the cache it
+filled (a second build encodes nothing); ``--scaling`` (or ``--scaling-only``) builds 100,
+1,000 and 3,000 articles per language and times the news lists and related news alone.
 One line times ``build --all-units`` (a section for the national level and for each of the 34
 provinces and cities of today) with the peak memory of its largest process; ``--units-only``
 runs that line alone. The last line is ``ratio ours/baseline: X.XX`` for the full clean build.
@@ -33,7 +36,9 @@ from site_builder.precompress import precompress  # noqa: E402
 
 PY = sys.executable
 OUT = ROOT / "bench" / "out"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ASEAN_IMAGE_CACHE": str(OUT / "image-cache")}
+"""Builds keep their encoded pictures in a cache of the benchmark's own (never the user's):
+the first build fills it, later builds reuse it as a developer's or a CI's builds do."""
 
 
 def timed(cmd: list[str], cwd: Path) -> float:
@@ -82,6 +87,72 @@ INDEX_BOTH = (
 )
 """Pagefind over both built languages, two at a time as the build runs it: the part of the
 build no change of ours can make faster."""
+
+IMAGE_STEP = (
+    "import json, sys, time; from pathlib import Path; from site_builder.project import check_project; "
+    "from site_builder.build import write_pictures; project, _ = check_project(Path(sys.argv[1])); "
+    "start = time.perf_counter(); stats = write_pictures(project, Path(sys.argv[2]), None); "
+    "print(json.dumps([time.perf_counter() - start, stats.encoded, stats.reused, len(project.content.photos())]))"
+)
+"""The image step of a build alone (every size of every photo, the link-preview cards)."""
+
+
+def image_step_line(corpus: Path) -> str:
+    """The image step with an empty cache, then again with the cache it filled (what a second
+    build does): seconds, files encoded and reused, and whether both wrote the same bytes."""
+    import json
+
+    cache = OUT / "image-cache-cold"
+    shutil.rmtree(cache, ignore_errors=True)
+    runs = []
+    for name in ("cold", "warm"):
+        site = OUT / f"images-{name}"
+        shutil.rmtree(site, ignore_errors=True)
+        site.mkdir(parents=True)
+        out = subprocess.run([PY, "-c", IMAGE_STEP, str(corpus), str(site)], cwd=ROOT, check=True, capture_output=True,
+                             text=True, env={**ENV, "ASEAN_IMAGE_CACHE": str(cache)})
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    same = all((OUT / "images-cold" / p.relative_to(OUT / "images-warm")).read_bytes() == p.read_bytes()
+               for p in (OUT / "images-warm").rglob("*") if p.is_file())
+    (cold, encoded, shared, photos), (warm, again, reused, _) = runs
+    return (f"images   {photos} photos and the link-preview cards: empty cache {cold:6.2f} s ({encoded} files encoded, "
+            f"{shared} identical ones shared); "
+            f"second build {warm:5.2f} s ({again} encoded, {reused} from the cache); same bytes: {'yes' if same else 'NO'}")
+
+
+NEWSROOM = (
+    "import sys, time\nfrom pathlib import Path\nfrom site_builder.project import check_project\n"
+    "from site_builder.newsroom import for_language\nproject, _ = check_project(Path(sys.argv[1]))\n"
+    "start = time.perf_counter()\nlists = related = 0\n"
+    "for lang in ('vi', 'en'):\n"
+    "    room = for_language(project.content, lang)\n"
+    "    lists += len(room.pages())\n"
+    "    related += sum(len(room.related(page)) for page in room.news)\n"
+    "print(time.perf_counter() - start, lists, related)\n"
+)
+"""The news lists of both languages (every page of every list) and the related news of every
+article, computed alone: the part of the build that must stay linear in the articles."""
+
+
+def scaling_line(n: int) -> str:
+    c = generate(OUT / f"corpus-{n}", n)
+    shutil.rmtree(c / ".cache", ignore_errors=True)
+    site = OUT / f"site-{n}"
+    # The photos are encoded before the timed build (the image step has its own line): the
+    # smallest corpus would otherwise pay for encoding the photos all three share.
+    warm = OUT / "images-warmup"
+    shutil.rmtree(warm, ignore_errors=True)
+    warm.mkdir(parents=True)
+    subprocess.run([PY, "-c", IMAGE_STEP, str(c), str(warm)], cwd=ROOT, check=True, capture_output=True, env=ENV)
+    t, peak = timed_peak([PY, "-m", "site_builder", "--root", str(c), "build", "--site-dir", str(site)], ROOT)
+    n_pages = pages(site)
+    news_pages = sum(1 for _ in (site / "vi" / "news").rglob("index.html"))
+    out = subprocess.run([PY, "-c", NEWSROOM, str(c)], cwd=ROOT, check=True, capture_output=True, text=True, env=ENV)
+    seconds, lists, _ = out.stdout.split()
+    return (f"scaling  {n:5} articles/lang  {t:7.2f} s  {n_pages} pages  {1000 * t / n_pages:5.2f} ms/page  "
+            f"peak {peak:.0f} MB  news pages {news_pages}/lang ({int(lists) // 2} list pages)  "
+            f"lists and related news {float(seconds):5.2f} s ({1e6 * float(seconds) / (2 * n):4.0f} µs/article)")
+
 
 # ── baseline: stock Material + mkdocs-static-i18n ───────────────────────────────────
 BASELINE_YML = """site_name: ASEAN baseline
@@ -244,12 +315,21 @@ def main() -> int:
     parser.add_argument("--scaling", action="store_true", help="also time 100 / 1,000 / 3,000 articles once each")
     parser.add_argument("--skip-serve", action="store_true")
     parser.add_argument("--units-only", action="store_true", help="only the build --all-units line")
+    parser.add_argument("--images-only", action="store_true", help="only the image step line")
+    parser.add_argument("--scaling-only", action="store_true", help="only the 100 / 1,000 / 3,000 articles lines")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
+    if args.scaling_only:
+        for n in (100, 1000, 3000):
+            print(scaling_line(n), flush=True)
+        return 0
     corpus = generate(OUT / f"corpus-{args.articles}", args.articles)
     print(f"corpus: {args.articles} articles per language, 39 plans ({pages_hint(corpus)})", flush=True)
     if args.units_only:
         print(all_units_line(corpus), flush=True)
+        return 0
+    print(image_step_line(corpus), flush=True)
+    if args.images_only:
         return 0
 
     ours_site = OUT / "site-ours"
@@ -305,13 +385,7 @@ def main() -> int:
 
     if args.scaling:
         for n in (100, 1000, 3000):
-            c = generate(OUT / f"corpus-{n}", n)
-            shutil.rmtree(c / ".cache", ignore_errors=True)
-            t, peak = timed_peak(
-                [PY, "-m", "site_builder", "--root", str(c), "build", "--site-dir", str(OUT / f"site-{n}")], ROOT)
-            n_pages = pages(OUT / f"site-{n}")
-            print(f"scaling  {n:5} articles/lang  {t:7.2f} s  {n_pages} pages  {1000 * t / n_pages:5.2f} ms/page  "
-                  f"peak {peak:.0f} MB", flush=True)
+            print(scaling_line(n), flush=True)
 
     print(all_units_line(corpus), flush=True)
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from . import LANGUAGES
 from .exports import write_exports
-from .images import site_card, write_cards, write_images
+from .images import ImageStats, site_card, write_cards, write_images
 from .index import LEVEL_ORDER
 from .model import Unit
 from .precompress import precompress
@@ -214,12 +214,14 @@ def _build_into(
     return {lang: warnings[lang] for lang in LANGUAGES if lang in warnings}
 
 
-def write_pictures(project: Project, folder: Path, unit: str | None) -> None:
+def write_pictures(project: Project, folder: Path, unit: str | None) -> ImageStats:
     """The image step: every size of every photo, and the link-preview cards (the photos
-    cropped, one drawn card per language), from the cache when it has them."""
+    cropped, one drawn card per language), from the cache when it has them. Returns how
+    many files were encoded and how many came from the cache (the benchmark reports it)."""
     photos = project.content.photos()
-    write_images(project.root, photos, folder)
-    write_cards(project.root, photos, [site_card(project.data, lang, unit) for lang in LANGUAGES], folder)
+    sizes = write_images(project.root, photos, folder)
+    cards = write_cards(project.root, photos, [site_card(project.data, lang, unit) for lang in LANGUAGES], folder)
+    return ImageStats(sizes.encoded + cards.encoded, sizes.reused + cards.reused)
 
 
 def _within(inner: Path, outer: Path) -> bool:

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from . import urls
 from .model import Activity, Agency, Plan, Unit
 from .model.content import Member, Tag
-from .vocabulary import MIXED_QUIZ, QUIZ_TOPICS, TOPICS, Topic
+from .newsroom import NEWS, Newsroom
+from .vocabulary import MIXED_QUIZ, QUIZ_TOPICS, TOPIC_BY_ID, TOPICS, Topic
 
 if TYPE_CHECKING:
     from .project import Project
@@ -127,8 +128,6 @@ def generate(project: Project, lang: str, t: Any) -> GeneratedPages:
                  description=t("Search the ASEAN section.")),
         PageSpec(urls.INDEXES["members"], t("Member states"), "asean/members.html", "members",
                  description=t("The member states of ASEAN, with their capitals, dates of joining and links with Viet Nam.")),
-        PageSpec(urls.INDEXES["news"], t("News"), "asean/news.html", "news",
-                 description=t("News about ASEAN and the ASEAN communication plans.")),
         PageSpec(urls.INDEXES["documents"], t("Documents"), "asean/documents.html", "documents",
                  description=t("The legal and plan documents that the plans cite.")),
         PageSpec("translations/", t("Translation status"), "asean/translations.html", "translations",
@@ -139,17 +138,7 @@ def generate(project: Project, lang: str, t: Any) -> GeneratedPages:
         pages.append(PageSpec(urls.member(member.id), name, "asean/member.html", "member", member.id,
                               shorten(member.profile.text(lang)),
                               {"edit_path": "content/data/members.yaml"}, name_lang, Subject("member", member=member)))
-    news = content.news(lang)
-    in_lang = content.in_lang(lang)
-    for tag in content.tags or []:
-        if any(tag.id in page.meta.tags for page in in_lang):
-            name, name_lang = tag.name.in_lang(lang)
-            pages.append(PageSpec(urls.news_tag(tag.id), t("News: %(name)s") % {"name": name}, "asean/news.html",
-                                  "news-tag", tag.id, title_lang=name_lang, subject=Subject("news-tag", tag=tag)))
-    for topic in TOPICS:
-        if any(topic.id in page.meta.topics for page in news):
-            pages.append(PageSpec(urls.news_topic(topic.id), t("News: %(name)s") % {"name": topic.name(lang)},
-                                  "asean/news.html", "news-topic", topic.id, subject=Subject("news-topic", topic=topic)))
+    pages += news_specs(project.newsroom(lang), content, lang, t)
     for plan in index.plans:
         edit = {"edit_path": data.files[plan.id]}
         title, title_lang = plan.short_title.in_lang(lang)
@@ -193,6 +182,35 @@ def activity_specs(plan: Plan, lang: str, edit: dict[str, Any]) -> list[PageSpec
             "activity", f"{plan.id}/{activity.id}", shorten(name), edit, name_lang,
             Subject("activity", plan=plan, activity=activity), context,
         ))
+    return specs
+
+
+def news_specs(newsroom: Newsroom, content: Any, lang: str, t: Any) -> list[PageSpec]:
+    """Every page of every news list (the news, each year, topic and tag, 20 articles a
+    page; :mod:`.newsroom`), and the archive page that leads to the lists."""
+    tags = {tag.id: tag for tag in content.tags or []}
+    specs = [PageSpec(urls.INDEXES["news-archive"], t("News archive"), "asean/news-archive.html", "news-archive",
+                      description=t("News by year, by pillar or topic and by tag."))]
+    for listing in newsroom.pages():
+        kind, key = listing.key
+        title, title_lang, description = t("News"), None, ""
+        subject = Subject(kind)
+        if listing.key == NEWS:
+            description = t("News about ASEAN and the ASEAN communication plans.")
+        elif kind == "news-year":
+            title = t("News of %(year)s") % {"year": key}
+        elif kind == "news-topic":
+            subject = Subject(kind, topic=TOPIC_BY_ID[key])
+            title = t("News: %(name)s") % {"name": subject.topic.name(lang)}
+        else:
+            subject = Subject(kind, tag=tags[key])
+            name, title_lang = tags[key].name.in_lang(lang)
+            title = t("News: %(name)s") % {"name": name}
+        if listing.number > 1:
+            title = t("%(title)s, page %(page)s of %(pages)s") % {
+                "title": title, "page": listing.number, "pages": listing.count}
+        specs.append(PageSpec(listing.url, title, "asean/news.html", kind, key, description, title_lang=title_lang,
+                              subject=subject))
     return specs
 
 

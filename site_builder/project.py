@@ -15,6 +15,7 @@ from .problems import InputError, Problem, ProblemList
 if TYPE_CHECKING:
     from .embeds import Widget
     from .index import SiteIndex
+    from .newsroom import Newsroom
     from .pages import GeneratedPages, PageSpec
     from .tracker import Tracker
 
@@ -61,6 +62,18 @@ class Project:
     def pages(self, lang: str) -> list[PageSpec]:
         """The pages generated from the data in one language, in URL order."""
         return self.generated(lang).pages
+
+    @cached_property
+    def _newsrooms(self) -> dict[str, Newsroom]:
+        return {}
+
+    def newsroom(self, lang: str) -> Newsroom:
+        """The news lists of one language (pages of 20, archives, related news)."""
+        if lang not in self._newsrooms:
+            from .newsroom import for_language
+
+            self._newsrooms[lang] = for_language(self.content, lang)
+        return self._newsrooms[lang]
 
     @cached_property
     def _widgets(self) -> dict[str, list[Widget]]:

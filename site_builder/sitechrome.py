@@ -22,6 +22,7 @@ NAV: tuple[tuple[str, str], ...] = (
     (N_("Pillars and topics"), urls.src_uri(urls.INDEXES["pillars"])),
     (N_("Plans"), urls.src_uri(urls.INDEXES["plans"])),
     (N_("News"), urls.src_uri(urls.INDEXES["news"])),
+    (N_("News archive"), urls.src_uri(urls.INDEXES["news-archive"])),
     (N_("Local tourism"), "tourism/index.md"),
     (N_("Discovering ASEAN culture"), "culture/index.md"),
     (N_("Agencies"), urls.src_uri(urls.INDEXES["agencies"])),

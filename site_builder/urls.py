@@ -97,6 +97,10 @@ def news_topic(topic_id: str) -> str:
     return f"news/topics/{topic_id}/"
 
 
+def news_year(year: str) -> str:
+    return f"news/years/{year}/"
+
+
 def embed(kind: str, key: str = "") -> str:
     """A widget page: ``embed/plans/<plan-id>/``, ``embed/news/``, ``embed/members/<id>/``..."""
     return f"embed/{kind}/{key}/" if key else f"embed/{kind}/"
@@ -112,6 +116,7 @@ INDEXES = {
     "embed": "embed/",
     "members": "members/",
     "news": "news/",
+    "news-archive": "news/archive/",
     "documents": "documents/",
     "plans": "plans/",
     "agencies": "agencies/",

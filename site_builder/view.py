@@ -23,6 +23,7 @@ from .index import LEVEL_ORDER
 from .model import Activity, Agency, Plan, Text, Unit
 from .model.plans import Deadline
 from .model.units import Citation
+from .newsroom import ListingPage, Newsroom
 from .pages import Subject
 from .slug import collation_key, in_sentence
 from .urls import SiteUrls
@@ -280,32 +281,31 @@ class SiteView:
 
     # ── content ──────────────────────────────────────────────────────────────────
     def news(self, record: Subject | None = None, limit: int | None = None) -> list[ContentPage]:
-        """News of this language, newest first; only those of a tag or topic when asked."""
-        items = self.content.news(self.lang)
-        if record is not None and record.kind == "news-tag":
-            return self.tagged(record.tag.id)
-        elif record is not None and record.kind in ("news-topic", "pillar"):
-            items = [p for p in items if record.topic.id in p.meta.topics]
-        return items[:limit] if limit else items
+        """News of this language, newest first; only those of a pillar's topic when asked
+        (the pages of news lists come from :attr:`newsroom`)."""
+        if record is not None and record.kind == "pillar":
+            items = self.newsroom.lists.get(("news-topic", record.topic.id), [])
+        else:
+            items = self.newsroom.news
+        return items[:limit] if limit else list(items)
 
-    def tagged(self, tag_id: str) -> list[ContentPage]:
-        """Every page of this language with a tag: news newest first, then the others."""
-        pages = [p for p in self.content.in_lang(self.lang) if tag_id in p.meta.tags]
-        news = [p for p in pages if p.meta.kind == "news"]
-        news.sort(key=lambda p: (str(p.meta.date), p.rel), reverse=True)
-        return news + [p for p in pages if p.meta.kind != "news"]
+    @cached_property
+    def newsroom(self) -> Newsroom:
+        """The news lists of this language, built once per build (:mod:`.newsroom`)."""
+        return self.project.newsroom(self.lang)
+
+    def news_listing(self, src_uri: str | None) -> ListingPage | None:
+        """The page of a news list a generated page shows (``None`` for any other page)."""
+        return self.newsroom.page_at(urls.from_src_uri(src_uri)) if src_uri else None
+
+    def related_news(self, src_uri: str | None) -> list[ContentPage]:
+        """The news related to an article (shared tags and topics); none for other pages."""
+        page = self.content.pages.get((self.lang, src_uri)) if src_uri else None
+        return self.newsroom.related(page) if page is not None else []
 
     def tag_name(self, tag_id: str) -> str:
         tag = next((t for t in self.content.tags or [] if t.id == tag_id), None)
         return self.plain(tag.name) if tag else tag_id
-
-    def news_tags(self) -> list[Any]:
-        used = {tag for page in self.content.in_lang(self.lang) for tag in page.meta.tags}
-        return [t for t in self.content.tags or [] if t.id in used]
-
-    def news_topics(self) -> list[Topic]:
-        used = {topic for page in self.content.news(self.lang) for topic in page.meta.topics}
-        return [t for t in TOPICS if t.id in used]
 
     def pages_about(self, topic_id: str) -> list[ContentPage]:
         """Fact and tourism pages of this language on a topic (news are listed apart)."""

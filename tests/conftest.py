@@ -169,3 +169,38 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("built") / "site"
     build_site(ROOT, out, site_url=SITE_URL)
     return out
+
+
+# ── A small site with more news than one page holds ─────────────────────────────────
+PAGED_NEWS = 45
+"""Articles per language in :func:`paged_site`: three pages of 20 in the news list."""
+
+
+def add_news(project: MiniProject, count: int = PAGED_NEWS) -> None:
+    """``count`` articles in each language, one every ten days from 2023 on, alternating two
+    topics; every third has the tag ``rcep`` (defined in tags.yaml)."""
+    import datetime
+
+    project.write("content/data/tags.yaml", 'tags:\n  - id: rcep\n    name: {vi: "RCEP", en: "RCEP"}\n')
+    start = datetime.date(2023, 1, 1)
+    for i in range(count):
+        day = start + datetime.timedelta(days=10 * i)
+        topic = ("economic", "identity")[i % 2]
+        tags = "tags: [rcep]\n" if i % 3 == 0 else ""
+        for lang, word in (("vi", "Tin số"), ("en", "Article")):
+            project.write(
+                f"content/{lang}/news/tin-{i:02d}.md",
+                f"---\ntitle: {word} {i}\ndescription: {word} {i}.\nkind: news\ndate: {day.isoformat()}\n"
+                f"topics: [{topic}]\n{tags}sources:\n  - title: Nguồn\n---\n\n# {word} {i}\n\nNội dung {i}.\n",
+            )
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny project with :data:`PAGED_NEWS` articles per language, built."""
+    from site_builder.build import build_site
+
+    project = make_tiny(MiniProject(tmp_path_factory.mktemp("paged") / "project"))
+    add_news(project)
+    build_site(project.root, project.root / "site", site_url=SITE_URL)
+    return project.root / "site"

@@ -33,6 +33,8 @@ PAGE_TYPES = {
     "national level": "units/viet-nam/",
     "news list": "news/",
     "news tag": "news/tags/rcep/",
+    "news by year": "news/years/2025/",
+    "news archive": "news/archive/",
     "article": "news/timor-leste-thanh-vien-thu-11/",
     "member states": "members/",
     "member state": "members/timor-leste/",
@@ -126,6 +128,43 @@ def test_not_yet_translated_notice_has_no_violation(browser, notice_site: Static
     notice.goto(f"{notice_site.url}en/tin-tuc/le-thuong-co/")
     assert "not been translated" in notice.locator("article").inner_text()
     assert run_axe(notice, axe_source) == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def paged_server(paged_site: Path) -> Iterator[StaticServer]:
+    with StaticServer(paged_site) as srv:
+        yield srv
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", ["vi/news/page/2/", "en/news/years/2023/page/2/"])
+def test_paged_news_list_has_no_violation(browser, paged_server: StaticServer, axe_source: str, path: str,  # type: ignore[no-untyped-def]
+                                          width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    listing = context.new_page()
+    listing.goto(f"{paged_server.url}{path}")
+    assert run_axe(listing, axe_source) == []
+    context.close()
+
+
+def test_page_links_work_with_the_keyboard(browser, paged_server: StaticServer) -> None:  # type: ignore[no-untyped-def]
+    """Tab reaches the link to page 3, its name says "Page 3", Enter opens it, and there the
+    current page is announced (aria-current) and has a visible focus ring when tabbed to."""
+    context = browser.new_context()
+    p = context.new_page()
+    p.goto(f"{paged_server.url}en/news/")
+    for _ in range(120):
+        p.keyboard.press("Tab")
+        if p.evaluate("document.activeElement.getAttribute('aria-label')") == "Page 3":
+            break
+    assert p.evaluate("document.activeElement.textContent") == "3"
+    assert p.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    p.keyboard.press("Enter")
+    p.wait_for_url("**/en/news/page/3/")
+    current = p.locator("nav.asean-pager [aria-current=page]")
+    assert current.inner_text() == "3" and current.get_attribute("aria-label") == "Page 3"
+    assert p.locator("nav.asean-pager").get_attribute("aria-label") == "Pages of this list"
     context.close()
 
 

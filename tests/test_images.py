@@ -257,3 +257,73 @@ def test_every_page_has_a_link_preview_with_a_1200x630_picture(
         else:
             assert "/media/card." in meta["og:image"], where
     assert len({name for name in sizes if name.startswith("card.")}) == 2  # one drawn card per language
+
+
+def test_link_previews_on_every_page_kind_of_the_real_site(built_site: Path) -> None:
+    """Every page of both languages but the widgets (member states, quiz, calendar, news
+    lists, archives, guide, tourism...): Open Graph and Twitter tags with absolute addresses
+    below the site's, a picture that exists in the site at 1200×630, and for each shipped
+    article the crop of its own cover."""
+    from conftest import SITE_URL
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+    from sitecheck import html_pages
+    from test_site import is_widget
+
+    sizes: dict[Path, tuple[int, int]] = {}
+    kinds: set[str] = set()
+    for path in html_pages(built_site):
+        if path.name == "404.html" or is_widget(path) or path.parent == built_site:
+            continue
+        where = path.relative_to(built_site).as_posix()
+        parts = where.split("/")
+        kinds.add("/".join(parts[1:3]) if parts[1] == "news" and len(parts) > 3 else parts[1] if len(parts) > 2 else "home")
+        tree = HTMLParser(path.read_text(encoding="utf-8"))
+        meta = {
+            (node.attributes.get("property") or node.attributes.get("name")): node.attributes.get("content")
+            for node in tree.css("meta[property^='og:'], meta[name^='twitter:']")
+        }
+        for key in ("og:title", "og:description", "og:url", "og:image", "og:image:alt", "twitter:card", "twitter:image"):
+            assert meta.get(key), (where, key)
+        assert meta["og:url"] == SITE_URL + where.removesuffix("index.html"), where
+        assert meta["og:image"].startswith(SITE_URL + "media/") and meta["twitter:image"] == meta["og:image"], where
+        assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630"), where
+        image = built_site / meta["og:image"].removeprefix(SITE_URL)
+        if image not in sizes:
+            with Image.open(image) as im:
+                sizes[image] = im.size
+        assert sizes[image] == (1200, 630), where
+        article = re.fullmatch(r"(vi|en)/news/([a-z0-9-]+)/index\.html", where)
+        if article and parts[2] not in ("archive", "page", "years", "tags", "topics"):
+            assert f"/media/{parts[2]}-card." in meta["og:image"] and meta["og:type"] == "article", where
+    assert {"home", "news", "news/years", "news/topics", "news/tags", "news/archive", "members", "plans", "agencies",
+            "units", "pillars", "quiz", "calendar", "documents", "search", "guide", "tourism", "asean", "api"} <= kinds, kinds
+
+
+def test_first_load_of_an_article_with_a_photo_on_a_phone_is_small(browser, server) -> None:  # type: ignore[no-untyped-def]
+    """An article with a lead picture opened on a 390 px phone (3 device pixels per CSS
+    pixel): everything it downloads, counted as a host sends it (text gzipped; pictures as
+    they are), stays under 120 KB, the lead picture included."""
+    import gzip
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True)
+    phone = context.new_page()
+    bodies: dict[str, tuple[str, bytes]] = {}
+
+    def finished(request) -> None:  # type: ignore[no-untyped-def]
+        response = request.response()
+        if response is not None:
+            bodies[request.url] = (response.headers.get("content-type", ""), response.body())
+
+    phone.on("requestfinished", finished)
+    phone.goto(f"{server.url}vi/news/ky-ket-rcep/")
+    phone.wait_for_load_state("networkidle")
+    context.close()
+    total, pictures = 0, []
+    for url, (kind, body) in bodies.items():
+        if kind.startswith("image/") and kind != "image/svg+xml":
+            total += len(body)
+            pictures.append(url)
+        else:
+            total += len(gzip.compress(body, 6))
+    assert any("/media/ky-ket-rcep-" in url for url in pictures), pictures  # the lead picture was loaded
+    assert total <= 120 * 1024, (total, sorted(bodies))

@@ -181,3 +181,68 @@ def test_news_lists_newest_first_with_tag_and_topic_pages(built_site: Path) -> N
     assert len(dates) >= 12 and dates == sorted(dates, reverse=True)
     assert (built_site / "en/news/tags/rcep/index.html").exists()
     assert (built_site / "vi/news/topics/economic/index.html").exists()
+
+
+def test_news_lists_are_paged_with_links_in_the_head_and_for_the_keyboard(paged_site: Path) -> None:
+    """45 articles per language: three pages of 20, 20 and 5; each page links the others
+    (rel prev/next in the head, page links in the body, the current one marked), and the
+    same list pages exist in both languages."""
+    from conftest import PAGED_NEWS
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+    assert pages_of(paged_site, "vi") == pages_of(paged_site, "en")
+    for lang in LANGS:
+        counts = []
+        for url in ("news/", "news/page/2/", "news/page/3/"):
+            tree = HTMLParser((paged_site / lang / url / "index.html").read_text(encoding="utf-8"))
+            counts.append(len(tree.css("ul.asean-news > li")))
+            head = {n.attributes["rel"]: n.attributes["href"] for n in tree.css("head link[rel=prev], head link[rel=next]")}
+            pager = tree.css_first("nav.asean-pager")
+            current = pager.css("a[aria-current=page]")
+            assert [a.text() for a in current] == [url.strip("/").rsplit("/", 1)[-1] if "page" in url else "1"]
+            assert [a.text() for a in pager.css("a:not([rel])")] == ["1", "2", "3"]
+            assert all(a.attributes.get("href") for a in pager.css("a"))  # links, reachable with Tab
+            if url == "news/":
+                assert head == {"next": "page/2/"}
+            elif url == "news/page/2/":
+                assert head == {"prev": "../../", "next": "../3/"}
+                assert "data-pagefind-body" not in tree.html  # later pages stay out of search
+            else:
+                assert head == {"prev": "../2/"}
+        assert counts == [20, 20, PAGED_NEWS - 40]
+        assert not (paged_site / lang / "news/page/4").exists()
+    page2 = (paged_site / "en/news/page/2/index.html").read_text(encoding="utf-8")
+    assert "<title>News, page 2 of 3 - " in page2 and "Articles 21–40 of 45" in page2
+    assert "Tin 21–40 trong tổng số 45" in (paged_site / "vi/news/page/2/index.html").read_text(encoding="utf-8")
+
+
+def test_news_archives_by_year_topic_and_tag(paged_site: Path) -> None:
+    """Articles every ten days from 2023: 2023 holds 37, 2024 the other 8; the archive page
+    leads to every year, topic and tag, with counts; it is in the navigation."""
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+    for lang in LANGS:
+        assert len(list((paged_site / lang / "news/years/2023").rglob("index.html"))) == 2  # 37: two pages
+        assert len(list((paged_site / lang / "news/years/2024").rglob("index.html"))) == 1
+        assert (paged_site / lang / "news/topics/identity/page/2/index.html").exists()  # 22 articles
+        assert (paged_site / lang / "news/tags/rcep/index.html").exists()
+        tree = HTMLParser((paged_site / lang / "news/archive/index.html").read_text(encoding="utf-8"))
+        links = [a.attributes["href"] for a in tree.css("article ul.asean-tags a")]
+        assert links == ["../years/2024/", "../years/2023/", "../topics/economic/", "../topics/identity/", "../tags/rcep/"]
+        nav = [a.attributes["href"] for a in tree.css("nav.md-nav--primary a")]
+        assert "../archive/" in nav or "./" in nav
+    en = (paged_site / "en/news/years/2023/index.html").read_text(encoding="utf-8")
+    assert "<title>News of 2023 - " in en and "Articles 1–20 of 37" in en
+    assert "Tin năm 2023" in (paged_site / "vi/news/years/2023/index.html").read_text(encoding="utf-8")
+
+
+def test_each_article_lists_related_news(paged_site: Path) -> None:
+    """Article 9 (topic identity, tag rcep): the articles sharing both come first (every
+    sixth from 3), nearest in date first and, at the same distance, the newer (15 before 3);
+    an article sharing the topic only (7, 11) or the tag only (6, 12) comes after them."""
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+    tree = HTMLParser((paged_site / "en/news/tin-09/index.html").read_text(encoding="utf-8"))
+    related = tree.css_first("section.asean-related")
+    assert related.css_first("h2").text() == "Related news"
+    assert [a.text() for a in related.css("a.asean-news__title")] == ["Article 15", "Article 3", "Article 21", "Article 27"]
