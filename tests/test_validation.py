@@ -71,12 +71,14 @@ def test_a_valid_document_gives_its_model() -> None:
     assert isinstance(value, UnitFile) and value.units[0].name.vi == "Trung ương"
 
 
-def test_one_problem_per_place_and_message() -> None:
-    """pydantic reports a value that fails every member of a union once per member."""
+def test_each_item_of_a_list_is_located_on_its_own_line() -> None:
     doc = parse_yaml(b"units:\n  - 1\n  - 1\n", "plans/units.yaml")
     assert isinstance(doc, YamlDocument)
     _, problems = validate(doc, UnitFile)
-    assert [p.location() for p in problems] == ["plans/units.yaml:2:5", "plans/units.yaml:3:5"]
+    assert [p.format() for p in problems] == [
+        f"plans/units.yaml:{line}:5: units[{line - 2}]: cần một bảng (mapping), nhận được một số nguyên\n"
+        "    expected a mapping, found an integer" for line in (2, 3)
+    ]
 
 
 class _Item(BaseModel):
