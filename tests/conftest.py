@@ -169,3 +169,98 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("built") / "site"
     build_site(ROOT, out, site_url=SITE_URL)
     return out
+
+
+# ── A mini project with a little of everything the exports and the index read ───────────
+def _news(day: str, slug: str, title: str, topics: str, unit: str = "") -> str:
+    return (f"---\ntitle: \"{title}\"\ndescription: \"{title}.\"\nkind: news\ndate: {day}\n"
+            f"topics: [{topics}]\ntags: [hop-tac]\n" + (f"unit: {unit}\n" if unit else "")
+            + f"sources:\n  - title: \"Nguồn\"\n---\n\n# {title}\n\nNội dung.\n")
+
+
+def make_rich(mini: MiniProject) -> MiniProject:
+    """The mini project with a unit that succeeded Sóc Trăng and a district below it,
+    pillars, a reporting duty with three kinds of deadline, ASEAN events and news."""
+    mini.replace("plans/units.yaml", "    parent: viet-nam\n", (
+        "    parent: viet-nam\n"
+        "    succeeded_by:\n"
+        "      - to: can-tho\n"
+        "        effective: 2025-07-01\n"
+        "        source: {vi: \"Nghị quyết số 202/2025/QH15\", en: \"Resolution 202/2025/QH15\"}\n"
+        "  - id: can-tho\n"
+        "    level: province\n"
+        "    name: {vi: \"Thành phố Cần Thơ\", en: \"Cần Thơ City\"}\n"
+        "    parent: viet-nam\n"
+        "    predecessors:\n"
+        "      - unit: soc-trang\n"
+        "  - id: my-xuyen\n"
+        "    level: district\n"
+        "    name: {vi: \"Huyện Mỹ Xuyên\", en: \"Mỹ Xuyên District\"}\n"
+        "    parent: soc-trang\n"
+    ))
+    plan = "plans/soc-trang-2022.yaml"
+    mini.replace(plan, "    kind: purposes\n", "    kind: purposes\n    pillars: [economic]\n")
+    mini.replace(plan, "      - ref: \"1\"\n", (
+        "      - ref: \"1\"\n"
+        "        text: {vi: \"Báo cáo kết quả.\", en: \"Report on the results.\"}\n"
+        "        kind: reporting\n"
+        "        deadlines:\n"
+        "          - what: {vi: \"Báo cáo năm\", en: \"Yearly report\"}\n"
+        "            recurrence: yearly\n"
+        "            month: 11\n"
+        "            day: 15\n"
+        "            from_agencies: [soc-trang-so-thong-tin-va-truyen-thong]\n"
+        "            to_agencies: [soc-trang-uy-ban-nhan-dan-tinh]\n"
+        "          - what: {vi: \"Báo cáo sơ kết\", en: \"Interim report\"}\n"
+        "            recurrence: once\n"
+        "            date: 2022-06-30\n"
+        "          - what: {vi: \"Báo cáo đột xuất\", en: \"Ad hoc report\"}\n"
+        "            recurrence: on-request\n"
+        "      - ref: \"2\"\n"
+    ))
+    mini.replace(plan, "      partners: null\n", "      partners: null\n      pillars: [identity]\n")
+    mini.replace(plan, "      partners: null\n      timeline:\n        text: {vi: \"Trong", (
+        "      partners:\n"
+        "        text: {vi: \"Ủy ban nhân dân tỉnh\", en: \"Provincial People's Committee\"}\n"
+        "        agencies: [soc-trang-uy-ban-nhan-dan-tinh]\n"
+        "      timeline:\n        text: {vi: \"Trong"
+    ))
+    mini.write("plans/agencies.yaml", AGENCIES + (
+        "  - id: my-xuyen-uy-ban-nhan-dan-huyen\n"
+        "    name: {vi: \"Ủy ban nhân dân huyện Mỹ Xuyên\", en: \"Mỹ Xuyên District People's Committee\"}\n"
+        "    kind: people-committee\n"
+        "    unit: my-xuyen\n"
+    ))
+    district = (PLAN.replace("id: soc-trang-2022", "id: my-xuyen-2022")
+                .replace("issuer: soc-trang", "issuer: my-xuyen")
+                .replace("issuing_agency: soc-trang-uy-ban-nhan-dan-tinh", "issuing_agency: my-xuyen-uy-ban-nhan-dan-huyen")
+                .replace('    number: "152/KH-UBND"\n', '    plan: soc-trang-2022\n')
+                .replace("issued: 2022-04", "issued: 2022-05"))
+    mini.write("plans/my-xuyen-2022.yaml", district.split("appendix:")[0] + "source:\n  file: my-xuyen.txt\n")
+    mini.write("content/data/events.yaml", (
+        "events:\n"
+        "  - id: ngay-asean\n"
+        "    title: {vi: \"Ngày ASEAN\", en: \"ASEAN Day\"}\n"
+        "    description: {vi: \"Kỷ niệm ngày thành lập ASEAN.\", en: \"ASEAN's founding day.\"}\n"
+        "    recurrence: yearly\n"
+        "    month: 8\n"
+        "    day: 8\n"
+        "    topics: [identity]\n"
+        "  - id: hoi-nghi\n"
+        "    title: {vi: \"Hội nghị\", en: \"Hội nghị\"}\n"
+        "    description: {vi: \"Hai ngày.\", en: \"Two days.\"}\n"
+        "    recurrence: once\n"
+        "    date: 2022-05-10\n"
+        "    end: 2022-05-11\n"
+    ))
+    mini.write("content/data/tags.yaml", "tags:\n  - id: hop-tac\n    name: {vi: \"Hợp tác\", en: \"Cooperation\"}\n")
+    for lang, titles in (("vi", ("Tin kinh tế", "Tin Sóc Trăng")), ("en", ("Economic news", "Sóc Trăng news"))):
+        mini.write(f"content/{lang}/news/tin-kinh-te.md", _news("2022-03-01", "tin-kinh-te", titles[0], "economic"))
+        mini.write(f"content/{lang}/news/tin-soc-trang.md",
+                   _news("2022-05-02", "tin-soc-trang", titles[1], "identity", "soc-trang"))
+    return mini
+
+
+@pytest.fixture
+def rich(mini: MiniProject) -> MiniProject:
+    return make_rich(mini)
