@@ -1,4 +1,4 @@
-"""A build that dies at a chosen step, for tests/test_publish.py.
+"""A build that dies at a chosen step, for tests/test_build_output.py.
 
 ``python tests/killed_build.py ROOT SITE_DIR LABEL KILL_AT FALLBACK`` runs
 :func:`site_builder.build.build_site` with the data check and the MkDocs build replaced by
