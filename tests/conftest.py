@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -98,6 +101,30 @@ appendix:
 source:
   file: 002_b6ce56e1c9b86a98.txt
 """
+
+
+@dataclass
+class CliResult:
+    """What a run of the command line printed and returned, as ``subprocess.run`` gives it."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*argv: str) -> CliResult:
+    """``python -m site_builder *argv`` in this process: the command line without the
+    second or so a new interpreter takes to import the package. Tests that are about the
+    process itself (signals, a killed build, the preview server) still start one."""
+    from site_builder import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(list(argv))
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else 1
+    return CliResult(code, out.getvalue(), err.getvalue())
 
 
 class MiniProject:

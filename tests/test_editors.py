@@ -11,16 +11,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, MiniProject
+from conftest import ROOT, CliResult, MiniProject, run_cli
 
 from site_builder.build import build_site
 from site_builder.project import check_project
 from site_builder.translation_status import format_table, gaps, mark_current
 
 
-def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "site_builder", "--root", str(root), *args],
-                          capture_output=True, text=True, cwd=ROOT, check=False, timeout=120)
+def run(root: Path, *args: str) -> CliResult:
+    return run_cli("--root", str(root), *args)
 
 
 def fetch(url: str) -> tuple[int, str]:

@@ -33,8 +33,6 @@ import json
 import logging
 import re
 import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -45,7 +43,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from browser import StaticServer, require_chromium
-from conftest import ROOT, MiniProject, make_tiny
+from conftest import ROOT, CliResult, MiniProject, make_tiny, run_cli
 
 from site_builder.inputs import CONTROL as INPUT_CONTROL
 
@@ -212,15 +210,12 @@ def body_project(root: Path, payloads: list[dict[str, str]]) -> MiniProject:
     return mini
 
 
-def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "site_builder", "--root", str(root), "check"],
-        capture_output=True, text=True, cwd=ROOT, check=False, timeout=300,
-    )
+def run_check(root: Path) -> CliResult:
+    return run_cli("--root", str(root), "check")
 
 
 @pytest.fixture(scope="module")
-def body_check(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+def body_check(tmp_path_factory: pytest.TempPathFactory) -> CliResult:
     mini = body_project(tmp_path_factory.mktemp("check") / "project", PAYLOADS)
     return run_check(mini.root)
 
@@ -234,7 +229,7 @@ def reported_lines(output: str) -> dict[str, set[int]]:
 
 
 # ── (a) check ───────────────────────────────────────────────────────────────────────────
-def test_check_names_every_active_markdown_payload(body_check: subprocess.CompletedProcess[str]) -> None:
+def test_check_names_every_active_markdown_payload(body_check: CliResult) -> None:
     output = body_check.stdout + body_check.stderr
     assert "Traceback" not in output, output[-3000:]
     assert body_check.returncode == 1, output[-3000:]
@@ -254,7 +249,7 @@ def test_check_names_every_active_markdown_payload(body_check: subprocess.Comple
     assert "content/vi/p-clean.md" not in reported
 
 
-def test_check_refuses_control_characters_in_bodies(body_check: subprocess.CompletedProcess[str]) -> None:
+def test_check_refuses_control_characters_in_bodies(body_check: CliResult) -> None:
     assert "Traceback" not in body_check.stdout + body_check.stderr
     reported = reported_lines(body_check.stdout)
     missed = [p["id"] for p in CONTROL_PAYLOADS if not reported.get(f"content/vi/p-{p['id']}.md")]
