@@ -162,10 +162,74 @@ def mini(tmp_path: Path) -> MiniProject:
     return MiniProject(tmp_path / "project")
 
 
+def no_search_index(lang_dir: Path) -> None:
+    """Pagefind's step in the builds of the tiny project: left out.
+
+    Indexing both languages costs a second per build and the tiny builds check other
+    things; search is tested on the build of the real corpus (``built_site``), in
+    test_site and in the browser tests. A module-level function, so that the build's
+    worker processes (forked) can be handed it."""
+
+
 @pytest.fixture
-def tiny(mini: MiniProject) -> MiniProject:
-    """The mini project with the real theme and configuration: small enough to build in seconds."""
+def tiny(mini: MiniProject, monkeypatch: pytest.MonkeyPatch) -> MiniProject:
+    """The mini project with the real theme and configuration: small enough to build in
+    seconds (without the search index: :func:`no_search_index`)."""
+    from site_builder import build
+
+    monkeypatch.setattr(build, "index_search", no_search_index)
     return make_tiny(mini)
+
+
+class TinyBuilds:
+    """Builds of the tiny project, each made once per session and copied where a test asks.
+
+    Many tests start from the same built site (the clean tiny project, the preview's
+    project) and then change it; a build is deterministic and does not depend on where
+    the project lies (test_reliability checks both), so a copy is that build. Tests about
+    the build itself (replacing an output, failing half way) call ``build_site``."""
+
+    INPUTS = ("mkdocs.yml", "theme", "content", "plans", "schemas")
+    ENVIRONMENT = ("SITE_URL", "REPO_URL", "REPO_BRANCH")
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.built: dict[str, Path] = {}
+
+    def key(self, root: Path, options: dict[str, object]) -> str:
+        """What a build's output depends on: its inputs, options and environment."""
+        import hashlib
+        import os
+
+        from site_builder import build
+
+        digest = hashlib.sha256(repr(sorted(options.items())).encode())
+        digest.update(build.index_search.__name__.encode())  # with or without the search index
+        for name, value in sorted(os.environ.items()):
+            if name in self.ENVIRONMENT or name.startswith("ASEAN_"):
+                digest.update(f"{name}={value}\0".encode())
+        for top in self.INPUTS:
+            paths = [root / top] if (root / top).is_file() else sorted((root / top).rglob("*"))
+            for path in paths:
+                if path.is_file():
+                    digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        return digest.hexdigest()
+
+    def build(self, project: MiniProject, out: Path, **options: object) -> None:
+        """``build_site(project.root, out, **options)`` for an ``out`` that does not exist yet."""
+        from site_builder.build import build_site
+
+        key = self.key(project.root, options)
+        if key not in self.built:
+            site = self.folder / str(len(self.built)) / "site"
+            build_site(project.root, site, **options)  # type: ignore[arg-type]
+            self.built[key] = site
+        shutil.copytree(self.built[key], out, symlinks=True)
+
+
+@pytest.fixture(scope="session")
+def tiny_builds(tmp_path_factory: pytest.TempPathFactory) -> TinyBuilds:
+    return TinyBuilds(tmp_path_factory.mktemp("tiny-builds"))
 
 
 def make_tiny(mini: MiniProject) -> MiniProject:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import killed_build
 import pytest
-from conftest import ROOT, MiniProject
+from conftest import ROOT, MiniProject, TinyBuilds
 from killed_build import KILLED, fake_tree, install
 
 import site_builder
@@ -120,11 +120,12 @@ def test_a_folder_the_kit_did_not_build_is_not_replaced(mini: MiniProject, tmp_p
     assert manifest(empty) == expected("new")
 
 
-def test_every_output_is_marked_and_replaces_only_its_own(tiny: MiniProject) -> None:
-    """A real build, then another one over it: the marker is there both times, and the
-    second build replaced the first whole (a file only the first had is gone)."""
+def test_every_output_is_marked_and_replaces_only_its_own(tiny: MiniProject, tiny_builds: TinyBuilds) -> None:
+    """A real build (a copy of the session's), then another one over it: the marker is
+    there both times, and the second build replaced the first whole (a file only the
+    first had is gone)."""
     out = tiny.root / "site"
-    build_site(tiny.root, out, site_url="http://127.0.0.1:9/")
+    tiny_builds.build(tiny, out, site_url="http://127.0.0.1:9/")
     assert (out / MARKER).read_text(encoding="utf-8") == MARKER_TEXT
     assert "ASEAN section kit" in MARKER_TEXT and "bộ công cụ Chuyên mục ASEAN" in MARKER_TEXT
     (out / "stray.html").write_text("from an earlier build", encoding="utf-8")
