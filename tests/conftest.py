@@ -7,8 +7,13 @@ import io
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from site_builder.problems import ProblemList
+    from site_builder.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 pytest_plugins = ["browser"]  # real-browser fixtures: tests/browser.py
@@ -246,6 +251,15 @@ def make_tiny(mini: MiniProject) -> MiniProject:
     return mini
 
 
+
+
+# ── The real corpus: checked once, built once, shared by every module that reads it ──
+@pytest.fixture(scope="session")
+def real_check() -> tuple[Project | None, ProblemList]:
+    """``check_project`` of the repository itself (two seconds; tests read it, never change it)."""
+    from site_builder.project import check_project
+
+    return check_project(ROOT)
 
 
 # ── A built site, shared by the site and browser tests ──────────────────────────────

@@ -14,7 +14,8 @@ from conftest import ROOT, CliResult, MiniProject, run_cli
 
 from site_builder.build import BuildError, build_all_units, build_site
 from site_builder.index import SiteIndex
-from site_builder.project import Project, check_project
+from site_builder.problems import ProblemList
+from site_builder.project import Project
 from site_builder.slug import collation_key
 
 BRANDING = """    branding:
@@ -116,8 +117,8 @@ names the 11 not merged. Đồng Nai has been a centrally-run city since 30 Apri
 
 
 @pytest.fixture(scope="module")
-def real() -> Project:
-    project, problems = check_project(ROOT)
+def real(real_check: tuple[Project | None, ProblemList]) -> Project:
+    project, problems = real_check
     assert project is not None, problems.errors
     return project
 
@@ -316,11 +317,18 @@ the same name (Đồng Tháp); and a province not merged, with no plan at all (H
 
 @pytest.fixture(scope="module")
 def sections(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Four sections of the real corpus, without the search index (no test here searches)."""
+    from conftest import no_search_index
+
+    from site_builder import build
+
     out = {}
-    for unit in SECTIONS:
-        site = tmp_path_factory.mktemp(unit) / "site"
-        build_site(ROOT, site, site_url=f"https://portal.example.vn/{unit}/asean/", unit=unit)
-        out[unit] = site
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(build, "index_search", no_search_index)
+        for unit in SECTIONS:
+            site = tmp_path_factory.mktemp(unit) / "site"
+            build_site(ROOT, site, site_url=f"https://portal.example.vn/{unit}/asean/", unit=unit)
+            out[unit] = site
     return out
 
 
