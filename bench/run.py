@@ -205,7 +205,8 @@ HUGO_LAYOUTS = {
     "layouts/_default/baseof.html": "<!doctype html><html lang=\"{{ .Lang }}\"><head><title>{{ .Title }}</title></head>"
                                      "<body>{{ block \"main\" . }}{{ end }}</body></html>",
     "layouts/_default/single.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}",
-    "layouts/_default/list.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}{{ end }}",
+    "layouts/_default/list.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ range .Pages }}"
+                                   "<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}{{ end }}",
 }
 
 

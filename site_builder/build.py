@@ -86,9 +86,11 @@ class BuildResult:
 
 
 PREVIEW_TARGETS = (
-    "mã nhúng và tài liệu oEmbed (embed/), liên kết canonical và hreflang cùng thẻ xem trước liên kết (og:, twitter:) của mọi trang, sitemap.xml và "
+    "mã nhúng và tài liệu oEmbed (embed/), liên kết canonical và hreflang cùng thẻ xem trước liên kết (og:, twitter:) "
+    "của mọi trang, sitemap.xml và "
     "robots.txt, bản tin Atom (feed.xml, feeds/) và các liên kết trong API (api/v1/)",
-    "the embed codes and oEmbed documents (embed/), every page's canonical and hreflang links and link-preview tags (og:, twitter:), sitemap.xml "
+    "the embed codes and oEmbed documents (embed/), every page's canonical and hreflang links and link-preview tags "
+    "(og:, twitter:), sitemap.xml "
     "and robots.txt, the Atom feeds (feed.xml, feeds/) and the links in the API (api/v1/)",
 )
 """Where a build writes the site's full address (checked against a build by the tests)."""

@@ -236,7 +236,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         close = [a for a in data.agencies if a.startswith(agency_id)][:1] \
             or difflib.get_close_matches(agency_id, list(data.agencies), n=1, cutoff=0.6)
         print(f"không có cơ quan '{agency_id}' trong plans/agencies.yaml" + (f" (có phải '{close[0]}'?)" if close else "")
-              + f"\n    unknown agency '{agency_id}' in plans/agencies.yaml" + (f" (did you mean '{close[0]}'?)" if close else ""))
+              + f"\n    unknown agency '{agency_id}' in plans/agencies.yaml"
+              + (f" (did you mean '{close[0]}'?)" if close else ""))
         return 1
     if data.agencies[agency_id].kind == "collective":
         print(f"'{agency_id}' là một nhóm cơ quan, không ký được báo cáo: chọn một cơ quan ({', '.join(involved)})"

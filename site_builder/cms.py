@@ -238,7 +238,8 @@ class _Fields:
                 return {"widget": "select", "multiple": True, "options": items.get("enum") or choices, **bounds}
             if items.get("type") == "object":
                 return {"widget": "list", "fields": self.fields(items), **bounds}
-            return {"widget": "list", "field": {"name": name, "label": LABELS.get(name, name), **self.widget("", items)}, **bounds}
+            field = {"name": name, "label": LABELS.get(name, name), **self.widget("", items)}
+            return {"widget": "list", "field": field, **bounds}
         if kind == "object" or "properties" in node:
             if set(node.get("properties", {})) >= {"vi", "en"}:
                 return {"widget": "object", "fields": self.fields(node, skip=["vi_source"])}

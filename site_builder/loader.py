@@ -233,8 +233,10 @@ def _plan_structure(doc: YamlDocument, plan: Plan, expected_id: str) -> list[Pro
                 line, column = doc.mark(base + ("activities", i, "id"))
                 problems.append(Problem(
                     doc.path, line, column, field_path(base + ("activities", i, "id")),
-                    f"hoạt động '{activity.id}' thuộc nhóm '{activity.group}' không có trong appendix.groups ({', '.join(groups)})",
-                    f"activity '{activity.id}' is in group '{activity.group}', which is not in appendix.groups ({', '.join(groups)})",
+                    f"hoạt động '{activity.id}' thuộc nhóm '{activity.group}' không có trong appendix.groups "
+                    f"({', '.join(groups)})",
+                    f"activity '{activity.id}' is in group '{activity.group}', which is not in appendix.groups "
+                    f"({', '.join(groups)})",
                 ))
     problems += _duplicate_assignments(doc, plan)
     if not any(ref.implements for ref in plan.legal_basis):

@@ -115,13 +115,15 @@ def generate(project: Project, lang: str, t: Any) -> GeneratedPages:
     data = index.dataset
     pages: list[PageSpec] = [
         PageSpec(urls.INDEXES["plans"], t("Plans"), "asean/plans.html", "plans",
-                 description=t("Every ASEAN communication plan: national, provincial and district, with who must do what, by when.")),
+                 description=t("Every ASEAN communication plan: national, provincial and district, "
+                               "with who must do what, by when.")),
         PageSpec(urls.INDEXES["agencies"], t("Agencies"), "asean/agencies.html", "agencies",
                  description=t("The agencies named in the plans and every task they lead or support.")),
         PageSpec(urls.INDEXES["pillars"], t("Pillars and topics"), "asean/pillars.html", "pillars",
                  description=t("The three ASEAN Community pillars and the topics the plans set, side by side across levels.")),
         PageSpec(urls.INDEXES["units"], t("Units"), "asean/units.html", "units",
-                 description=t("The provinces and centrally-run cities of today, what each was formed from, and the former provinces and districts that issued plans.")),
+                 description=t("The provinces and centrally-run cities of today, what each was formed from, "
+                               "and the former provinces and districts that issued plans.")),
         PageSpec(urls.INDEXES["calendar"], t("Calendar"), "asean/calendar.html", "calendar",
                  description=t("ASEAN days and the reporting deadlines the plans set.")),
         PageSpec(urls.INDEXES["search"], t("Search"), "asean/search.html", "search",
@@ -131,7 +133,8 @@ def generate(project: Project, lang: str, t: Any) -> GeneratedPages:
         PageSpec(urls.INDEXES["documents"], t("Documents"), "asean/documents.html", "documents",
                  description=t("The legal and plan documents that the plans cite.")),
         PageSpec("translations/", t("Translation status"), "asean/translations.html", "translations",
-                 description=t("For the editorial team: pages and data still to translate, and translations older than their source.")),
+                 description=t("For the editorial team: pages and data still to translate, "
+                               "and translations older than their source.")),
     ]
     for member in content.members or []:
         name, name_lang = member.name.in_lang(lang)

@@ -252,7 +252,8 @@ class Preview:
         return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <title>Lỗi dữ liệu / Data error</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}}pre{{white-space:pre-wrap;background:#fff6cc;padding:1rem;border-left:4px solid #c8102e}}</style>
+<style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}}
+pre{{white-space:pre-wrap;background:#fff6cc;padding:1rem;border-left:4px solid #c8102e}}</style>
 </head><body><h1>Bản xem trước chưa dựng được / The preview could not be built</h1>
 <p>Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại. / Fix the errors below and save; this page reloads by itself.</p>
 <pre id="preview-error">{body}</pre><script src="/__preview__/reload.js"></script></body></html>""".encode()

@@ -151,7 +151,7 @@ sections:
     kind: purposes
 source:
   file: {plan_id}.txt
-"""
+"""  # noqa: E501 - the YAML a new plan starts from, as editors will read it
     path.write_text(text, encoding="utf-8")
     return Created(created, [
         f"Nhập toàn văn kế hoạch vào {path.relative_to(root)} theo docs/plan-format.md.",

@@ -398,7 +398,8 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agenc
                 name, result, status_names[record.status], percent, _evidence(record, lang) or "—"]
             for topic in task.pillars or ("-",):
                 by_topic.setdefault(topic, []).append(row)
-            line = f"{task.key} ({status_names[record.status]}" + (f", {record.percent} %)" if record.percent is not None else ")")
+            percent_note = f", {record.percent} %)" if record.percent is not None else ")"
+            line = f"{task.key} ({status_names[record.status]}" + percent_note
             by_agency.setdefault(record.reporting_agency, []).append((f"{year}, " if several_years else "") + line)
             if record.status in ("not-started", "cancelled"):
                 line = f"{year}, {name}: {status_names[record.status]}"
@@ -412,7 +413,8 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agenc
                 proposals.append(f"{year}: {_tx(file.proposals, lang)}")
 
     nothing = t("No assignment was reported.") if by_assignment else t("No activity was reported.")
-    topic_names = {tp.id: tp.name(lang) for tp in TOPICS} | {"-": t("Other assignments") if by_assignment else t("Other activities")}
+    other = t("Other assignments") if by_assignment else t("Other activities")
+    topic_names = {tp.id: tp.name(lang) for tp in TOPICS} | {"-": other}
     results = Section("I. " + t("Results"))
     overview = Section("1. " + t("Overview"), level=2, table=summary_table)
     content = Section("2. " + t("Results by content area"), level=2)
@@ -450,7 +452,9 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agenc
         "plan": citation(plan, issuer, lang), "agency": agency_name, "when": when}
     closing = t("This is the report of %(agency)s on its results %(when)s in implementing the plan.") % {
         "agency": agency_name, "when": when}
-    notice = t("EXAMPLE DATA: these records only illustrate the report; they are not the unit's real results.") if example else None
+    notice = None
+    if example:
+        notice = t("EXAMPLE DATA: these records only illustrate the report; they are not the unit's real results.")
     footer = t("EXAMPLE DATA: not the unit's real results") if example else None
     recipients = "; ".join(_tx(data.agencies[r].name, lang) for r in duty.recipients) or t("not set by the plan")
     due = (format_date(duty.deadline, lang) if duty.deadline else t("not set by the plan"))

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from site_builder.problems import ProblemList
+    from site_builder.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 pytest_plugins = ["browser"]  # real-browser fixtures: tests/browser.py
@@ -97,7 +105,31 @@ appendix:
         end: 2022
 source:
   file: 002_b6ce56e1c9b86a98.txt
-"""
+"""  # noqa: E501 - a plan as the seeds encode it, one text a line
+
+
+@dataclass
+class CliResult:
+    """What a run of the command line printed and returned, as ``subprocess.run`` gives it."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*argv: str) -> CliResult:
+    """``python -m site_builder *argv`` in this process: the command line without the
+    second or so a new interpreter takes to import the package. Tests that are about the
+    process itself (signals, a killed build, the preview server) still start one."""
+    from site_builder import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(list(argv))
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else 1
+    return CliResult(code, out.getvalue(), err.getvalue())
 
 
 class MiniProject:
@@ -135,10 +167,74 @@ def mini(tmp_path: Path) -> MiniProject:
     return MiniProject(tmp_path / "project")
 
 
+def no_search_index(lang_dir: Path) -> None:
+    """Pagefind's step in the builds of the tiny project: left out.
+
+    Indexing both languages costs a second per build and the tiny builds check other
+    things; search is tested on the build of the real corpus (``built_site``), in
+    test_site and in the browser tests. A module-level function, so that the build's
+    worker processes (forked) can be handed it."""
+
+
 @pytest.fixture
-def tiny(mini: MiniProject) -> MiniProject:
-    """The mini project with the real theme and configuration: small enough to build in seconds."""
+def tiny(mini: MiniProject, monkeypatch: pytest.MonkeyPatch) -> MiniProject:
+    """The mini project with the real theme and configuration: small enough to build in
+    seconds (without the search index: :func:`no_search_index`)."""
+    from site_builder import build
+
+    monkeypatch.setattr(build, "index_search", no_search_index)
     return make_tiny(mini)
+
+
+class TinyBuilds:
+    """Builds of the tiny project, each made once per session and copied where a test asks.
+
+    Many tests start from the same built site (the clean tiny project, the preview's
+    project) and then change it; a build is deterministic and does not depend on where
+    the project lies (test_reliability checks both), so a copy is that build. Tests about
+    the build itself (replacing an output, failing half way) call ``build_site``."""
+
+    INPUTS = ("mkdocs.yml", "theme", "content", "plans", "schemas")
+    ENVIRONMENT = ("SITE_URL", "REPO_URL", "REPO_BRANCH")
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.built: dict[str, Path] = {}
+
+    def key(self, root: Path, options: dict[str, object]) -> str:
+        """What a build's output depends on: its inputs, options and environment."""
+        import hashlib
+        import os
+
+        from site_builder import build
+
+        digest = hashlib.sha256(repr(sorted(options.items())).encode())
+        digest.update(build.index_search.__name__.encode())  # with or without the search index
+        for name, value in sorted(os.environ.items()):
+            if name in self.ENVIRONMENT or name.startswith("ASEAN_"):
+                digest.update(f"{name}={value}\0".encode())
+        for top in self.INPUTS:
+            paths = [root / top] if (root / top).is_file() else sorted((root / top).rglob("*"))
+            for path in paths:
+                if path.is_file():
+                    digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        return digest.hexdigest()
+
+    def build(self, project: MiniProject, out: Path, **options: object) -> None:
+        """``build_site(project.root, out, **options)`` for an ``out`` that does not exist yet."""
+        from site_builder.build import build_site
+
+        key = self.key(project.root, options)
+        if key not in self.built:
+            site = self.folder / str(len(self.built)) / "site"
+            build_site(project.root, site, **options)  # type: ignore[arg-type]
+            self.built[key] = site
+        shutil.copytree(self.built[key], out, symlinks=True)
+
+
+@pytest.fixture(scope="session")
+def tiny_builds(tmp_path_factory: pytest.TempPathFactory) -> TinyBuilds:
+    return TinyBuilds(tmp_path_factory.mktemp("tiny-builds"))
 
 
 def make_tiny(mini: MiniProject) -> MiniProject:
@@ -157,6 +253,15 @@ def make_tiny(mini: MiniProject) -> MiniProject:
 
 
 
+# ── The real corpus: checked once, built once, shared by every module that reads it ──
+@pytest.fixture(scope="session")
+def real_check() -> tuple[Project | None, ProblemList]:
+    """``check_project`` of the repository itself (two seconds; tests read it, never change it)."""
+    from site_builder.project import check_project
+
+    return check_project(ROOT)
+
+
 # ── A built site, shared by the site and browser tests ──────────────────────────────
 SITE_URL = "https://asean.example.org/portal/asean/"
 """A published address with a sub-path, so that every test also covers sub-path hosting."""
@@ -169,6 +274,101 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("built") / "site"
     build_site(ROOT, out, site_url=SITE_URL)
     return out
+
+
+# ── A mini project with a little of everything the exports and the index read ───────────
+def _news(day: str, slug: str, title: str, topics: str, unit: str = "") -> str:
+    return (f"---\ntitle: \"{title}\"\ndescription: \"{title}.\"\nkind: news\ndate: {day}\n"
+            f"topics: [{topics}]\ntags: [hop-tac]\n" + (f"unit: {unit}\n" if unit else "")
+            + f"sources:\n  - title: \"Nguồn\"\n---\n\n# {title}\n\nNội dung.\n")
+
+
+def make_rich(mini: MiniProject) -> MiniProject:
+    """The mini project with a unit that succeeded Sóc Trăng and a district below it,
+    pillars, a reporting duty with three kinds of deadline, ASEAN events and news."""
+    mini.replace("plans/units.yaml", "    parent: viet-nam\n", (
+        "    parent: viet-nam\n"
+        "    succeeded_by:\n"
+        "      - to: can-tho\n"
+        "        effective: 2025-07-01\n"
+        "        source: {vi: \"Nghị quyết số 202/2025/QH15\", en: \"Resolution 202/2025/QH15\"}\n"
+        "  - id: can-tho\n"
+        "    level: province\n"
+        "    name: {vi: \"Thành phố Cần Thơ\", en: \"Cần Thơ City\"}\n"
+        "    parent: viet-nam\n"
+        "    predecessors:\n"
+        "      - unit: soc-trang\n"
+        "  - id: my-xuyen\n"
+        "    level: district\n"
+        "    name: {vi: \"Huyện Mỹ Xuyên\", en: \"Mỹ Xuyên District\"}\n"
+        "    parent: soc-trang\n"
+    ))
+    plan = "plans/soc-trang-2022.yaml"
+    mini.replace(plan, "    kind: purposes\n", "    kind: purposes\n    pillars: [economic]\n")
+    mini.replace(plan, "      - ref: \"1\"\n", (
+        "      - ref: \"1\"\n"
+        "        text: {vi: \"Báo cáo kết quả.\", en: \"Report on the results.\"}\n"
+        "        kind: reporting\n"
+        "        deadlines:\n"
+        "          - what: {vi: \"Báo cáo năm\", en: \"Yearly report\"}\n"
+        "            recurrence: yearly\n"
+        "            month: 11\n"
+        "            day: 15\n"
+        "            from_agencies: [soc-trang-so-thong-tin-va-truyen-thong]\n"
+        "            to_agencies: [soc-trang-uy-ban-nhan-dan-tinh]\n"
+        "          - what: {vi: \"Báo cáo sơ kết\", en: \"Interim report\"}\n"
+        "            recurrence: once\n"
+        "            date: 2022-06-30\n"
+        "          - what: {vi: \"Báo cáo đột xuất\", en: \"Ad hoc report\"}\n"
+        "            recurrence: on-request\n"
+        "      - ref: \"2\"\n"
+    ))
+    mini.replace(plan, "      partners: null\n", "      partners: null\n      pillars: [identity]\n")
+    mini.replace(plan, "      partners: null\n      timeline:\n        text: {vi: \"Trong", (
+        "      partners:\n"
+        "        text: {vi: \"Ủy ban nhân dân tỉnh\", en: \"Provincial People's Committee\"}\n"
+        "        agencies: [soc-trang-uy-ban-nhan-dan-tinh]\n"
+        "      timeline:\n        text: {vi: \"Trong"
+    ))
+    mini.write("plans/agencies.yaml", AGENCIES + (
+        "  - id: my-xuyen-uy-ban-nhan-dan-huyen\n"
+        "    name: {vi: \"Ủy ban nhân dân huyện Mỹ Xuyên\", en: \"Mỹ Xuyên District People's Committee\"}\n"
+        "    kind: people-committee\n"
+        "    unit: my-xuyen\n"
+    ))
+    district = (PLAN.replace("id: soc-trang-2022", "id: my-xuyen-2022")
+                .replace("issuer: soc-trang", "issuer: my-xuyen")
+                .replace("issuing_agency: soc-trang-uy-ban-nhan-dan-tinh", "issuing_agency: my-xuyen-uy-ban-nhan-dan-huyen")
+                .replace('    number: "152/KH-UBND"\n', '    plan: soc-trang-2022\n')
+                .replace("issued: 2022-04", "issued: 2022-05"))
+    mini.write("plans/my-xuyen-2022.yaml", district.split("appendix:")[0] + "source:\n  file: my-xuyen.txt\n")
+    mini.write("content/data/events.yaml", (
+        "events:\n"
+        "  - id: ngay-asean\n"
+        "    title: {vi: \"Ngày ASEAN\", en: \"ASEAN Day\"}\n"
+        "    description: {vi: \"Kỷ niệm ngày thành lập ASEAN.\", en: \"ASEAN's founding day.\"}\n"
+        "    recurrence: yearly\n"
+        "    month: 8\n"
+        "    day: 8\n"
+        "    topics: [identity]\n"
+        "  - id: hoi-nghi\n"
+        "    title: {vi: \"Hội nghị\", en: \"Hội nghị\"}\n"
+        "    description: {vi: \"Hai ngày.\", en: \"Two days.\"}\n"
+        "    recurrence: once\n"
+        "    date: 2022-05-10\n"
+        "    end: 2022-05-11\n"
+    ))
+    mini.write("content/data/tags.yaml", "tags:\n  - id: hop-tac\n    name: {vi: \"Hợp tác\", en: \"Cooperation\"}\n")
+    for lang, titles in (("vi", ("Tin kinh tế", "Tin Sóc Trăng")), ("en", ("Economic news", "Sóc Trăng news"))):
+        mini.write(f"content/{lang}/news/tin-kinh-te.md", _news("2022-03-01", "tin-kinh-te", titles[0], "economic"))
+        mini.write(f"content/{lang}/news/tin-soc-trang.md",
+                   _news("2022-05-02", "tin-soc-trang", titles[1], "identity", "soc-trang"))
+    return mini
+
+
+@pytest.fixture
+def rich(mini: MiniProject) -> MiniProject:
+    return make_rich(mini)
 
 
 # ── A small site with more news than one page holds ─────────────────────────────────

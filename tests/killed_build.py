@@ -1,6 +1,7 @@
-"""A build that dies at a chosen step, for tests/test_publish.py.
+"""A build that dies at a chosen step, for tests/test_build_output.py.
 
-``python tests/killed_build.py ROOT SITE_DIR LABEL KILL_AT FALLBACK`` runs
+:func:`main` (in a process of its own: the test forks one for each kill; by hand,
+``python tests/killed_build.py ROOT SITE_DIR LABEL KILL_AT FALLBACK``) runs
 :func:`site_builder.build.build_site` with the data check and the MkDocs build replaced by
 a small tree named after ``LABEL`` (the test is about publishing, not about rendering),
 and ends the process with ``os._exit`` at step ``KILL_AT``: no clean-up handler, no

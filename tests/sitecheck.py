@@ -93,9 +93,12 @@ def resolve(site: Path, page: Path, url: str, base_path: str = "/") -> tuple[Pat
     return path, fragment
 
 
-def broken_links(site: Path, base_path: str = "/") -> list[str]:
-    """Every internal link or anchor that does not resolve, as ``page -> url``."""
-    cache: dict[Path, Page] = {}
+def broken_links(site: Path, base_path: str = "/", cache: dict[Path, Page] | None = None) -> list[str]:
+    """Every internal link or anchor that does not resolve, as ``page -> url``.
+
+    ``cache`` holds pages already parsed, by resolved path (:class:`ParsedSite`); each
+    page is parsed once either way."""
+    cache = {} if cache is None else cache
 
     def parsed(path: Path) -> Page:
         # Not ``cache.setdefault(path, parse(path))``: that parses again on every call.
@@ -121,3 +124,16 @@ def broken_links(site: Path, base_path: str = "/") -> list[str]:
                 if unquote(fragment) not in target.ids:
                     broken.append(f"{file.relative_to(site)} -> {url} (no anchor)")
     return broken
+
+
+class ParsedSite:
+    """The pages of one built site, each parsed once however many tests read it."""
+
+    def __init__(self) -> None:
+        self.cache: dict[Path, Page] = {}
+
+    def __call__(self, path: Path) -> Page:
+        path = path.resolve()
+        if path not in self.cache:
+            self.cache[path] = parse(path)
+        return self.cache[path]

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import MiniProject
+from conftest import CliResult, MiniProject, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_check(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "site_builder", "--root", str(root), "check", *extra],
-        capture_output=True, text=True, cwd=ROOT, check=False,
-    )
+def run_check(root: Path, *extra: str) -> CliResult:
+    return run_cli("--root", str(root), "check", *extra)
 
 
 def test_repository_is_clean() -> None:

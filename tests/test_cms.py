@@ -271,7 +271,8 @@ def test_cms_writes_a_news_pair_with_a_photo(cms_session: Any, tmp_path: Path) -
     for label, vi, en in [
         ("Mô tả ảnh cho người không nhìn thấy / Alt text", "Học sinh mặc áo dài bên cờ các nước ASEAN",
          "Students in ao dai beside the flags of ASEAN countries"),
-        ("Tác giả ảnh / Photo credit", "Ảnh: Sở Văn hóa, Thể thao và Du lịch", "Photo: Department of Culture, Sports and Tourism"),
+        ("Tác giả ảnh / Photo credit", "Ảnh: Sở Văn hóa, Thể thao và Du lịch",
+         "Photo: Department of Culture, Sports and Tourism"),
         ("Giấy phép ảnh / Photo licence", "Thuộc sở hữu của đơn vị", "Owned by the unit"),
     ]:
         field = page.get_by_label(label, exact=True)

@@ -8,21 +8,20 @@ import pytest
 from conftest import MiniProject
 
 from site_builder.content_tree import check_content
-from site_builder.project import check_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def project():  # type: ignore[no-untyped-def]
-    project, problems = check_project(ROOT)
+def project(real_check):  # type: ignore[no-untyped-def]
+    project, problems = real_check
     assert not problems.errors and not problems.warnings, "\n".join(p.format() for p in problems.sorted())
     assert project is not None
     return project
 
 
-def test_every_page_has_its_counterpart_or_is_reported(project) -> None:  # type: ignore[no-untyped-def]
-    _, problems = check_project(ROOT)
+def test_every_page_has_its_counterpart_or_is_reported(project, real_check) -> None:  # type: ignore[no-untyped-def]
+    _, problems = real_check
     reported = {p.file for p in problems.notices}
     for (_lang, _rel), page in project.content.pages.items():
         if project.content.counterpart(page) is None:

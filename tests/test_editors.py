@@ -11,16 +11,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, MiniProject
+from conftest import ROOT, CliResult, MiniProject, run_cli
 
 from site_builder.build import build_site
 from site_builder.project import check_project
 from site_builder.translation_status import format_table, gaps, mark_current
 
 
-def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "site_builder", "--root", str(root), *args],
-                          capture_output=True, text=True, cwd=ROOT, check=False, timeout=120)
+def run(root: Path, *args: str) -> CliResult:
+    return run_cli("--root", str(root), *args)
 
 
 def fetch(url: str) -> tuple[int, str]:
@@ -65,7 +64,8 @@ def test_preview_rebuilds_shows_errors_and_recovers(preview: tuple[MiniProject, 
     plan_url = f"{base}vi/plans/soc-trang-2022/"
     wait_for(plan_url, lambda status, body: status == 200 and "Kế hoạch năm 2022" in body)
     # An edit to a plan file reaches the generated page.
-    tiny.replace("plans/soc-trang-2022.yaml", 'short_title: {vi: "Kế hoạch năm 2022"', 'short_title: {vi: "Kế hoạch ASEAN 2022 đã sửa"')
+    tiny.replace("plans/soc-trang-2022.yaml", 'short_title: {vi: "Kế hoạch năm 2022"',
+                 'short_title: {vi: "Kế hoạch ASEAN 2022 đã sửa"')
     wait_for(plan_url, lambda status, body: "Kế hoạch ASEAN 2022 đã sửa" in body)
     # A broken file shows the error page (file, line, field, both languages) instead of dying.
     tiny.replace("plans/soc-trang-2022.yaml", "status: expired", "status: hết hạn")

@@ -25,7 +25,8 @@ def host(tmp_path: Path, server: StaticServer):  # type: ignore[no-untyped-def]
         for i, path in enumerate(WIDGETS)
     )
     (tmp_path / "index.html").write_text(
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host portal</title></head>'
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">'
+        f'<title>Host portal</title></head>'
         f'<body><h1>Provincial portal</h1>{frames}<script src="{server.url}embed.js" async></script></body></html>',
         encoding="utf-8",
     )

@@ -31,7 +31,8 @@ def test_json_documents_validate_against_their_schemas(built_site: Path) -> None
         jsonschema.validate(document, plan_schema)
     national = load(api / "plans/bcd-asean-2021-2025.json")
     assert len(national["plan"]["appendix"]["activities"]) == 65
-    assert national["agencies"]["bo-ngoai-giao"]["name"] == {"vi": "Bộ Ngoại giao", "en": "Ministry of Foreign Affairs", "vi_source": None}
+    assert national["agencies"]["bo-ngoai-giao"]["name"] == {
+        "vi": "Bộ Ngoại giao", "en": "Ministry of Foreign Affairs", "vi_source": None}
     lead_ids = {a for act in national["plan"]["appendix"]["activities"] if act["lead"] for a in act["lead"]["agencies"]}
     assert lead_ids <= set(national["agencies"])
     agencies = load(api / "agencies.json")

@@ -4,12 +4,10 @@ message `check` must print."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, MiniProject
+from conftest import CliResult, MiniProject, run_cli
 
 PLAN = "plans/soc-trang-2022.yaml"
 ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -122,11 +120,8 @@ CASES = [
 ]
 
 
-def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "site_builder", "--root", str(root), "check"],
-        capture_output=True, text=True, cwd=ROOT, check=False, timeout=60,
-    )
+def run_check(root: Path) -> CliResult:
+    return run_cli("--root", str(root), "check")
 
 
 @pytest.mark.parametrize(("case", "rel", "data", "old", "new", "message"), CASES, ids=[c[0] for c in CASES])

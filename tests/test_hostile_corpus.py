@@ -33,8 +33,6 @@ import json
 import logging
 import re
 import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -45,7 +43,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from browser import StaticServer, require_chromium
-from conftest import ROOT, MiniProject, make_tiny
+from conftest import ROOT, CliResult, MiniProject, make_tiny, run_cli
 
 from site_builder.inputs import CONTROL as INPUT_CONTROL
 
@@ -212,15 +210,12 @@ def body_project(root: Path, payloads: list[dict[str, str]]) -> MiniProject:
     return mini
 
 
-def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "site_builder", "--root", str(root), "check"],
-        capture_output=True, text=True, cwd=ROOT, check=False, timeout=300,
-    )
+def run_check(root: Path) -> CliResult:
+    return run_cli("--root", str(root), "check")
 
 
 @pytest.fixture(scope="module")
-def body_check(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+def body_check(tmp_path_factory: pytest.TempPathFactory) -> CliResult:
     mini = body_project(tmp_path_factory.mktemp("check") / "project", PAYLOADS)
     return run_check(mini.root)
 
@@ -234,7 +229,7 @@ def reported_lines(output: str) -> dict[str, set[int]]:
 
 
 # ── (a) check ───────────────────────────────────────────────────────────────────────────
-def test_check_names_every_active_markdown_payload(body_check: subprocess.CompletedProcess[str]) -> None:
+def test_check_names_every_active_markdown_payload(body_check: CliResult) -> None:
     output = body_check.stdout + body_check.stderr
     assert "Traceback" not in output, output[-3000:]
     assert body_check.returncode == 1, output[-3000:]
@@ -254,7 +249,7 @@ def test_check_names_every_active_markdown_payload(body_check: subprocess.Comple
     assert "content/vi/p-clean.md" not in reported
 
 
-def test_check_refuses_control_characters_in_bodies(body_check: subprocess.CompletedProcess[str]) -> None:
+def test_check_refuses_control_characters_in_bodies(body_check: CliResult) -> None:
     assert "Traceback" not in body_check.stdout + body_check.stderr
     reported = reported_lines(body_check.stdout)
     missed = [p["id"] for p in CONTROL_PAYLOADS if not reported.get(f"content/vi/p-{p['id']}.md")]
@@ -649,6 +644,7 @@ def _real_member(member_id: str) -> dict[str, Any]:
 def rich_documents() -> dict[str, Any]:
     """Every YAML document of the rich project, by path (pages as ``{"meta", "body"}``)."""
     dept = "soc-trang-so-thong-tin-va-truyen-thong"
+    department = _t("Sở Thông tin và Truyền thông", "Department of Information and Communications")
     committee = "soc-trang-uy-ban-nhan-dan-tinh"
     source = {"title": "Thông cáo báo chí", "publisher": "Ban Thư ký ASEAN", "url": "https://asean.org/tin/"}
     docs: dict[str, Any] = {
@@ -685,9 +681,10 @@ def rich_documents() -> dict[str, Any]:
                              "number": "152/KH-UBND", "date": "2021-10-14", "implements": True}],
             "sections": [
                 {"ref": "I", "heading": _t("Mục đích, yêu cầu", "Purposes and requirements"), "kind": "purposes",
-                 "items": [{"text": _t("Để mọi người hiểu về Cộng đồng ASEAN.", "So that everyone understands the ASEAN Community.")}]},
+                 "items": [{"text": _t("Để mọi người hiểu về Cộng đồng ASEAN.",
+                                       "So that everyone understands the ASEAN Community.")}]},
                 {"ref": "II", "heading": _t("Tổ chức thực hiện", "Implementation"), "kind": "implementation",
-                 "items": [{"ref": "1", "heading": _t("Sở Thông tin và Truyền thông", "Department of Information and Communications"),
+                 "items": [{"ref": "1", "heading": department,
                             "kind": "assignment", "agencies": [dept],
                             "items": [{"text": _t("Mở Chuyên mục ASEAN.", "Open the ASEAN section.")}]}]},
                 {"ref": "III", "heading": _t("Chế độ báo cáo", "Reporting"), "kind": "reporting",
@@ -697,20 +694,24 @@ def rich_documents() -> dict[str, Any]:
             ],
             "recipients": [_t("Như trên", "As above")],
             "appendix": {
-                "title": _t("Danh mục hoạt động", "List of activities"), "note": _t("Kèm theo Kế hoạch.", "Attached to the plan."),
+                "title": _t("Danh mục hoạt động", "List of activities"),
+                "note": _t("Kèm theo Kế hoạch.", "Attached to the plan."),
                 "groups": [{"id": "I", "name": _t("Tuyên truyền thường xuyên", "Ongoing communication")}],
                 "activities": [
                     {"id": "I.1", "name": _t("Tuyên truyền về các sự kiện của ASEAN", "Communicate about ASEAN events"),
-                     "lead": {"text": _t("Sở Thông tin và Truyền thông", "Department of Information and Communications"), "agencies": [dept]},
+                     "lead": {"text": department, "agencies": [dept]},
                      "partners": {"text": _t("Các sở, ngành", "Departments"), "agencies": [committee]},
                      "timeline": {"text": _t("Thường xuyên", "Ongoing"), "kind": "continuous", "start": 2022, "end": 2022},
                      "pillars": ["socio-cultural"],
-                     "quirks": [{"field": "partners", "code": "merged-cell", "note": _t("Ô gộp trong bản gốc.", "A merged cell in the source.")}]},
+                     "quirks": [{"field": "partners", "code": "merged-cell",
+                                 "note": _t("Ô gộp trong bản gốc.", "A merged cell in the source.")}]},
                     {"id": "I.2", "name": _t("Duy trì thông tin về ASEAN trên báo, đài", "Keep ASEAN news in the press"),
-                     "lead": {"text": _t("Sở Thông tin và Truyền thông", "Department of Information and Communications"), "agencies": [dept]},
-                     "partners": None, "timeline": {"text": _t("Trong năm 2022", "In 2022"), "kind": "year", "start": 2022, "end": 2022}},
+                     "lead": {"text": department, "agencies": [dept]},
+                     "partners": None,
+                     "timeline": {"text": _t("Trong năm 2022", "In 2022"), "kind": "year", "start": 2022, "end": 2022}},
                 ]},
-            "quirks": [{"field": "number", "code": "typo-corrected", "note": _t("Số văn bản in sai.", "The number was misprinted.")}],
+            "quirks": [{"field": "number", "code": "typo-corrected",
+                        "note": _t("Số văn bản in sai.", "The number was misprinted.")}],
             "source": {"file": "002_b6ce56e1c9b86a98.txt", "note": _t("Bản quét.", "A scan.")},
         },
         "plans/progress/soc-trang-2022-2022.yaml": {

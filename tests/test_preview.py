@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MiniProject
+from conftest import MiniProject, TinyBuilds
 
 from site_builder.build import build_site
 from site_builder.preview import Preview
@@ -17,11 +17,11 @@ ARTICLE = ("---\ntitle: Tin thử\ndescription: Một tin để thử.\nkind: ne
 
 
 @pytest.fixture
-def preview(tiny: MiniProject) -> Preview:
+def preview(tiny: MiniProject, tiny_builds: TinyBuilds) -> Preview:
     tiny.write("content/vi/news/tin-thu.md", ARTICLE)
     tiny.write("content/en/news/tin-thu.md", ARTICLE.replace("Tin thử", "Test item"))
     preview = Preview(tiny.root, 8000)
-    build_site(tiny.root, preview.out, site_url=preview.site_url, strict=False)
+    tiny_builds.build(tiny, preview.out, site_url=preview.site_url, strict=False)
     preview.refresh_live()
     assert set(preview.live) == {"vi", "en"}
     return preview

@@ -1,255 +1,102 @@
-"""The build's output folder: never the sources, only its own previous output, replaced in
-one atomic step that a kill at any moment cannot leave half done."""
+"""site_builder.publish: the files at the root of the site, outside the language trees."""
 
 from __future__ import annotations
 
-import hashlib
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-import killed_build
-import pytest
-from conftest import ROOT, MiniProject
-from killed_build import KILLED, fake_tree, install
+from conftest import MiniProject
 
-import site_builder
-from site_builder import build as build_module
-from site_builder.build import MARKER, MARKER_TEXT, OutputError, build_all_units, build_site
-from site_builder.cli import main
+from site_builder.project import load_project
+from site_builder.publish import STATIC, page_paths, sitemap, write_root_files, write_units_index
+from site_builder.urls import SiteUrls
+from site_builder.writer import Writer
 
-SCRIPT = Path(__file__).with_name("killed_build.py")
+BASE = "https://e.example/a&b/"
 
 
-def manifest(folder: Path) -> dict[str, str]:
-    """Every file below ``folder`` with a hash of its bytes."""
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
-    }
+def test_page_paths_leave_out_search_assets_and_widgets(tmp_path: Path) -> None:
+    for rel in ("index.html", "plans/x/index.html", "plans/index.html", "pagefind/index.html", "assets/index.html",
+                "search/index.html", "embed/news/index.html", "404.html", "plans/x/data.json"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    assert page_paths(tmp_path) == ["", "plans/", "plans/x/"]
 
 
-def expected(label: str) -> dict[str, str]:
-    files = {rel: hashlib.sha256(text.encode()).hexdigest() for rel, text in fake_tree(label).items()}
-    return {**files, MARKER: hashlib.sha256(MARKER_TEXT.encode()).hexdigest()}
+def test_one_sitemap_with_every_alternate_and_no_dates() -> None:
+    def entry(lang: str, path: str) -> list[str]:
+        return [f"  <url><loc>https://e.example/a&amp;b/{lang}/{path}</loc>",
+                f'    <xhtml:link rel="alternate" hreflang="vi" href="https://e.example/a&amp;b/vi/{path}"/>',
+                f'    <xhtml:link rel="alternate" hreflang="en" href="https://e.example/a&amp;b/en/{path}"/>',
+                f'    <xhtml:link rel="alternate" hreflang="x-default" href="https://e.example/a&amp;b/vi/{path}"/>',
+                "  </url>"]
+
+    assert sitemap(SiteUrls(BASE), ("vi", "en"), ["", "plans/x/"]) == "\n".join([
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        *entry("vi", ""), *entry("en", ""), *entry("vi", "plans/x/"), *entry("en", "plans/x/"),
+        "</urlset>",
+    ]) + "\n"
 
 
-def leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".site-"))
+def test_root_files_replace_the_per_language_sitemaps(tmp_path: Path) -> None:
+    for lang in ("vi", "en"):
+        for rel in ("index.html", "plans/index.html", "sitemap.xml", "sitemap.xml.gz"):
+            (tmp_path / lang / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / lang / rel).write_text("x", encoding="utf-8")
+    write_root_files(Writer(tmp_path), SiteUrls("https://e.example/asean/"), ("vi", "en"))
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
+        "embed.js", "en/index.html", "en/plans/index.html", "index.html", "robots.txt", "sitemap.xml",
+        "vi/index.html", "vi/plans/index.html",
+    ]
+    assert (tmp_path / "embed.js").read_bytes() == (STATIC / "embed.js").read_bytes()
+    assert (tmp_path / "robots.txt").read_text(encoding="utf-8") == (
+        "User-agent: *\nAllow: /\nSitemap: https://e.example/asean/sitemap.xml\n")
+    assert (tmp_path / "sitemap.xml").read_text(encoding="utf-8") == sitemap(
+        SiteUrls("https://e.example/asean/"), ("vi", "en"), ["", "plans/"])
+    redirect = (tmp_path / "index.html").read_text(encoding="utf-8")
+    for line in ('<meta http-equiv="refresh" content="0; url=vi/">',
+                 '<link rel="canonical" href="https://e.example/asean/vi/">',
+                 '<link rel="alternate" hreflang="vi" href="https://e.example/asean/vi/">',
+                 '<link rel="alternate" hreflang="en" href="https://e.example/asean/en/">',
+                 '<link rel="alternate" hreflang="x-default" href="https://e.example/asean/vi/">',
+                 '<p><a href="vi/">Chuyên mục ASEAN (Tiếng Việt)</a></p>',
+                 '<p><a href="en/" lang="en">ASEAN section (English)</a></p>'):
+        assert f"\n{line}\n" in redirect, line
 
 
-@pytest.fixture
-def fake(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Builds in this process write ``fake_tree("new")``: the data check and MkDocs are
-    not what these tests are about."""
-    for name in ("_checked", "_build_into", "_exchange", "_clean_stale", "_staging", "_write_marker",
-                 "_rename", "_remove"):
-        monkeypatch.setattr(build_module, name, getattr(build_module, name))
-    monkeypatch.setattr(os, "unlink", os.unlink)
-    monkeypatch.setattr(os, "rmdir", os.rmdir)
-    monkeypatch.setattr(killed_build, "label", "new")
-    install()
+def test_the_units_index_lists_units_of_today_then_former_ones(rich: MiniProject, tmp_path: Path) -> None:
+    project = load_project(rich.root)
+    write_units_index(Writer(tmp_path), project, ["viet-nam", "can-tho", "soc-trang"])
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == """\
+<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>Chuyên mục ASEAN của các đơn vị / ASEAN sections by unit</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+</head>
+<body>
+<h1>Chuyên mục ASEAN của các đơn vị / <span lang="en">ASEAN sections by unit</span></h1>
+<ul>
+<li><a href="viet-nam/vi/">Trung ương</a> · <a href="viet-nam/en/" lang="en">Central level</a></li>
+<li><a href="can-tho/vi/">Thành phố Cần Thơ</a> · <a href="can-tho/en/" lang="en">Cần Thơ City</a></li>
+</ul>
+<h2>Đơn vị trước sắp xếp năm 2025 / <span lang="en">Units before the 2025 reorganisation</span></h2>
+<ul>
+<li><a href="soc-trang/vi/">Tỉnh Sóc Trăng</a> · <a href="soc-trang/en/" lang="en">Sóc Trăng Province</a></li>
+</ul>
+</body>
+</html>
+"""
 
 
-# ── Where the output may go ─────────────────────────────────────────────────────────
-PROTECTED = ["content", "plans", "theme", "site_builder", ".git", "tests", "docs", "schemas", "tools",
-             "bench", ".ci", ".venv"]
-BAD_OUTPUTS = [".", "..", "/", *PROTECTED, "content/vi/site", "plans/out", ".git/site", ".venv/lib/site",
-               "schemas/x/y", "mkdocs.yml", "linked"]
-
-
-@pytest.fixture
-def guarded(mini: MiniProject) -> MiniProject:
-    """The mini project with every protected folder holding a file, ``mkdocs.yml``, and
-    ``linked``: a symbolic link to ``content``."""
-    for name in PROTECTED:
-        mini.write(f"{name}/keep.txt", "giữ lại / keep\n")
-    mini.write("mkdocs.yml", "site_name: x\n")
-    (mini.root / "linked").symlink_to(mini.root / "content", target_is_directory=True)
-    return mini
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    """The whole project (and its parent's file names): nothing may change."""
-    return {**manifest(root), **{f"../{p.name}": "" for p in root.parent.iterdir()}}
-
-
-@pytest.mark.parametrize("site_dir", BAD_OUTPUTS)
-def test_the_output_cannot_be_or_hold_or_sit_in_the_sources(guarded: MiniProject, site_dir: str,
-                                                            monkeypatch: pytest.MonkeyPatch,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
-    root = guarded.root
-    before = snapshot(root)
-    monkeypatch.chdir(root)
-    assert main(["build", "--site-dir", site_dir]) == 1
-    out = capsys.readouterr().out
-    assert "thư mục đích" in out or "không phải thư mục" in out
-    assert "the output folder" in out or "is a file, not a folder" in out
-    assert "Traceback" not in out
-    assert snapshot(root) == before
-    assert main(["build", "--all-units", "--site-dir", site_dir]) == 1
-    assert snapshot(root) == before
-
-
-def test_the_package_itself_is_protected_wherever_it_is_installed(mini: MiniProject) -> None:
-    package = Path(site_builder.__file__).resolve().parent
-    with pytest.raises(OutputError, match="sits inside"):
-        build_site(mini.root, package / "site")
-    assert not (package / "site").exists()
-
-
-def test_a_folder_the_kit_did_not_build_is_not_replaced(mini: MiniProject, tmp_path: Path, fake: None) -> None:
-    documents = tmp_path / "documents"
-    documents.mkdir()
-    (documents / "report.docx").write_bytes(b"not ours")
-    with pytest.raises(OutputError) as info:
-        build_site(mini.root, documents)
-    message = str(info.value)
-    assert f"no {MARKER} file" in message and "remove that folder yourself or choose another one with --site-dir" in message
-    assert f"không có tệp {MARKER}" in message and "hãy tự xóa thư mục đó hoặc chọn thư mục khác" in message
-    assert manifest(documents) == {"report.docx": hashlib.sha256(b"not ours").hexdigest()}
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
-    file = tmp_path / "site.txt"
-    file.write_text("x", encoding="utf-8")
-    with pytest.raises(OutputError, match="is a file, not a folder"):
-        build_site(mini.root, file)
-    empty = tmp_path / "empty"
-    empty.mkdir()
-    build_site(mini.root, empty)  # an empty folder holds nothing to lose
-    assert manifest(empty) == expected("new")
-
-
-def test_every_output_is_marked_and_replaces_only_its_own(tiny: MiniProject) -> None:
-    """A real build, then another one over it: the marker is there both times, and the
-    second build replaced the first whole (a file only the first had is gone)."""
-    out = tiny.root / "site"
-    build_site(tiny.root, out, site_url="http://127.0.0.1:9/")
-    assert (out / MARKER).read_text(encoding="utf-8") == MARKER_TEXT
-    assert "ASEAN section kit" in MARKER_TEXT and "bộ công cụ Chuyên mục ASEAN" in MARKER_TEXT
-    (out / "stray.html").write_text("from an earlier build", encoding="utf-8")
-    build_site(tiny.root, out, site_url="http://127.0.0.1:9/")
-    assert (out / MARKER).is_file() and not (out / "stray.html").exists()
-    assert (out / "vi/index.html").is_file()
-    assert leftovers(tiny.root) == []
-
-
-def test_all_units_output_is_marked(mini: MiniProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(build_module, "_unit_worker", _unit_worker)
-    out = tmp_path / "units"
-    assert build_all_units(mini.root, out, jobs=1) == ["viet-nam", "soc-trang"]
-    assert (out / MARKER).read_text(encoding="utf-8") == MARKER_TEXT
-    assert sorted(p.name for p in out.iterdir()) == [MARKER, "index.html", "soc-trang", "viet-nam"]
-
-
-def _unit_worker(project: object, folder: str, base: str, strict: bool, unit: str) -> None:
-    """A unit's build for the test above: one file (runs in a worker process)."""
-    Path(folder).mkdir(parents=True)
-    (Path(folder) / "index.html").write_text(unit, encoding="utf-8")
-
-
-# ── Left by killed builds ───────────────────────────────────────────────────────────
-def dead_pid() -> int:
-    """The pid of a process that has ended."""
-    child = subprocess.Popen([sys.executable, "-c", "pass"])
-    child.wait()
-    return child.pid
-
-
-def test_stale_staging_folders_are_cleaned_and_live_ones_kept(mini: MiniProject, tmp_path: Path, fake: None) -> None:
-    parent = tmp_path / "out"
-    site = parent / "site"
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    (outside / "precious.txt").write_text("x", encoding="utf-8")
-    dead, live = dead_pid(), os.getppid()
-    for name in (f".site-staging-{dead}", f".site-old-{dead}", f".site-staging-{live}", ".site-staging-abc",
-                 f".other-staging-{dead}", f".site-staging-{dead}-copy"):
-        (parent / name).mkdir(parents=True)
-        (parent / name / "index.html").write_text(name, encoding="utf-8")
-    (parent / f".site-old-{dead_pid()}").symlink_to(outside, target_is_directory=True)
-    build_site(mini.root, site)
-    assert sorted(p.name for p in parent.iterdir()) == sorted([
-        "site", f".site-staging-{live}", ".site-staging-abc", f".other-staging-{dead}", f".site-staging-{dead}-copy",
-    ])
-    assert manifest(outside) == {"precious.txt": hashlib.sha256(b"x").hexdigest()}  # a link is not followed
-    assert manifest(site) == expected("new")
-
-
-def test_renameat2_here(tmp_path: Path) -> None:
-    """On Linux the swap is renameat2(RENAME_EXCHANGE); the fallback only elsewhere."""
-    first, second = tmp_path / "a", tmp_path / "b"
-    first.mkdir()
-    second.mkdir()
-    (first / "one").touch()
-    if not sys.platform.startswith("linux"):
-        assert build_module._exchange(first, second) is False
-        return
-    assert build_module._renameat2() is not None
-    assert build_module._exchange(first, second) is True
-    assert [p.name for p in second.iterdir()] == ["one"] and list(first.iterdir()) == []
-
-
-def run_killed(root: Path, site: Path, label: str, kill_at: int, fallback: bool) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), str(root), str(site), label, str(kill_at), "1" if fallback else "0"],
-        capture_output=True, text=True, check=False, timeout=60, cwd=ROOT,
-    )
-
-
-@pytest.mark.parametrize("fallback", [False, True], ids=["renameat2", "two-renames"])
-def test_a_build_killed_at_any_step_leaves_the_old_site_or_the_new(mini: MiniProject, tmp_path: Path,
-                                                                   fallback: bool, fake: None) -> None:
-    """Kill the build at each of its steps in turn (``os._exit``: no clean-up runs). After
-    each kill ``site/`` is the complete old tree or the complete new one; with two renames
-    (no renameat2) it may be missing for an instant, with the old tree set aside, which
-    the next build puts back before anything else. The next build then cleans up."""
-    if not fallback and build_module._renameat2() is None:
-        pytest.skip("renameat2 is not available here")
-    parent = tmp_path / "out"
-    parent.mkdir()
-    site = parent / "site"
-    first = run_killed(mini.root, site, "old", 0, fallback)
-    assert first.returncode == 0, first.stderr
-    old, new = expected("old"), expected("new")
-    assert manifest(site) == old
-    outcomes: dict[str, int] = {}
-    kill_at = 1
-    while True:
-        result = run_killed(mini.root, site, "new", kill_at, fallback)
-        if result.returncode == 0:
-            break
-        assert result.returncode == KILLED, result.stderr
-        aside = [p for p in parent.iterdir() if p.name.startswith(".site-old-")]
-        if site.exists():
-            state = manifest(site)
-            assert state in (old, new), f"killed at step {kill_at}: site/ is neither tree"
-            outcome = "old" if state == old else "new"
-        else:
-            assert fallback, f"killed at step {kill_at}: no site/"
-            assert len(aside) == 1 and manifest(aside[0]) == old, f"killed at step {kill_at}"
-            build_module._clean_stale(site)  # what the next build does first
-            assert manifest(site) == old
-            outcome = "restored"
-        outcomes[outcome] = outcomes.get(outcome, 0) + 1
-        build_site(mini.root, site)  # the next build, in this process
-        assert manifest(site) == new
-        assert leftovers(parent) == [], f"killed at step {kill_at}"
-        killed_build.label = "old"  # back to the old site for the next kill
-        build_site(mini.root, site)
-        killed_build.label = "new"
-        assert manifest(site) == old
-        kill_at += 1
-    print(f"{kill_at - 1} kills, outcomes {outcomes}")
-    assert kill_at > 20  # every step was tried: clean-up, staging, each file, the swap, each deletion
-    assert outcomes["old"] and outcomes["new"]
-    assert ("restored" in outcomes) == fallback
-
-
-def test_an_output_that_cannot_be_written_is_reported_without_a_traceback(
-        mini: MiniProject, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    mini.write("a-file", "x")
-    monkeypatch.chdir(mini.root)
-    assert main(["build", "--site-dir", "a-file/site"]) == 1
-    out = capsys.readouterr().out
-    assert "could not read or write a file" in out and "Không đọc/ghi được tệp" in out
+def test_the_units_index_names_a_unit_by_its_section_and_escapes_it(mini: MiniProject, tmp_path: Path) -> None:
+    mini.replace("plans/units.yaml", "    parent: viet-nam\n", (
+        "    parent: viet-nam\n    branding:\n"
+        "      display_name: {vi: \"Chuyên mục <Sóc Trăng> & ASEAN\"}\n"
+    ))
+    write_units_index(Writer(tmp_path), load_project(mini.root), ["soc-trang"])
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert ('<li><a href="soc-trang/vi/">Chuyên mục &lt;Sóc Trăng&gt; &amp; ASEAN</a> · '
+            '<a href="soc-trang/en/" lang="en">Chuyên mục &lt;Sóc Trăng&gt; &amp; ASEAN</a></li>') in html
+    assert "<h2>" not in html

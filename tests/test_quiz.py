@@ -12,13 +12,12 @@ from browser import StaticServer, Watched
 from conftest import MiniProject
 
 from site_builder.content_tree import check_content
-from site_builder.project import check_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_bank_has_sixty_questions_per_language_on_every_topic() -> None:
-    project, problems = check_project(ROOT)
+def test_bank_has_sixty_questions_per_language_on_every_topic(real_check) -> None:  # type: ignore[no-untyped-def]
+    project, problems = real_check
     assert project is not None, "\n".join(p.format() for p in problems.errors)
     bank = project.content.quiz
     assert len(bank) >= 60
@@ -31,8 +30,8 @@ def test_bank_has_sixty_questions_per_language_on_every_topic() -> None:
     assert not any("10 member" in (q.question.en or "") + (q.explanation.en or "") for q in bank)
 
 
-def test_bank_has_at_least_120_questions_on_2026_asean_and_the_members() -> None:
-    project, problems = check_project(ROOT)
+def test_bank_has_at_least_120_questions_on_2026_asean_and_the_members(real_check) -> None:  # type: ignore[no-untyped-def]
+    project, problems = real_check
     assert project is not None, "\n".join(p.format() for p in problems.errors)
     bank = project.content.quiz
     assert len(bank) >= 120

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, MiniProject
+from conftest import ROOT, MiniProject, TinyBuilds
 
 from site_builder import build as build_module
 from site_builder.build import build_site
@@ -20,10 +20,10 @@ def tree(site: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("failure", [RuntimeError("disk full"), KeyboardInterrupt()])
-def test_failure_half_way_leaves_the_previous_site(tiny: MiniProject, monkeypatch: pytest.MonkeyPatch,
-                                                  failure: BaseException) -> None:
+def test_failure_half_way_leaves_the_previous_site(tiny: MiniProject, tiny_builds: TinyBuilds,
+                                                  monkeypatch: pytest.MonkeyPatch, failure: BaseException) -> None:
     out = tiny.root / "site"
-    build_site(tiny.root, out, site_url="http://127.0.0.1:9/")
+    tiny_builds.build(tiny, out, site_url="http://127.0.0.1:9/")
     before = tree(out)
     tiny.replace("plans/soc-trang-2022.yaml", "Kế hoạch năm 2022", "Kế hoạch năm 2022 (sửa)")
 

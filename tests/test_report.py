@@ -14,13 +14,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CliResult, run_cli
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTContainer, LTCurve, LTPage, LTTextLine
 from pdfminer.pdfdocument import PDFDocument
@@ -362,9 +362,8 @@ def test_an_agency_reports_on_its_own_tasks(dataset: Dataset) -> None:
     assert not any(s.heading.endswith("Results by agency") for s in report.sections)
 
 
-def run_report(*args: str, out: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "site_builder", "report", "--out", str(out), *args],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+def run_report(*args: str, out: Path) -> CliResult:
+    return run_cli("--root", str(ROOT), "report", "--out", str(out), *args)
 
 
 def test_report_command_agency_option(tmp_path: Path) -> None:

@@ -8,9 +8,15 @@ from xml.etree import ElementTree
 
 import pytest
 from conftest import SITE_URL
-from sitecheck import broken_links, html_pages, parse
+from sitecheck import ParsedSite, broken_links, html_pages
 
 LANGS = ("vi", "en")
+
+
+@pytest.fixture(scope="module")
+def parse() -> ParsedSite:
+    """Pages of ``built_site``, parsed once for all the tests of this module."""
+    return ParsedSite()
 
 
 def is_widget(file: Path) -> bool:
@@ -51,7 +57,7 @@ def test_root_sends_visitors_to_vietnamese(built_site: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_lang_and_hreflang_on_every_page(built_site: Path, lang: str) -> None:
+def test_lang_and_hreflang_on_every_page(built_site: Path, parse: ParsedSite, lang: str) -> None:
     for file in html_pages(built_site / lang):
         if file.name == "404.html" or is_widget(file):
             continue
@@ -77,11 +83,11 @@ def test_one_sitemap_lists_both_languages_without_dates(built_site: Path) -> Non
     assert not tree.getroot().findall(".//s:lastmod", ns)
 
 
-def test_no_broken_internal_links_or_anchors(built_site: Path) -> None:
-    assert broken_links(built_site, base_path="/portal/asean/") == []
+def test_no_broken_internal_links_or_anchors(built_site: Path, parse: ParsedSite) -> None:
+    assert broken_links(built_site, base_path="/portal/asean/", cache=parse.cache) == []
 
 
-def test_no_request_to_another_host(built_site: Path) -> None:
+def test_no_request_to_another_host(built_site: Path, parse: ParsedSite) -> None:
     offenders = []
     for file in html_pages(built_site):
         for kind, url in parse(file).links:
@@ -92,7 +98,7 @@ def test_no_request_to_another_host(built_site: Path) -> None:
     assert "fonts.googleapis" not in css and "@import url(http" not in css
 
 
-def test_navigation_does_not_grow_with_the_data(built_site: Path) -> None:
+def test_navigation_does_not_grow_with_the_data(built_site: Path, parse: ParsedSite) -> None:
     """Generated pages stay out of the nav: every page carries the same links, one for each
     entry of the fixed navigation."""
     from site_builder.sitechrome import NAV
@@ -101,7 +107,7 @@ def test_navigation_does_not_grow_with_the_data(built_site: Path) -> None:
     assert counts == {len(NAV)}
 
 
-def test_one_h1_per_page(built_site: Path) -> None:
+def test_one_h1_per_page(built_site: Path, parse: ParsedSite) -> None:
     for file in html_pages(built_site / "en"):
         page = parse(file)
         assert page.h1 == 1, file

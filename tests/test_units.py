@@ -5,17 +5,17 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, MiniProject
+from conftest import ROOT, CliResult, MiniProject, run_cli
 
 from site_builder.build import BuildError, build_all_units, build_site
 from site_builder.index import SiteIndex
-from site_builder.project import Project, check_project
+from site_builder.problems import ProblemList
+from site_builder.project import Project
 from site_builder.slug import collation_key
 
 BRANDING = """    branding:
@@ -60,8 +60,7 @@ def test_unknown_unit_is_refused(tiny: MiniProject) -> None:
 def test_too_light_brand_colour_is_an_error(tiny: MiniProject) -> None:
     brand(tiny)
     tiny.replace("plans/units.yaml", 'primary: "#7a2d0c"', 'primary: "#f0f0f0"')
-    result = subprocess.run([sys.executable, "-m", "site_builder", "--root", str(tiny.root), "check"],
-                            capture_output=True, text=True, cwd=ROOT, check=False)
+    result = run_cli("--root", str(tiny.root), "check")
     assert result.returncode == 1
     assert "primary colour #f0f0f0 is too light for white text (1.14:1, needs at least 4.5:1)" in result.stdout
 
@@ -118,8 +117,8 @@ names the 11 not merged. Đồng Nai has been a centrally-run city since 30 Apri
 
 
 @pytest.fixture(scope="module")
-def real() -> Project:
-    project, problems = check_project(ROOT)
+def real(real_check: tuple[Project | None, ProblemList]) -> Project:
+    project, problems = real_check
     assert project is not None, problems.errors
     return project
 
@@ -214,9 +213,8 @@ def merged(tiny: MiniProject) -> MiniProject:
     return tiny
 
 
-def check_output(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "site_builder", "--root", str(root), "check"],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+def check_output(root: Path) -> CliResult:
+    return run_cli("--root", str(root), "check")
 
 
 def test_a_merger_recorded_on_one_side_only_is_an_error(tiny: MiniProject) -> None:
@@ -226,7 +224,8 @@ def test_a_merger_recorded_on_one_side_only_is_an_error(tiny: MiniProject) -> No
     result = check_output(tiny.root)
     assert result.returncode == 1
     assert "plans/units.yaml:" in result.stdout
-    assert "'soc-trang' is listed as a predecessor of 'can-tho', but the 'succeeded_by' of 'soc-trang' has no 'to: can-tho'" in result.stdout
+    assert ("'soc-trang' is listed as a predecessor of 'can-tho', "
+            "but the 'succeeded_by' of 'soc-trang' has no 'to: can-tho'") in result.stdout
 
 
 def test_an_unknown_source_is_an_error(tiny: MiniProject) -> None:
@@ -266,11 +265,11 @@ def test_all_units_builds_the_units_of_today_unless_asked_for_all(tiny: MiniProj
 # ── new unit: branding and contact for a unit of today ───────────────────────────────
 def test_new_unit_writes_the_branding_and_contact_of_a_unit_of_today(tiny: MiniProject) -> None:
     merged(tiny)
-    result = subprocess.run(
-        [sys.executable, "-m", "site_builder", "--root", str(tiny.root), "new", "unit", "--id", "can-tho",
-         "--primary", "#003366", "--office-vi", "Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ",
-         "--office-en", "Cần Thơ City Department of Culture, Sports and Tourism", "--email", "asean@cantho.example.vn",
-         "--phone", "0292 3820 000"], capture_output=True, text=True, cwd=ROOT, check=False)
+    result = run_cli(
+        "--root", str(tiny.root), "new", "unit", "--id", "can-tho",
+        "--primary", "#003366", "--office-vi", "Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ",
+        "--office-en", "Cần Thơ City Department of Culture, Sports and Tourism", "--email", "asean@cantho.example.vn",
+        "--phone", "0292 3820 000")
     assert result.returncode == 0, result.stdout
     text = (tiny.root / "plans/units.yaml").read_text(encoding="utf-8")
     assert 'colors: {primary: "#003366", accent: "#ffcc00"}' in text
@@ -288,9 +287,7 @@ def test_new_unit_writes_the_branding_and_contact_of_a_unit_of_today(tiny: MiniP
 def test_new_unit_refuses_colours_that_fail_contrast(tiny: MiniProject) -> None:
     merged(tiny)
     before = (tiny.root / "plans/units.yaml").read_text(encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "site_builder", "--root", str(tiny.root), "new", "unit", "--id", "can-tho",
-         "--accent", "#8a1c1d"], capture_output=True, text=True, cwd=ROOT, check=False)
+    result = run_cli("--root", str(tiny.root), "new", "unit", "--id", "can-tho", "--accent", "#8a1c1d")
     assert result.returncode == 1
     assert "màu nhấn #8a1c1d không đủ tương phản với màu chính" in result.stdout
     assert "accent colour #8a1c1d has too little contrast with the primary colour" in result.stdout
@@ -299,10 +296,10 @@ def test_new_unit_refuses_colours_that_fail_contrast(tiny: MiniProject) -> None:
 
 def test_new_plan_for_a_unit_of_today_adds_its_peoples_committee(tiny: MiniProject) -> None:
     merged(tiny)
-    result = subprocess.run(
-        [sys.executable, "-m", "site_builder", "--root", str(tiny.root), "new", "plan", "--unit", "can-tho",
-         "--start", "2026", "--end", "2030", "--title-vi", "Kế hoạch ASEAN giai đoạn 2026 - 2030",
-         "--title-en", "ASEAN plan for 2026-2030"], capture_output=True, text=True, cwd=ROOT, check=False)
+    result = run_cli(
+        "--root", str(tiny.root), "new", "plan", "--unit", "can-tho",
+        "--start", "2026", "--end", "2030", "--title-vi", "Kế hoạch ASEAN giai đoạn 2026 - 2030",
+        "--title-en", "ASEAN plan for 2026-2030")
     assert "plans/can-tho-2026-2030.yaml" in result.stdout
     agencies = (tiny.root / "plans/agencies.yaml").read_text(encoding="utf-8")
     assert "  - id: can-tho-uy-ban-nhan-dan-thanh-pho\n" in agencies
@@ -321,11 +318,18 @@ the same name (Đồng Tháp); and a province not merged, with no plan at all (H
 
 @pytest.fixture(scope="module")
 def sections(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Four sections of the real corpus, without the search index (no test here searches)."""
+    from conftest import no_search_index
+
+    from site_builder import build
+
     out = {}
-    for unit in SECTIONS:
-        site = tmp_path_factory.mktemp(unit) / "site"
-        build_site(ROOT, site, site_url=f"https://portal.example.vn/{unit}/asean/", unit=unit)
-        out[unit] = site
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(build, "index_search", no_search_index)
+        for unit in SECTIONS:
+            site = tmp_path_factory.mktemp(unit) / "site"
+            build_site(ROOT, site, site_url=f"https://portal.example.vn/{unit}/asean/", unit=unit)
+            out[unit] = site
     return out
 
 

@@ -29,7 +29,22 @@ def test_every_label_is_translated() -> None:
     assert v.QUIZ_BY_ID["mixed"].label(translations("en").gettext) == "Mixed quiz: 10 random questions"
 
 
-def test_topics_name_themselves_in_both_languages() -> None:
-    assert [t.abbr for t in v.TOPICS if t.pillar] == ["APSC", "AEC", "ASCC"]
-    assert v.TOPIC_BY_ID["economic"].name("vi") == "Trụ cột Kinh tế"
-    assert v.TOPIC_BY_ID["economic"].name("en") == "Economic pillar"
+def test_pillars_first_then_cross_cutting_topics() -> None:
+    assert [(t.id, t.abbr, t.pillar) for t in v.TOPICS] == [
+        ("political-security", "APSC", True),
+        ("economic", "AEC", True),
+        ("socio-cultural", "ASCC", True),
+        ("covid-19", "COVID-19", False),
+        ("tourism", "DL/TOUR", False),
+        ("identity", "ID", False),
+        ("connectivity", "CONN", False),
+    ]
+    assert list(v.TOPIC_BY_ID) == [t.id for t in v.TOPICS]
+
+
+def test_a_topic_is_named_in_each_language() -> None:
+    economic = v.TOPIC_BY_ID["economic"]
+    assert economic.name("vi") == "Trụ cột Kinh tế"
+    assert economic.name("en") == "Economic pillar"
+    assert v.TOPIC_BY_ID["socio-cultural"].name("vi") == "Trụ cột Văn hóa - Xã hội"
+    assert v.TOPIC_BY_ID["tourism"].name("en") == "Tourism"

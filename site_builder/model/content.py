@@ -385,7 +385,9 @@ class EventFile(Strict):
     events: list[Event]
 
 
-CitedDocumentType = Literal["law", "resolution", "decree", "decision", "plan", "directive", "charter", "treaty", "declaration", "vision", "agreement"]
+CitedDocumentType = Literal[
+    "law", "resolution", "decree", "decision", "plan", "directive", "charter", "treaty", "declaration", "vision", "agreement",
+]
 
 
 class Document(Strict):

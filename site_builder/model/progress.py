@@ -73,7 +73,8 @@ class Record(Strict):
         if (self.activity is None) == (self.assignment is None):
             raise bilingual_error(
                 "cần đúng một trong 'activity' (mã hoạt động của phụ lục) hoặc 'assignment' (số mục phân công, vd. 'IV.1')",
-                "give exactly one of 'activity' (an appendix activity id) or 'assignment' (an assignment's numbering, e.g. 'IV.1')",
+                "give exactly one of 'activity' (an appendix activity id) or 'assignment' "
+                "(an assignment's numbering, e.g. 'IV.1')",
             )
         return self
 

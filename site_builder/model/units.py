@@ -61,7 +61,8 @@ class Colors(Strict):
         if ratio < 3:
             raise bilingual_error(
                 f"màu nhấn {self.accent} không đủ tương phản với màu chính ({ratio:.2f}:1, cần ít nhất 3:1)",
-                f"accent colour {self.accent} has too little contrast with the primary colour ({ratio:.2f}:1, needs at least 3:1)",
+                f"accent colour {self.accent} has too little contrast with the primary colour "
+                f"({ratio:.2f}:1, needs at least 3:1)",
             )
         return self
 

@@ -1,0 +1,48 @@
+"""site_builder.engine: one language through MkDocs, its warnings returned or raised."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from conftest import MiniProject
+
+from site_builder.engine import EngineError, build_language
+from site_builder.project import load_project
+
+BROKEN_LINK = ("Doc file 'guide/index.md' contains a link 'missing.md', but the target 'guide/missing.md' "
+               "is not found among documentation files.")
+
+
+@pytest.fixture
+def broken(tiny: MiniProject) -> MiniProject:
+    """The tiny project with an English page whose link MkDocs cannot resolve (a warning)."""
+    tiny.write("content/en/guide/index.md", "---\ntitle: Guide\ndescription: Guide\n---\n\n# Guide\n\n"
+                                            "See [x](missing.md).\n")
+    return tiny
+
+
+def test_one_language_into_its_folder_with_the_warnings_returned(broken: MiniProject) -> None:
+    handlers = list(logging.getLogger("mkdocs").handlers)
+    out = broken.root / "out"
+    warnings = build_language(broken.root, "en", out, "https://e.example/asean/", strict=False,
+                              project=load_project(broken.root))
+    assert warnings == [BROKEN_LINK]
+    assert logging.getLogger("mkdocs").handlers == handlers
+    pages = sorted(p.parent.relative_to(out).as_posix() for p in out.rglob("index.html"))
+    assert [p for p in pages if not p.startswith(("embed", "pillars/"))] == [
+        ".", "agencies", "agencies/soc-trang-so-thong-tin-va-truyen-thong", "agencies/soc-trang-uy-ban-nhan-dan-tinh",
+        "asean", "calendar", "documents", "guide", "members", "news", "news/archive", "pillars", "plans",
+        "plans/soc-trang-2022", "plans/soc-trang-2022/activities/i-1", "plans/soc-trang-2022/activities/i-2",
+        "search", "tourism", "translations", "units", "units/soc-trang", "units/viet-nam",
+    ]
+    assert not (out.parent / "vi").exists()
+    html = (out / "plans/soc-trang-2022/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://e.example/asean/en/plans/soc-trang-2022/">' in html
+    assert '<html lang="en"' in html
+
+
+def test_a_strict_build_fails_with_every_message_mkdocs_logged(broken: MiniProject) -> None:
+    with pytest.raises(EngineError) as caught:
+        build_language(broken.root, "en", broken.root / "out", None, strict=True)  # the plugin checks itself
+    assert str(caught.value) == f"{BROKEN_LINK}\nAborted with 1 warnings in strict mode!"
