@@ -28,6 +28,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import LANGUAGES
+from .deps import (
+    LanguageRecord,
+    Record,
+    fingerprint,
+    inputs_of,
+    plan_build,
+    record_path,
+    site_identity,
+)
 from .exports import write_exports
 from .images import ImageStats, site_card, write_cards, write_images
 from .index import LEVEL_ORDER
@@ -83,6 +92,8 @@ class BuildResult:
     """The checked project the site was built from (the preview reuses it)."""
     address_warning: str | None = None
     """Set when the site was built for an address that cannot be published (a preview)."""
+    rebuilt: str = ""
+    """Why the build was full (the reason), or how many pages an incremental one rendered."""
 
 
 PREVIEW_TARGETS = (
@@ -148,13 +159,19 @@ def require_address(base: str) -> None:
         )
 
 
-def _build_one(project: Project, lang: str, out_dir: str, base: str, strict: bool, unit: str | None) -> list[str]:
+def _build_one(
+    project: Project, lang: str, out_dir: str, base: str, strict: bool, unit: str | None,
+    incremental: tuple[set[str], LanguageRecord, Path] | None = None,
+) -> tuple[list[str], LanguageRecord]:
     """One language; runs in a worker process (the checked project is sent to it in
-    memory, never through a file) or in-process. Errors flattened to text."""
+    memory, never through a file) or in-process. Errors flattened to text. Returns the
+    warnings and what each page read (:mod:`site_builder.deps`)."""
     from .engine import EngineError, build_language
 
     try:
-        return build_language(project.root, lang, Path(out_dir), base, strict, unit, project)
+        record: list[LanguageRecord] = []
+        warnings = build_language(project.root, lang, Path(out_dir), base, strict, unit, project, incremental, record)
+        return warnings, record[0]
     except EngineError as exc:
         raise BuildError(f"{lang}: {exc}") from None
     except Exception as exc:
@@ -178,28 +195,85 @@ def _checked(root: Path, strict: bool) -> Project:
     return project
 
 
+@dataclass
+class Incremental:
+    """What an incremental build starts from: the pages to render again per language,
+    the previous record, and the previous site (whose unchanged files are linked)."""
+
+    dirty: dict[str, set[str]]
+    record: Record
+    site_dir: Path
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """A copy of ``source`` made of hard links (copies where links are not possible)."""
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, copy_function=link, dirs_exist_ok=True)
+
+
+def _same_pages(tree: Path, incremental: Incremental | None) -> bool:
+    """Whether an incremental build of a language wrote exactly the previous site's bytes
+    (a page that read a list, and the list did not change what it shows): the previous
+    search index is then this one too, and is linked instead of built again."""
+    if incremental is None:
+        return False
+    old = incremental.site_dir / tree.name
+    for path in tree.rglob("*"):
+        if path.is_file() and path.stat().st_nlink == 1:  # written by this build, not linked
+            previous = old / path.relative_to(tree)
+            if not previous.is_file() or previous.read_bytes() != path.read_bytes():
+                return False
+    link_tree(old / "pagefind", tree / "pagefind")
+    return True
+
+
 def _build_into(
-    folder: Path, project: Project, base: str, strict: bool, jobs: int, unit: str | None
+    folder: Path, project: Project, base: str, strict: bool, jobs: int, unit: str | None,
+    incremental: Incremental | None = None, records: dict[str, LanguageRecord] | None = None,
 ) -> dict[str, list[str]]:
-    """Everything of one site (both languages, search, exports, root files) into ``folder``."""
+    """Everything of one site (both languages, search, exports, root files) into ``folder``.
+
+    With ``incremental``, a language none of whose pages must be rendered again is the
+    previous site's tree, hard-linked, search index included; the others render only
+    their dirty pages and are indexed again. ``records`` receives what each page read."""
     warnings: dict[str, list[str]] = {}
+    records = {} if records is None else records
     writer, site = Writer(folder), SiteUrls(base)
-    if jobs > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(LANGUAGES))) as pool:
+    langs = list(LANGUAGES)
+    if incremental is not None:
+        for lang in LANGUAGES:
+            if not incremental.dirty[lang]:
+                link_tree(incremental.site_dir / lang, folder / lang)
+                warnings[lang], records[lang] = [], incremental.record.languages[lang]
+                langs.remove(lang)
+
+    def job(lang: str) -> tuple[set[str], LanguageRecord, Path] | None:
+        if incremental is None:
+            return None
+        return incremental.dirty[lang], incremental.record.languages[lang], incremental.site_dir / lang
+
+    if jobs > 1 and len(langs) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(langs))) as pool:
             futures = {
-                pool.submit(_build_one, project, lang, str(folder / lang), base, strict, unit): lang
-                for lang in LANGUAGES
+                pool.submit(_build_one, project, lang, str(folder / lang), base, strict, unit, job(lang)): lang
+                for lang in langs
             }
             errors, indexing = [], []
             for future in as_completed(futures):
                 lang = futures[future]
                 try:
-                    warnings[lang] = future.result()
+                    warnings[lang], records[lang] = future.result()
                 except BuildError as exc:
                     errors.append(str(exc))
                     continue
                 # Index a language as soon as it is built, while the other still renders.
-                indexing.append(pool.submit(index_search, folder / lang))
+                if not _same_pages(folder / lang, incremental):
+                    indexing.append(pool.submit(index_search, folder / lang))
             if errors:
                 raise BuildError("\n".join(sorted(errors)))
             write_exports(project, writer, site)  # meanwhile, in this process
@@ -207,9 +281,10 @@ def _build_into(
             for future in indexing:
                 future.result()
     else:
-        for lang in LANGUAGES:
-            warnings[lang] = _build_one(project, lang, str(folder / lang), base, strict, unit)
-            index_search(folder / lang)
+        for lang in langs:
+            warnings[lang], records[lang] = _build_one(project, lang, str(folder / lang), base, strict, unit, job(lang))
+            if not _same_pages(folder / lang, incremental):
+                index_search(folder / lang)
         write_exports(project, writer, site)
         write_pictures(project, folder, unit)
     write_root_files(writer, site, LANGUAGES)
@@ -474,8 +549,15 @@ def build_site(
     unit: str | None = None,
     compress: bool = False,
     publishing: bool = False,
+    incremental: bool = False,
 ) -> BuildResult:
     """Build the national site (or one unit's) into ``site_dir``, atomically.
+
+    Every build leaves a dependency record in the build cache (:mod:`site_builder.deps`).
+    With ``incremental``, a valid record lets the build render again only the pages whose
+    inputs changed, and take the rest from the previous site; without one (or when
+    something every page depends on changed) it is a full build. ``result.rebuilt`` says
+    which it was and why.
 
     Raises :class:`InputError` on bad data and :class:`BuildError` when a language fails;
     either way ``site_dir`` is left as it was. ``publishing`` (the command line's
@@ -493,8 +575,19 @@ def build_site(
     if publishing:
         require_address(base)
     result = BuildResult(site_dir, project=project, address_warning=preview_warning(base))
+    options = {"base": base, "strict": strict, "unit": unit, "compress": compress}
+    fp, inputs, store = fingerprint(root, options), inputs_of(project), record_path(root, site_dir)
+    # Precompressed files would be written through the links to the previous site.
+    old = Record.load(store) if incremental and not compress else None
+    plan = plan_build(old, fp, inputs, site_dir, LANGUAGES)
+    previous = Incremental(plan.dirty, old, site_dir) if plan.dirty is not None and old is not None else None
+    result.rebuilt = plan.reason or "incremental: " + ", ".join(
+        f"{lang} {len(pages)} pages" for lang, pages in (plan.dirty or {}).items())
+    records: dict[str, LanguageRecord] = {}
+    store.unlink(missing_ok=True)  # the old record no longer describes the site once the swap is done
     with _staged(root, site_dir, compress) as staging:
-        result.warnings = _build_into(staging, project, base, strict, jobs, unit)
+        result.warnings = _build_into(staging, project, base, strict, jobs, unit, previous, records)
+    Record(fp, inputs, records, site_identity(site_dir)).save(store)
     return result
 
 

@@ -121,7 +121,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                 print(f"\n{warning}")
             return 0
         result = build_site(root, Path(args.site_dir), site_url=args.site_url, strict=not args.no_strict,
-                            unit=args.unit, jobs=args.jobs or 2, compress=args.precompress, publishing=args.strict)
+                            unit=args.unit, jobs=args.jobs or 2, compress=args.precompress, publishing=args.strict,
+                            incremental=args.incremental)
     except AddressError as exc:
         print(f"KHÔNG DỰNG / NOT BUILT: {exc}\nsite/ không thay đổi / site/ left unchanged")
         return 1
@@ -137,6 +138,8 @@ def cmd_build(args: argparse.Namespace) -> int:
               "site/ không thay đổi / site/ left unchanged")
         return 1
     print(f"đã dựng / built {result.site_dir}")
+    if args.incremental:
+        print(f"  {result.rebuilt}")
     if result.address_warning:
         print(f"\n{result.address_warning}")
     return 0
@@ -325,6 +328,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="với --all-units: cả các đơn vị trước sắp xếp / with --all-units: the former units too")
     build.add_argument("--jobs", type=_whole(1), default=None, help="số tiến trình / processes (default: cores)")
     build.add_argument("--precompress", action="store_true", help="ghi thêm bản .gz / also write .gz copies")
+    build.add_argument("--incremental", action="store_true",
+                       help="chỉ dựng lại các trang có đầu vào đã đổi / render again only the pages whose inputs "
+                            "changed (a full build when code, theme, mkdocs.yml, translations, data or the page set changed)")
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="xem trước trực tiếp / live preview on 127.0.0.1")

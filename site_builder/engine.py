@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .content_tree import ContentPage
+    from .deps import LanguageRecord
     from .project import Project
 
 
@@ -31,15 +32,29 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+class _NotDirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave navigation and links stale. An
+    incremental build renders, from its dependency record, every page whose inputs
+    changed (:mod:`site_builder.deps`) and links the others, so that warning does not
+    apply; in a strict build it would otherwise fail the build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
 def build_language(
     root: Path, lang: str, out_dir: Path, base: str | None, strict: bool, unit: str | None = None,
-    project: Project | None = None,
+    project: Project | None = None, incremental: tuple[set[str], LanguageRecord, Path] | None = None,
+    record: list[LanguageRecord] | None = None,
 ) -> list[str]:
     """Build ``content/<lang>`` into ``out_dir`` for the site whose root address is ``base``;
     return MkDocs' warnings (empty when clean).
 
     ``project`` is the checked project when the caller has it (the build checks once);
-    without it the plugin checks the project itself.
+    without it the plugin checks the project itself. ``incremental`` is (the pages to
+    render again, the previous build's record of this language, the previous site's tree
+    of this language): the other pages are linked from it. ``record``, when given,
+    receives what each page read (:class:`site_builder.deps.LanguageRecord`).
 
     Raises :class:`EngineError` with MkDocs' own messages when the build fails.
     """
@@ -60,12 +75,21 @@ def build_language(
             config = load_config(str(root / "mkdocs.yml"), **overrides)
             config.plugins["asean"].config["unit"] = unit
             config.plugins["asean"].config["base_url"] = base
-            config.plugins["asean"].project = project
-            config.plugins.on_startup(command="build", dirty=False)
+            plugin = config.plugins["asean"]
+            plugin.project = project
+            if incremental is not None:
+                plugin.dirty, plugin.previous, plugin.previous_dir = incremental
+            config.plugins.on_startup(command="build", dirty=incremental is not None)
+            quiet = _NotDirtyWarning()
+            logging.getLogger("mkdocs.commands.build").addFilter(quiet)
             try:
-                build(config)
+                build(config, dirty=incremental is not None)
             finally:
+                logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
                 config.plugins.on_shutdown()
+            if record is not None:
+                plugin.record.clean = not handler.messages
+                record.append(plugin.record)
         except (MkDocsException, SystemExit) as exc:
             raise EngineError("\n".join([*handler.messages, str(exc)])) from None
     finally:

@@ -132,7 +132,7 @@ def topic_cards(view: Any) -> tuple[list[TopicCard], list[TopicCard]]:
     """(pillars, topics), each linking to its hand-written page when there is one."""
     pillars, others = [], []
     for tp in TOPICS:
-        hub = view.content.pages.get((view.lang, TOPIC_PAGES.get(tp.id, f"asean/{tp.id}.md")))
+        hub = view.content_page(TOPIC_PAGES.get(tp.id, f"asean/{tp.id}.md"))
         url = hub.url if hub else urls.topic(tp.id)
         card = TopicCard(tp.id, tp.name(view.lang), tp.abbr, url, hub.meta.description if hub else "")
         (pillars if tp.pillar else others).append(card)

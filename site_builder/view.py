@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
-from . import urls
-from .content_tree import ContentPage
+from . import LANGUAGES, urls
+from .content_tree import ContentPage, ContentSet
 from .dates import format_date, format_day_month
+from .deps import listing, page_key, texts
 from .i18n import translations
 from .images import Picture, photo_card, picture, site_card
 from .index import LEVEL_ORDER
@@ -80,7 +81,12 @@ class SiteView:
         self.index = project.index
         self.home_unit: Unit | None = project.data.units[unit] if unit else None
         """The unit a branded build is for; ``None`` for the national build."""
-        self.content = project.content
+        self._content = project.content
+        self.reads: set[str] = set()
+        """What the page being rendered read of the content pages (:mod:`site_builder.deps`):
+        ``listing:<lang>`` for any list of them, ``page:<lang>/<src_uri>`` for one page. The
+        incremental build re-renders a page when one of these changed; the plugin empties
+        the set before each page."""
         self.data = project.data
         self.site = site or SiteUrls(urls.base_url())
         """The site's absolute addresses (canonical links, link previews, embed codes)."""
@@ -93,13 +99,24 @@ class SiteView:
         self.urls = urls
         self.gettext = translations(lang).gettext
 
+    @property
+    def content(self) -> ContentSet:
+        """Every content page: reading it makes the page depend on all of this language's."""
+        self.reads.add(listing(self.lang))
+        return self._content
+
+    def content_page(self, src_uri: str) -> ContentPage | None:
+        """One content page of this language, by ``src_uri`` (a dependency on that page only)."""
+        self.reads.add(page_key(self.lang, src_uri))
+        return self._content.pages.get((self.lang, src_uri))
+
     # ── photos ───────────────────────────────────────────────────────────────────
     def picture(self, item: ContentPage | str, page_url: str) -> Picture | None:
         """The ``<picture>`` of a content page's photo (the page itself, or its
         ``src_uri`` in this language) as seen from the page at ``page_url``; ``None``
         without a photo. Photos sit at the site root, one level above the language."""
         if isinstance(item, str):
-            found = self.content.pages.get((self.lang, item))
+            found = self.content_page(item)
             if found is None:
                 return None
             item = found
@@ -114,7 +131,7 @@ class SiteView:
     def social_card(self, src_uri: str | None) -> dict[str, Any]:
         """The link-preview picture of a page, below the site root: its photo cropped to
         1200×630 when it has one, else the card drawn for this language of the build."""
-        found = self.content.pages.get((self.lang, src_uri)) if src_uri else None
+        found = self.content_page(src_uri) if src_uri else None
         if found is not None and found.photo is not None:
             return {"path": photo_card(found.photo).path, "alt": found.meta.image_alt, "width": 1200, "height": 630}
         card = self._site_card
@@ -289,22 +306,28 @@ class SiteView:
             items = self.newsroom.news
         return items[:limit] if limit else list(items)
 
-    @cached_property
+    @property
     def newsroom(self) -> Newsroom:
-        """The news lists of this language, built once per build (:mod:`.newsroom`)."""
+        """The news lists of this language, built once per build (:mod:`.newsroom`); a page
+        that reads them depends on every article's metadata (``listing:<lang>``)."""
+        self.reads.add(listing(self.lang))
         return self.project.newsroom(self.lang)
 
     def news_listing(self, src_uri: str | None) -> ListingPage | None:
-        """The page of a news list a generated page shows (``None`` for any other page)."""
-        return self.newsroom.page_at(urls.from_src_uri(src_uri)) if src_uri else None
+        """The page of a news list a generated page shows (``None`` for any other page, which
+        then reads nothing here)."""
+        found = self.project.newsroom(self.lang).page_at(urls.from_src_uri(src_uri)) if src_uri else None
+        return self.newsroom.page_at(urls.from_src_uri(src_uri)) if found is not None else None
 
     def related_news(self, src_uri: str | None) -> list[ContentPage]:
         """The news related to an article (shared tags and topics); none for other pages."""
-        page = self.content.pages.get((self.lang, src_uri)) if src_uri else None
-        return self.newsroom.related(page) if page is not None else []
+        page = self._content.pages.get((self.lang, src_uri)) if src_uri else None
+        if page is None or page.meta.kind != "news":
+            return []
+        return self.newsroom.related(page)
 
     def tag_name(self, tag_id: str) -> str:
-        tag = next((t for t in self.content.tags or [] if t.id == tag_id), None)
+        tag = next((t for t in self._content.tags or [] if t.id == tag_id), None)
         return self.plain(tag.name) if tag else tag_id
 
     def pages_about(self, topic_id: str) -> list[ContentPage]:
@@ -320,11 +343,11 @@ class SiteView:
         return sorted(pages, key=lambda p: (p.meta.kind != "tourism", str(p.meta.date or ""), p.rel))
 
     def members(self) -> list[Any]:
-        return list(self.content.members or [])
+        return list(self._content.members or [])
 
     def documents(self) -> list[Any]:
         """Documents, newest first; undated ones last."""
-        docs = list(self.content.documents or [])
+        docs = list(self._content.documents or [])
         return sorted(docs, key=lambda d: str(d.date or "0000"), reverse=True)
 
     def cited_by(self, document: Any) -> list[Plan]:
@@ -339,7 +362,7 @@ class SiteView:
 
     def events(self) -> list[Any]:
         """Yearly events by day of the year, then dated events, newest first."""
-        events = list(self.content.events or [])
+        events = list(self._content.events or [])
         yearly = sorted((e for e in events if e.recurrence == "yearly"), key=lambda e: (e.month, e.day))
         dated = sorted((e for e in events if e.recurrence == "once"), key=lambda e: str(e.date), reverse=True)
         return yearly + dated
@@ -355,7 +378,7 @@ class SiteView:
 
     def questions(self, topic: str | None) -> list[Any]:
         """The questions of a quiz topic (all of them for the mixed quiz)."""
-        bank = list(self.content.quiz or [])
+        bank = list(self._content.quiz or [])
         return bank if topic in (None, "mixed") else [q for q in bank if q.topic == topic]
 
     def quiz_topics(self) -> list[tuple[str, str, int]]:
@@ -435,7 +458,8 @@ class SiteView:
     def translation_gaps(self) -> list[Any]:
         from .translation_status import gaps_of
 
-        return gaps_of(self.data, self.content)
+        self.reads.update(key(lang) for lang in LANGUAGES for key in (listing, texts))
+        return gaps_of(self.data, self._content)
 
     @cached_property
     def _widgets(self) -> list[Any]:
@@ -473,7 +497,7 @@ class SiteView:
 
     def hub_page(self, topic_id: str) -> ContentPage | None:
         """The hand-written page about a pillar or topic (``asean/<topic>.md``), if any."""
-        return self.content.pages.get((self.lang, f"asean/{topic_id}.md"))
+        return self.content_page(f"asean/{topic_id}.md")
 
     def activity_url(self, plan: Plan, activity: Activity) -> str:
         return urls.activity(plan.id, activity.slug)

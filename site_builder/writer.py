@@ -33,6 +33,9 @@ class Writer:
         self.written[key] = by
         target = self.root / key
         target.parent.mkdir(parents=True, exist_ok=True)
+        # An incremental build starts from hard links to the previous site's files:
+        # writing through one would change the published site before the swap.
+        target.unlink(missing_ok=True)
         return target
 
     def text(self, rel: str, text: str, by: str = "") -> Path:
