@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8000
 
-.PHONY: site test serve check schemas lint browser clean bench messages lighthouse
+.PHONY: site test serve check schemas lint browser clean bench messages lighthouse cms
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,9 +21,10 @@ site: $(STAMP)
 	$(PY) -m site_builder build $(BUILD_ARGS)
 
 NODE_TOOLS := tests/node/node_modules/.installed-stamp
+CMS_STAMP  := cms/node_modules/.installed-stamp
 
 ## test: run the whole test suite (installs Debian's Chromium and axe-core for the browser tests)
-test: $(STAMP) browser $(NODE_TOOLS)
+test: $(STAMP) browser $(NODE_TOOLS) $(CMS_STAMP)
 	$(PY) -m pytest
 
 ## serve: live preview on 127.0.0.1:$(PORT)
@@ -78,9 +79,21 @@ bench/node/node_modules/.installed-stamp: bench/node/package.json bench/node/pac
 	npm ci --prefix bench/node --no-audit --no-fund --silent
 	@touch $@
 
+## cms: the CMS served at /admin/ (Sveltia CMS), pinned in cms/package-lock.json
+cms: $(CMS_STAMP)
+$(CMS_STAMP): cms/package.json cms/package-lock.json
+	npm ci --prefix cms --no-audit --no-fund --ignore-scripts --silent
+	@touch $(CMS_STAMP)
+
 clean:
 	rm -rf site .site-* .cache
 
-## messages: extract interface strings into site_builder/locale (then translate the new ones)
+## messages: extract interface strings (templates, and message ids marked t(), _() or N_() in
+## the code) into site_builder/locale with Babel; then translate the new Vietnamese entries
+## (an English entry left empty shows its message id, which is English)
 messages: $(STAMP)
-	$(PY) tools/update_catalogs.py
+	@mkdir -p .cache
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k t -k _ -k N_ --no-location --sort-output \
+		--omit-header -o .cache/messages.pot .
+	$(VENV)/bin/pybabel -q update -i .cache/messages.pot -d site_builder/locale -D messages \
+		--no-fuzzy-matching --ignore-obsolete --no-wrap

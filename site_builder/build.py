@@ -37,9 +37,9 @@ from .problems import InputError
 from .project import Project, check_project
 from .publish import write_root_files, write_units_index
 from .slug import collation_key
-from .urls import is_preview_address
+from .urls import DEFAULT_SITE_URL, SiteUrls, base_url, configured_address, is_preview_address
+from .writer import Writer
 
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 # Material 9.8 prints an end-of-life banner on every run; the README and the design
 # notes cover the migration plan, so the build output stays readable.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -83,12 +83,6 @@ class BuildResult:
     """The checked project the site was built from (the preview reuses it)."""
     address_warning: str | None = None
     """Set when the site was built for an address that cannot be published (a preview)."""
-
-
-def base_url(site_url: str | None) -> str:
-    """The site's root address, always ending in ``/`` (``SITE_URL`` or the local default)."""
-    url = site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL
-    return url if url.endswith("/") else url + "/"
 
 
 PREVIEW_TARGETS = (
@@ -152,13 +146,13 @@ def require_address(base: str) -> None:
         )
 
 
-def _build_one(project: Project, lang: str, out_dir: str, site_url: str, strict: bool, unit: str | None) -> list[str]:
+def _build_one(project: Project, lang: str, out_dir: str, base: str, strict: bool, unit: str | None) -> list[str]:
     """One language; runs in a worker process (the checked project is sent to it in
     memory, never through a file) or in-process. Errors flattened to text."""
     from .engine import EngineError, build_language
 
     try:
-        return build_language(project.root, lang, Path(out_dir), site_url, strict, unit, project)
+        return build_language(project.root, lang, Path(out_dir), base, strict, unit, project)
     except EngineError as exc:
         raise BuildError(f"{lang}: {exc}") from None
     except Exception as exc:
@@ -187,10 +181,11 @@ def _build_into(
 ) -> dict[str, list[str]]:
     """Everything of one site (both languages, search, exports, root files) into ``folder``."""
     warnings: dict[str, list[str]] = {}
+    writer, site = Writer(folder), SiteUrls(base)
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, len(LANGUAGES))) as pool:
             futures = {
-                pool.submit(_build_one, project, lang, str(folder / lang), base + lang + "/", strict, unit): lang
+                pool.submit(_build_one, project, lang, str(folder / lang), base, strict, unit): lang
                 for lang in LANGUAGES
             }
             errors, indexing = [], []
@@ -205,17 +200,17 @@ def _build_into(
                 indexing.append(pool.submit(index_search, folder / lang))
             if errors:
                 raise BuildError("\n".join(sorted(errors)))
-            write_exports(project, folder, base)  # meanwhile, in this process
+            write_exports(project, writer, site)  # meanwhile, in this process
             write_pictures(project, folder, unit)
             for future in indexing:
                 future.result()
     else:
         for lang in LANGUAGES:
-            warnings[lang] = _build_one(project, lang, str(folder / lang), base + lang + "/", strict, unit)
+            warnings[lang] = _build_one(project, lang, str(folder / lang), base, strict, unit)
             index_search(folder / lang)
-        write_exports(project, folder, base)
+        write_exports(project, writer, site)
         write_pictures(project, folder, unit)
-    write_root_files(folder, base, LANGUAGES)
+    write_root_files(writer, site, LANGUAGES)
     return {lang: warnings[lang] for lang in LANGUAGES if lang in warnings}
 
 
@@ -461,7 +456,7 @@ def _staged(root: Path, site_dir: Path, compress: bool) -> Iterator[Path]:
 
 def unit_base(project: Project, unit: str | None, site_url: str | None) -> str:
     """The address of a unit's build: ``--site-url``, ``SITE_URL``, the unit's own, or local."""
-    if site_url is None and not os.environ.get("SITE_URL") and unit:
+    if configured_address(site_url) is None and unit:
         branding = project.data.units[unit].branding
         if branding and branding.section_url:
             return base_url(branding.section_url)
@@ -550,5 +545,5 @@ def build_all_units(
         ]
         for future in futures:
             future.result()
-        write_units_index(staging, project, units)
+        write_units_index(Writer(staging), project, units)
     return units

@@ -62,6 +62,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     _, problems = check_project(root)
     for problem in problems.sorted():
         print(problem.format())
+    if args.format == "github":
+        from .annotations import github
+
+        for problem in problems.sorted():
+            print(github(problem))
+    elif args.format == "gitlab":
+        from .annotations import gitlab
+
+        Path(args.report).write_text(gitlab(problems.sorted()), encoding="utf-8")
     errors, warnings, notices = len(problems.errors), len(problems.warnings), len(problems.notices)
     failed = errors > 0 or (args.strict and warnings > 0)
     if problems:
@@ -143,7 +152,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_translations(args: argparse.Namespace) -> int:
     """Report missing and outdated translations; ``--mark-current`` records a finished one."""
-    from .translations import TranslationError, format_table, mark_current, report
+    from .translation_status import TranslationError, format_table, gaps, mark_current
 
     root = _root(args)
     project = _checked(root)
@@ -158,9 +167,9 @@ def cmd_translations(args: argparse.Namespace) -> int:
                 print(exc)
                 failed = True
         return 1 if failed else 0
-    gaps = report(project)
-    print(format_table(gaps))
-    return 1 if gaps and args.fail else 0
+    found = gaps(project)
+    print(format_table(found))
+    return 1 if found and args.fail else 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -203,8 +212,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     import difflib
 
     from .dates import format_date
-    from .progress import Tracker, plan_years
-    from .report import agency_tasks, reporting_duty, write_reports
+    from .tracker import plan_years
+    from .yearly_report import agency_tasks, reporting_duty, write_reports
 
     root = _root(args)
     project = _checked(root)
@@ -220,7 +229,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 1
     years = plan_years(plan) if args.period else [args.year]
     agency_id = args.agency or plan.issuing_agency
-    tracker = Tracker(data)
+    tracker = project.tracker
     involved = sorted({a for task in tracker.tasks(plan) for a in task.agencies
                        if a in data.agencies and data.agencies[a].kind != "collective"})
     if agency_id not in data.agencies:
@@ -239,7 +248,8 @@ def cmd_report(args: argparse.Namespace) -> int:
               f"\n    agency '{agency_id}' has no task and no record in plan {plan.id}; "
               f"agencies with tasks: {', '.join(involved)}")
         return 1
-    for path in write_reports(data, args.plan, None if args.period else args.year, Path(args.out), agency_id):
+    for path in write_reports(data, args.plan, None if args.period else args.year, Path(args.out), agency_id,
+                              tracker):
         print(f"đã ghi / wrote {path}")
     duty = reporting_duty(data, plan, agency_id, years)
     names = "; ".join(data.agencies[a].name.vi for a in duty.recipients)
@@ -253,6 +263,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     elif duty.source is None and duty.recipients:
         print("    kế hoạch không giao chế độ báo cáo cho cơ quan này: gửi cơ quan ban hành kế hoạch\n"
               "    the plan sets this agency no reporting duty: sent to the body that issued the plan")
+    return 0
+
+
+def cmd_cms(args: argparse.Namespace) -> int:
+    """Write ``/admin/`` (the CMS and its configuration, generated from the models)."""
+    from .cms import VendorError, config, replace_admin
+
+    root = _root(args)
+    cfg = config(root, backend=args.backend, repo=args.repo, branch=args.branch, base_url=args.base_url,
+                 site_url=args.site_url)
+    try:
+        written = replace_admin(root, Path(args.out), cfg)
+    except VendorError as exc:
+        print(exc)
+        return 1
+    print(f"đã ghi / wrote {len(written)} tệp / files into {args.out}")
     return 0
 
 
@@ -275,6 +301,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="cảnh báo cũng là lỗi / fail on warnings")
     check.add_argument("--links", action="store_true",
                        help="liệt kê liên kết ra ngoài, không tải / list links to other sites (offline)")
+    check.add_argument("--format", choices=["text", "github", "gitlab"], default="text",
+                       help="thêm chú thích cho máy chủ CI / also write annotations: github (workflow "
+                            "commands in the log), gitlab (Code Quality report, see --report)")
+    check.add_argument("--report", default="gl-code-quality-report.json",
+                       help="tệp báo cáo GitLab / GitLab report file (default: gl-code-quality-report.json)")
     check.set_defaults(func=cmd_check)
 
     build = sub.add_parser("build", help="dựng trang / build the bilingual site")
@@ -367,6 +398,15 @@ def build_parser() -> argparse.ArgumentParser:
                      "(mặc định: cơ quan ban hành kế hoạch / default: the body that issued the plan)")
     rep.add_argument("--out", default="reports", help="thư mục / folder (default: reports)")
     rep.set_defaults(func=cmd_report)
+
+    cms = sub.add_parser("cms", help="ghi trang biên tập /admin/ / write the CMS (/admin/)")
+    cms.add_argument("--out", default="site/admin", help="thư mục / folder (default: site/admin)")
+    cms.add_argument("--backend", choices=["github", "gitlab", "gitea"], default="github")
+    cms.add_argument("--repo", default=os.environ.get("CMS_REPO", "OWNER/REPO"), help="owner/name ($CMS_REPO)")
+    cms.add_argument("--branch", default="main")
+    cms.add_argument("--base-url", default=None, help="GitLab/Gitea tự quản / self-hosted GitLab or Gitea address")
+    cms.add_argument("--site-url", default=os.environ.get("SITE_URL"), help="địa chỉ công bố / published address")
+    cms.set_defaults(func=cmd_cms)
 
     schemas = sub.add_parser("schemas", help="ghi lược đồ JSON / write the JSON Schemas")
     schemas.set_defaults(func=cmd_schemas)

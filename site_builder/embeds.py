@@ -50,12 +50,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import urls
-from .content import ContentSet
-from .index import SiteIndex
-from .pages import PageSpec, widget_specs
+from .pages import PageSpec
+
+if TYPE_CHECKING:
+    from .project import Project
+    from .urls import SiteUrls
 
 MEMBER = 520
 PILLAR_WITH_TEXT = 560
@@ -96,9 +98,16 @@ class Widget:
         return self.spec.kind in LONG_KINDS
 
 
-def _describe(spec: PageSpec, index: SiteIndex, content: ContentSet, lang: str, t: Any) -> tuple[str, str, int]:
+def describe(spec: PageSpec, project: Project, lang: str, t: Any) -> Widget:
+    """A widget page with what its codes need (:meth:`Project.widgets` keeps them)."""
+    page, summary, height = _describe(spec, project, lang, t)
+    return Widget(spec, page, summary, height)
+
+
+def _describe(spec: PageSpec, project: Project, lang: str, t: Any) -> tuple[str, str, int]:
     """(full page, one sentence, frame height) of one widget."""
     kind, key = spec.kind, spec.id
+    index, content = project.index, project.content
     if kind == "embed-news":
         return urls.INDEXES["news"], t("The five latest news articles about ASEAN, with their dates."), NEWS
     if kind == "embed-events":
@@ -128,18 +137,7 @@ def _describe(spec: PageSpec, index: SiteIndex, content: ContentSet, lang: str, 
     raise ValueError(f"unknown widget kind {kind!r}")
 
 
-def widgets(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[Widget]:
-    """Every widget of one language, in the order the "Embed this" page lists them."""
-    out = []
-    for spec in widget_specs(index, content, lang, t):
-        if spec.kind == "embed-index":
-            continue
-        page, summary, height = _describe(spec, index, content, lang, t)
-        out.append(Widget(spec, page, summary, height))
-    return out
-
-
-def frame_code(widget: Widget, base: str, lang: str, script: bool = True) -> str:
+def frame_code(widget: Widget, site: SiteUrls, lang: str, script: bool = True) -> str:
     """The frame to paste, and the line that loads /embed.js unless ``script`` is false.
 
     Only attributes that rich-text editors keep, never ``style`` (often removed, and
@@ -152,18 +150,18 @@ def frame_code(widget: Widget, base: str, lang: str, script: bool = True) -> str
     validator, yet browsers honour both (HTML's rendering rules keep them for this very
     use); the site's own pages set the same with CSS."""
     frame = (
-        f'<iframe src="{escape(base + lang + "/" + widget.url)}" title="{escape(widget.title)}" '
+        f'<iframe src="{escape(site.page(lang, widget.url))}" title="{escape(widget.title)}" '
         f'width="100%" height="{widget.height}" frameborder="0" loading="lazy"></iframe>'
     )
-    return f'{frame}\n<script src="{escape(base)}embed.js" async></script>' if script else frame
+    return f'{frame}\n<script src="{escape(site.file("embed.js"))}" async></script>' if script else frame
 
 
-def card_code(widget: Widget, base: str, lang: str, link_text: str) -> str:
+def card_code(widget: Widget, site: SiteUrls, lang: str, link_text: str) -> str:
     """The link card: title, one sentence and a link, in the plainest HTML there is."""
     return (
         f"<p><strong>{escape(widget.title)}</strong><br>\n"
         f"{escape(widget.summary)}<br>\n"
-        f'<a href="{escape(base + lang + "/" + widget.page)}">{escape(link_text)}</a></p>'
+        f'<a href="{escape(site.page(lang, widget.page))}">{escape(link_text)}</a></p>'
     )
 
 

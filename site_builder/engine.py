@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .content import ContentPage
+    from .content_tree import ContentPage
     from .project import Project
 
 
@@ -32,10 +32,11 @@ class _Collect(logging.Handler):
 
 
 def build_language(
-    root: Path, lang: str, out_dir: Path, site_url: str | None, strict: bool, unit: str | None = None,
+    root: Path, lang: str, out_dir: Path, base: str | None, strict: bool, unit: str | None = None,
     project: Project | None = None,
 ) -> list[str]:
-    """Build ``content/<lang>`` into ``out_dir``; return MkDocs' warnings (empty when clean).
+    """Build ``content/<lang>`` into ``out_dir`` for the site whose root address is ``base``;
+    return MkDocs' warnings (empty when clean).
 
     ``project`` is the checked project when the caller has it (the build checks once);
     without it the plugin checks the project itself.
@@ -51,8 +52,6 @@ def build_language(
         "site_dir": str(out_dir),
         "strict": strict,
     }
-    if site_url is not None:
-        overrides["site_url"] = site_url
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
@@ -60,6 +59,7 @@ def build_language(
         try:
             config = load_config(str(root / "mkdocs.yml"), **overrides)
             config.plugins["asean"].config["unit"] = unit
+            config.plugins["asean"].config["base_url"] = base
             config.plugins["asean"].project = project
             config.plugins.on_startup(command="build", dirty=False)
             try:
@@ -86,17 +86,17 @@ class LivePages:
     full rebuild that the preview runs next.
     """
 
-    def __init__(self, root: Path, lang: str, out_dir: Path, site_url: str, project: Project | None = None) -> None:
+    def __init__(self, root: Path, lang: str, out_dir: Path, base: str, project: Project | None = None) -> None:
         from mkdocs.commands.build import get_navigation, set_exclusions
         from mkdocs.config import load_config
         from mkdocs.structure.files import get_files
         from mkdocs.structure.pages import Page
 
         config = load_config(
-            str(root / "mkdocs.yml"), docs_dir=str(root / "content" / lang), site_dir=str(out_dir),
-            site_url=site_url, strict=False,
+            str(root / "mkdocs.yml"), docs_dir=str(root / "content" / lang), site_dir=str(out_dir), strict=False,
         )
         self.plugin = config.plugins["asean"]
+        self.plugin.config["base_url"] = base
         self.plugin.project = project
         config.plugins.on_startup(command="serve", dirty=True)
         config = config.plugins.on_config(config)

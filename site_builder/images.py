@@ -470,10 +470,10 @@ def site_card(data: object, lang: str, unit: str | None) -> SiteCard:
     background, accent = DEFAULT_COLOURS
     if unit is not None:
         record = data.units[unit]  # type: ignore[attr-defined]
-        subtitle = record.name.get(lang) or record.name.vi
+        subtitle = record.name.text(lang)
         branding = record.branding
         if branding is not None:
-            title = branding.display_name.get(lang) or branding.display_name.vi
+            title = branding.display_name.text(lang)
             if branding.colors is not None:
                 background, accent = branding.colors.primary, branding.colors.accent
     return SiteCard(title, subtitle, background, accent)

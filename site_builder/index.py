@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from .loader import Dataset
 from .model import Activity, Node, Plan
 from .model.plans import Deadline, NodeContext
-from .topics import TOPICS
+from .vocabulary import TOPICS
 
 Role = Literal["lead", "partner", "assignee", "reports", "receives", "issuer"]
 LEVEL_ORDER = {"national": 0, "province": 1, "district": 2}
@@ -50,17 +51,16 @@ class TopicView:
     themes: list[tuple[Plan, list[PlacedNode]]] = field(default_factory=list)
     activities: list[tuple[Plan, list[Activity]]] = field(default_factory=list)
 
+    @property
+    def activity_count(self) -> int:
+        """Activities tagged with the topic, across plans."""
+        return sum(len(acts) for _, acts in self.activities)
+
 
 def placed_nodes(plan: Plan) -> Iterator[PlacedNode]:
-    def walk(node: Node, ctx: NodeContext | None, path: tuple[int, ...]) -> Iterator[PlacedNode]:
-        inner = (ctx or NodeContext()).enter(node)
-        anchor = "s-" + "-".join(str(i + 1) for i in path)
-        yield PlacedNode(plan, node, inner, anchor, len(path))
-        for i, item in enumerate(node.items):
-            yield from walk(item, inner, path + (i,))
-
-    for i, section in enumerate(plan.sections):
-        yield from walk(section, None, (i,))
+    """Every node of a plan's body with its anchor on the plan page (``s-4-1``) and depth."""
+    for node, ctx, position in plan.nodes():
+        yield PlacedNode(plan, node, ctx, "s-" + "-".join(str(i + 1) for i in position), len(position))
 
 
 class SiteIndex:
@@ -74,6 +74,7 @@ class SiteIndex:
             key=lambda p: (LEVEL_ORDER[units[p.issuer].level], p.issuer, p.issued or "", p.id),
         )
         self.placed: dict[str, list[PlacedNode]] = {p.id: list(placed_nodes(p)) for p in self.plans}
+
         self.children: dict[str, list[Plan]] = defaultdict(list)
         self.involvements: dict[str, list[Involvement]] = defaultdict(list)
         self.topics: dict[str, TopicView] = {t.id: TopicView() for t in TOPICS}
@@ -162,6 +163,17 @@ class SiteIndex:
                 by_topic[pillar].append(activity)
         for topic_id, activities in by_topic.items():
             self.topics[topic_id].activities.append((plan, activities))
+
+    @cached_property
+    def anchors(self) -> dict[int, str]:
+        """A node of a plan's body (by identity) → its anchor on the plan page. Keyed by
+        ``id()``, so made anew in each process (:meth:`__getstate__`)."""
+        return {id(p.node): p.anchor for placed in self.placed.values() for p in placed}
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("anchors", None)
+        return state
 
     def plans_by_level(self) -> list[tuple[str, list[Plan]]]:
         """Plans grouped by the level of their issuer, national first."""

@@ -17,13 +17,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from .inputs import scan_plans
+from .markup_check import check_data
 from .model import Agency, AgencyFile, Plan, Text, Unit, UnitFile
 from .model.common import Succession
-from .model.plans import Deadline, LegalRef, Node, Parties
+from .model.plans import LegalRef, Node, agency_references
 from .model.progress import ProgressFile
 from .model.units import Citation, Predecessor, Source
 from .problems import Problem, ProblemList
-from .safety import check_data
 from .validation import field_path, validate
 from .yamlsource import Loc, YamlDocument, load_yaml
 
@@ -113,14 +113,9 @@ class _Checker:
     def model(self, doc: YamlDocument, root: BaseModel, successor_kind: tuple[str, str]) -> None:
         """Check every id inside one file's model."""
         for loc, obj in iter_models(root):
-            if isinstance(obj, Node):
-                self.ids(doc, loc + ("agencies",), obj.agencies, AGENCY)
-            elif isinstance(obj, Deadline):
-                self.ids(doc, loc + ("from_agencies",), obj.from_agencies, AGENCY)
-                self.ids(doc, loc + ("to_agencies",), obj.to_agencies, AGENCY)
-            elif isinstance(obj, Parties):
-                self.ids(doc, loc + ("agencies",), obj.agencies, AGENCY)
-            elif isinstance(obj, Succession):
+            for name, ids in agency_references(obj):
+                self.ids(doc, loc + (name,), ids, AGENCY)
+            if isinstance(obj, Succession):
                 self.ref(doc, loc + ("to",), obj.to, successor_kind)
             elif isinstance(obj, LegalRef):
                 self.ref(doc, loc + ("plan",), obj.plan, PLAN)

@@ -31,33 +31,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import LANGUAGES, urls
-from .content import without_title
+from .content_tree import without_title
 from .i18n import translations
-from .index import SiteIndex
-from .pages import PageSpec, generate
+from .pages import PageSpec
+from .portal import Portal
 from .problems import InputError
 from .project import Project, load_project
 from .sanitize import Policy
+from .sitechrome import branding, navigation
 from .siteconfig import HOST
+from .urls import SiteUrls
 from .view import SiteView
-
-NAV: list[tuple[str, str]] = [
-    ("Home", "index.md"),
-    ("About ASEAN", "asean/index.md"),
-    ("Member states", urls.src_uri(urls.INDEXES["members"])),
-    ("Pillars and topics", urls.src_uri(urls.INDEXES["pillars"])),
-    ("Plans", urls.src_uri(urls.INDEXES["plans"])),
-    ("News", urls.src_uri(urls.INDEXES["news"])),
-    ("News archive", urls.src_uri(urls.INDEXES["news-archive"])),
-    ("Local tourism", "tourism/index.md"),
-    ("Agencies", urls.src_uri(urls.INDEXES["agencies"])),
-    ("Units", urls.src_uri(urls.INDEXES["units"])),
-    ("Calendar", urls.src_uri(urls.INDEXES["calendar"])),
-    ("Documents", urls.src_uri(urls.INDEXES["documents"])),
-    ("ASEAN quiz", urls.src_uri(urls.INDEXES["quiz"])),
-    ("Editors' guide", "guide/index.md"),
-]
-"""The navigation: a fixed list, so that no page's HTML grows with the data."""
 
 
 class AseanConfig(Config):
@@ -71,6 +55,9 @@ class AseanConfig(Config):
     """Refuse data with warnings (a missing English text) as MkDocs' strict mode does."""
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])
     """Hosts whose https pages content may frame with ``<iframe>``: the maintainers' call."""
+    base_url = c.Optional(c.Type(str))
+    """The site's root address, ending in ``/`` (the build passes it); none: ``SITE_URL`` or
+    the local preview address (:func:`site_builder.urls.base_url`)."""
 
 
 class AseanPlugin(BasePlugin[AseanConfig]):
@@ -79,7 +66,8 @@ class AseanPlugin(BasePlugin[AseanConfig]):
     def __init__(self) -> None:
         self.lang = "vi"
         self.view: SiteView | None = None
-        self.specs: list[PageSpec] = []
+        self.specs: dict[str, PageSpec] = {}
+        """Every generated page of this language by ``src_uri``: its records and context."""
         self.project: Project | None = None
         """The checked project, when the build hands it over (else checked in ``on_config``)."""
         self.sources: dict[str, tuple[dict[str, Any], str]] = {}
@@ -104,42 +92,27 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         except InputError as exc:
             raise PluginError("\n" + exc.report()) from None
         self.project = project
-        index = SiteIndex(project.data)
         unit = self.config.unit
         if unit and unit not in project.data.units:
             raise PluginError(f"unknown unit '{unit}' (plans/units.yaml: {', '.join(project.data.units)})")
-        self.view = SiteView(index, self.lang, project.content, unit)
+        self.site = SiteUrls(urls.base_url(self.config.base_url))
+        self.view = SiteView(project, self.lang, unit, self.site)
+        self.portal = Portal(self.view)
         t = translations(self.lang).gettext
         config.theme["language"] = self.lang
-        config.site_name = t("ASEAN section")
-        self.unit_css: str | None = None
-        branding = project.data.units[unit].branding if unit else None
-        if branding is not None:
-            name = branding.display_name.get(self.lang) or branding.display_name.vi
-            config.site_name = name
-            if branding.logo:
-                config.theme["logo"] = branding.logo
-            if branding.colors:
-                self.unit_css = unit_stylesheet(branding.colors.primary, branding.colors.accent)
-        repo = dict(config.extra.get("repository") or {})
-        if branding is not None and branding.repository is not None:
-            repo.update(url=branding.repository.url, branch=branding.repository.branch)
-        config.extra["repository"] = repo if repo.get("url") else None
+        brand = branding(project, unit, self.lang, t, config.extra.get("repository"))
+        config.site_name = brand.site_name
+        if brand.logo:
+            config.theme["logo"] = brand.logo
+        self.unit_css = brand.stylesheet
+        config.extra["repository"] = brand.repository
         config.extra["unit"] = unit
         config.extra["unit_css"] = self.unit_css is not None
-        suffix = f"{self.lang}/"
-        site_url = config.site_url or ""
-        config.extra["root_url"] = site_url[: -len(suffix)] if site_url.endswith(suffix) else site_url
-        # Built for a preview address (no SITE_URL): the "Embed this" and API pages say so.
-        config.extra["preview_address"] = urls.is_preview_address(config.extra["root_url"])
+        config.site_url = self.site.home(self.lang)
         config.extra["lang"] = self.lang
         config.extra["other_lang"] = self.view.other_lang
-        self.specs = generate(index, project.content, self.lang, t, self.view.newsroom)
-        available = {spec.src_uri for spec in self.specs} | {
-            page.rel for page in project.content.in_lang(self.lang)
-        }
-        # A page the data does not produce (no quiz questions yet, say) is left out of the nav.
-        config.nav = [{t(title): path} for title, path in NAV if path in available]
+        self.specs = {spec.src_uri: spec for spec in project.pages(self.lang)}
+        config.nav = [{title: path} for title, path in navigation(project, self.lang, t)]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -157,7 +130,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
             elif file.src_uri not in media:
                 # ``check`` refused it (or it appeared since): never publish what was not checked.
                 files.remove(file)
-        for spec in self.specs:
+        for spec in self.specs.values():
             if files.get_file_from_path(spec.src_uri) is not None:
                 raise PluginError(
                     f"content/{self.lang}/{spec.src_uri} claims the URL of a generated page /{self.lang}/{spec.url}"
@@ -189,6 +162,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
                 page.rel,
                 extra={"source_title": title},
             )
+            self.specs[spec.src_uri] = spec
             self._add_generated(files, config, spec)
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str:
@@ -238,12 +212,14 @@ class AseanPlugin(BasePlugin[AseanConfig]):
 
     @event_priority(-50)
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-        assert self.view is not None
-        context["record"] = self.view.record(page.meta)
-        src_uri = page.file.src_uri if page.file else None
-        context["listing"] = self.view.news_listing(src_uri)
-        context["related_news"] = self.view.related_news(src_uri)
-        if context["listing"] is not None:
+        spec = self.specs.get(page.file.src_uri)
+        context["record"] = spec.record if spec is not None else None
+        if spec is not None:
+            context.update(spec.context)
+        # The portal's contexts: home page, member states, plan summary, dashboard charts.
+        context.update(self.portal.context(page.meta, context["record"]))
+        context["related_news"] = self.view.related_news(page.file.src_uri)
+        if context.get("listing") is not None:
             # A page of a news list links its own previous and next pages (theme/main.html),
             # not its neighbours in the navigation as Material's <head> would.
             page.previous_page = page.next_page = None
@@ -277,16 +253,3 @@ class Fragments:
         if key not in self.store:
             self.store[key] = Markup(caller())
         return self.store[key]
-
-
-def unit_stylesheet(primary: str, accent: str) -> str:
-    """The colours of a unit's build, as overrides of the theme's variables."""
-    return (
-        ":root {\n"
-        f"  --md-primary-fg-color: {primary};\n"
-        f"  --md-primary-fg-color--dark: {primary};\n"
-        f"  --asean-blue: {primary};\n"
-        f"  --asean-blue-dark: {primary};\n"
-        f"  --asean-yellow: {accent};\n"
-        "}\n"
-    )

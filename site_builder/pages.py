@@ -1,8 +1,10 @@
 """The pages generated from the data, as engine-neutral specs.
 
-A generated page is a Markdown file with front matter (title, description, the
-template that renders it, and which record it shows) and a one-line body: its title
-as the page heading. Data is never pasted into Markdown; the templates in ``theme/``
+A generated page is a spec: where it goes, its title and description, the template
+that lays it out, the records it shows (:class:`Subject`, the objects themselves, never
+ids to look up again) and what else its template needs, computed here (an activity's
+group and its neighbours). The engine gets a one-line Markdown body, the title as the
+page heading; data is never pasted into Markdown, and the templates in ``theme/``
 render it with autoescaping. Generated pages are kept out of the navigation: index
 pages link to them, so a page's HTML does not grow with the number of plans.
 """
@@ -11,14 +13,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import urls
-from .content import ContentSet
-from .index import SiteIndex
-from .model import Text
-from .newsroom import NEWS, Newsroom, for_language
-from .topics import TOPIC_BY_ID, TOPICS
+from .model import Activity, Agency, Plan, Unit
+from .model.content import Member, Tag
+from .newsroom import NEWS
+from .vocabulary import MIXED_QUIZ, QUIZ_TOPICS, TOPIC_BY_ID, TOPICS, Topic
+
+if TYPE_CHECKING:
+    from .project import Project
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a generated page shows: its kind and the records themselves."""
+
+    kind: str
+    plan: Plan | None = None
+    activity: Activity | None = None
+    agency: Agency | None = None
+    unit: Unit | None = None
+    topic: Topic | None = None
+    member: Member | None = None
+    tag: Tag | None = None
+    quiz: str | None = None
+    """A quiz topic id, or ``mixed``."""
 
 
 @dataclass(frozen=True)
@@ -31,11 +51,20 @@ class PageSpec:
     template: str
     kind: str
     id: str = ""
+    """The key of the record, for addresses and widgets (``soc-trang-2022``)."""
     description: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
-    """More front matter keys (e.g. ``edit_path`` of the data file behind the page)."""
+    """More page metadata (e.g. ``edit_path`` of the data file behind the page)."""
     title_lang: str | None = None
     """Set to ``"vi"`` when the title is the Vietnamese text standing in for a missing translation."""
+    subject: Subject | None = None
+    """The records the page shows (``record`` in its template); ``Subject(kind)`` when unset."""
+    context: dict[str, Any] = field(default_factory=dict)
+    """What else the template needs, computed in Python (an activity's group and neighbours)."""
+
+    @property
+    def record(self) -> Subject:
+        return self.subject or Subject(self.kind)
 
     @property
     def src_uri(self) -> str:
@@ -44,11 +73,7 @@ class PageSpec:
     def meta(self) -> dict[str, Any]:
         """The page's metadata as the templates see it (``page.meta``); handed to the
         engine as data, never written out as front matter to be parsed again."""
-        meta: dict[str, Any] = {
-            "title": self.title,
-            "template": self.template,
-            "asean": {"kind": self.kind, "id": self.id},
-        }
+        meta: dict[str, Any] = {"title": self.title, "template": self.template}
         if self.description:
             meta["description"] = self.description
         meta.update(self.extra)
@@ -70,19 +95,23 @@ def escape_markdown(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def _text(text: Text, lang: str) -> tuple[str, str | None]:
-    """The text in ``lang`` and ``None``, or the Vietnamese and ``"vi"`` when not translated."""
-    value = text.get(lang)
-    return (value, None) if value is not None else (text.vi, "vi")
-
-
 def shorten(text: str, limit: int = 155) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any, newsroom: Newsroom | None = None) -> list[PageSpec]:
-    """Every generated page for one language. ``t`` translates interface strings; ``newsroom``
-    is the language's news lists when the caller has built them already."""
+@dataclass(frozen=True)
+class GeneratedPages:
+    """The generated pages of one language."""
+
+    pages: list[PageSpec]
+    """Every page, in URL order."""
+    widgets: list[PageSpec]
+    """The widget pages, in the order the "Embed this" page lists them."""
+
+
+def generate(project: Project, lang: str, t: Any) -> GeneratedPages:
+    """Every generated page for one language. ``t`` translates interface strings."""
+    index, content = project.index, project.content
     data = index.dataset
     pages: list[PageSpec] = [
         PageSpec(urls.INDEXES["plans"], t("Plans"), "asean/plans.html", "plans",
@@ -105,101 +134,112 @@ def generate(index: SiteIndex, content: ContentSet, lang: str, t: Any, newsroom:
                  description=t("For the editorial team: pages and data still to translate, and translations older than their source.")),
     ]
     for member in content.members or []:
-        name, name_lang = _text(member.name, lang)
+        name, name_lang = member.name.in_lang(lang)
         pages.append(PageSpec(urls.member(member.id), name, "asean/member.html", "member", member.id,
-                              shorten(_text(member.profile, lang)[0]),
-                              {"edit_path": "content/data/members.yaml"}, name_lang))
-    pages += news_specs(newsroom or for_language(content, lang), content, lang, t)
+                              shorten(member.profile.text(lang)),
+                              {"edit_path": "content/data/members.yaml"}, name_lang, Subject("member", member=member)))
+    pages += news_specs(project, lang, t)
     for plan in index.plans:
         edit = {"edit_path": data.files[plan.id]}
-        title, title_lang = _text(plan.short_title, lang)
+        title, title_lang = plan.short_title.in_lang(lang)
         pages.append(PageSpec(urls.plan(plan.id), title, "asean/plan.html", "plan", plan.id,
-                              shorten(_text(plan.title, lang)[0]), edit, title_lang))
-        for activity in plan.appendix.activities if plan.appendix else []:
-            name, name_lang = _text(activity.name, lang)
-            pages.append(PageSpec(
-                urls.activity(plan.id, activity.slug),
-                f"{activity.id} · {shorten(name, 90)}",
-                "asean/activity.html", "activity", f"{plan.id}/{activity.id}",
-                shorten(name), edit, name_lang,
-            ))
+                              shorten(plan.title.text(lang)), edit, title_lang, Subject("plan", plan=plan)))
+        pages += activity_specs(plan, lang, edit)
     for agency in data.agencies.values():
-        name, name_lang = _text(agency.name, lang)
+        name, name_lang = agency.name.in_lang(lang)
         pages.append(PageSpec(urls.agency(agency.id), name, "asean/agency.html", "agency", agency.id,
-                              extra={"edit_path": "plans/agencies.yaml"}, title_lang=name_lang))
+                              extra={"edit_path": "plans/agencies.yaml"}, title_lang=name_lang,
+                              subject=Subject("agency", agency=agency)))
     for topic in TOPICS:
         pages.append(PageSpec(urls.topic(topic.id), topic.name(lang), "asean/pillar.html", "pillar", topic.id,
-                              extra={"hide": ["toc"]}))
+                              extra={"hide": ["toc"]}, subject=Subject("pillar", topic=topic)))
     for unit in data.units.values():
-        name, name_lang = _text(unit.name, lang)
+        name, name_lang = unit.name.in_lang(lang)
         pages.append(PageSpec(urls.unit(unit.id), name, "asean/unit.html", "unit", unit.id,
-                              extra={"edit_path": "plans/units.yaml"}, title_lang=name_lang))
-    pages += quiz_specs(content, lang, t)
-    pages += widget_specs(index, content, lang, t)
-    return sorted(pages, key=lambda p: p.url)
+                              extra={"edit_path": "plans/units.yaml"}, title_lang=name_lang,
+                              subject=Subject("unit", unit=unit)))
+    pages += quiz_specs(project, t)
+    widgets = widget_specs(project, lang, t)
+    return GeneratedPages(sorted(pages + widgets, key=lambda p: p.url), widgets)
 
 
-def news_specs(newsroom: Newsroom, content: ContentSet, lang: str, t: Any) -> list[PageSpec]:
+def news_specs(project: Project, lang: str, t: Any) -> list[PageSpec]:
     """Every page of every news list (the news, each year, topic and tag, 20 articles a
-    page; :mod:`.newsroom`), and the archive page that leads to the lists."""
-    tags = {tag.id: tag for tag in content.tags or []}
+    page; :mod:`.newsroom`), each with its page of the list as ``listing``, and the archive
+    page that leads to the lists."""
+    tags = {tag.id: tag for tag in project.content.tags or []}
     specs = [PageSpec(urls.INDEXES["news-archive"], t("News archive"), "asean/news-archive.html", "news-archive",
                       description=t("News by year, by pillar or topic and by tag."))]
-    for listing in newsroom.pages():
+    for listing in project.newsroom(lang).pages():
         kind, key = listing.key
-        title, title_lang, description = t("News"), None, ""
+        title, title_lang, description, subject = t("News"), None, "", Subject(kind)
         if listing.key == NEWS:
             description = t("News about ASEAN and the ASEAN communication plans.")
         elif kind == "news-year":
             title = t("News of %(year)s") % {"year": key}
         elif kind == "news-topic":
-            title = t("News: %(name)s") % {"name": TOPIC_BY_ID[key].name(lang)}
+            topic = TOPIC_BY_ID[key]
+            title, subject = t("News: %(name)s") % {"name": topic.name(lang)}, Subject(kind, topic=topic)
         else:
-            name, title_lang = _text(tags[key].name, lang)
-            title = t("News: %(name)s") % {"name": name}
+            name, title_lang = tags[key].name.in_lang(lang)
+            title, subject = t("News: %(name)s") % {"name": name}, Subject(kind, tag=tags[key])
         if listing.number > 1:
             title = t("%(title)s, page %(page)s of %(pages)s") % {
                 "title": title, "page": listing.number, "pages": listing.count}
-        specs.append(PageSpec(listing.url, title, "asean/news.html", kind, key, description, title_lang=title_lang))
+        specs.append(PageSpec(listing.url, title, "asean/news.html", kind, key, description, title_lang=title_lang,
+                              subject=subject, context={"listing": listing}))
     return specs
 
 
-def quiz_title(topic: str, t: Any) -> str:
-    """The quiz title of a topic in the reader's language."""
-    return {
-        "history": t("History of ASEAN"),
-        "pillars": t("The three pillars"),
-        "members": t("Member states"),
-        "covid-19": t("COVID-19 cooperation"),
-        "viet-nam": t("Viet Nam in ASEAN"),
-        "local": t("Local province"),
-        "mixed": t("Mixed quiz: 10 random questions"),
-    }[topic]
+def activity_specs(plan: Plan, lang: str, edit: dict[str, Any]) -> list[PageSpec]:
+    """A page per appendix activity, with its group and its neighbours for the pager."""
+    if plan.appendix is None:
+        return []
+    groups = {group.id: group for group in plan.appendix.groups}
+    activities = plan.appendix.activities
+    specs = []
+    for i, activity in enumerate(activities):
+        name, name_lang = activity.name.in_lang(lang)
+        context = {
+            "group": groups.get(activity.group),
+            "previous": activities[i - 1] if i > 0 else None,
+            "next": activities[i + 1] if i + 1 < len(activities) else None,
+        }
+        specs.append(PageSpec(
+            urls.activity(plan.id, activity.slug), f"{activity.id} · {shorten(name, 90)}", "asean/activity.html",
+            "activity", f"{plan.id}/{activity.id}", shorten(name), edit, name_lang,
+            Subject("activity", plan=plan, activity=activity), context,
+        ))
+    return specs
 
 
-def quiz_specs(content: ContentSet, lang: str, t: Any) -> list[PageSpec]:
+def quiz_specs(project: Project, t: Any) -> list[PageSpec]:
     """Quiz pages: an index, one quiz per topic and a mixed one, each with a printable copy."""
+    content = project.content
     if not content.quiz:
         return []
-    topics = [topic for topic in urls.QUIZ_TOPICS if any(q.topic == topic for q in content.quiz)] + ["mixed"]
+    asked = {q.topic for q in content.quiz}
+    topics = [topic for topic in QUIZ_TOPICS if topic.id in asked] + [MIXED_QUIZ]
     specs = [PageSpec(urls.quiz(), t("ASEAN quiz"), "asean/quiz-index.html", "quiz-index",
                       description=t("Practice quizzes about ASEAN for students and the public, in both languages."))]
-    for topic in topics:
-        title = quiz_title(topic, t)
+    for term in topics:
+        topic, title = term.id, term.label(t)
         specs.append(PageSpec(urls.quiz(topic), t("Quiz: %(title)s") % {"title": title}, "asean/quiz.html", "quiz", topic,
-                              extra={"edit_path": "content/data/quiz.yaml", "hide": ["toc"]}))
+                              extra={"edit_path": "content/data/quiz.yaml", "hide": ["toc"]},
+                              subject=Subject("quiz", quiz=topic)))
         specs.append(PageSpec(f"{urls.quiz(topic)}print/", t("Quiz: %(title)s (printable)") % {"title": title},
                               "asean/quiz-print.html", "quiz-print", topic,
-                              extra={"hide": ["navigation", "toc"]}))
+                              extra={"hide": ["navigation", "toc"]}, subject=Subject("quiz-print", quiz=topic)))
     return specs
 
 
-def widget_specs(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> list[PageSpec]:
+def widget_specs(project: Project, lang: str, t: Any) -> list[PageSpec]:
     """The embeddable widgets of one language, and the "Embed this" page that lists them.
 
     Widget pages use their own minimal template (no site chrome) and report their
     height to the host page; see ``theme/assets/embed-frame.js`` and ``/embed.js``.
     """
+    index, content = project.index, project.content
     specs = [
         PageSpec(urls.INDEXES["embed"], t("Embed this"), "asean/embed-index.html", "embed-index",
                  description=t("Widgets of the ASEAN section for your own web portal, with the code to copy.")),
@@ -207,20 +247,24 @@ def widget_specs(index: SiteIndex, content: ContentSet, lang: str, t: Any) -> li
         PageSpec(urls.embed("events"), t("Upcoming events"), "asean/embed/events.html", "embed-events"),
     ]
     if content.quiz:
-        specs.append(PageSpec(urls.embed("quiz"), t("ASEAN quiz"), "asean/embed/quiz.html", "embed-quiz", "mixed"))
+        specs.append(PageSpec(urls.embed("quiz"), t("ASEAN quiz"), "asean/embed/quiz.html", "embed-quiz", "mixed",
+                              subject=Subject("embed-quiz", quiz="mixed")))
     for plan in index.plans:
-        title, title_lang = _text(plan.short_title, lang)
+        title, title_lang = plan.short_title.in_lang(lang)
         if plan.appendix is not None:
             specs.append(PageSpec(urls.embed("plans", plan.id), title, "asean/embed/activities.html",
-                                  "embed-activities", plan.id, title_lang=title_lang))
+                                  "embed-activities", plan.id, title_lang=title_lang,
+                                  subject=Subject("embed-activities", plan=plan)))
         if plan.appendix is not None or plan.assignments():
             specs.append(PageSpec(urls.embed("progress", plan.id), t("Implementation: %(plan)s") % {"plan": title},
-                                  "asean/embed/progress.html", "embed-progress", plan.id, title_lang=title_lang))
+                                  "asean/embed/progress.html", "embed-progress", plan.id, title_lang=title_lang,
+                                  subject=Subject("embed-progress", plan=plan)))
     for topic in TOPICS:
         specs.append(PageSpec(urls.embed("pillars", topic.id), topic.name(lang), "asean/embed/pillar.html",
-                              "embed-pillar", topic.id))
+                              "embed-pillar", topic.id, subject=Subject("embed-pillar", topic=topic)))
     for member in content.members or []:
-        name, name_lang = _text(member.name, lang)
+        name, name_lang = member.name.in_lang(lang)
         specs.append(PageSpec(urls.embed("members", member.id), name, "asean/embed/member.html",
-                              "embed-member", member.id, title_lang=name_lang))
+                              "embed-member", member.id, title_lang=name_lang,
+                              subject=Subject("embed-member", member=member)))
     return specs

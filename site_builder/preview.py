@@ -24,9 +24,13 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
+
 from . import LANGUAGES
 from .build import MARKER, BuildError, build_site
-from .content import check_page_file
+from .content_tree import check_page_file
 from .engine import LivePages
 from .problems import InputError
 from .project import Project
@@ -44,18 +48,52 @@ RELOAD_JS = """(function () {
 """
 
 
-def snapshot(root: Path) -> dict[str, float]:
-    """Modification times of every watched file (polling works on every file system)."""
-    times: dict[str, float] = {}
-    for name in WATCHED:
-        path = root / name
-        if path.is_file():
-            times[name] = path.stat().st_mtime_ns
-        elif path.is_dir():
-            for file in path.rglob("*"):
-                if file.is_file() and not file.name.startswith((".", "~")):
-                    times[str(file)] = file.stat().st_mtime_ns
-    return times
+def watched(root: Path, path: str) -> Path | None:
+    """The file an event names, when it is one the preview follows: inside a watched folder
+    (or a watched file itself), and not an editor's hidden or backup file."""
+    file = Path(path)
+    try:
+        rel = file.relative_to(root)
+    except ValueError:
+        return None
+    if not rel.parts or rel.parts[0] not in WATCHED:
+        return None
+    if any(part.startswith((".", "~")) or part.endswith("~") for part in rel.parts):
+        return None
+    return file
+
+
+class Changes(FileSystemEventHandler):
+    """Collects the files that changed, as the operating system reports them (inotify on
+    Linux, FSEvents on macOS, ReadDirectoryChangesW on Windows: nothing is polled)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.paths: set[Path] = set()
+        self.lock = threading.Lock()
+        self.arrived = threading.Event()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write") or (event.is_directory and event.event_type == "modified"):
+            return
+        names = [event.src_path, getattr(event, "dest_path", "")]
+        found = [p for name in names if name and (p := watched(self.root, os.fsdecode(name))) is not None]
+        if found:
+            with self.lock:
+                self.paths.update(found)
+            self.arrived.set()
+
+    def take(self, quiet: float) -> list[Path]:
+        """Wait for changes, then until none has come for ``quiet`` seconds (an editor's
+        save is several events), and return them."""
+        self.arrived.wait()
+        while True:
+            self.arrived.clear()
+            if not self.arrived.wait(quiet):
+                break
+        with self.lock:
+            paths, self.paths = sorted(self.paths), set()
+        return paths
 
 
 class Preview:
@@ -81,6 +119,8 @@ class Preview:
         self.reload_after_build = False
         self.quick_paths: set[Path] = set()
         """Pages rendered on the quick path since the last full build started."""
+        self.admin_written: dict[Path, bool] = {}
+        """Whether ``/admin/`` was written in this run (:func:`site_builder.cms.preview_response`)."""
 
     def adopt_output(self) -> None:
         """Remove a preview folder that an older version of the kit built without the
@@ -135,7 +175,7 @@ class Preview:
         live: dict[str, LivePages] = {}
         try:
             for lang in LANGUAGES:
-                live[lang] = LivePages(self.root, lang, self.out / lang, self.site_url + lang + "/", project)
+                live[lang] = LivePages(self.root, lang, self.out / lang, self.site_url, project)
         except Exception as exc:  # the full build reports the problem; the quick path waits
             print(f"(xem nhanh tạm tắt / quick preview off: {type(exc).__name__}: {exc})", flush=True)
             live = {}
@@ -176,19 +216,27 @@ class Preview:
                   f"in {took:.0f} ms", flush=True)
         return True
 
-    def watch(self, interval: float = 0.3) -> None:
-        """Poll the watched files; quick-render what can be, and ask for a full build."""
-        before = snapshot(self.root)
+    def observe(self) -> tuple[BaseObserver, Changes]:
+        """Start watching the inputs (each watched folder, and the project folder for the
+        watched files at its top); the output folder is never watched."""
+        changes = Changes(self.root)
+        observer = Observer()
+        for name in WATCHED:
+            path = self.root / name
+            if path.is_dir():
+                observer.schedule(changes, str(path), recursive=True)
+        observer.schedule(changes, str(self.root), recursive=False)
+        observer.start()
+        return observer, changes
+
+    def watch(self, changes: Changes, quiet: float = 0.05) -> None:
+        """Quick-render what can be of each batch of changes, and ask for a full build."""
         while True:
-            time.sleep(interval)
-            now = snapshot(self.root)
-            if now != before:
-                changed = [Path(k) for k in now.keys() | before.keys() if now.get(k) != before.get(k)]
-                before = now
-                done = self.quick(changed)
-                with self.lock:
-                    self.reload_after_build = self.reload_after_build or not done
-                self.wanted.set()
+            changed = changes.take(quiet)
+            done = self.quick(changed)
+            with self.lock:
+                self.reload_after_build = self.reload_after_build or not done
+            self.wanted.set()
 
     def builder(self) -> None:
         """Run full builds one after the other while changes keep coming."""
@@ -261,6 +309,9 @@ class _Handler(SimpleHTTPRequestHandler):
         if self.path.startswith("/__preview__/"):
             self._preview_asset()
             return
+        if self.path == "/admin" or self.path.startswith(("/admin/", "/admin?")):
+            self._admin()
+            return
         with self.preview.lock:
             error = self.preview.error
         path = self.path.split("?", 1)[0]
@@ -286,6 +337,19 @@ class _Handler(SimpleHTTPRequestHandler):
         else:
             self._send(404, "text/plain", b"not found")
 
+    def _admin(self) -> None:
+        """The CMS on the editor's own clone (:mod:`site_builder.cms`), under its own CSP."""
+        from .cms import preview_response
+
+        status, headers, body = preview_response(self.preview.root, self.path, self.preview.admin_written)
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def _send(self, status: int, content_type: str, body: bytes) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
@@ -309,8 +373,9 @@ def serve(root: Path, port: int) -> None:
     preview = Preview(root.resolve(), port)
     preview.adopt_output()
     preview.rebuild()
+    observer, changes = preview.observe()
     httpd = make_server(preview, port)
-    threading.Thread(target=preview.watch, daemon=True).start()
+    threading.Thread(target=preview.watch, args=(changes,), daemon=True).start()
     threading.Thread(target=preview.builder, daemon=True).start()
     print(f"Xem trước / preview: http://127.0.0.1:{port}/vi/  (Ctrl-C để dừng / to stop)", flush=True)
     try:
@@ -318,6 +383,7 @@ def serve(root: Path, port: int) -> None:
     except KeyboardInterrupt:
         pass
     finally:
+        observer.stop()
         httpd.server_close()
         # A background build may be running in worker processes: stop them too, so
         # that none is left behind waiting for work.

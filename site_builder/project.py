@@ -3,19 +3,93 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import LANGUAGES
-from .content import ContentSet, check_content
+from .content_tree import ContentSet, check_content
 from .loader import Dataset, check_dataset
 from .problems import InputError, Problem, ProblemList
+
+if TYPE_CHECKING:
+    from .embeds import Widget
+    from .index import SiteIndex
+    from .newsroom import Newsroom
+    from .pages import GeneratedPages, PageSpec
+    from .tracker import Tracker
 
 
 @dataclass
 class Project:
+    """The checked input and what is derived from it once per build.
+
+    The index, the tracker, the generated pages and the widgets are computed on first use
+    and kept: the check computes the pages of both languages (to find clashing URLs),
+    and the build hands this object, with them, to its language workers, so no process
+    computes any of them twice (a test counts)."""
+
     root: Path
     data: Dataset
     content: ContentSet
+
+    @cached_property
+    def index(self) -> SiteIndex:
+        """Plans, agencies and topics cross-referenced for pages and exports."""
+        from .index import SiteIndex
+
+        return SiteIndex(self.data)
+
+    @cached_property
+    def tracker(self) -> Tracker:
+        """Implementation status of every task by year."""
+        from .tracker import Tracker
+
+        return Tracker(self.data)
+
+    @cached_property
+    def _generated(self) -> dict[str, GeneratedPages]:
+        return {}
+
+    def generated(self, lang: str) -> GeneratedPages:
+        if lang not in self._generated:
+            from .i18n import translations
+            from .pages import generate
+
+            self._generated[lang] = generate(self, lang, translations(lang).gettext)
+        return self._generated[lang]
+
+    def pages(self, lang: str) -> list[PageSpec]:
+        """The pages generated from the data in one language, in URL order."""
+        return self.generated(lang).pages
+
+    @cached_property
+    def _newsrooms(self) -> dict[str, Newsroom]:
+        return {}
+
+    def newsroom(self, lang: str) -> Newsroom:
+        """The news lists of one language (every page of every list, related news), from one
+        inverted index built on first use: the pages and the templates share it."""
+        if lang not in self._newsrooms:
+            from .newsroom import for_language
+
+            self._newsrooms[lang] = for_language(self.content, lang)
+        return self._newsrooms[lang]
+
+    @cached_property
+    def _widgets(self) -> dict[str, list[Widget]]:
+        return {}
+
+    def widgets(self, lang: str) -> list[Widget]:
+        """The embeddable widgets of one language, with their heights and link cards."""
+        if lang not in self._widgets:
+            from .embeds import describe
+            from .i18n import translations
+
+            t = translations(lang).gettext
+            self._widgets[lang] = [describe(spec, self, lang, t) for spec in self.generated(lang).widgets
+                                   if spec.kind != "embed-index"]
+        return self._widgets[lang]
 
 
 def check_project(root: Path) -> tuple[Project | None, ProblemList]:
@@ -36,23 +110,20 @@ def _check(root: Path) -> tuple[Project | None, ProblemList]:
     problems.extend(found.items)
     if dataset is None or problems.errors:
         return None, problems
-    problems.extend(_url_claims(dataset, content))
+    project = Project(root, dataset, content)
+    problems.extend(_url_claims(project))
     if problems.errors:
         return None, problems
-    return Project(root, dataset, content), problems
+    return project, problems
 
 
-def _url_claims(dataset: Dataset, content: ContentSet) -> list[Problem]:
+def _url_claims(project: Project) -> list[Problem]:
     """Two pages may not claim one URL: two content pages (``x.md`` and ``x/index.md``), or
     a content page and a page generated from the data."""
-    from .i18n import translations
-    from .index import SiteIndex
-    from .pages import generate
-
+    content = project.content
     problems = []
-    index = SiteIndex(dataset)
     for lang in LANGUAGES:
-        generated = {spec.url for spec in generate(index, content, lang, translations(lang).gettext)}
+        generated = {spec.url for spec in project.pages(lang)}
         known = generated | {page.url for page in content.in_lang(lang)}
         for i, question in enumerate(content.quiz or []):
             if question.source not in known:

@@ -13,6 +13,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from .project import Project
+from .urls import SiteUrls
+from .writer import Writer
 
 REDIRECT = """<!doctype html>
 <html lang="vi">
@@ -46,18 +48,18 @@ def page_paths(lang_dir: Path) -> list[str]:
     return sorted(paths)
 
 
-def sitemap(base: str, languages: Sequence[str], paths: list[str]) -> str:
+def sitemap(site: SiteUrls, languages: Sequence[str], paths: list[str]) -> str:
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
     for path in paths:
         for lang in languages:
-            lines.append(f"  <url><loc>{escape(base + lang + '/' + path)}</loc>")
+            lines.append(f"  <url><loc>{escape(site.page(lang, path))}</loc>")
             for alt in languages:
-                href = quoteattr(base + alt + "/" + path)
+                href = quoteattr(site.page(alt, path))
                 lines.append(f'    <xhtml:link rel="alternate" hreflang="{alt}" href={href}/>')
-            href = quoteattr(base + languages[0] + "/" + path)
+            href = quoteattr(site.page(languages[0], path))
             lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={href}/>')
             lines.append("  </url>")
     lines.append("</urlset>")
@@ -67,21 +69,21 @@ def sitemap(base: str, languages: Sequence[str], paths: list[str]) -> str:
 STATIC = Path(__file__).parent / "static"
 
 
-def write_root_files(site: Path, base: str, languages: Sequence[str]) -> None:
-    (site / "embed.js").write_bytes((STATIC / "embed.js").read_bytes())
+def write_root_files(writer: Writer, site: SiteUrls, languages: Sequence[str]) -> None:
+    """The script that sizes widget frames, the sitemap, the redirect to /vi/ and robots.txt."""
+    folder = writer.root
+    writer.bytes("embed.js", (STATIC / "embed.js").read_bytes(), "root files")
     for lang in languages:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
-            (site / lang / name).unlink(missing_ok=True)
-    paths = page_paths(site / languages[0])
-    (site / "sitemap.xml").write_text(sitemap(base, languages, paths), encoding="utf-8")
-    (site / "index.html").write_text(
-        REDIRECT.format(canonical=quoteattr(base + "vi/"), vi=quoteattr(base + "vi/"), en=quoteattr(base + "en/")),
-        encoding="utf-8",
-    )
-    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n", encoding="utf-8")
+            (folder / lang / name).unlink(missing_ok=True)
+    paths = page_paths(folder / languages[0])
+    writer.text("sitemap.xml", sitemap(site, languages, paths), "root files")
+    home = quoteattr(site.home("vi"))
+    writer.text("index.html", REDIRECT.format(canonical=home, vi=home, en=quoteattr(site.home("en"))), "root files")
+    writer.text("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site.file('sitemap.xml')}\n", "root files")
 
 
-def write_units_index(site: Path, project: Project, units: Sequence[str]) -> None:
+def write_units_index(writer: Writer, project: Project, units: Sequence[str]) -> None:
     """The root page of an ``--all-units`` build: a link to each unit's section, the units
     of today first and the former ones (when built) under their own heading."""
     def item(unit_id: str) -> str:
@@ -103,4 +105,4 @@ def write_units_index(site: Path, project: Project, units: Sequence[str]) -> Non
         "<h1>Chuyên mục ASEAN của các đơn vị / <span lang=\"en\">ASEAN sections by unit</span></h1>\n"
         + "".join(parts) + "</body>\n</html>\n"
     )
-    (site / "index.html").write_text(html, encoding="utf-8")
+    writer.text("index.html", html, "units index")

@@ -88,6 +88,9 @@ RESERVED_IDS = frozenset({
 """Ids the theme's scripts look up with ``getElementById``: a page body may not take them
 (DOM clobbering); a test keeps this list in step with ``theme/assets/*.js``."""
 
+PRE_ATTRIBUTES = {"tabindex": "0"}
+"""Set on every ``<pre>``: a code block scrolls sideways and must be reachable by keyboard."""
+
 IFRAME_ATTRIBUTES = {
     "sandbox": "allow-scripts allow-same-origin allow-presentation allow-popups",
     "referrerpolicy": "strict-origin-when-cross-origin",
@@ -127,8 +130,17 @@ class Policy:
             strip_comments=True,
             link_rel=None,
             url_schemes=set(URL_SCHEMES),
-            set_tag_attribute_values={"iframe": dict(IFRAME_ATTRIBUTES)} if self.iframe_hosts else None,
+            set_tag_attribute_values=self._set_values(),
         )
+
+    def _set_values(self) -> dict[str, dict[str, str]]:
+        """Attributes the sanitiser sets: every code block is focusable, so that keyboard
+        users can scroll a long line (WCAG 2.1.1; axe ``scrollable-region-focusable``);
+        every allowed frame gets :data:`IFRAME_ATTRIBUTES`."""
+        values = {"pre": dict(PRE_ATTRIBUTES)}
+        if self.iframe_hosts:
+            values["iframe"] = dict(IFRAME_ATTRIBUTES)
+        return values
 
     def _attribute(self, tag: str, name: str, value: str) -> str | None:
         """Per-value rules beyond ammonia's: ids, local images, allowed frame hosts."""

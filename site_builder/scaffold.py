@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .content import ContentPage
+from .content_tree import ContentPage
 from .model import Text, Unit, UnitFile
 from .model.units import Colors
 from .problems import Problem

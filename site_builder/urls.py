@@ -7,7 +7,62 @@ redirect.
 from __future__ import annotations
 
 import ipaddress
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+"""The address of a build without a published one: the preview's, on this computer only."""
+
+
+def configured_address(site_url: str | None = None) -> str | None:
+    """The published address asked for: ``--site-url``, else ``SITE_URL``, else ``None``.
+
+    The one place the environment is read for it."""
+    return site_url or os.environ.get("SITE_URL") or None
+
+
+def base_url(site_url: str | None = None) -> str:
+    """The site's root address, always ending in ``/`` (asked for, or the local default)."""
+    url = configured_address(site_url) or DEFAULT_SITE_URL
+    return url if url.endswith("/") else url + "/"
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    """Every absolute address of one built site, from its root address (``base``, ending in
+    ``/``): pages in each language, files at the root (API, feeds, pictures), alternates.
+
+    Pages, the API, feeds, oEmbed documents, the sitemap and embed codes all build their
+    addresses here, so a change of layout is made once."""
+
+    base: str
+
+    def __post_init__(self) -> None:
+        if not self.base.endswith("/"):
+            raise ValueError(f"a site's root address ends in '/': {self.base!r}")
+
+    def home(self, lang: str) -> str:
+        """``{base}vi/``: the root of one language."""
+        return f"{self.base}{lang}/"
+
+    def page(self, lang: str, path: str = "") -> str:
+        """A page (a directory URL below the language root, ``plans/x/``) in one language."""
+        return f"{self.base}{lang}/{path}"
+
+    def file(self, path: str) -> str:
+        """A file at the site root: ``api/v1/plans.json``, ``feed.xml``, ``images/…``."""
+        return f"{self.base}{path}"
+
+    def alternates(self, path: str, languages: Sequence[str]) -> dict[str, str]:
+        """The page at ``path`` in each language."""
+        return {lang: self.page(lang, path) for lang in languages}
+
+    @property
+    def is_preview(self) -> bool:
+        """Whether these addresses work only on the computer that built the site."""
+        return is_preview_address(self.base)
 
 
 def plan(plan_id: str) -> str:
@@ -49,9 +104,6 @@ def news_year(year: str) -> str:
 def embed(kind: str, key: str = "") -> str:
     """A widget page: ``embed/plans/<plan-id>/``, ``embed/news/``, ``embed/members/<id>/``..."""
     return f"embed/{kind}/{key}/" if key else f"embed/{kind}/"
-
-
-QUIZ_TOPICS = ("history", "pillars", "members", "covid-19", "viet-nam", "local")
 
 
 def quiz(topic: str = "") -> str:

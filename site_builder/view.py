@@ -9,23 +9,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from . import urls
-from .content import ContentPage, ContentSet
+from .content_tree import ContentPage
 from .dates import format_date, format_day_month
 from .i18n import translations
 from .images import Picture, photo_card, picture, site_card
-from .index import LEVEL_ORDER, SiteIndex
+from .index import LEVEL_ORDER
 from .model import Activity, Agency, Plan, Text, Unit
 from .model.plans import Deadline
 from .model.units import Citation
-from .newsroom import ListingPage, Newsroom, for_language
+from .newsroom import Newsroom
+from .pages import Subject
 from .slug import collation_key, in_sentence
-from .topics import TOPIC_BY_ID, TOPICS, Topic
+from .urls import SiteUrls
+from .vocabulary import (
+    QUIZ_BY_ID,
+    QUIZ_TOPICS,
+    STATUS_BY_ID,
+    STATUS_TABLE_ORDER,
+    TIMELINE_KINDS,
+    TOPIC_BY_ID,
+    TOPICS,
+    Topic,
+)
+
+if TYPE_CHECKING:
+    from .project import Project
+    from .tracker import Tracker
 
 
 @dataclass(frozen=True)
@@ -45,6 +60,11 @@ class Dashboard:
     """What the tasks are, for captions: ``activities``, ``assignments`` (plans without an
     appendix) or ``tasks`` (an agency with both)."""
 
+    @property
+    def total(self) -> int:
+        """How many tasks the dashboard lists."""
+        return sum(len(tasks) for _, tasks in self.rows)
+
 
 def _noun(by_assignment: list[bool]) -> str:
     if all(by_assignment):
@@ -52,36 +72,26 @@ def _noun(by_assignment: list[bool]) -> str:
     return "tasks" if any(by_assignment) else "activities"
 
 
-@dataclass(frozen=True)
-class Record:
-    """The record a generated page shows, resolved from its front matter."""
-
-    kind: str
-    plan: Plan | None = None
-    activity: Activity | None = None
-    agency: Agency | None = None
-    unit: Unit | None = None
-    topic: Topic | None = None
-    member: Any = None
-    tag: Any = None
-    quiz: str | None = None
-
-
 class SiteView:
     """The dataset seen in one language, for templates."""
 
-    def __init__(
-        self, index: SiteIndex, lang: str, content: ContentSet | None = None, unit: str | None = None
-    ) -> None:
-        self.index = index
-        self.home_unit: Unit | None = index.dataset.units[unit] if unit else None
+    def __init__(self, project: Project, lang: str, unit: str | None = None, site: SiteUrls | None = None) -> None:
+        self.project = project
+        self.index = project.index
+        self.home_unit: Unit | None = project.data.units[unit] if unit else None
         """The unit a branded build is for; ``None`` for the national build."""
-        self.content = content or ContentSet()
-        self.data = index.dataset
+        self.content = project.content
+        self.data = project.data
+        self.site = site or SiteUrls(urls.base_url())
+        """The site's absolute addresses (canonical links, link previews, embed codes)."""
         self.lang = lang
         self.other_lang = "en" if lang == "vi" else "vi"
         self.topics = TOPICS
+        self.statuses = STATUS_TABLE_ORDER
+        """Implementation statuses in the order tables and filters show them."""
+        self.timeline_kinds = TIMELINE_KINDS
         self.urls = urls
+        self.gettext = translations(lang).gettext
 
     # ── photos ───────────────────────────────────────────────────────────────────
     def picture(self, item: ContentPage | str, page_url: str) -> Picture | None:
@@ -116,15 +126,19 @@ class SiteView:
         the English is missing (a strict build refuses that, a preview shows it)."""
         if text is None:
             return Markup("")
-        value = text.get(self.lang)
-        if value is None:
-            return Markup('<span lang="vi">{}</span>').format(text.vi)
+        value, tag = text.in_lang(self.lang)
+        if tag is not None:
+            return Markup('<span lang="{}">{}</span>').format(tag, value)
         return Markup(escape(value))
+
+    def status_name(self, status: str) -> str:
+        """The label of an implementation status (or of "not reported") in this language."""
+        return STATUS_BY_ID[status].label(self.gettext)
 
     def plain(self, text: Text | None) -> str:
         if text is None:
             return ""
-        return text.get(self.lang) or text.vi
+        return text.text(self.lang)
 
     def date(self, value: Any) -> str:
         return format_date(value, self.lang)
@@ -163,37 +177,6 @@ class SiteView:
     def topic(self, topic_id: str) -> Topic:
         return TOPIC_BY_ID[topic_id]
 
-    def record(self, meta: dict[str, Any] | None) -> Record | None:
-        """The record named by a page's ``asean`` front matter."""
-        if not meta or "asean" not in meta:
-            return None
-        kind, key = meta["asean"]["kind"], meta["asean"].get("id", "")
-        if kind == "plan":
-            return Record(kind, plan=self.data.plans[key])
-        if kind == "activity":
-            plan_id, activity_id = key.split("/", 1)
-            plan = self.data.plans[plan_id]
-            assert plan.appendix is not None
-            activity = next(a for a in plan.appendix.activities if a.id == activity_id)
-            return Record(kind, plan=plan, activity=activity)
-        if kind == "agency":
-            return Record(kind, agency=self.data.agencies[key])
-        if kind == "unit":
-            return Record(kind, unit=self.data.units[key])
-        if kind in ("quiz", "quiz-print", "embed-quiz"):
-            return Record(kind, quiz=key)
-        if kind in ("embed-activities", "embed-progress"):
-            return Record(kind, plan=self.data.plans[key])
-        if kind == "embed-member":
-            return Record(kind, member=next(m for m in self.content.members if m.id == key))
-        if kind in ("pillar", "news-topic", "embed-pillar"):
-            return Record(kind, topic=TOPIC_BY_ID[key])
-        if kind == "member":
-            return Record(kind, member=next(m for m in self.content.members if m.id == key))
-        if kind == "news-tag":
-            return Record(kind, tag=next(t for t in self.content.tags if t.id == key))
-        return Record(kind)
-
     # ── questions pages ask ──────────────────────────────────────────────────────
     def plans_by_level(self) -> list[tuple[str, list[Plan]]]:
         return self.index.plans_by_level()
@@ -203,6 +186,10 @@ class SiteView:
 
     def topic_view(self, topic_id: str) -> Any:
         return self.index.topics[topic_id]
+
+    def anchor(self, node: Any) -> str:
+        """The anchor of a node of a plan's body on the plan page (``s-4-1``)."""
+        return self.index.anchors[id(node)]
 
     def placed(self, plan: Plan) -> list[Any]:
         return self.index.placed[plan.id]
@@ -293,23 +280,19 @@ class SiteView:
         return sorted(self.index.deadlines, key=key)
 
     # ── content ──────────────────────────────────────────────────────────────────
-    def news(self, record: Record | None = None, limit: int | None = None) -> list[ContentPage]:
+    def news(self, record: Subject | None = None, limit: int | None = None) -> list[ContentPage]:
         """News of this language, newest first; only those of a pillar's topic when asked
         (the pages of news lists come from :attr:`newsroom`)."""
-        if record is not None and record.kind == "pillar":
+        if record is not None and record.kind == "pillar" and record.topic is not None:
             items = self.newsroom.lists.get(("news-topic", record.topic.id), [])
         else:
             items = self.newsroom.news
         return items[:limit] if limit else list(items)
 
-    @cached_property
+    @property
     def newsroom(self) -> Newsroom:
-        """The news lists of this language, built once (:mod:`.newsroom`)."""
-        return for_language(self.content, self.lang)
-
-    def news_listing(self, src_uri: str | None) -> ListingPage | None:
-        """The page of a news list a generated page shows (``None`` for any other page)."""
-        return self.newsroom.page_at(urls.from_src_uri(src_uri)) if src_uri else None
+        """The news lists of this language (:mod:`.newsroom`), built once per build."""
+        return self.project.newsroom(self.lang)
 
     def related_news(self, src_uri: str | None) -> list[ContentPage]:
         """The news related to an article (shared tags and topics); none for other pages."""
@@ -373,32 +356,25 @@ class SiteView:
 
     def quiz_topics(self) -> list[tuple[str, str, int]]:
         """(topic, title, number of questions) for the quiz index, the mixed quiz last."""
-        from .pages import quiz_title
-
-        t = translations(self.lang).gettext
-        topics = [(topic, quiz_title(topic, t), len(self.questions(topic))) for topic in urls.QUIZ_TOPICS]
-        return [x for x in topics if x[2]] + [("mixed", quiz_title("mixed", t), 10)]
+        topics = [(topic.id, topic.label(self.gettext), len(self.questions(topic.id))) for topic in QUIZ_TOPICS]
+        return [x for x in topics if x[2]] + [("mixed", self.quiz_title("mixed"), 10)]
 
     def quiz_title(self, topic: str) -> str:
-        from .pages import quiz_title
-
-        return quiz_title(topic, translations(self.lang).gettext)
+        return QUIZ_BY_ID[topic].label(self.gettext)
 
     # ── implementation ───────────────────────────────────────────────────────────
-    @cached_property
-    def tracker(self) -> Any:
-        from .progress import Tracker
-
-        return Tracker(self.data)
+    @property
+    def tracker(self) -> Tracker:
+        return self.project.tracker
 
     def progress_summaries(self, plan: Plan) -> list[Any]:
-        from .progress import plan_years
+        from .tracker import plan_years
 
         return [self.tracker.summary(plan, year) for year in plan_years(plan)]
 
     def task_history(self, plan: Plan, key: str) -> list[Any]:
         """A task's record and progress for each year of its plan."""
-        from .progress import plan_years
+        from .tracker import plan_years
 
         task = self.tracker.task(plan, key)
         return self.tracker.cells(task, plan_years(plan)) if task else []
@@ -420,7 +396,7 @@ class SiteView:
         return self._dashboard("progress-agency", groups, show_agencies=True) if groups else None
 
     def _dashboard(self, name: str, groups: list[tuple[Plan, list[Any]]], show_agencies: bool) -> Dashboard:
-        from .progress import years_of
+        from .tracker import years_of
 
         years = years_of(groups)
         return Dashboard(
@@ -439,6 +415,11 @@ class SiteView:
         task = next((t for t in self.tracker.tasks(plan) if t.node is node), None)
         return self.task_history(plan, task.key) if task else None
 
+    @staticmethod
+    def unreported_years(cells: list[Any]) -> list[int]:
+        """The years of a task's history without a record."""
+        return [cell.year for cell in cells if not cell.record]
+
     def task_url(self, task: Any) -> str:
         if task.activity is not None:
             return urls.activity(task.plan.id, task.activity.slug)
@@ -448,15 +429,13 @@ class SiteView:
         return any(t.parent == task.key for t in self.tracker.tasks(task.plan))
 
     def translation_gaps(self) -> list[Any]:
-        from .translations import gaps_of
+        from .translation_status import gaps_of
 
         return gaps_of(self.data, self.content)
 
     @cached_property
     def _widgets(self) -> list[Any]:
-        from .embeds import widgets
-
-        found = widgets(self.index, self.content, self.lang, translations(self.lang).gettext)
+        found = self.project.widgets(self.lang)
         if self.home_unit is None:
             return found
         # In a unit's section the widgets of the plans it carries come first: those are
@@ -470,17 +449,17 @@ class SiteView:
         in a unit's section, those of the plans it carries first."""
         return self._widgets
 
-    def embed_frame(self, widget: Any, base: str, script: bool = True) -> str:
+    def embed_frame(self, widget: Any, script: bool = True) -> str:
         """The frame code of a widget (and the /embed.js line), as text to copy."""
         from .embeds import frame_code
 
-        return frame_code(widget, base, self.lang, script)
+        return frame_code(widget, self.site, self.lang, script)
 
-    def embed_card(self, widget: Any, base: str, link_text: str) -> str:
+    def embed_card(self, widget: Any, link_text: str) -> str:
         """The link card of a widget, as text to copy."""
         from .embeds import card_code
 
-        return card_code(widget, base, self.lang, link_text)
+        return card_code(widget, self.site, self.lang, link_text)
 
     def embed_csp(self, base: str) -> dict[str, str]:
         """The sources a portal's policy must allow, by directive."""

@@ -71,22 +71,24 @@ def test_activity_filter_with_keyboard(page: Watched, server: StaticServer) -> N
     assert status.get_attribute("role") == "status"
     assert status.inner_text() == "Showing 65 of 65 activities"
 
-    group = p.get_by_label("Group")
+    # The filter form's controls (the plan's charts also name groups and lead agencies).
+    form = p.locator('form[data-asean-filter="activities"]')
+    group = form.get_by_label("Group")
     group.focus()
     group.select_option("IV")  # what ArrowDown/Enter on a focused <select> does
     expect_visible = p.locator("table[data-asean-table] tbody tr[data-group]:visible")
     assert expect_visible.count() == 5
     assert status.inner_text() == "Showing 5 of 65 activities"
 
-    lead = p.get_by_label("Lead agency")
+    lead = form.get_by_label("Lead agency")
     lead.select_option("bo-ngoai-giao")
     visible = expect_visible.count()
     assert 0 <= visible < 5
     assert status.inner_text() == f"Showing {visible} of 65 activities"
 
-    p.get_by_label("Group").select_option("")
-    p.get_by_label("Pillar or topic").select_option("economic")
-    p.get_by_label("Lead agency").select_option("")
+    form.get_by_label("Group").select_option("")
+    form.get_by_label("Pillar or topic").select_option("economic")
+    form.get_by_label("Lead agency").select_option("")
     economic = expect_visible.count()
     assert 0 < economic < 65
     for i in range(economic):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import MiniProject
 
-from site_builder.content import check_content
+from site_builder.content_tree import check_content
 from site_builder.project import check_project
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from browser import CspServer
 
-from site_builder.security import page_policy
+from site_builder.csp import page_policy
 
 RECORD = """
 window.__violations = [];
@@ -44,7 +44,7 @@ def test_no_violation(browser, csp_server: CspServer, path: str) -> None:  # typ
     if "search" in path:
         page.locator("#asean-search-results li").first.wait_for()
     if path.startswith("en/plans/"):
-        page.get_by_label("Group").select_option("II")
+        page.locator('form[data-asean-filter="activities"]').get_by_label("Group").select_option("II")
     violations = page.evaluate("window.__violations")
     for frame in page.frames[1:]:
         violations += frame.evaluate("window.__violations || []")

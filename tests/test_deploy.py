@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.csp import page_policy, widget_policy
 from site_builder.precompress import precompress
-from site_builder.security import page_policy, widget_policy
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ["nginx.conf", "apache.htaccess", "s3.sh"]

@@ -15,7 +15,7 @@ from conftest import ROOT, MiniProject
 
 from site_builder.build import build_site
 from site_builder.project import check_project
-from site_builder.translations import format_table, mark_current, report
+from site_builder.translation_status import format_table, gaps, mark_current
 
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -92,7 +92,7 @@ def test_new_article_pair_passes_check_and_builds(tiny: MiniProject) -> None:
     assert "# yaml" not in vi.read_text(encoding="utf-8")
     project, problems = check_project(tiny.root)
     assert project is not None and not problems.errors
-    assert [g for g in report(project) if "le-thuong-co" in g.file] == []  # the English page records its source hash
+    assert [g for g in gaps(project) if "le-thuong-co" in g.file] == []  # the English page records its source hash
     build_site(tiny.root, tiny.root / "site", site_url="http://127.0.0.1:9/")
     assert (tiny.root / "site/en/news/le-thuong-co-asean-nam-2026/index.html").exists()
     again = run(tiny.root, "new", "article", "--title-vi", "Lễ thượng cờ ASEAN năm 2026", "--title-en", "x",

@@ -141,10 +141,10 @@ def test_csv_text_cells_cannot_be_formulas(mini: MiniProject) -> None:
     """Every text cell that starts with = + - @ gets a leading quote; texts are quoted, so
     a semicolon inside one cannot start a new cell; years and percentages stay numbers."""
     from site_builder.exports.api import CSV_COLUMNS, activities_csv
-    from site_builder.index import SiteIndex
+    from site_builder.urls import SiteUrls
 
     project = _csv_project(mini)
-    raw = activities_csv(project, SiteIndex(project.data), "https://example.org/")
+    raw = activities_csv(project, SiteUrls("https://example.org/"))
     rows = _csv_rows(raw)
     assert rows[0] == CSV_COLUMNS
     assert all(len(row) == len(CSV_COLUMNS) for row in rows)
@@ -163,10 +163,9 @@ def test_csv_text_cells_cannot_be_formulas(mini: MiniProject) -> None:
 
 def test_progress_csv_cells_cannot_be_formulas(mini: MiniProject) -> None:
     from site_builder.exports.api import progress_csv
-    from site_builder.index import SiteIndex
 
     project = _csv_project(mini)
-    raw = progress_csv(project, SiteIndex(project.data))
+    raw = progress_csv(project)
     rows = _csv_rows(raw)
     header = rows[0]
     assert all(len(row) == len(header) for row in rows)
@@ -182,8 +181,9 @@ def test_every_formula_trigger_is_neutralised(mini: MiniProject, trigger: str) -
     """Also characters the models strip today (tab, line breaks): the CSV does not rely on
     the data's validation to be safe, so the texts are put in past it."""
     from site_builder.exports.api import CSV_COLUMNS, activities_csv
-    from site_builder.index import SiteIndex
     from site_builder.model import Text
+    from site_builder.project import Project
+    from site_builder.urls import SiteUrls
 
     project = _csv_project(mini)
     plan = project.data.plans["soc-trang-2022"]
@@ -191,7 +191,8 @@ def test_every_formula_trigger_is_neutralised(mini: MiniProject, trigger: str) -
     activity = plan.appendix.activities[1].model_copy(update={"name": Text.model_construct(vi=payload, en=payload)})
     appendix = plan.appendix.model_copy(update={"activities": [plan.appendix.activities[0], activity]})
     project.data.plans["soc-trang-2022"] = plan.model_copy(update={"appendix": appendix})
-    rows = _csv_rows(activities_csv(project, SiteIndex(project.data), "https://example.org/"))
+    project = Project(project.root, project.data, project.content)  # what is derived, from the changed data
+    rows = _csv_rows(activities_csv(project, SiteUrls("https://example.org/")))
     assert all(len(row) == len(CSV_COLUMNS) for row in rows)
     cells = dict(zip(CSV_COLUMNS, rows[2], strict=True))
     assert cells["name_vi"] == cells["name_en"] == "'" + payload

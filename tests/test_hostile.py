@@ -210,7 +210,7 @@ MARKDOWN_CASES = [c for c in CASES if c[1] == "content/vi/a.md" and any(m in str
 @pytest.mark.parametrize("case", MARKDOWN_CASES, ids=[c[0] for c in MARKDOWN_CASES])
 def test_the_render_shortcut_never_skips_a_hostile_page(case: tuple[object, ...]) -> None:
     """Only pages that could carry markup are rendered for the scan: every hostile page is one."""
-    from site_builder.safety import can_carry_markup
+    from site_builder.markup_check import can_carry_markup
 
     body = case[2].decode().split("---\n", 2)[2]  # type: ignore[union-attr]
     assert can_carry_markup(body)
@@ -235,6 +235,6 @@ def test_the_render_shortcut_never_skips_a_hostile_page(case: tuple[object, ...]
     ],
 )
 def test_which_pages_are_rendered_for_the_scan(body: str, expected: bool) -> None:
-    from site_builder.safety import can_carry_markup
+    from site_builder.markup_check import can_carry_markup
 
     assert can_carry_markup(body) is expected

@@ -544,7 +544,7 @@ def build_bodies(mini: MiniProject, out: Path, may_refuse: bool = False) -> tupl
     logging.getLogger("mkdocs").addHandler(handler)
     try:
         with pytest.MonkeyPatch.context() as mp:
-            mp.setattr("site_builder.content.check_page", lambda *args, **kwargs: [])
+            mp.setattr("site_builder.content_tree.check_page", lambda *args, **kwargs: [])
             while True:
                 handler.pages.clear()
                 try:
@@ -568,7 +568,7 @@ def body_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
 
 
 def test_built_markdown_bodies_are_inert_in_chromium(browser: Any, body_site: tuple[Path, dict[str, str]]) -> None:
-    from site_builder.safety import check_page
+    from site_builder.markup_check import check_page
     from site_builder.sanitize import Policy
 
     site, crashed = body_site
@@ -1081,7 +1081,7 @@ def test_csv_keeps_columns_and_neutralises_formulas(targeted: tuple[Path, Any], 
 # ── (d) every string of every YAML document, as the models allow ────────────────────────
 def model_for(rel: str) -> Any:
     """The model the project validates ``rel`` with (``None``: not a YAML document of it)."""
-    from site_builder import content, loader
+    from site_builder import content_tree, loader
     from site_builder.model import AgencyFile, Plan, UnitFile
     from site_builder.model.content import FrontMatter
     from site_builder.model.progress import ProgressFile
@@ -1094,8 +1094,8 @@ def model_for(rel: str) -> Any:
             return ProgressFile
         if len(parts) == 2:
             return {loader.UNITS_FILE: UnitFile, loader.AGENCIES_FILE: AgencyFile}.get(parts[1], Plan)
-    if rel.startswith(content.DATA_DIR + "/") and len(parts) == 3:
-        return content.DATA_FILES.get(parts[2])
+    if rel.startswith(content_tree.DATA_DIR + "/") and len(parts) == 3:
+        return content_tree.DATA_FILES.get(parts[2])
     return None
 
 

@@ -17,17 +17,19 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_catalog_is_complete(lang: str) -> None:
+    """Every Vietnamese string is translated; an English entry may be left empty, which
+    shows its message id (English already). No entry is a fuzzy guess."""
     with catalog_path(lang).open("rb") as fh:
         catalog = read_po(fh)
     untranslated = [m.id for m in catalog if m.id and not m.string]
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
-    assert untranslated == [] and fuzzy == []
+    assert (untranslated if lang == "vi" else []) == [] and fuzzy == []
 
 
 def test_catalogs_cover_every_string_in_the_code(tmp_path: Path) -> None:
     pot = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "t", "-k", "_",
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "t", "-k", "_", "-k", "N_",
          "--no-location", "-o", str(pot), "."],
         cwd=ROOT, check=True, capture_output=True,
     )

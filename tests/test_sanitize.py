@@ -11,7 +11,7 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_builder.safety import MARKDOWN_CONFIG, MARKDOWN_EXTENSIONS, render
+from site_builder.markup_check import MARKDOWN_CONFIG, MARKDOWN_EXTENSIONS, render
 from site_builder.sanitize import RESERVED_IDS, URL_SCHEMES, Policy, inventory, removals
 from site_builder.siteconfig import plugin_options
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import MiniProject
 
-from site_builder import translations
+from site_builder import translation_status
 from site_builder.cli import main
 from site_builder.project import Project, check_project
-from site_builder.translations import TranslationError, mark_current
+from site_builder.translation_status import TranslationError, mark_current
 
 VI = "---\ntitle: Lịch sử\ndescription: Lịch sử ASEAN\n---\n\n# Lịch sử\n\nBản tiếng Việt.\n"
 EN_LINES = ["---", "title: History", "description: ASEAN history  ", "{hash}---", "", "# History", "",
@@ -50,7 +50,7 @@ def test_a_missing_hash_line_is_added_with_the_files_line_ending(mini: MiniProje
     assert path.read_bytes() == english(eol, f"source_hash: {vi_hash(project)}{eol}")
     if eol == "\r\n":
         assert b"\n" not in path.read_bytes().replace(b"\r\n", b"")
-    assert translations.report(checked(mini)) == []
+    assert translation_status.gaps(checked(mini)) == []
 
 
 def test_the_file_is_replaced_by_a_rename_from_the_same_folder(mini: MiniProject,
@@ -66,7 +66,7 @@ def test_the_file_is_replaced_by_a_rename_from_the_same_folder(mini: MiniProject
         renames.append((Path(src), Path(dst)))
         real(src, dst)
 
-    monkeypatch.setattr(translations.os, "replace", replace)
+    monkeypatch.setattr(translation_status.os, "replace", replace)
     mark_current(mini.root, project, "content/en/lich-su.md")
     [(src, dst)] = renames
     assert dst == path and src.parent == path.parent and src.name.startswith(".")
@@ -83,7 +83,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(mini: MiniProject,
     def full(src: str | Path, dst: str | Path) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(translations.os, "replace", full)
+    monkeypatch.setattr(translation_status.os, "replace", full)
     with pytest.raises(OSError):
         mark_current(mini.root, project, "content/en/lich-su.md")
     assert path.read_bytes() == english("\r\n")

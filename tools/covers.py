@@ -22,9 +22,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from site_builder.content import split_front_matter  # noqa: E402
+from site_builder.content_tree import split_front_matter  # noqa: E402
 from site_builder.images import SiteCard  # noqa: E402
-from site_builder.topics import TOPIC_BY_ID  # noqa: E402
+from site_builder.vocabulary import TOPIC_BY_ID  # noqa: E402
 
 COLOURS = {
     "political-security": "#163a86",

@@ -1,12 +1,17 @@
-"""Screenshots of the real site for the editors' guide (content/<lang>/guide/img/).
+"""Screenshots of the real site: for the editors' guide (content/<lang>/guide/img/) and
+of the portal's main page kinds at phone and desktop widths (docs/screenshots/, shown
+in docs/screenshots.md).
 
-Usage: ``python tools/screenshots.py`` (after ``make site``). Takes each picture in both
-languages, from the built site served on 127.0.0.1, with Debian's Chromium; the error
-picture comes from the live preview showing a deliberately broken copy of a plan.
+Usage: ``python tools/screenshots.py`` (after ``make site``); ``--only guide`` or
+``--only portal`` takes one set; ``--full`` takes whole pages instead of the first screen
+(to review a page, not to commit). Takes each picture in both languages, from the built
+site served on 127.0.0.1, with Debian's Chromium; the guide's error picture comes from
+the live preview showing a deliberately broken copy of a plan.
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import socket
 import subprocess
@@ -27,6 +32,37 @@ SHOTS = {
     "search.png": ("search/?q=hoi+nghi", "#asean-search-results li"),
     "translations.png": ("translations/", None),
 }
+
+
+PORTAL_SHOTS = {
+    "home": "",
+    "plan": "plans/bcd-asean-2021-2025/",
+    "members": "members/",
+    "member": "members/viet-nam/",
+    "dashboard": "agencies/dong-thap-dai-phat-thanh-va-truyen-hinh/",
+    "article": "news/timor-leste-thanh-vien-thu-11/",
+}
+"""The page kinds a citizen meets first (docs/screenshots.md shows them)."""
+
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
+"""A common phone (390 px wide) and a laptop screen."""
+
+
+def portal_shots(browser: object, base: str, out: Path, full: bool) -> None:
+    """Each page kind, in both languages, at both widths: ``<lang>-<kind>-<width>.png``."""
+    out.mkdir(parents=True, exist_ok=True)
+    for width, height in WIDTHS.values():
+        page = browser.new_page(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+        for lang in ("vi", "en"):
+            for kind, path in PORTAL_SHOTS.items():
+                page.goto(f"{base}{lang}/{path}")
+                page.wait_for_load_state("load")
+                page.evaluate("document.fonts.ready.then(() => true)")
+                page.wait_for_timeout(200)
+                target = out / f"{lang}-{kind}-{width}.png"
+                page.screenshot(path=str(target), full_page=full)
+                print(f"wrote {target}")
+        page.close()
 
 
 def free_port() -> int:
@@ -65,9 +101,20 @@ def error_page_shot(page: object, lang: str, out: Path) -> None:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["guide", "portal"])
+    parser.add_argument("--full", action="store_true", help="whole pages, not the first screen")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots",
+                        help="folder of the portal screenshots")
+    args = parser.parse_args()
     site = ROOT / "site"
     with StaticServer(site) as server, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        if args.only != "guide":
+            portal_shots(browser, server.url, args.out, args.full)
+        if args.only == "portal":
+            browser.close()
+            return
         page = browser.new_page(viewport={"width": 1100, "height": 700})
         for lang in ("vi", "en"):
             out = ROOT / "content" / lang / "guide" / "img"

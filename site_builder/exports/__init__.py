@@ -7,23 +7,21 @@ byte-identical.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from ..index import SiteIndex
 from ..project import Project
+from ..urls import SiteUrls
+from ..writer import Writer
 from .api import write_api
 from .calendar import write_calendar
 from .feeds import write_feeds
 from .oembed import write_oembed
 
 
-def write_exports(project: Project, site: Path, base: str) -> None:
-    """Write every export below the staging folder ``site`` for the site at ``base``."""
-    index = SiteIndex(project.data)
-    write_api(project, index, site, base)
-    write_calendar(project, index, site)
-    write_feeds(project, index, site, base)
-    write_oembed(project, index, site, base)
+def write_exports(project: Project, writer: Writer, site: SiteUrls) -> None:
+    """Write every export through ``writer`` for the site at ``site``."""
+    write_api(project, writer, site)
+    write_calendar(project, writer)
+    write_feeds(project, writer, site)
+    write_oembed(project, writer, site)
 
 
 __all__ = ["write_exports"]

@@ -10,19 +10,21 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import LANGUAGES, urls
-from ..index import SiteIndex
+from ..loader import iter_models
 from ..model import Plan, Text
 from ..model.common import Succession
 from ..model.content import Question
+from ..model.plans import agency_references
 from ..model.progress import Record as ProgressRecord
-from ..progress import NOT_REPORTED, Tracker, plan_years, records_of
 from ..project import Project
+from ..tracker import NOT_REPORTED, plan_years, records_of
+from ..urls import SiteUrls
+from ..writer import Writer
 from .feeds import photo_fields
 
 API = "api/v1"
@@ -203,38 +205,27 @@ DOCUMENTS: dict[str, type[BaseModel]] = {
 }
 
 
-def links(base: str, path: str) -> Links:
-    return Links(vi=f"{base}vi/{path}", en=f"{base}en/{path}")
+def links(site: SiteUrls, path: str) -> Links:
+    return Links(vi=site.page("vi", path), en=site.page("en", path))
 
 
-def _agency_out(project: Project, agency_id: str, base: str) -> AgencyOut:
+def _agency_out(project: Project, agency_id: str, site: SiteUrls) -> AgencyOut:
     a = project.data.agencies[agency_id]
     return AgencyOut(id=a.id, name=a.name, short=a.short, kind=a.kind, unit=a.unit,
-                     succeeded_by=a.succeeded_by, url=links(base, urls.agency(a.id)))
+                     succeeded_by=a.succeeded_by, url=links(site, urls.agency(a.id)))
 
 
-def _unit_out(project: Project, unit_id: str, base: str) -> UnitOut:
+def _unit_out(project: Project, unit_id: str, site: SiteUrls) -> UnitOut:
     u = project.data.units[unit_id]
-    return UnitOut(id=u.id, level=u.level, name=u.name, url=links(base, urls.unit(u.id)))
+    return UnitOut(id=u.id, level=u.level, name=u.name, url=links(site, urls.unit(u.id)))
 
 
 def _agency_ids(plan: Plan) -> list[str]:
     """Every agency id a plan names, in order of first mention."""
     seen: dict[str, None] = {plan.issuing_agency: None}
-
-    def walk(value: Any, key: str = "") -> None:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, k)
-        elif isinstance(value, list):
-            if key in ("agencies", "from_agencies", "to_agencies"):
-                for item in value:
-                    seen.setdefault(item)
-            else:
-                for item in value:
-                    walk(item)
-
-    walk(plan.model_dump(mode="json"))
+    for _, obj in iter_models(plan):
+        for _, ids in agency_references(obj):
+            seen.update(dict.fromkeys(ids))
     return list(seen)
 
 
@@ -248,34 +239,34 @@ def schema_text(model: type[BaseModel], name: str) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def write_api(project: Project, index: SiteIndex, site: Path, base: str) -> None:
-    out = site / API
-    (out / "plans").mkdir(parents=True, exist_ok=True)
+def write_api(project: Project, writer: Writer, site: SiteUrls) -> None:
+    """The JSON API and the CSV files under ``api/v1/``."""
+    index = project.index
     summaries = []
     for plan in index.plans:
-        url = links(base, urls.plan(plan.id))
+        url = links(site, urls.plan(plan.id))
         document = PlanDocument(
             plan=plan,
-            agencies={a: _agency_out(project, a, base) for a in _agency_ids(plan)},
-            units={u: _unit_out(project, u, base) for u in sorted({plan.issuer})},
+            agencies={a: _agency_out(project, a, site) for a in _agency_ids(plan)},
+            units={u: _unit_out(project, u, site) for u in sorted({plan.issuer})},
             url=url,
         )
-        (out / "plans" / f"{plan.id}.json").write_text(dump(document), encoding="utf-8")
+        writer.text(f"{API}/plans/{plan.id}.json", dump(document), "api")
         summaries.append(PlanSummary(
             id=plan.id, title=plan.title, short_title=plan.short_title, number=plan.number,
-            issued=plan.issued, issuer=_unit_out(project, plan.issuer, base),
+            issued=plan.issued, issuer=_unit_out(project, plan.issuer, site),
             issuing_agency=plan.issuing_agency,
             period={"start": plan.period.start, "end": plan.period.end}, status=plan.status,
             implements=plan.parent_plan,
             activities=len(plan.appendix.activities) if plan.appendix else 0,
-            url=url, data=f"{base}{API}/plans/{plan.id}.json",
+            url=url, data=site.file(f"{API}/plans/{plan.id}.json"),
         ))
-    (out / "plans.json").write_text(dump(PlansDocument(plans=summaries)), encoding="utf-8")
-    agencies = [_agency_out(project, a, base) for a in project.data.agencies]
-    (out / "agencies.json").write_text(dump(AgenciesDocument(agencies=agencies)), encoding="utf-8")
-    (out / "activities.csv").write_bytes(activities_csv(project, index, base))
+    writer.text(f"{API}/plans.json", dump(PlansDocument(plans=summaries)), "api")
+    agencies = [_agency_out(project, a, site) for a in project.data.agencies]
+    writer.text(f"{API}/agencies.json", dump(AgenciesDocument(agencies=agencies)), "api")
+    writer.bytes(f"{API}/activities.csv", activities_csv(project, site), "api")
     years = []
-    tracker = Tracker(project.data)
+    tracker = project.tracker
     for plan in index.plans:
         tasks = tracker.tasks(plan)
         if not tasks:
@@ -292,23 +283,23 @@ def write_api(project: Project, index: SiteIndex, site: Path, base: str) -> None
                                     progress=progress.get(t.key)) for t in tasks],
                 records=list(file.records) if file else [],
             ))
-    (out / "progress.json").write_text(dump(ProgressDocument(years=years)), encoding="utf-8")
-    (out / "progress.csv").write_bytes(progress_csv(project, index))
-    (out / "news.json").write_text(dump(news_document(project, base)), encoding="utf-8")
+    writer.text(f"{API}/progress.json", dump(ProgressDocument(years=years)), "api")
+    writer.bytes(f"{API}/progress.csv", progress_csv(project), "api")
+    writer.text(f"{API}/news.json", dump(news_document(project, site)), "api")
     if project.content.quiz:
-        quiz = QuizDocument(base=base, questions=list(project.content.quiz))
-        (out / "quiz.json").write_text(dump(quiz), encoding="utf-8")
+        quiz = QuizDocument(base=site.base, questions=list(project.content.quiz))
+        writer.text(f"{API}/quiz.json", dump(quiz), "api")
     for name, model in DOCUMENTS.items():
-        (out / f"{name}.schema.json").write_text(schema_text(model, f"{name}.schema.json"), encoding="utf-8")
+        writer.text(f"{API}/{name}.schema.json", schema_text(model, f"{name}.schema.json"), "api")
 
 
-def news_document(project: Project, base: str) -> NewsDocument:
+def news_document(project: Project, site: SiteUrls) -> NewsDocument:
     items = []
     for lang in LANGUAGES:
         for page in project.content.news(lang):
             image = None
             if page.photo is not None:
-                fields = photo_fields(page, page.photo, base)
+                fields = photo_fields(page, page.photo, site)
                 image = PhotoOut(
                     url=fields["url"], type=fields["type"], width=int(fields["width"]),
                     height=int(fields["height"]), alt=fields["alt"], caption=page.meta.image_caption,
@@ -317,7 +308,7 @@ def news_document(project: Project, base: str) -> NewsDocument:
             items.append(NewsItem(
                 lang=lang, path=page.rel, title=page.meta.title, description=page.meta.description,
                 date=str(page.meta.date), topics=list(page.meta.topics), tags=list(page.meta.tags),
-                url=f"{base}{lang}/{page.url}", image=image,
+                url=site.page(lang, page.url), image=image,
             ))
     return NewsDocument(news=items)
 
@@ -369,14 +360,14 @@ class _SafeWriter:
         self._writer.writerow([_cell(value) for value in row])
 
 
-def activities_csv(project: Project, index: SiteIndex, base: str) -> bytes:
+def activities_csv(project: Project, site: SiteUrls) -> bytes:
     """Every activity of every plan, one row each, as UTF-8 with a BOM so that Excel
     opens Vietnamese correctly. Blank cells of the source are empty and named in
     ``not_stated``; they are never filled in."""
     buffer = io.StringIO()
     writer = _SafeWriter(buffer)
     writer.writerow(CSV_COLUMNS)
-    for plan in index.plans:
+    for plan in project.index.plans:
         if plan.appendix is None:
             continue
         groups = {g.id: g for g in plan.appendix.groups}
@@ -396,20 +387,20 @@ def activities_csv(project: Project, index: SiteIndex, base: str) -> bytes:
                 _t(a.timeline.text, "vi"), _t(a.timeline.text, "en"), a.timeline.kind,
                 a.timeline.start or "", a.timeline.end or "",
                 " ".join(a.pillars), " ".join(not_stated),
-                f"{base}vi/{page}", f"{base}en/{page}",
+                site.page("vi", page), site.page("en", page),
             ])
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
-def progress_csv(project: Project, index: SiteIndex) -> bytes:
+def progress_csv(project: Project) -> bytes:
     """One row per task (appendix activity or assignment) and year of every plan: the
     reported status, or ``not-reported``; ``computed_progress`` includes nested tasks."""
     buffer = io.StringIO()
     writer = _SafeWriter(buffer)
     writer.writerow(["plan_id", "year", "activity_id", "assignment", "parent", "status", "progress",
                      "computed_progress", "done_vi", "done_en", "reporting_agency", "updated", "example"])
-    tracker = Tracker(project.data)
-    for plan in index.plans:
+    tracker = project.tracker
+    for plan in project.index.plans:
         for year in plan_years(plan):
             file, records = records_of(project.data, plan, year)
             progress = tracker.progress(plan, year)

@@ -10,13 +10,12 @@ file only changes when the content does.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from icalendar import Calendar, Event
 
-from ..index import SiteIndex
 from ..model import Text
 from ..project import Project
+from ..writer import Writer
 
 PRODID = "-//ASEAN section kit//Chuyen muc ASEAN//VI-EN"
 
@@ -49,7 +48,8 @@ def _all_day(uid: str, start: dt.date, end: dt.date, summary: str, description: 
     return event
 
 
-def build_calendar(project: Project, index: SiteIndex) -> Calendar:
+def build_calendar(project: Project) -> Calendar:
+    index = project.index
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -72,8 +72,8 @@ def build_calendar(project: Project, index: SiteIndex) -> Calendar:
             event = _all_day(uid, start, finish, _both(e.title), _both(e.description), stamp)
         event.add("categories", ["ASEAN", *e.topics])
         cal.add_component(event)
-    for plan, placed, deadline in index.deadlines:
-        uid = f"{plan.id}-{placed.anchor}-{index.deadlines.index((plan, placed, deadline))}@asean-section"
+    for number, (plan, placed, deadline) in enumerate(index.deadlines):
+        uid = f"{plan.id}-{placed.anchor}-{number}@asean-section"
         title = Text(vi=f"Hạn báo cáo: {deadline.what.vi}", en=f"Reporting deadline: {deadline.what.en or deadline.what.vi}")
         description = _both(plan.short_title)
         if deadline.recurrence == "yearly":
@@ -92,5 +92,5 @@ def build_calendar(project: Project, index: SiteIndex) -> Calendar:
     return cal
 
 
-def write_calendar(project: Project, index: SiteIndex, site: Path) -> None:
-    (site / "calendar.ics").write_bytes(build_calendar(project, index).to_ical())
+def write_calendar(project: Project, writer: Writer) -> None:
+    writer.bytes("calendar.ics", build_calendar(project).to_ical(), "calendar")

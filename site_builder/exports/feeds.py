@@ -10,19 +10,19 @@ date, so feeds change only with content.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
 from .. import LANGUAGES
-from ..content import ContentPage
+from ..content_tree import ContentPage
 from ..i18n import translations
 from ..images import Photo
-from ..index import SiteIndex
 from ..project import Project
-from ..topics import TOPICS
+from ..urls import SiteUrls
+from ..vocabulary import TOPICS
+from ..writer import Writer
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 """Media RSS, which feed readers use for an entry's picture in Atom too: ``media:content``
@@ -58,11 +58,11 @@ class PhotoEntryExtension(BaseEntryExtension):
         return self.extend_atom(item)
 
 
-def photo_fields(page: ContentPage, photo: Photo, base: str) -> dict[str, str]:
+def photo_fields(page: ContentPage, photo: Photo, site: SiteUrls) -> dict[str, str]:
     """The photo of an article as feeds and the API give it: its widest JPEG, absolute."""
     jpeg = photo.largest()
     return {
-        "url": base + jpeg.path, "type": jpeg.mime, "medium": "image",
+        "url": site.file(jpeg.path), "type": jpeg.mime, "medium": "image",
         "width": str(jpeg.width), "height": str(jpeg.height),
         "alt": page.meta.image_alt or "", "credit": page.meta.image_credit or "",
         "licence": page.meta.image_licence or "",
@@ -75,21 +75,21 @@ def _when(page: ContentPage) -> dt.datetime:
     return dt.datetime(year, month, day, tzinfo=dt.UTC)
 
 
-def feed_xml(items: list[ContentPage], lang: str, base: str, path: str, title: str, subtitle: str) -> bytes:
+def feed_xml(items: list[ContentPage], lang: str, site: SiteUrls, path: str, title: str, subtitle: str) -> bytes:
     fg = FeedGenerator()
-    self_url = f"{base}{lang}/{path}"
+    self_url = site.page(lang, path)
     fg.id(self_url)
     fg.title(title)
     fg.subtitle(subtitle)
     fg.language(lang)
-    fg.link(href=f"{base}{lang}/news/", rel="alternate")
+    fg.link(href=site.page(lang, "news/"), rel="alternate")
     fg.link(href=self_url, rel="self")
     fg.generator("ASEAN section kit")
     fg.register_extension("photo", PhotoExtension, PhotoEntryExtension)
     fg.updated(_when(items[0]) if items else dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
     for page in reversed(items):  # feedgen prepends entries; keep newest first in the file
         entry = fg.add_entry()
-        url = f"{base}{lang}/{page.url}"
+        url = site.page(lang, page.url)
         entry.id(url)
         entry.title(page.meta.title)
         entry.link(href=url)
@@ -101,12 +101,12 @@ def feed_xml(items: list[ContentPage], lang: str, base: str, path: str, title: s
         for tag in page.meta.tags:
             entry.category(term=tag)
         if page.photo is not None:
-            fields = photo_fields(page, page.photo, base)
+            fields = photo_fields(page, page.photo, site)
             entry.photo.photo = fields
     return fg.atom_str(pretty=True)
 
 
-def write_feeds(project: Project, index: SiteIndex, site: Path, base: str) -> None:
+def write_feeds(project: Project, writer: Writer, site: SiteUrls) -> None:
     for lang in LANGUAGES:
         t = translations(lang).gettext
         news = project.content.news(lang)
@@ -117,10 +117,8 @@ def write_feeds(project: Project, index: SiteIndex, site: Path, base: str) -> No
             items = [p for p in news if topic.id in p.meta.topics]
             feeds.append((f"feeds/pillars/{topic.id}.xml", items, f"{site_name}: {topic.name(lang)}"))
         for unit in project.data.units.values():
-            carried = set(index.carried[unit.id])
+            carried = set(project.index.carried[unit.id])
             items = [p for p in news if p.meta.unit in carried]
-            feeds.append((f"feeds/units/{unit.id}.xml", items, f"{site_name}: {unit.name.get(lang) or unit.name.vi}"))
+            feeds.append((f"feeds/units/{unit.id}.xml", items, f"{site_name}: {unit.name.text(lang)}"))
         for path, items, title in feeds:
-            target = site / lang / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(feed_xml(items, lang, base, path, title, subtitle))
+            writer.bytes(f"{lang}/{path}", feed_xml(items, lang, site, path, title, subtitle), "feeds")

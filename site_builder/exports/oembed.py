@@ -9,32 +9,31 @@ ones the "Embed this" page gives (:mod:`site_builder.embeds`).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from .. import LANGUAGES
-from ..embeds import frame_code, widgets
+from ..embeds import frame_code
 from ..i18n import translations
-from ..index import SiteIndex
 from ..project import Project
+from ..urls import SiteUrls
+from ..writer import Writer
 
 WIDTH = 640
 """oEmbed needs a width in pixels; the frame itself takes the width of its column."""
 
 
-def write_oembed(project: Project, index: SiteIndex, site: Path, base: str) -> None:
+def write_oembed(project: Project, writer: Writer, site: SiteUrls) -> None:
     for lang in LANGUAGES:
         t = translations(lang).gettext
-        for widget in widgets(index, project.content, lang, t):
+        for widget in project.widgets(lang):
             document = {
                 "version": "1.0",
                 "type": "rich",
                 "title": widget.title,
                 "provider_name": t("ASEAN section"),
-                "provider_url": f"{base}{lang}/",
-                "html": frame_code(widget, base, lang),
+                "provider_url": site.home(lang),
+                "html": frame_code(widget, site, lang),
                 "width": WIDTH,
                 "height": widget.height,
             }
-            target = site / lang / widget.url / "oembed.json"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            writer.text(f"{lang}/{widget.url}oembed.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n",
+                        "oembed")

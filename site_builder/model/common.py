@@ -11,6 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, m
 from pydantic_core import PydanticCustomError
 
 from ..slug import SLUG_PATTERN
+from ..vocabulary import TOPIC_IDS
 
 
 class Strict(BaseModel):
@@ -57,15 +58,7 @@ def _no_parent(value: str) -> str:
 SitePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_.-]*$"), AfterValidator(_no_parent)]
 """A path inside the site or theme (``asean/``, ``assets/logo.svg``): no scheme, no ``..``."""
 
-Pillar = Literal[
-    "political-security",
-    "economic",
-    "socio-cultural",
-    "covid-19",
-    "tourism",
-    "identity",
-    "connectivity",
-]
+Pillar = Literal[TOPIC_IDS]  # type: ignore[valid-type]
 """A theme tag: the three Community pillars plus the cross-cutting topics the plans name."""
 
 PILLARS: tuple[str, ...] = get_args(Pillar)
@@ -84,6 +77,17 @@ class Text(Strict):
     def get(self, lang: str) -> str | None:
         """The text in ``lang`` (``"vi"`` or ``"en"``), or ``None`` when not translated."""
         return self.vi if lang == "vi" else self.en
+
+    def in_lang(self, lang: str) -> tuple[str, str | None]:
+        """What a reader of ``lang`` is shown, and the language tag it needs: the text and
+        ``None``, or, where the English is missing, the Vietnamese and ``"vi"`` (a strict
+        build refuses a missing English text; a preview shows the Vietnamese, marked)."""
+        value = self.get(lang)
+        return (value, None) if value is not None else (self.vi, "vi")
+
+    def text(self, lang: str) -> str:
+        """The text shown to a reader of ``lang``, the Vietnamese standing in for a missing English."""
+        return self.in_lang(lang)[0]
 
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
+from ..vocabulary import QUIZ_TOPICS, ids
 from .common import (
     HttpsUrl,
     NonEmpty,
@@ -384,14 +385,14 @@ class EventFile(Strict):
     events: list[Event]
 
 
-DocumentType = Literal["law", "resolution", "decree", "decision", "plan", "directive", "charter", "treaty", "declaration", "vision", "agreement"]
+CitedDocumentType = Literal["law", "resolution", "decree", "decision", "plan", "directive", "charter", "treaty", "declaration", "vision", "agreement"]
 
 
 class Document(Strict):
     """A legal or plan document the plans cite (``content/data/documents.yaml``)."""
 
     id: Slug
-    type: DocumentType
+    type: CitedDocumentType
     number: NonEmpty | None
     """Document number (``1160/QĐ-TTg``); ``null`` for international instruments without one."""
     issuer: Text
@@ -419,7 +420,7 @@ class TagFile(Strict):
     tags: list[Tag]
 
 
-QuizTopic = Literal["history", "pillars", "members", "covid-19", "viet-nam", "local"]
+QuizTopic = Literal[ids(QUIZ_TOPICS)]  # type: ignore[valid-type]
 """What a question is about: ASEAN's history, the three pillars, the member states, COVID-19
 cooperation, Viet Nam in ASEAN, or the local province."""
 

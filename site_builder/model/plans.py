@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from ..vocabulary import TIMELINE_KINDS, ids
 from .common import NonEmpty, PartialDate, Pillar, Quirk, Slug, Strict, Text, bilingual_error
 
 NodeKind = Literal[
@@ -146,12 +147,20 @@ class Node(Strict):
             )
         return self
 
-    def walk(self, inherited: NodeContext | None = None) -> Iterator[tuple[Node, NodeContext]]:
-        """Yield this node and every node below it, each with its inherited kind and pillars."""
+    @property
+    def nests_assignments(self) -> bool:
+        """Whether an assignment sits directly below this node (its progress includes theirs)."""
+        return any(item.kind == "assignment" for item in self.items)
+
+    def walk(
+        self, inherited: NodeContext | None = None, position: tuple[int, ...] = ()
+    ) -> Iterator[tuple[Node, NodeContext, tuple[int, ...]]]:
+        """Yield this node and every node below it, each with its inherited context and its
+        position (indices from the plan's sections down): the one walk over a plan's body."""
         ctx = (inherited or NodeContext()).enter(self)
-        yield self, ctx
-        for item in self.items:
-            yield from item.walk(ctx)
+        yield self, ctx, position
+        for i, item in enumerate(self.items):
+            yield from item.walk(ctx, position + (i,))
 
 
 class NodeContext:
@@ -191,7 +200,7 @@ class Parties(Strict):
     ``collective`` agencies."""
 
 
-TimelineKind = Literal["continuous", "yearly", "year", "years", "not-stated", "other"]
+TimelineKind = Literal[ids(TIMELINE_KINDS)]  # type: ignore[valid-type]
 
 
 class Timeline(Strict):
@@ -298,7 +307,7 @@ class Appendix(Strict):
     activities: list[Activity] = Field(min_length=1)
 
 
-DocumentType = Literal["plan", "decision"]
+PlanDocumentType = Literal["plan", "decision"]
 Status = Literal["in-force", "expired"]
 
 
@@ -315,7 +324,7 @@ class Plan(Strict):
 
     id: Slug
     """Identifier, e.g. ``soc-trang-2022``; the file must be ``plans/<id>.yaml``."""
-    document_type: DocumentType
+    document_type: PlanDocumentType
     """``decision`` when the plan is issued with a decision (01/QĐ-BCĐASEAN), else ``plan``."""
     title: Text
     """The title as printed."""
@@ -347,10 +356,10 @@ class Plan(Strict):
     quirks: list[Quirk] = Field(default_factory=list)
     source: Source
 
-    def nodes(self) -> Iterator[tuple[Node, NodeContext]]:
-        """Every node of the body in source order, with its inherited context."""
-        for section in self.sections:
-            yield from section.walk()
+    def nodes(self) -> Iterator[tuple[Node, NodeContext, tuple[int, ...]]]:
+        """Every node of the body in source order, with its inherited context and position."""
+        for i, section in enumerate(self.sections):
+            yield from section.walk(None, (i,))
 
     def assignments(self) -> list[tuple[str, Node, str | None]]:
         """Every assignment of the body (``kind: assignment`` on the node itself) as
@@ -358,18 +367,15 @@ class Plan(Strict):
         The key is the node's numbering path, its refs joined by dots (``IV.7.c``): what a
         progress record names in ``assignment``."""
         out: list[tuple[str, Node, str | None]] = []
-
-        def walk(node: Node, ctx: NodeContext | None, parent: str | None) -> None:
-            inner = (ctx or NodeContext()).enter(node)
-            if node.kind == "assignment":
-                key = ".".join(inner.path)
-                out.append((key, node, parent))
-                parent = key
-            for item in node.items:
-                walk(item, inner, parent)
-
-        for section in self.sections:
-            walk(section, None, None)
+        keys: dict[tuple[int, ...], str] = {}
+        """Position of each assignment → its key, to find the one a node is nested in."""
+        for node, ctx, position in self.nodes():
+            if node.kind != "assignment":
+                continue
+            parent = next((keys[position[:n]] for n in range(len(position) - 1, 0, -1) if position[:n] in keys), None)
+            key = ".".join(ctx.path)
+            keys[position] = key
+            out.append((key, node, parent))
         return out
 
     @property
@@ -384,3 +390,13 @@ class Plan(Strict):
             if ref.implements and ref.plan:
                 return ref.plan
         return None
+
+
+def agency_references(obj: object) -> list[tuple[str, list[str]]]:
+    """The fields of one model object that name agencies, as (field, ids): the one
+    definition the check, the index and the API share of what refers to an agency."""
+    if isinstance(obj, (Node, Parties)):
+        return [("agencies", obj.agencies)]
+    if isinstance(obj, Deadline):
+        return [("from_agencies", obj.from_agencies), ("to_agencies", obj.to_agencies)]
+    return []

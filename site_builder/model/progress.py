@@ -12,9 +12,10 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ..vocabulary import STATUSES, ids
 from .common import HttpsUrl, NonEmpty, PartialDate, SitePath, Slug, Strict, Text, bilingual_error
 
-Status = Literal["not-started", "in-progress", "done", "ongoing", "cancelled"]
+Status = Literal[ids(STATUSES)]  # type: ignore[valid-type]
 DEFAULT_PROGRESS: dict[str, int | None] = {
     "not-started": 0,
     "in-progress": 50,

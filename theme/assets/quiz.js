@@ -17,11 +17,37 @@
     try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode */ }
   }
 
+  function keyOf(form) {
+    return "asean-quiz:" + document.documentElement.lang + ":" + form.getAttribute("data-quiz");
+  }
+  /* A widget carries only a few questions, so that it loads fast (the whole bank would
+     more than double its weight). The bank is fetched from the quiz page named in
+     data-bank only when needed: after "Try again", or when this browser was shown
+     questions the page does not carry. Without it, the questions in the page are used. */
+  function withBank(form, done) {
+    var bank = form.getAttribute("data-bank");
+    var state = store(keyOf(form));
+    var missing = (state.chosen || []).some(function (id) { return !document.getElementById(id); });
+    if (!bank || !window.fetch || !(missing || state.fresh)) { done(); return; }
+    fetch(bank, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.text();
+    }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      var end = form.querySelector(".asean-quiz__end");
+      Array.prototype.forEach.call(doc.querySelectorAll("fieldset.asean-question"), function (f) {
+        if (!document.getElementById(f.id)) form.insertBefore(document.importNode(f, true), end);
+      });
+      done();
+    }).catch(function () { done(); });
+  }
+
   function init(form) {
-    var key = "asean-quiz:" + document.documentElement.lang + ":" + form.getAttribute("data-quiz");
+    var key = keyOf(form);
     var all = Array.prototype.slice.call(form.querySelectorAll("fieldset.asean-question"));
     var pick = Number(form.getAttribute("data-pick")) || 0;
     var state = store(key);
+    if (state.fresh) state = {};
     var questions = all;
     if (pick) {
       var chosen = state.chosen && state.chosen.length ? state.chosen : shuffle(all.map(function (f) { return f.id; })).slice(0, pick);
@@ -83,11 +109,13 @@
     });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.addEventListener("reset", function () {
-      save(key, {});
+      save(key, form.hasAttribute("data-bank") ? { fresh: true } : {});
       setTimeout(function () { location.reload(); }, 0);
     });
     save(key, state);
     update();
   }
-  Array.prototype.forEach.call(document.querySelectorAll("form.asean-quiz"), init);
+  Array.prototype.forEach.call(document.querySelectorAll("form.asean-quiz"), function (form) {
+    withBank(form, function () { init(form); });
+  });
 })();

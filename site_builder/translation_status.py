@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .content import ContentSet
+from .content_tree import ContentSet
 from .loader import Dataset, iter_models
 from .model import Text
 from .project import Project
@@ -32,7 +32,8 @@ class Gap:
     detail: str
 
 
-def report(project: Project) -> list[Gap]:
+def gaps(project: Project) -> list[Gap]:
+    """Every translation gap of a checked project."""
     return gaps_of(project.data, project.content)
 
 

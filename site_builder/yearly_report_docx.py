@@ -57,7 +57,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 if TYPE_CHECKING:
-    from .report import Report, Section, Table
+    from .yearly_report import Report, Section, Table
 
 FONT = "Times New Roman"  # Appendix I, Part I, I.4
 

@@ -18,9 +18,9 @@ from pydantic import BaseModel
 from . import LANGUAGES, urls
 from .images import Photo, PhotoError, probe
 from .inputs import MAX_TEXT_BYTES, Inventory, read, scan_content
+from .markup_check import check_body_text, check_data, check_page, policy_for
 from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, QuizFile, TagFile
 from .problems import Problem, ProblemList
-from .safety import check_body_text, check_data, check_page, policy_for
 from .sanitize import Policy
 from .validation import field_path, validate
 from .yamlsource import YamlDocument, load_yaml, parse_yaml

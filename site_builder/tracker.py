@@ -13,15 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from . import vocabulary
 from .index import placed_nodes
 from .model import Activity, Node, Plan, Text
 from .model.progress import ProgressFile, Record
+from .vocabulary import STATUS_TABLE_ORDER, ids
 
 if TYPE_CHECKING:
     from .loader import Dataset
 
-STATUSES = ("done", "ongoing", "in-progress", "not-started", "cancelled")
-NOT_REPORTED = "not-reported"
+STATUSES = ids(STATUS_TABLE_ORDER)
+"""Status ids in the order tables count them."""
+NOT_REPORTED = vocabulary.NOT_REPORTED.id
 
 
 @dataclass(frozen=True)

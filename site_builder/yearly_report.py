@@ -7,7 +7,7 @@ the body that issued the plan, which then reports on every task). Written as Mar
 and as ``.docx`` in Vietnamese and English.
 
 The Vietnamese ``.docx`` is laid out as an administrative document under Decree
-30/2020/NĐ-CP (:mod:`site_builder.report_docx`): this module works out what goes into
+30/2020/NĐ-CP (:mod:`site_builder.yearly_report_docx`): this module works out what goes into
 each of its elements (the issuing body and its superior, the number and symbol, place
 and date, addressees, "Nơi nhận", the signing authority) from the data. Recipients and
 the deadline come from the plan's reporting duty (:func:`reporting_duty`). The English
@@ -29,8 +29,8 @@ from .model import Plan, Text
 from .model.agencies import Agency
 from .model.plans import Deadline
 from .model.progress import Record
-from .progress import STATUSES, Task, Tracker, plan_years, records_of
-from .topics import TOPICS
+from .tracker import NOT_REPORTED, STATUSES, Task, Tracker, plan_years, records_of
+from .vocabulary import STATUS_BY_ID, TOPICS
 
 
 @dataclass
@@ -123,7 +123,7 @@ class Report:
 def _tx(text: Text | None, lang: str) -> str:
     if text is None:
         return ""
-    return text.get(lang) or text.vi
+    return text.text(lang)
 
 
 # ── The reporting agency and its duty ───────────────────────────────────────────────
@@ -138,7 +138,7 @@ def _standing(data: Dataset, agency: Agency) -> tuple[int, int]:
 
 
 def plan_deadlines(plan: Plan) -> list[Deadline]:
-    return [d for node, _ in plan.nodes() for d in node.deadlines]
+    return [d for node, _, _ in plan.nodes() for d in node.deadlines]
 
 
 def reporting_duty(data: Dataset, plan: Plan, agency_id: str, years: list[int]) -> Duty:
@@ -343,27 +343,27 @@ POINTS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o",
 as the appendix itself does: a), b), c), d), đ), e), g)."""
 
 
-def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agency_id: str | None = None) -> Report:
+def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agency_id: str | None = None,
+                 tracker: Tracker | None = None) -> Report:
     t = translations(lang).gettext
     plan: Plan = data.plans[plan_id]
     agency_id = agency_id or plan.issuing_agency
     agency = data.agencies[agency_id]
     agency_name = _tx(agency.name, lang)
-    tracker = Tracker(data)
+    tracker = tracker or Tracker(data)
     tasks = agency_tasks(tracker, plan, agency_id, years)
     whole_plan = agency_id == plan.issuing_agency
     by_assignment = plan.tracks_assignments
     span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     files = [f for y in years if (f := data.progress.get((plan.id, y))) is not None]
     example = any(f.example for f in files)
-    status_names = {"done": t("Done"), "ongoing": t("Ongoing, carried out"), "in-progress": t("In progress"),
-                    "not-started": t("Not started"), "cancelled": t("Cancelled")}
+    status_names = {term_id: term.label(t) for term_id, term in STATUS_BY_ID.items()}
     task_word = t("Assignment") if by_assignment else t("Activity")
     several_years = len(years) > 1
     example_mark = t("example data")
 
     summary_table = Table(
-        [t("Year"), *[status_names[s] for s in STATUSES], t("Not reported"),
+        [t("Year"), *[status_names[s] for s in STATUSES], status_names[NOT_REPORTED],
          t("Progress of reported assignments") if by_assignment else t("Progress of reported activities")],
         [], [1.6, 1.3, 1.5, 1.3, 1.3, 1.1, 1.3, 1.6])
     header = ([t("Year")] if several_years else []) + [task_word, t("Results"), t("Status"), t("Progress"), t("Evidence")]
@@ -508,9 +508,11 @@ def report_label(plan: Plan, year: int | None, agency_id: str | None) -> str:
     return f"{plan.id}-{label}"
 
 
-def write_reports(data: Dataset, plan_id: str, year: int | None, out: Path, agency_id: str | None = None) -> list[Path]:
+def write_reports(data: Dataset, plan_id: str, year: int | None, out: Path, agency_id: str | None = None,
+                  tracker: Tracker | None = None) -> list[Path]:
     """Both languages, as Markdown and .docx; the whole period when ``year`` is ``None``."""
-    from .report_docx import to_docx
+    tracker = tracker or Tracker(data)
+    from .yearly_report_docx import to_docx
 
     plan = data.plans[plan_id]
     years = plan_years(plan) if year is None else [year]
@@ -518,7 +520,7 @@ def write_reports(data: Dataset, plan_id: str, year: int | None, out: Path, agen
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for lang in ("vi", "en"):
-        report = build_report(data, plan_id, years, lang, agency_id)
+        report = build_report(data, plan_id, years, lang, agency_id, tracker)
         md = out / f"{name}.{lang}.md"
         md.write_text(to_markdown(report), encoding="utf-8")
         docx = out / f"{name}.{lang}.docx"

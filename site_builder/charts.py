@@ -1,0 +1,265 @@
+"""Charts drawn at build time as inline SVG: no script, no style attribute, no request.
+
+Why a small set of templates and not a charting library: pygal, the maintained library
+that draws SVG in Python, embeds a ``<style>`` element and ``<script>`` references in
+every chart (a Content-Security-Policy without ``unsafe-inline`` refuses the first, and
+turning scripts off still leaves it), and numbers each chart with a random ``uuid4``, so
+two builds of one commit would differ. The charts the portal needs are few and simple:
+horizontal bars, stacked by status or not. Bars are horizontal because their labels
+(agency names, pillars) are long and a phone is narrow: each label is written on its
+own line above its bar, in the reader's language, so nothing is rotated or cut.
+
+Every chart has a text alternative (``<title>`` and ``<desc>``, read by screen readers as
+the image's name and description) and its data as a table the page shows one click away;
+a status is told by a pattern and by its name in the legend, never by colour alone; the
+colours are presentation attributes (a strict policy allows those) and print as they are.
+Output depends on the input only: numbers are formatted with fixed decimals, ids come
+from the caller.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+WIDTH = 360
+"""Width of the drawing (user units); the page scales it to the column, about 1:1 on a phone."""
+FONT = 14
+"""Label size in user units."""
+LINE = 17
+"""Height of a line of text."""
+BAR = 16
+"""Height of a bar."""
+GAP = 10
+"""Space between one bar and the next label."""
+CHARS = 44
+"""Characters of a label per line before it wraps (Be Vietnam Pro at 14 units: about 7.5 units a letter)."""
+VALUE_ROOM = 44
+"""Room to the right of the longest bar for its figure."""
+
+
+@dataclass(frozen=True)
+class Look:
+    """How one series is drawn: a fill colour and a pattern over it."""
+
+    fill: str
+    ink: str
+    pattern: str
+    """``solid``, ``hatch`` (diagonal lines), ``dots``, ``cross``, ``lines`` (horizontal) or ``empty``."""
+
+
+LOOKS: dict[str, Look] = {
+    "done": Look("#1e6b3a", "#1e6b3a", "solid"),
+    "ongoing": Look("#d4eadb", "#1e6b3a", "hatch"),
+    "in-progress": Look("#dbe4f5", "#163a86", "dots"),
+    "not-started": Look("#fff1c2", "#7a5a00", "lines"),
+    "cancelled": Look("#f6d6db", "#8e1b1b", "cross"),
+    "not-reported": Look("#ffffff", "#5b6475", "empty"),
+    "count": Look("#163a86", "#163a86", "solid"),
+}
+"""Status series (``progress.STATUSES`` and not reported) and a plain count. The solid and
+line colours keep at least 3:1 against white (WCAG 1.4.11, graphical objects)."""
+
+
+@dataclass(frozen=True)
+class Series:
+    """One kind of value in a chart: a status, or a plain count."""
+
+    key: str
+    """A key of :data:`LOOKS`."""
+    label: str
+    """Its name in the reader's language, shown in the legend and the table's header."""
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: a label and one value per series."""
+
+    label: str
+    values: tuple[float, ...]
+    href: str | None = None
+    """Where the label leads in the data table (a member, an agency, a plan)."""
+
+    @property
+    def total(self) -> float:
+        return sum(self.values)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell of a chart's data table: text, and a link when the row has one."""
+
+    text: str
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A drawn chart and what the page shows with it."""
+
+    id: str
+    """Unique on the page: prefixes every id inside the drawing."""
+    title: str
+    summary: str
+    """The text alternative: every value, in words, for readers who cannot see the chart."""
+    svg: Markup
+    headers: list[str] = field(default_factory=list)
+    rows: list[list[Cell]] = field(default_factory=list)
+    """The same values as a table (the first cell of a row is the bar's label)."""
+
+
+def fmt(value: float) -> str:
+    """A figure as drawn: whole numbers without decimals, others with one (deterministic)."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def _pattern(chart_id: str, key: str) -> str:
+    """The ``<pattern>`` that draws a series; solid and empty series need none."""
+    look = LOOKS[key]
+    pid = f"{chart_id}-{key}"
+    head = (f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse">'
+            f'<rect width="6" height="6" fill="{look.fill}"/>')
+    marks = {
+        "hatch": f'<path d="M-1 7 7-1M-1 1 1-1M5 7 7 5" stroke="{look.ink}" stroke-width="1.4"/>',
+        "dots": f'<circle cx="3" cy="3" r="1.3" fill="{look.ink}"/>',
+        "cross": f'<path d="M0 0 6 6M6 0 0 6" stroke="{look.ink}" stroke-width="1.2"/>',
+        "lines": f'<path d="M0 3h6" stroke="{look.ink}" stroke-width="1.4"/>',
+    }
+    return head + marks[look.pattern] + "</pattern>"
+
+
+def _fill(chart_id: str, key: str) -> str:
+    look = LOOKS[key]
+    if look.pattern == "solid":
+        return look.fill
+    if look.pattern == "empty":
+        return "#ffffff"
+    return f"url(#{chart_id}-{key})"
+
+
+def _lines(label: str) -> list[str]:
+    return textwrap.wrap(label, CHARS, break_long_words=True) or [""]
+
+
+def _text(x: float, y: float, text: str, anchor: str = "start", bold: bool = False) -> str:
+    weight = ' font-weight="700"' if bold else ""
+    end = ' text-anchor="end"' if anchor == "end" else ""
+    return f'<text x="{fmt(x)}" y="{fmt(y)}"{end}{weight}>{escape(text)}</text>'
+
+
+def _legend(chart_id: str, series: Sequence[Series], y: float) -> tuple[list[str], float]:
+    """Swatches with their names, wrapped into rows; returns the parts and the next y."""
+    parts: list[str] = []
+    x = 0.0
+    for s in series:
+        room = 18 + len(s.label) * 7.6 + 14
+        if x and x + room > WIDTH:
+            x, y = 0.0, y + LINE + 4
+        parts.append(f'<rect x="{fmt(x)}" y="{fmt(y)}" width="13" height="13" fill="{_fill(chart_id, s.key)}" '
+                     f'stroke="{LOOKS[s.key].ink}"/>')
+        parts.append(_text(x + 18, y + 11, s.label))
+        x += room
+    return parts, y + LINE + 8
+
+
+def bar_chart(
+    chart_id: str,
+    title: str,
+    bars: Sequence[Bar],
+    series: Sequence[Series],
+    *,
+    label_header: str,
+    total_header: str | None = None,
+    number: Callable[[float], str] = fmt,
+    share: bool = False,
+) -> Chart:
+    """Horizontal bars, one per item, stacked by series when there are several.
+
+    Arguments:
+        chart_id: unique on the page (``plan-pillars``); prefixes the ids of patterns.
+        title: what the chart shows, in the reader's language.
+        bars: the items, in the order they are drawn.
+        series: what each value of a bar is; one series draws a plain bar chart.
+        label_header: the table's header over the labels (``Pillar``, ``Year``).
+        total_header: a header for a total column when there are several series.
+        number: formats a value in the reader's language for the summary and the table.
+        share: draw each bar as 100 % (the share of each status), not to one scale.
+
+    Returns:
+        The chart, its text alternative and its data table.
+    """
+    if not bars:
+        raise ValueError("a chart needs at least one bar")
+    if any(len(b.values) != len(series) for b in bars):
+        raise ValueError("every bar needs one value per series")
+    # A series with no value in any bar is left out of the drawing, the legend and the
+    # table: a legend of statuses nobody reported is noise.
+    kept = [i for i, _ in enumerate(series) if any(b.values[i] for b in bars)] or [0]
+    series = [series[i] for i in kept]
+    bars = [Bar(b.label, tuple(b.values[i] for i in kept), b.href) for b in bars]
+    # Statuses always get their legend (a pattern is read with its name); a plain count
+    # needs none.
+    stacked = len(series) > 1 or series[0].key != "count"
+    parts: list[str] = []
+    y = 0.0
+    if stacked:
+        legend, y = _legend(chart_id, series, y)
+        parts += legend
+    scale_max = max(b.total for b in bars) or 1
+    room = WIDTH - (0 if share else VALUE_ROOM)
+    for bar in bars:
+        for line in _lines(bar.label):
+            y += LINE
+            parts.append(_text(0, y - 4, line))
+        x = 0.0
+        whole = (bar.total or 1) if share else scale_max
+        for s, value in zip(series, bar.values, strict=True):
+            if value <= 0:
+                continue
+            w = room * value / whole
+            parts.append(f'<rect x="{x:.2f}" y="{fmt(y)}" width="{w:.2f}" height="{BAR}" '
+                         f'fill="{_fill(chart_id, s.key)}" stroke="{LOOKS[s.key].ink}" stroke-width="0.6"/>')
+            x += w
+        if bar.total <= 0:
+            parts.append(f'<rect x="0" y="{fmt(y)}" width="1" height="{BAR}" fill="#5b6475"/>')
+        if not share:
+            parts.append(_text(x + 5, y + BAR - 3, number(bar.total), bold=True))
+        y += BAR + GAP
+    height = y - GAP + 2
+    keys = [s.key for s in series]
+    defs = "".join(_pattern(chart_id, k) for k in dict.fromkeys(keys) if LOOKS[k].pattern not in ("solid", "empty"))
+    summary = _summary(title, bars, series, number, share)
+    svg = Markup(
+        f'<svg class="asean-chart__svg" viewBox="0 0 {WIDTH} {fmt(height)}" width="{WIDTH}" height="{fmt(height)}" '
+        f'role="img" aria-labelledby="{chart_id}-t {chart_id}-d" font-size="{FONT}">'
+        f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(summary)}</desc>'
+        + (f"<defs>{defs}</defs>" if defs else "")
+        + "".join(parts)
+        + "</svg>"
+    )
+    headers = [label_header, *(s.label for s in series)]
+    if stacked and total_header:
+        headers.append(total_header)
+    rows = []
+    for bar in bars:
+        row = [Cell(bar.label, bar.href), *(Cell(number(v)) for v in bar.values)]
+        if stacked and total_header:
+            row.append(Cell(number(bar.total)))
+        rows.append(row)
+    return Chart(chart_id, title, summary, svg, headers, rows)
+
+
+def _summary(title: str, bars: Sequence[Bar], series: Sequence[Series], number: Callable[[float], str],
+             share: bool) -> str:
+    """Every value in words: "Title. A: Done 3, In progress 1. B: Done 2."."""
+    items = []
+    for bar in bars:
+        if len(series) == 1:
+            items.append(f"{bar.label}: {number(bar.values[0])}")
+        else:
+            values = ", ".join(f"{s.label} {number(v)}" for s, v in zip(series, bar.values, strict=True) if v)
+            items.append(f"{bar.label}: {values or number(0)}")
+    return f"{title}. " + "; ".join(items) + "."

@@ -1,0 +1,613 @@
+"""The Git-based CMS at ``/admin/``: its configuration, generated from the models, and
+its files, vendored from the npm registry.
+
+Editors who do not use a terminal write in a web form (Sveltia CMS, pinned in
+``cms/package-lock.json``); every save is still a file in ``content/`` or ``plans/``
+that ``check`` validates, on the editor's own clone (the "local repository" of the
+File System Access API, in Chromium-based browsers) or as a commit on GitHub, GitLab or
+Gitea. Why Sveltia and not Decap CMS: ``docs/cms.md``.
+
+The form is generated from the same pydantic models (through their JSON Schemas) as
+``check`` and ``schemas/*.json``: a field added to a model appears in the form, with
+its required flag, pattern, bounds, choices and docstring (as the hint). What a form
+can enforce it enforces; the rules across fields (a photo needs its alt text, credit
+and licence) are ``check``'s, which the pipeline runs on every commit.
+
+The vendored bundle names a few files on other hosts (fonts, the interface strings of
+languages other than English, a check for a newer version). :func:`localise_bundle`
+points each one at a copy served beside the bundle, and fails when a new version no
+longer contains the exact text it expects, so an upgrade can never quietly bring back
+a request to another host.
+
+Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from . import LANGUAGES
+from .model import AgencyFile, UnitFile
+from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, TagFile
+from .model.progress import ProgressFile
+
+PACKAGE = "@sveltia/cms"
+PACKAGE_DIR = Path("cms/node_modules/@sveltia/cms")
+"""Where ``npm ci --prefix cms`` (``make cms``) installs the pinned package."""
+INSTALL_HINT = (
+    "CMS chưa được cài: chạy `make cms` (npm ci --prefix cms)\n"
+    "    The CMS is not installed: run `make cms` (npm ci --prefix cms)"
+)
+
+MEDIA_FOLDER = "content/media"
+"""Where photos go: :data:`site_builder.images.MEDIA_DIR`, one folder for both languages."""
+
+BACKENDS = ("github", "gitlab", "gitea")
+
+NOT_IN_FORMS: dict[str, str] = {
+    "FrontMatter.source_hash": "written by `translations --mark-current`, never by hand",
+    "FrontMatter.translation_key": "pages pair by path; the CMS writes both languages at one path",
+    "FrontMatter.template": "a layout of maintainers' pages (home, API), not of news or tourism pages",
+    "FrontMatter.hide": "a layout switch of maintainers' pages",
+    "FrontMatter.kind": "fixed by the collection (a hidden field with the collection's kind)",
+    "Text.vi_source": "kept by maintainers when a source's own wording has a slip",
+    "SourcedText.vi_source": "as Text.vi_source",
+}
+"""Model fields that editors do not own, and why; every other field is in a form
+(``tests/test_cms.py`` holds the two together)."""
+
+LABELS: dict[str, str] = {
+    "title": "Tiêu đề / Title",
+    "description": "Tóm tắt / Summary",
+    "date": "Ngày đăng / Date",
+    "updated": "Ngày cập nhật / Updated",
+    "tags": "Thẻ / Tags",
+    "topics": "Trụ cột, chủ đề / Pillars and topics",
+    "unit": "Đơn vị / Unit",
+    "sources": "Nguồn / Sources",
+    "publisher": "Nơi công bố / Publisher",
+    "url": "Địa chỉ (https) / Address (https)",
+    "image": "Ảnh / Photo",
+    "image_alt": "Mô tả ảnh cho người không nhìn thấy / Alt text",
+    "image_caption": "Chú thích ảnh / Caption",
+    "image_credit": "Tác giả ảnh / Photo credit",
+    "image_licence": "Giấy phép ảnh / Photo licence",
+    "body": "Nội dung / Text",
+    "vi": "Tiếng Việt / Vietnamese",
+    "en": "Tiếng Anh / English",
+    "plan": "Kế hoạch / Plan",
+    "year": "Năm / Year",
+    "example": "Dữ liệu ví dụ / Example data",
+    "reported_by": "Cơ quan tổng hợp báo cáo / Reporting body",
+    "difficulties": "Khó khăn, vướng mắc / Difficulties",
+    "proposals": "Kiến nghị, đề xuất / Proposals",
+    "records": "Kết quả thực hiện / Records",
+    "activity": "Mã hoạt động (phụ lục) / Activity id (appendix)",
+    "assignment": "Mục phân công / Assignment",
+    "status": "Tình trạng / Status",
+    "progress": "Tiến độ (%) / Progress (%)",
+    "done": "Việc đã làm / What was done",
+    "milestones": "Mốc / Milestones",
+    "text": "Nội dung / Text",
+    "evidence": "Minh chứng / Evidence",
+    "page": "Trang của chuyên mục / Page of this site",
+    "alt": "Mô tả ảnh / Alt text",
+    "reporting_agency": "Cơ quan báo cáo / Reporting agency",
+    "name": "Tên / Name",
+    "summary": "Tóm tắt / Summary",
+    "type": "Loại / Type",
+    "number": "Số hiệu / Number",
+    "issuer": "Cơ quan ban hành / Issuer",
+    "recurrence": "Lặp lại / Recurrence",
+    "end": "Ngày kết thúc / End",
+    "month": "Tháng / Month",
+    "day": "Ngày / Day",
+    "link": "Trang của chuyên mục / Page of this site",
+    "id": "Mã (chữ thường, gạch nối) / Id (lower case, hyphens)",
+    "source": "Nguồn / Source",
+}
+"""Form labels in both languages: the form shows one label whatever the interface
+language. A field without an entry is labelled with its name (still in the form)."""
+
+HINT_VI: dict[str, str] = {
+    "image": "Tải ảnh lên (JPEG, PNG, WebP, AVIF, rộng ít nhất 480 px). Có ảnh thì phải điền mô tả, tác giả và giấy phép.",
+    "image_alt": "Bắt buộc khi có ảnh. / Required with a photo.",
+    "image_credit": "Bắt buộc khi có ảnh, ví dụ: Ảnh: Nguyễn Văn A/TTXVN. / Required with a photo.",
+    "image_licence": "Bắt buộc khi có ảnh, ví dụ: CC BY 4.0, thuộc sở hữu của đơn vị. / Required with a photo.",
+}
+
+REQUIRED_BY_KIND: dict[str, frozenset[str]] = {
+    "news": frozenset({"date", "sources"}),
+    "tourism": frozenset({"updated", "sources", "unit"}),
+}
+"""Fields :class:`~site_builder.model.content.FrontMatter` requires for a kind of page
+(its ``_required_by_kind``), made required in that collection's form."""
+
+I18N_DUPLICATE = frozenset({"date", "updated", "tags", "topics", "unit", "image"})
+"""Front-matter fields that are the same in both languages: entered once, copied."""
+
+_PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Identifiers the forms offer as choices, read from the project's data files."""
+
+    plans: list[str]
+    units: list[str]
+    agencies: list[str]
+    tags: list[str]
+
+    @classmethod
+    def read(cls, root: Path) -> Choices:
+        """Read the ids straight from the YAML files (a file with an error offers no
+        choices for its ids; ``check`` reports the error itself)."""
+
+        def ids(path: Path, model: type[BaseModel], key: str) -> list[str]:
+            try:
+                data = model.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+            except Exception:  # noqa: BLE001 - check names the problem; the form just offers less
+                return []
+            return sorted(item.id for item in getattr(data, key))
+
+        plans = sorted(p.stem for p in (root / "plans").glob("*.yaml") if p.stem not in ("units", "agencies"))
+        return cls(
+            plans=plans,
+            units=ids(root / "plans/units.yaml", UnitFile, "units"),
+            agencies=ids(root / "plans/agencies.yaml", AgencyFile, "agencies"),
+            tags=ids(root / "content/data/tags.yaml", TagFile, "tags"),
+        )
+
+    def for_field(self, name: str) -> list[str] | None:
+        """The choices for a field holding an id of one of these kinds, by its name."""
+        return {
+            "plan": self.plans,
+            "unit": self.units,
+            "reporting_agency": self.agencies,
+            "reported_by": self.agencies,
+            "tags": self.tags,
+        }.get(name)
+
+
+class _Fields:
+    """Turns a model's JSON Schema into CMS fields (one instance per model)."""
+
+    def __init__(self, model: type[BaseModel], choices: Choices, translatable: bool) -> None:
+        self.schema = model.model_json_schema(mode="validation")
+        self.defs: dict[str, Any] = self.schema.get("$defs", {})
+        self.choices = choices
+        self.translatable = translatable
+        """Front matter: fields carry an ``i18n`` mode; data files: ``{vi, en}`` objects."""
+
+    def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
+        if "$ref" in node:
+            return self.defs[node["$ref"].rsplit("/", 1)[1]]
+        return node
+
+    def fields(self, node: dict[str, Any], skip: Iterable[str] = (), required_extra: Iterable[str] = ()) -> list[dict[str, Any]]:
+        node = self.resolve(node)
+        required = set(node.get("required", [])) | set(required_extra)
+        forced = set(required_extra)
+        skipped = set(skip)
+        return [
+            self.field(name, prop, name in required, forced=name in forced)
+            for name, prop in node.get("properties", {}).items()
+            if name not in skipped
+        ]
+
+    def field(self, name: str, prop: dict[str, Any], required: bool, forced: bool = False) -> dict[str, Any]:
+        """One form field; ``forced``: required by the collection although the model
+        allows it empty (a news article's date)."""
+        options = [p for p in prop.get("anyOf", []) if p.get("type") != "null"]
+        if "anyOf" in prop:
+            required = forced
+            inner = options[0] if len(options) == 1 else prop
+        else:
+            inner = prop
+        meta = {k: prop[k] for k in ("description", "default") if k in prop}
+        inner = {**self.resolve(inner), **{k: v for k, v in inner.items() if k != "$ref"}}
+        out: dict[str, Any] = {"name": name, "label": LABELS.get(name, name), "required": required}
+        hint = HINT_VI.get(name) or meta.get("description") or inner.get("description")
+        if hint:
+            out["hint"] = " ".join(str(hint).split())
+        out.update(self.widget(name, inner))
+        if "default" in meta and meta["default"] not in (None, [], False):
+            out["default"] = meta["default"]
+        if self.translatable:
+            out["i18n"] = "duplicate" if name in I18N_DUPLICATE else True
+        return out
+
+    def widget(self, name: str, node: dict[str, Any]) -> dict[str, Any]:
+        kind = node.get("type")
+        choices = self.choices.for_field(name)
+        if "enum" in node or "const" in node:
+            return {"widget": "select", "options": list(node.get("enum", [node.get("const")]))}
+        if kind == "array":
+            items = self.resolve(node.get("items", {}))
+            bounds = {"min": node["minItems"]} if "minItems" in node else {}
+            if "enum" in items or choices is not None:
+                return {"widget": "select", "multiple": True, "options": items.get("enum") or choices, **bounds}
+            if items.get("type") == "object":
+                return {"widget": "list", "fields": self.fields(items), **bounds}
+            return {"widget": "list", "field": {"name": name, "label": LABELS.get(name, name), **self.widget("", items)}, **bounds}
+        if kind == "object" or "properties" in node:
+            if set(node.get("properties", {})) >= {"vi", "en"}:
+                return {"widget": "object", "fields": self.fields(node, skip=["vi_source"])}
+            return {"widget": "object", "fields": self.fields(node)}
+        if kind == "boolean":
+            return {"widget": "boolean"}
+        if kind in ("integer", "number"):
+            out: dict[str, Any] = {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
+            for key, target in (("minimum", "min"), ("maximum", "max")):
+                if key in node:
+                    out[target] = node[key]
+            if "exclusiveMinimum" in node:
+                out["min"] = node["exclusiveMinimum"] + (1 if kind == "integer" else 0)
+            return out
+        if choices is not None:
+            return {"widget": "select", "options": choices}
+        out = {"widget": "string"}
+        pattern = node.get("pattern")
+        if pattern == _PARTIAL_DATE_PATTERN:
+            out["pattern"] = [pattern, "YYYY-MM-DD (hoặc / or YYYY-MM, YYYY)"]
+        elif pattern:
+            out["pattern"] = [pattern, f"không đúng dạng / does not match {pattern}"]
+        if "maxLength" in node:
+            out["maxlength"] = node["maxLength"]
+        if "minLength" in node and node["minLength"] > 1:
+            out["minlength"] = node["minLength"]
+        return out
+
+
+def _page_collection(name: str, label: str, folder: str, kind: str, choices: Choices) -> dict[str, Any]:
+    """A folder collection of Markdown pages of one kind, both languages side by side,
+    at the same path below ``content/vi/`` and ``content/en/``."""
+    fields = _Fields(FrontMatter, choices, translatable=True).fields(
+        FrontMatter.model_json_schema(), skip=[k.split(".", 1)[1] for k in NOT_IN_FORMS if k.startswith("FrontMatter.")],
+        required_extra=REQUIRED_BY_KIND.get(kind, ()))
+    for field in fields:
+        if field["name"] == "image":
+            field.pop("maxlength", None)
+            field.update(widget="image", media_folder=f"/{MEDIA_FOLDER}", public_folder="",
+                         accept="image/jpeg,image/png,image/webp,image/avif")
+        if field["name"] in ("date", "updated"):
+            field.update(widget="datetime", type="date", format="YYYY-MM-DD", time_format=False)
+            field.pop("pattern", None)
+        if field["name"] == "description":
+            field["widget"] = "text"
+    fields.insert(0, {"name": "kind", "widget": "hidden", "default": kind, "i18n": "duplicate"})
+    fields.append({"name": "body", "label": LABELS["body"], "widget": "markdown", "i18n": True, "required": True,
+                   "modes": ["rich_text", "raw"]})
+    return {
+        "name": name,
+        "label": label,
+        "folder": f"content/{{{{locale}}}}/{folder}",
+        "extension": "md",
+        "format": "yaml-frontmatter",
+        "create": True,
+        "delete": False,
+        "i18n": True,
+        "slug": "{{title}}",
+        "summary": "{{title}} ({{date}})" if kind == "news" else "{{title}}",
+        "sortable_fields": {"fields": ["date", "title"], "default": {"field": "date", "direction": "descending"}}
+        if kind == "news" else ["title"],
+        "filter": {"field": "kind", "value": kind},
+        "fields": fields,
+    }
+
+
+def _data_collection(name: str, label: str, file: str, model: type[BaseModel], choices: Choices) -> dict[str, Any]:
+    """A file collection: one data file of ``content/data/`` edited as a whole."""
+    return {
+        "name": name,
+        "label": label,
+        "files": [{
+            "name": name,
+            "label": label,
+            "file": file,
+            "format": "yaml",
+            "fields": _Fields(model, choices, translatable=False).fields(model.model_json_schema()),
+        }],
+    }
+
+
+def _progress_collection(choices: Choices) -> dict[str, Any]:
+    """Implementation records, one file per plan and year (``plans/progress/<plan>-<year>.yaml``)."""
+    return {
+        "name": "progress",
+        "label": "Kết quả thực hiện (theo kế hoạch, năm) / Implementation records (per plan and year)",
+        "folder": "plans/progress",
+        "extension": "yaml",
+        "format": "yaml",
+        "create": True,
+        "delete": False,
+        "identifier_field": "plan",
+        "slug": "{{fields.plan}}-{{fields.year}}",
+        "summary": "{{plan}} · {{year}}",
+        "fields": _Fields(ProgressFile, choices, translatable=False).fields(ProgressFile.model_json_schema()),
+    }
+
+
+def config(root: Path, backend: str = "github", repo: str = "OWNER/REPO", branch: str = "main",
+           base_url: str | None = None, site_url: str | None = None) -> dict[str, Any]:
+    """The CMS configuration (``/admin/config.yml``) for the project at ``root``.
+
+    ``backend`` is the Git host the published ``/admin/`` signs in to (``github``,
+    ``gitlab`` or ``gitea``; ``base_url`` for a self-hosted GitLab or Gitea). On
+    127.0.0.1 the CMS also offers to work on the editor's own clone, whatever the
+    backend, without signing in."""
+    if backend not in BACKENDS:
+        raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, not {backend!r}")
+    choices = Choices.read(root)
+    back: dict[str, Any] = {"name": backend, "repo": repo, "branch": branch}
+    if base_url:
+        host = base_url.rstrip("/")
+        back["base_url"] = host
+        back["api_root"] = f"{host}/api/v1" if backend == "gitea" else f"{host}/api/v4"
+    out: dict[str, Any] = {
+        "backend": back,
+        "media_folder": MEDIA_FOLDER,
+        "public_folder": "",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "output": {"omit_empty_optional_fields": True},
+        "i18n": {"structure": "multiple_folders", "locales": list(LANGUAGES), "default_locale": LANGUAGES[0]},
+        "collections": [
+            _page_collection("news", "Tin bài / News", "news", "news", choices),
+            _page_collection("tourism", "Trang du lịch / Tourism pages", "tourism", "tourism", choices),
+            _progress_collection(choices),
+            _data_collection("events", "Sự kiện / Events", "content/data/events.yaml", EventFile, choices),
+            _data_collection("documents", "Văn bản / Documents", "content/data/documents.yaml", DocumentFile, choices),
+            _data_collection("members", "Hồ sơ nước thành viên / Member profiles", "content/data/members.yaml",
+                             MemberFile, choices),
+        ],
+    }
+    if site_url:
+        out["site_url"] = site_url
+    return out
+
+
+def render_config(cfg: dict[str, Any]) -> str:
+    """The configuration as YAML, keys in the order written (stable for review)."""
+    head = "# Generated by `python -m site_builder cms` from site_builder/model: do not edit by hand.\n"
+    return head + yaml.dump(cfg, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=120)
+
+
+class _NoAliases(yaml.SafeDumper):
+    """Writes a list shared by two fields twice rather than as a YAML alias."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def form_fields(cfg: dict[str, Any]) -> set[str]:
+    """Every field name of every form of a configuration, at any depth."""
+    names: set[str] = set()
+
+    def walk(fields: list[dict[str, Any]]) -> None:
+        for field in fields:
+            names.add(field["name"])
+            walk(field.get("fields", []))
+            if "field" in field:
+                walk([field["field"]])
+
+    for collection in cfg["collections"]:
+        walk(collection.get("fields", []))
+        for file in collection.get("files", []):
+            walk(file["fields"])
+    return names
+
+
+# --- the vendored bundle --------------------------------------------------------------
+
+FONTS = {
+    "https://cdn.jsdelivr.net/fontsource/fonts/source-sans-3:vf@5.3.0/latin-wght-normal.woff2":
+        ("source-sans-3-latin-wght-normal", "source-sans-3.LICENSE.txt"),
+    "https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/latin-400-normal.woff2":
+        ("noto-mono-latin-400-normal", "noto-mono.LICENSE.txt"),
+    "https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2":
+        ("material-symbols-outlined-latin-wght-normal", "material-symbols-outlined.LICENSE.txt"),
+}
+"""Fonts the bundle's stylesheet loads from a CDN, and the same files in the package
+(``npm/assets/<stem>-<hash>.woff2``), served from ``/admin/fonts/`` instead."""
+
+REWRITES: tuple[tuple[str, str], ...] = (
+    ("USe=`${iP}@${rP}/locales`", "USe=`locales`"),
+    ("NSe=`${iP}/package.json`", "NSe=`version.json`"),
+)
+"""Exact texts of the pinned bundle pointed at files served beside it: the interface
+strings of each language (only English is built in) and the newest-version check (a
+fetch of the package's ``package.json`` from unpkg, answered by the pinned version)."""
+
+INTERFACE_LOCALES = ("vi", "en-US", "en-GB")
+"""Interface languages served: Vietnamese, and English for the editors who prefer it."""
+
+
+class VendorError(Exception):
+    """The installed package is missing or is not the version :func:`localise_bundle` knows."""
+
+
+def localise_bundle(text: str) -> str:
+    """The bundle with every address on another host that it loads at view time
+    replaced by a file of ``/admin/``; each replaced text must occur exactly as expected."""
+    for url, (stem, _) in FONTS.items():
+        if text.count(url) != 1:
+            raise VendorError(f"the bundle no longer loads {url} once: review site_builder/cms.py for this version")
+        text = text.replace(url, f"fonts/{stem}.woff2")
+    for old, new in REWRITES:
+        if text.count(old) != 1:
+            raise VendorError(f"the bundle no longer contains {old!r}: review site_builder/cms.py for this version")
+        text = text.replace(old, new)
+    return text
+
+
+INDEX_HTML = """<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Biên tập Chuyên mục ASEAN / ASEAN section editor</title>
+<link href="config.yml" type="application/yaml" rel="cms-config-url">
+</head>
+<body>
+<script src="sveltia-cms.js"></script>
+</body>
+</html>
+"""
+"""The page: the bundle is a classic script (``document.currentScript`` tells it where
+its chunks are), no inline script or style of ours."""
+
+
+def installed_version(root: Path) -> str:
+    package = root / PACKAGE_DIR / "package.json"
+    if not package.is_file():
+        raise VendorError(INSTALL_HINT)
+    return str(json.loads(package.read_text(encoding="utf-8"))["version"])
+
+
+def write_admin(root: Path, out: Path, cfg: dict[str, Any]) -> list[Path]:
+    """Write ``/admin/`` into ``out``: the page, the configuration, the localised bundle
+    and the files it loads (chunks, fonts, interface strings). Returns the files written."""
+    version = installed_version(root)
+    package = root / PACKAGE_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def put(rel: str, data: bytes | str) -> None:
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8")
+        else:
+            path.write_bytes(data)
+        written.append(path)
+
+    put("index.html", INDEX_HTML)
+    put("config.yml", render_config(cfg))
+    put("sveltia-cms.js", localise_bundle((package / "dist/sveltia-cms.js").read_text(encoding="utf-8")))
+    for chunk in sorted((package / "dist/chunks").glob("*.js")):
+        put(f"chunks/{chunk.name}", chunk.read_bytes())
+    assets = package / "npm/assets"
+    for stem, licence in FONTS.values():
+        found = sorted(assets.glob(f"{stem}-*.woff2"))
+        if len(found) != 1:
+            raise VendorError(f"{PACKAGE} {version}: no single {stem}-*.woff2 in npm/assets/")
+        put(f"fonts/{stem}.woff2", found[0].read_bytes())
+        put(f"fonts/{licence}", (assets / licence).read_bytes())
+    for locale in INTERFACE_LOCALES:
+        put(f"locales/{locale}.json", (package / "locales" / f"{locale}.json").read_bytes())
+    put("version.json", json.dumps({"version": version}) + "\n")
+    put("LICENSE.txt", (package / "LICENSE.txt").read_bytes())
+    return written
+
+
+def replace_admin(root: Path, out: Path, cfg: dict[str, Any]) -> list[Path]:
+    """:func:`write_admin` into a fresh folder (a folder of the kit's own, never a link)."""
+    if out.is_symlink():
+        raise VendorError(f"{out} is a symbolic link")
+    if out.exists():
+        shutil.rmtree(out)
+    return write_admin(root, out, cfg)
+
+
+# --- headers ---------------------------------------------------------------------------
+
+def admin_policy(git_hosts: Iterable[str] = ()) -> str:
+    """The Content-Security-Policy of ``/admin/`` only (the site keeps its own, stricter one).
+
+    - ``style-src 'unsafe-inline'``: the CMS (Svelte) puts its styles in ``<style>``
+      elements and ``style=`` attributes; no script can be inlined (``script-src 'self'``).
+    - ``img-src blob: data:`` and ``media-src blob:``: previews of photos being uploaded.
+    - ``worker-src blob:``: the CMS runs its image encoders in workers made from blobs.
+    - ``connect-src``: ``data:`` and ``blob:`` (the CMS reads its own logo and photos
+      being uploaded with ``fetch``), the site itself (the configuration, the interface strings) and
+      the API of the Git host the published ``/admin/`` signs in to.
+    - ``frame-ancestors 'none'``: the editor is never framed (clickjacking).
+    """
+    connect = " ".join(["'self'", "data:", "blob:", *git_hosts])
+    return (
+        "default-src 'self'; "
+        "script-src 'self'; "
+        "style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data: blob:; "
+        "media-src 'self' blob:; "
+        "font-src 'self'; "
+        f"connect-src {connect}; "
+        "worker-src 'self' blob:; "
+        "frame-src 'self' blob:; "
+        "object-src 'none'; "
+        "base-uri 'self'; "
+        "form-action 'self'; "
+        "frame-ancestors 'none'"
+    )
+
+
+GIT_HOSTS: dict[str, tuple[str, ...]] = {
+    "github": ("https://api.github.com", "https://www.githubstatus.com"),
+    "gitlab": ("https://gitlab.com",),
+    "gitea": ("https://git.example.gov.vn",),
+}
+"""What ``connect-src`` adds for each backend (a self-hosted GitLab or Gitea: its address)."""
+
+ADMIN_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".yml": "application/yaml; charset=utf-8",
+    ".woff2": "font/woff2",
+    ".txt": "text/plain; charset=utf-8",
+}
+
+
+def admin_file(admin_dir: Path, url_path: str) -> tuple[int, str, bytes]:
+    """The response to ``GET url_path`` (below ``/admin/``) from a written admin folder:
+    status, content type and body. Only the files :func:`write_admin` writes, by name."""
+    rel = url_path.split("?", 1)[0].removeprefix("/admin").lstrip("/") or "index.html"
+    if not re.fullmatch(r"[a-zA-Z0-9_-]+(/[a-zA-Z0-9_.-]+)*\.[a-z0-9]+|[a-zA-Z0-9_.-]+", rel) or ".." in rel:
+        return 404, "text/plain; charset=utf-8", b"not found\n"
+    path = admin_dir / rel
+    if path.suffix not in ADMIN_TYPES or not path.is_file() or path.is_symlink():
+        return 404, "text/plain; charset=utf-8", b"not found\n"
+    return 200, ADMIN_TYPES[path.suffix], path.read_bytes()
+
+
+# --- /admin/ in the live preview ---------------------------------------------------------
+
+PREVIEW_DIR = Path(".cache/admin")
+"""Where the preview writes ``/admin/`` (in the project, beside ``.cache/preview``)."""
+
+
+def preview_config(root: Path) -> dict[str, Any]:
+    """The configuration ``make serve`` serves: on 127.0.0.1 the editor works on the
+    clone itself ("Work with Local Repository"); the sign-in of a Git host is for the
+    published ``/admin/`` (``python -m site_builder cms``), so none is named here."""
+    return config(root, backend="gitea", repo="local/clone", base_url="http://127.0.0.1")
+
+
+def preview_response(root: Path, url_path: str, written: dict[Path, bool]) -> tuple[int, dict[str, str], bytes]:
+    """Answer a request below ``/admin`` in the live preview: status, headers, body.
+
+    The folder is written on the first request of a run (``written`` remembers it), so
+    that ``make serve`` starts as fast as before and works without the CMS installed."""
+    headers = {"Content-Security-Policy": admin_policy(), "X-Content-Type-Options": "nosniff",
+               "Referrer-Policy": "same-origin", "Cache-Control": "no-store"}
+    if url_path.split("?", 1)[0] == "/admin":
+        return 301, {**headers, "Location": "/admin/", "Content-Type": "text/plain; charset=utf-8"}, b""
+    out = root / PREVIEW_DIR
+    if not written.get(root):
+        try:
+            replace_admin(root, out, preview_config(root))
+        except VendorError as exc:
+            return 503, {**headers, "Content-Type": "text/plain; charset=utf-8"}, f"{exc}\n".encode()
+        written[root] = True
+    status, content_type, body = admin_file(out, url_path)
+    return status, {**headers, "Content-Type": content_type}, body

@@ -1,0 +1,61 @@
+"""The hook that hands the portal's page contexts to the templates (issue 17).
+
+The home page, the member states, plan pages and the implementation dashboards get
+contexts built in Python (:mod:`.frontpage`, :mod:`.membermap`, :mod:`.planpage`,
+:mod:`.charts`), so that their templates only lay them out. The engine plugin calls
+:meth:`Portal.context` once per page and adds what it returns to the template context;
+a successor engine does the same with its own page objects. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from .charts import Chart
+from .frontpage import front_page
+from .i18n import translations
+from .membermap import tiles
+from .planpage import Note, notes, status_chart, summary
+
+
+class Portal:
+    """Page contexts and charts for one language of a build."""
+
+    def __init__(self, view: Any) -> None:
+        self.view = view
+        self.t = translations(view.lang).gettext
+
+    @cached_property
+    def _front(self) -> Any:
+        return front_page(self.view, self.t)
+
+    def context(self, meta: dict[str, Any] | None, record: Any) -> dict[str, Any]:
+        """What a page's template gets besides ``page`` and ``record``: ``front`` on the
+        home page, ``member_tiles`` on the member states page, ``plan_summary`` on a
+        plan page, and ``portal`` (for dashboard charts) everywhere."""
+        out: dict[str, Any] = {"portal": self}
+        if meta and meta.get("template") == "asean/home.html":
+            out["front"] = self._front
+        if record is not None and record.kind == "members":
+            out["member_tiles"] = tiles(self.view.members(), self.view.lang)
+        if record is not None and record.kind == "plan":
+            out["plan_summary"] = summary(record.plan, self.view, self.t)
+        return out
+
+    def dashboard_chart(self, dashboard: Any) -> Chart:
+        """A dashboard's counts by year and status, drawn (its table stays under it)."""
+        title = {
+            "activities": self.t("Implementation by year: activities by reported status"),
+            "assignments": self.t("Implementation by year: assignments by reported status"),
+            "tasks": self.t("Implementation by year: tasks by reported status"),
+        }[dashboard.noun]
+        return status_chart(f"chart-{dashboard.name}", title, dashboard.summaries, self.t, self.view.number)
+
+    def notes(self, quirks: list[Any]) -> list[Note]:
+        """Notes on the source, introduced by the part of the document they are about."""
+        return notes(quirks, self.t)
+
+    def ended_on(self, plan: Any) -> str:
+        """The last day of an ended plan's period in the reader's words; empty while in force."""
+        return "" if plan.status == "in-force" else self.view.date(f"{plan.period.end}-12-31")

@@ -1,0 +1,104 @@
+"""The site's vocabulary, each word defined once: statuses, timeline kinds, topics, quiz topics.
+
+Models validate against these ids, templates, the report and the CLI print their
+labels, and ``make messages`` extracts the labels' message ids (marked with
+:func:`N_`) into the catalogs. Adding a status or a quiz topic is one line here and
+one translation in ``site_builder/locale/vi``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name gettext's extractors know
+    """Mark a message id for extraction; it is translated where it is shown."""
+    return message
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word of the vocabulary: the id data and addresses use, and its label's message id."""
+
+    id: str
+    msgid: str
+    """English, the gettext message id of the label readers see."""
+
+    def label(self, gettext: Callable[[str], str]) -> str:
+        return gettext(self.msgid)
+
+
+def ids(terms: tuple[Term, ...]) -> tuple[str, ...]:
+    return tuple(term.id for term in terms)
+
+
+NOT_STARTED = Term("not-started", N_("Not started"))
+IN_PROGRESS = Term("in-progress", N_("In progress"))
+DONE = Term("done", N_("Done"))
+ONGOING = Term("ongoing", N_("Ongoing, carried out"))
+CANCELLED = Term("cancelled", N_("Cancelled"))
+STATUSES: tuple[Term, ...] = (NOT_STARTED, IN_PROGRESS, DONE, ONGOING, CANCELLED)
+"""What an implementation record says of a task in a year, in the order of a task's life
+(the order the record schema lists them)."""
+STATUS_TABLE_ORDER: tuple[Term, ...] = (DONE, ONGOING, IN_PROGRESS, NOT_STARTED, CANCELLED)
+"""The order tables, filters and the report show them: what was achieved first."""
+NOT_REPORTED = Term("not-reported", N_("Not reported"))
+"""No record for the year: its own count, never zero progress and never done."""
+STATUS_BY_ID = {term.id: term for term in (*STATUSES, NOT_REPORTED)}
+
+TIMELINE_KINDS: tuple[Term, ...] = (
+    Term("continuous", N_("Ongoing")),
+    Term("yearly", N_("Yearly")),
+    Term("year", N_("One year")),
+    Term("years", N_("Several years")),
+    Term("not-stated", N_("Not stated")),
+    Term("other", N_("Other")),
+)
+"""How a plan's appendix states when an activity happens."""
+
+QUIZ_TOPICS: tuple[Term, ...] = (
+    Term("history", N_("History of ASEAN")),
+    Term("pillars", N_("The three pillars")),
+    Term("members", N_("Member states")),
+    Term("covid-19", N_("COVID-19 cooperation")),
+    Term("viet-nam", N_("Viet Nam in ASEAN")),
+    Term("local", N_("Local province")),
+)
+"""The topics of the quiz bank, in the order the quiz index lists them."""
+MIXED_QUIZ = Term("mixed", N_("Mixed quiz: 10 random questions"))
+"""The quiz drawn from every topic (not a topic of a question)."""
+QUIZ_BY_ID = {term.id: term for term in (*QUIZ_TOPICS, MIXED_QUIZ)}
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A pillar or cross-cutting topic that plan themes, activities and pages are tagged with.
+
+    Names are written here in both languages rather than in the catalogs: they are the
+    plans' own words, and the abbreviations are printed on tags."""
+
+    id: str
+    vi: str
+    en: str
+    abbr: str
+    """Short code shown on tags (APSC, AEC, ASCC for the three Community pillars)."""
+    pillar: bool
+    """True for the three ASEAN Community pillars, false for cross-cutting topics."""
+
+    def name(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic("political-security", "Trụ cột Chính trị - An ninh", "Political-Security pillar", "APSC", True),
+    Topic("economic", "Trụ cột Kinh tế", "Economic pillar", "AEC", True),
+    Topic("socio-cultural", "Trụ cột Văn hóa - Xã hội", "Socio-Cultural pillar", "ASCC", True),
+    Topic("covid-19", "Hợp tác ASEAN ứng phó COVID-19", "ASEAN cooperation on COVID-19 response", "COVID-19",
+          False),
+    Topic("tourism", "Du lịch", "Tourism", "DL/TOUR", False),
+    Topic("identity", "Bản sắc ASEAN", "ASEAN identity", "ID", False),
+    Topic("connectivity", "Kết nối", "Connectivity", "CONN", False),
+)
+TOPIC_BY_ID = {t.id: t for t in TOPICS}
+TOPIC_IDS: tuple[str, ...] = tuple(t.id for t in TOPICS)

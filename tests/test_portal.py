@@ -1,0 +1,31 @@
+"""site_builder/portal.py: which page gets which context, and notes in the reader's language."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace as NS
+
+from site_builder.portal import Portal
+
+
+def test_each_page_kind_gets_its_context_and_every_page_the_chart_helper() -> None:
+    vn = NS(id="viet-nam", iso="VN", name=NS(vi="Việt Nam", en="Viet Nam", get=lambda lang: "Viet Nam"))
+    portal = Portal(NS(lang="en", members=lambda: [vn]))
+    assert portal.context(None, None) == {"portal": portal}
+    found = portal.context({"template": "asean/members.html"}, NS(kind="members"))
+    assert [t.code for t in found["member_tiles"]] == ["VN"]
+    assert "front" not in portal.context({"title": "x"}, NS(kind="news"))
+
+
+def test_source_notes_are_introduced_in_the_readers_language() -> None:
+    quirk = NS(field="number", note=NS(vi="…", en="…"))
+    assert Portal(NS(lang="vi")).notes([quirk])[0].part == "Số văn bản"
+    assert Portal(NS(lang="en")).notes([quirk])[0].part == "Number of the document"
+
+
+def test_a_dashboard_is_drawn_with_a_title_for_what_its_tasks_are() -> None:
+    from site_builder.tracker import Summary
+
+    dashboard = NS(name="progress-x", noun="assignments", summaries=[Summary(2023, total=2, not_reported=2)])
+    chart = Portal(NS(lang="en", number=lambda v: f"{v:g}")).dashboard_chart(dashboard)
+    assert chart.id == "chart-progress-x"
+    assert chart.title == "Implementation by year: assignments by reported status"

@@ -1,0 +1,46 @@
+"""site_builder/urls.py: published paths, the site's address and every absolute URL."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_builder import urls
+from site_builder.urls import SiteUrls
+
+
+def test_paths_below_a_language_root() -> None:
+    assert urls.plan("soc-trang-2022") == "plans/soc-trang-2022/"
+    assert urls.activity("bcd", "ii-3") == "plans/bcd/activities/ii-3/"
+    assert urls.embed("news") == "embed/news/" and urls.embed("plans", "x") == "embed/plans/x/"
+    assert urls.quiz() == "quiz/" and urls.quiz("mixed") == "quiz/mixed/"
+    assert urls.src_uri("plans/x/") == "plans/x/index.md" and urls.src_uri("") == "index.md"
+    assert urls.from_src_uri("news/x.md") == "news/x/" and urls.from_src_uri("a/index.md") == "a/"
+
+
+def test_site_urls_build_every_absolute_address() -> None:
+    site = SiteUrls("https://cong.example.gov.vn/asean/")
+    assert site.home("vi") == "https://cong.example.gov.vn/asean/vi/"
+    assert site.page("en", "plans/x/") == "https://cong.example.gov.vn/asean/en/plans/x/"
+    assert site.file("api/v1/plans.json") == "https://cong.example.gov.vn/asean/api/v1/plans.json"
+    assert site.alternates("news/", ("vi", "en")) == {
+        "vi": "https://cong.example.gov.vn/asean/vi/news/", "en": "https://cong.example.gov.vn/asean/en/news/"}
+    assert not site.is_preview and SiteUrls(urls.DEFAULT_SITE_URL).is_preview
+    with pytest.raises(ValueError):
+        SiteUrls("https://example.org")
+
+
+def test_the_address_comes_from_the_option_then_site_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert urls.configured_address() is None
+    assert urls.base_url() == urls.DEFAULT_SITE_URL
+    monkeypatch.setenv("SITE_URL", "https://a.example/x")
+    assert urls.base_url() == "https://a.example/x/"
+    assert urls.base_url("https://b.example/") == "https://b.example/"
+
+
+@pytest.mark.parametrize(("url", "preview"), [
+    (None, True), ("http://localhost:8000/", True), ("http://app.localhost/", True), ("http://127.0.0.1/", True),
+    ("http://[::1]/", True), ("http://0.0.0.0/", True), ("https://cong.example.gov.vn/", False),
+])
+def test_preview_addresses(url: str | None, preview: bool) -> None:
+    assert urls.is_preview_address(url) is preview

@@ -1,0 +1,131 @@
+"""Compare everything the kit publishes, built from two revisions of the code.
+
+A refactoring must not change what citizens, portals and reporting officers get. This
+builds the site (pages, API, CSV, calendar, feeds, sitemap, embeds, the search
+index), the Sóc Trăng unit's section and the yearly reports (Markdown and .docx) from
+the same inputs with the code of two revisions, and lists every file that differs.
+
+    .venv/bin/python tools/compare_builds.py 3e1bfe0          # that commit against the working tree
+    .venv/bin/python tools/compare_builds.py 3e1bfe0 HEAD     # two commits
+
+Each revision's code is checked out into a temporary folder and run with this
+virtual environment (``python -m site_builder`` imports the package of the folder it
+runs in); both use the inputs (``plans/``, ``content/``, ``schemas/``) of the first, so
+only the code (Python and theme) differs.
+
+HTML pages whose only difference is whitespace between two tags (a template loop that
+lays out table cells on one line instead of two) are listed apart, as such: browsers
+and screen readers show them the same. The search index (``pagefind/``) is made from
+the pages compared here and is left out. Exit status 1 when anything else differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ("plans", "content", "schemas")
+SITE_URL = "https://cong.example.gov.vn/asean/"
+REPORTS = (
+    ["--plan", "bcd-asean-2021-2025", "--year", "2024"],
+    ["--plan", "soc-trang-2022", "--year", "2022"],
+    ["--plan", "binh-phuoc-2021-2025", "--period"],
+)
+
+
+def checkout(rev: str | None, into: Path, inputs: Path | None = None) -> Path:
+    """The code of ``rev`` (``None``: the working tree), with the inputs of the tree at
+    ``inputs`` when given."""
+    if rev is None:
+        shutil.copytree(ROOT, into, ignore=shutil.ignore_patterns(
+            ".git", ".venv", "site", "node_modules", "__pycache__", ".*-staging-*", "reports", ".cache"))
+    else:
+        into.mkdir(parents=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    if inputs is not None:
+        for name in INPUTS:
+            shutil.rmtree(into / name, ignore_errors=True)
+            shutil.copytree(inputs / name, into / name)
+    return into
+
+
+def produce(tree: Path) -> Path:
+    """Build everything into ``tree/out``: the national site, one unit's section, reports."""
+    env = {**os.environ, "SITE_URL": SITE_URL, "PYTHONHASHSEED": "0"}
+    out = tree / "out"
+
+    def run(*args: str) -> None:
+        subprocess.run([sys.executable, "-m", "site_builder", *args], cwd=tree, env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+
+    run("build", "--site-dir", str(out / "site"))
+    run("build", "--site-dir", str(out / "unit"), "--unit", "soc-trang")
+    for args in REPORTS:
+        run("report", *args, "--out", str(out / "reports"))
+    return out
+
+
+_BETWEEN_TAGS = re.compile(rb">\s+<")
+
+
+def whitespace_only(first: Path, second: Path) -> bool:
+    """Two HTML files equal once the whitespace between tags is taken out."""
+    if first.suffix != ".html":
+        return False
+    return _BETWEEN_TAGS.sub(b"><", first.read_bytes()) == _BETWEEN_TAGS.sub(b"><", second.read_bytes())
+
+
+def differences(left: Path, right: Path) -> tuple[list[str], list[str]]:
+    """(paths that exist in one folder only or whose bytes differ, HTML pages that differ
+    in whitespace between tags only), below both folders, the search index left out."""
+    found: list[str] = []
+    spacing: list[str] = []
+
+    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(f"only in first: {prefix}{name}" for name in cmp.left_only)
+        found.extend(f"only in second: {prefix}{name}" for name in cmp.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        for name in mismatch + errors:
+            if whitespace_only(Path(cmp.left) / name, Path(cmp.right) / name):
+                spacing.append(f"{prefix}{name}")
+            else:
+                found.append(f"differs: {prefix}{name}")
+        for name, sub in sorted(cmp.subdirs.items()):
+            if name != "pagefind":
+                walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right), "")
+    return sorted(found), sorted(spacing)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("first", help="a git revision")
+    parser.add_argument("second", nargs="?", default=None, help="a git revision (default: the working tree)")
+    parser.add_argument("--keep", type=Path, help="keep both outputs in this folder")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="asean-compare-") as tmp:
+        base = args.keep or Path(tmp)
+        first_tree = checkout(args.first, base / "first")
+        second_tree = checkout(args.second, base / "second", inputs=first_tree)
+        first, second = produce(first_tree), produce(second_tree)
+        found, spacing = differences(first, second)
+    for line in found:
+        print(line)
+    name = args.second or "the working tree"
+    print(f"{len(spacing)} pages differ only in whitespace between tags")
+    print(f"{len(found)} differences between {args.first} and {name}")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
