@@ -218,8 +218,10 @@ class AseanPlugin(BasePlugin[AseanConfig]):
             context.update(spec.context)
         # The portal's contexts: home page, member states, plan summary, dashboard charts.
         context.update(self.portal.context(page.meta, context["record"]))
-        context["related_news"] = self.view.related_news(page.file.src_uri)
-        if context.get("listing") is not None:
+        src_uri = page.file.src_uri if page.file else None
+        context["listing"] = self.view.news_listing(src_uri)
+        context["related_news"] = self.view.related_news(src_uri)
+        if context["listing"] is not None:
             # A page of a news list links its own previous and next pages (theme/main.html),
             # not its neighbours in the navigation as Material's <head> would.
             page.previous_page = page.next_page = None

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from . import urls
 from .model import Activity, Agency, Plan, Unit
 from .model.content import Member, Tag
-from .newsroom import NEWS
+from .newsroom import NEWS, Newsroom
 from .vocabulary import MIXED_QUIZ, QUIZ_TOPICS, TOPIC_BY_ID, TOPICS, Topic
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ def generate(project: Project, lang: str, t: Any) -> GeneratedPages:
         pages.append(PageSpec(urls.member(member.id), name, "asean/member.html", "member", member.id,
                               shorten(member.profile.text(lang)),
                               {"edit_path": "content/data/members.yaml"}, name_lang, Subject("member", member=member)))
-    pages += news_specs(project, lang, t)
+    pages += news_specs(project.newsroom(lang), content, lang, t)
     for plan in index.plans:
         edit = {"edit_path": data.files[plan.id]}
         title, title_lang = plan.short_title.in_lang(lang)
@@ -163,34 +163,6 @@ def generate(project: Project, lang: str, t: Any) -> GeneratedPages:
     return GeneratedPages(sorted(pages + widgets, key=lambda p: p.url), widgets)
 
 
-def news_specs(project: Project, lang: str, t: Any) -> list[PageSpec]:
-    """Every page of every news list (the news, each year, topic and tag, 20 articles a
-    page; :mod:`.newsroom`), each with its page of the list as ``listing``, and the archive
-    page that leads to the lists."""
-    tags = {tag.id: tag for tag in project.content.tags or []}
-    specs = [PageSpec(urls.INDEXES["news-archive"], t("News archive"), "asean/news-archive.html", "news-archive",
-                      description=t("News by year, by pillar or topic and by tag."))]
-    for listing in project.newsroom(lang).pages():
-        kind, key = listing.key
-        title, title_lang, description, subject = t("News"), None, "", Subject(kind)
-        if listing.key == NEWS:
-            description = t("News about ASEAN and the ASEAN communication plans.")
-        elif kind == "news-year":
-            title = t("News of %(year)s") % {"year": key}
-        elif kind == "news-topic":
-            topic = TOPIC_BY_ID[key]
-            title, subject = t("News: %(name)s") % {"name": topic.name(lang)}, Subject(kind, topic=topic)
-        else:
-            name, title_lang = tags[key].name.in_lang(lang)
-            title, subject = t("News: %(name)s") % {"name": name}, Subject(kind, tag=tags[key])
-        if listing.number > 1:
-            title = t("%(title)s, page %(page)s of %(pages)s") % {
-                "title": title, "page": listing.number, "pages": listing.count}
-        specs.append(PageSpec(listing.url, title, "asean/news.html", kind, key, description, title_lang=title_lang,
-                              subject=subject, context={"listing": listing}))
-    return specs
-
-
 def activity_specs(plan: Plan, lang: str, edit: dict[str, Any]) -> list[PageSpec]:
     """A page per appendix activity, with its group and its neighbours for the pager."""
     if plan.appendix is None:
@@ -210,6 +182,35 @@ def activity_specs(plan: Plan, lang: str, edit: dict[str, Any]) -> list[PageSpec
             "activity", f"{plan.id}/{activity.id}", shorten(name), edit, name_lang,
             Subject("activity", plan=plan, activity=activity), context,
         ))
+    return specs
+
+
+def news_specs(newsroom: Newsroom, content: Any, lang: str, t: Any) -> list[PageSpec]:
+    """Every page of every news list (the news, each year, topic and tag, 20 articles a
+    page; :mod:`.newsroom`), and the archive page that leads to the lists."""
+    tags = {tag.id: tag for tag in content.tags or []}
+    specs = [PageSpec(urls.INDEXES["news-archive"], t("News archive"), "asean/news-archive.html", "news-archive",
+                      description=t("News by year, by pillar or topic and by tag."))]
+    for listing in newsroom.pages():
+        kind, key = listing.key
+        title, title_lang, description = t("News"), None, ""
+        subject = Subject(kind)
+        if listing.key == NEWS:
+            description = t("News about ASEAN and the ASEAN communication plans.")
+        elif kind == "news-year":
+            title = t("News of %(year)s") % {"year": key}
+        elif kind == "news-topic":
+            subject = Subject(kind, topic=TOPIC_BY_ID[key])
+            title = t("News: %(name)s") % {"name": subject.topic.name(lang)}
+        else:
+            subject = Subject(kind, tag=tags[key])
+            name, title_lang = tags[key].name.in_lang(lang)
+            title = t("News: %(name)s") % {"name": name}
+        if listing.number > 1:
+            title = t("%(title)s, page %(page)s of %(pages)s") % {
+                "title": title, "page": listing.number, "pages": listing.count}
+        specs.append(PageSpec(listing.url, title, "asean/news.html", kind, key, description, title_lang=title_lang,
+                              subject=subject))
     return specs
 
 

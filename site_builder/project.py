@@ -68,8 +68,7 @@ class Project:
         return {}
 
     def newsroom(self, lang: str) -> Newsroom:
-        """The news lists of one language (every page of every list, related news), from one
-        inverted index built on first use: the pages and the templates share it."""
+        """The news lists of one language (pages of 20, archives, related news)."""
         if lang not in self._newsrooms:
             from .newsroom import for_language
 

@@ -23,7 +23,7 @@ from .index import LEVEL_ORDER
 from .model import Activity, Agency, Plan, Text, Unit
 from .model.plans import Deadline
 from .model.units import Citation
-from .newsroom import Newsroom
+from .newsroom import ListingPage, Newsroom
 from .pages import Subject
 from .slug import collation_key, in_sentence
 from .urls import SiteUrls
@@ -283,16 +283,20 @@ class SiteView:
     def news(self, record: Subject | None = None, limit: int | None = None) -> list[ContentPage]:
         """News of this language, newest first; only those of a pillar's topic when asked
         (the pages of news lists come from :attr:`newsroom`)."""
-        if record is not None and record.kind == "pillar" and record.topic is not None:
+        if record is not None and record.kind == "pillar":
             items = self.newsroom.lists.get(("news-topic", record.topic.id), [])
         else:
             items = self.newsroom.news
         return items[:limit] if limit else list(items)
 
-    @property
+    @cached_property
     def newsroom(self) -> Newsroom:
-        """The news lists of this language (:mod:`.newsroom`), built once per build."""
+        """The news lists of this language, built once per build (:mod:`.newsroom`)."""
         return self.project.newsroom(self.lang)
+
+    def news_listing(self, src_uri: str | None) -> ListingPage | None:
+        """The page of a news list a generated page shows (``None`` for any other page)."""
+        return self.newsroom.page_at(urls.from_src_uri(src_uri)) if src_uri else None
 
     def related_news(self, src_uri: str | None) -> list[ContentPage]:
         """The news related to an article (shared tags and topics); none for other pages."""

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 import yaml
-from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
 from PIL import Image
 from pydantic import BaseModel
 
@@ -184,17 +183,15 @@ def _seed(repo: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def cms_session(tmp_path_factory: pytest.TempPathFactory):
-    require_chromium()
+def cms_session(tmp_path_factory: pytest.TempPathFactory, browser: Any):
+    """The CMS in the session's Chromium (one Playwright per test run: a second
+    ``sync_playwright`` inside the first refuses to start)."""
     if not (ROOT / cms.PACKAGE_DIR / "package.json").is_file():
         pytest.fail(cms.INSTALL_HINT)
-    from playwright.sync_api import sync_playwright
-
     repo = _repository_copy(tmp_path_factory.mktemp("cms") / "repo")
     session = _Session(repo)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    try:
         page = context.new_page()
         page.add_init_script(OPFS_PICKER)
         session.requests = []  # type: ignore[attr-defined]
@@ -210,8 +207,9 @@ def cms_session(tmp_path_factory: pytest.TempPathFactory):
         session.page = page  # type: ignore[attr-defined]
         session.seeded = seeded  # type: ignore[attr-defined]
         yield session
-        browser.close()
-    session.close()
+    finally:
+        context.close()
+        session.close()
 
 
 def _open_new(page: Any, collection: str) -> None:
