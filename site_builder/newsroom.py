@@ -57,7 +57,7 @@ class Meta(Protocol):
 
 
 class Article(Protocol):
-    """What this module reads of a page: :class:`.content.ContentPage` satisfies it."""
+    """What this module reads of a page: :class:`.content_tree.ContentPage` satisfies it."""
 
     rel: str
     meta: Meta
@@ -283,7 +283,7 @@ class Newsroom:
         return self._entries("news-year", years)
 
     def topics(self) -> list[ArchiveEntry]:
-        """Pillars and topics with news in either language, in the order of :data:`.topics.TOPICS`."""
+        """Pillars and topics with news in either language, in the order of :data:`.vocabulary.TOPICS`."""
         return self._entries("news-topic", [topic.id for topic in TOPICS])
 
     def tags(self) -> list[ArchiveEntry]:
@@ -319,7 +319,7 @@ class Newsroom:
 
 
 def for_language(content: Any, lang: str) -> Newsroom:
-    """The news lists of one language of a :class:`.content.ContentSet`, with as many
+    """The news lists of one language of a :class:`.content_tree.ContentSet`, with as many
     pages as the other language's lists need."""
     other = next(code for code in LANGUAGES if code != lang)
     return Newsroom(content.in_lang(lang), list_sizes(content.in_lang(other)), [tag.id for tag in content.tags or []])

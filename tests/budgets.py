@@ -9,7 +9,9 @@ from pathlib import Path
 
 LINKS = re.compile(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"')
 SCRIPTS = re.compile(r'<script[^>]+src="([^"]+)"')
-IMAGES = re.compile(r'<img[^>]+src="([^"]+)"')
+IMAGES = re.compile(r'<img(?![^>]*loading="lazy")[^>]+src="([^"]+)"')
+"""Pictures loaded with the page; a lazy one (a list's thumbnails, the home page's smaller
+story cards) waits until it is scrolled near, so it is not part of the first load."""
 CSS_URLS = re.compile(r'url\("?([^")]+\.woff2)"?\)')
 
 

@@ -162,9 +162,9 @@ def test_page_links_work_with_the_keyboard(browser, paged_server: StaticServer) 
     assert p.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     p.keyboard.press("Enter")
     p.wait_for_url("**/en/news/page/3/")
-    current = p.locator("nav.asean-pager [aria-current=page]")
+    current = p.locator("nav.asean-pages [aria-current=page]")
     assert current.inner_text() == "3" and current.get_attribute("aria-label") == "Page 3"
-    assert p.locator("nav.asean-pager").get_attribute("aria-label") == "Pages of this list"
+    assert p.locator("nav.asean-pages").get_attribute("aria-label") == "Pages of this list"
     context.close()
 
 

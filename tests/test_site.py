@@ -203,7 +203,7 @@ def test_news_lists_are_paged_with_links_in_the_head_and_for_the_keyboard(paged_
             tree = HTMLParser((paged_site / lang / url / "index.html").read_text(encoding="utf-8"))
             counts.append(len(tree.css("ul.asean-news > li")))
             head = {n.attributes["rel"]: n.attributes["href"] for n in tree.css("head link[rel=prev], head link[rel=next]")}
-            pager = tree.css_first("nav.asean-pager")
+            pager = tree.css_first("nav.asean-pages")
             current = pager.css("a[aria-current=page]")
             assert [a.text() for a in current] == [url.strip("/").rsplit("/", 1)[-1] if "page" in url else "1"]
             assert [a.text() for a in pager.css("a:not([rel])")] == ["1", "2", "3"]
