@@ -67,6 +67,10 @@ def _field(fields: list[dict[str, Any]], name: str) -> dict[str, Any]:
     return next(f for f in fields if f["name"] == name)
 
 
+def _values(options: list[Any]) -> list[str]:
+    return [o["value"] if isinstance(o, dict) else o for o in options]
+
+
 def test_forms_carry_the_models_rules() -> None:
     cfg = cms.config(ROOT)
     news = _collection(cfg, "news")
@@ -76,14 +80,16 @@ def test_forms_carry_the_models_rules() -> None:
     assert _field(fields, "title")["required"] and _field(fields, "title")["i18n"] is True
     assert _field(fields, "date")["required"], "a news article needs a date (FrontMatter._required_by_kind)"
     assert _field(fields, "image")["media_folder"] == "/content/media"
-    assert _field(fields, "topics")["options"] == list(PILLARS)
+    assert _values(_field(fields, "topics")["options"]) == list(PILLARS)
+    assert {"label": "Trụ cột Kinh tế / Economic pillar", "value": "economic"} in _field(fields, "topics")["options"]
     source_url = _field(_field(fields, "sources")["fields"], "url")
     assert source_url["pattern"][0].startswith("^https://")
     progress = _collection(cfg, "progress")
     assert progress["folder"] == "plans/progress" and progress["slug"] == "{{fields.plan}}-{{fields.year}}"
     assert "soc-trang-2022" in _field(progress["fields"], "plan")["options"]
     records = _field(progress["fields"], "records")["fields"]
-    assert _field(records, "status")["options"] == ["not-started", "in-progress", "done", "ongoing", "cancelled"]
+    assert _values(_field(records, "status")["options"]) == ["not-started", "in-progress", "done", "ongoing", "cancelled"]
+    assert {"label": "Đã hoàn thành / Done", "value": "done"} in _field(records, "status")["options"]
     assert _field(records, "progress")["min"] == 0 and _field(records, "progress")["max"] == 100
     assert _field(_field(records, "done")["fields"], "vi")["required"]
 
@@ -163,7 +169,7 @@ def test_cms_writes_a_news_pair_with_a_photo(cms_session: _Session) -> None:
     summary.nth(0).fill("Tỉnh tổ chức đêm hội giới thiệu văn hóa các nước ASEAN.")
     summary.nth(1).fill("The province held a night presenting the cultures of ASEAN countries.")
     page.get_by_label("Ngày đăng / Date", exact=True).first.fill("2026-08-08")
-    editor.choose(page.get_by_role("combobox").nth(1), "socio-cultural")
+    editor.choose(page.get_by_role("combobox").nth(1), "Trụ cột Văn hóa - Xã hội / Socio-Cultural pillar")
     add_source = page.get_by_role("button", name=re.compile(r"Thêm.*Nguồn"))
     add_source.first.click()
     add_source.last.click()
@@ -211,7 +217,7 @@ def test_cms_writes_an_implementation_record(cms_session: _Session) -> None:
     editor.reveal(add, 1)
     add.click()
     page.get_by_label("Mã hoạt động (phụ lục) / Activity id (appendix)", exact=True).fill(ACTIVITY)
-    page.get_by_role("radio", name="done", exact=True).click()
+    page.get_by_role("radio", name="Đã hoàn thành / Done", exact=True).click()
     vi = page.get_by_label("Tiếng Việt / Vietnamese", exact=True)
     en = page.get_by_label("Tiếng Anh / English", exact=True)
     editor.reveal(en, 1)
