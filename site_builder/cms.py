@@ -36,9 +36,11 @@ import yaml
 from pydantic import BaseModel
 
 from . import LANGUAGES
+from .i18n import translations
 from .model import AgencyFile, UnitFile
 from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, TagFile
 from .model.progress import ProgressFile
+from .vocabulary import STATUSES, TOPICS
 
 PACKAGE = "@sveltia/cms"
 PACKAGE_DIR = Path("cms/node_modules/@sveltia/cms")
@@ -138,6 +140,20 @@ I18N_DUPLICATE = frozenset({"date", "updated", "tags", "topics", "unit", "image"
 _PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
+def option_labels() -> dict[str, str]:
+    """What the form shows for a choice of the vocabulary (a status, a topic), in both
+    languages: an editor picks "Đã hoàn thành / Done", the file gets ``done``."""
+    vi = translations("vi").gettext
+    labels = {term.id: f"{vi(term.msgid)} / {term.msgid}" for term in STATUSES}
+    labels.update({topic.id: f"{topic.vi} / {topic.en}" for topic in TOPICS})
+    return labels
+
+
+def _options(values: Iterable[Any]) -> list[Any]:
+    labels = option_labels()
+    return [{"label": labels[v], "value": v} if v in labels else v for v in values]
+
+
 @dataclass(frozen=True)
 class Choices:
     """Identifiers the forms offer as choices, read from the project's data files."""
@@ -230,12 +246,13 @@ class _Fields:
         kind = node.get("type")
         choices = self.choices.for_field(name)
         if "enum" in node or "const" in node:
-            return {"widget": "select", "options": list(node.get("enum", [node.get("const")]))}
+            return {"widget": "select", "options": _options(node.get("enum", [node.get("const")]))}
         if kind == "array":
             items = self.resolve(node.get("items", {}))
             bounds = {"min": node["minItems"]} if "minItems" in node else {}
             if "enum" in items or choices is not None:
-                return {"widget": "select", "multiple": True, "options": items.get("enum") or choices, **bounds}
+                options = _options(items["enum"]) if "enum" in items else choices
+                return {"widget": "select", "multiple": True, "options": options, **bounds}
             if items.get("type") == "object":
                 return {"widget": "list", "fields": self.fields(items), **bounds}
             field = {"name": name, "label": LABELS.get(name, name), **self.widget("", items)}

@@ -57,6 +57,7 @@ PAGE_TYPES = {
     "unit with a dashboard": "units/dong-thap/",
     "widget: progress by assignment": "embed/progress/dong-thap-2021-2025/",
     "editors' guide (code blocks that scroll)": "guide/",
+    "editors' guide: editing in the browser (screenshots, tables)": "guide/cms/",
 }
 
 

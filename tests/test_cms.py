@@ -3,17 +3,15 @@ Chromium writes files that pass ``check`` and build into the expected pages."""
 
 from __future__ import annotations
 
-import base64
-import io
+import datetime
 import re
-import shutil
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from PIL import Image
+from cms_browser import Editor, photo, repository_copy
 from pydantic import BaseModel
 
 from site_builder import cms
@@ -21,6 +19,7 @@ from site_builder.model.common import PILLARS
 from site_builder.model.content import DocumentFile, EventFile, FrontMatter, MemberFile
 from site_builder.model.progress import ProgressFile
 from site_builder.project import check_project
+from site_builder.slug import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,6 +66,10 @@ def _field(fields: list[dict[str, Any]], name: str) -> dict[str, Any]:
     return next(f for f in fields if f["name"] == name)
 
 
+def _values(options: list[Any]) -> list[str]:
+    return [o["value"] if isinstance(o, dict) else o for o in options]
+
+
 def test_forms_carry_the_models_rules() -> None:
     cfg = cms.config(ROOT)
     news = _collection(cfg, "news")
@@ -76,14 +79,16 @@ def test_forms_carry_the_models_rules() -> None:
     assert _field(fields, "title")["required"] and _field(fields, "title")["i18n"] is True
     assert _field(fields, "date")["required"], "a news article needs a date (FrontMatter._required_by_kind)"
     assert _field(fields, "image")["media_folder"] == "/content/media"
-    assert _field(fields, "topics")["options"] == list(PILLARS)
+    assert _values(_field(fields, "topics")["options"]) == list(PILLARS)
+    assert {"label": "Trụ cột Kinh tế / Economic pillar", "value": "economic"} in _field(fields, "topics")["options"]
     source_url = _field(_field(fields, "sources")["fields"], "url")
     assert source_url["pattern"][0].startswith("^https://")
     progress = _collection(cfg, "progress")
     assert progress["folder"] == "plans/progress" and progress["slug"] == "{{fields.plan}}-{{fields.year}}"
     assert "soc-trang-2022" in _field(progress["fields"], "plan")["options"]
     records = _field(progress["fields"], "records")["fields"]
-    assert _field(records, "status")["options"] == ["not-started", "in-progress", "done", "ongoing", "cancelled"]
+    assert _values(_field(records, "status")["options"]) == ["not-started", "in-progress", "done", "ongoing", "cancelled"]
+    assert {"label": "Đã hoàn thành / Done", "value": "done"} in _field(records, "status")["options"]
     assert _field(records, "progress")["min"] == 0 and _field(records, "progress")["max"] == 100
     assert _field(_field(records, "done")["fields"], "vi")["required"]
 
@@ -102,63 +107,14 @@ def test_admin_files_are_served_by_name_only(tmp_path: Path) -> None:
 
 # --- a real editing session -------------------------------------------------------------
 
-OPFS_PICKER = """
-window.showDirectoryPicker = async () =>
-  (await navigator.storage.getDirectory()).getDirectoryHandle('repo', {create: true});
-"""
-"""The test backend: the browser's private file system stands in for the folder an editor
-picks, so that Sveltia's own local-repository code runs unchanged."""
-
-FILL_OPFS = """async (files) => {
-  const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo', {create: true});
-  for (const [path, b64] of Object.entries(files)) {
-    const parts = path.split('/'); let dir = root;
-    for (const p of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(p, {create: true});
-    const handle = await dir.getFileHandle(parts.at(-1), {create: true});
-    const w = await handle.createWritable();
-    await w.write(Uint8Array.from(atob(b64), c => c.charCodeAt(0))); await w.close();
-  }
-}"""
-
-READ_OPFS = """async () => {
-  const out = {};
-  async function walk(dir, prefix) {
-    for await (const [name, handle] of dir.entries()) {
-      if (handle.kind === 'directory') await walk(handle, prefix + name + '/');
-      else {
-        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
-        let s = ''; for (const b of bytes) s += String.fromCharCode(b);
-        out[prefix + name] = btoa(s);
-      }
-    }
-  }
-  await walk(await (await navigator.storage.getDirectory()).getDirectoryHandle('repo'), '');
-  return out;
-}"""
-
-
-def _repository_copy(dest: Path) -> Path:
-    for name in ("content", "plans", "theme", "schemas"):
-        shutil.copytree(ROOT / name, dest / name)
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copy2(ROOT / name, dest / name)
-    (dest / "cms").mkdir()
-    (dest / "cms/node_modules").symlink_to(ROOT / "cms/node_modules")
-    return dest
-
-
-def _photo() -> bytes:
-    image = Image.new("RGB", (960, 640), (0, 56, 147))
-    for x in range(0, 960, 8):
-        for y in range(200, 440):
-            image.putpixel((x, y), (200, 16, 46))
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=85)
-    return buffer.getvalue()
+NEWS_TITLE = "Đêm hội văn hóa ASEAN tại Sóc Trăng"
+"""Starts with "Đ", which Unicode does not decompose: the slug must still read "dem-…"."""
+PLAN, YEAR, ACTIVITY = "bcd-asean-2021-2025", 2024, "I.1"
+"""A plan, a year of its period without records yet, and one of its appendix activities."""
 
 
 class _Session:
-    """The preview's server on a temporary copy of the repository, and a Chromium page."""
+    """The preview's server on a temporary copy of the repository, and the CMS in Chromium."""
 
     def __init__(self, repo: Path) -> None:
         from site_builder.preview import Preview, make_server
@@ -168,18 +124,11 @@ class _Session:
         self.httpd = make_server(self.preview, 0)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.editor: Editor
 
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
-
-
-def _seed(repo: Path) -> dict[str, str]:
-    files = {".git/HEAD": base64.b64encode(b"ref: refs/heads/main\n").decode()}
-    for path in sorted([*repo.glob("content/**/*"), *repo.glob("plans/**/*")]):
-        if path.is_file():
-            files[path.relative_to(repo).as_posix()] = base64.b64encode(path.read_bytes()).decode()
-    return files
 
 
 @pytest.fixture(scope="module")
@@ -188,78 +137,37 @@ def cms_session(tmp_path_factory: pytest.TempPathFactory, browser: Any):
     ``sync_playwright`` inside the first refuses to start)."""
     if not (ROOT / cms.PACKAGE_DIR / "package.json").is_file():
         pytest.fail(cms.INSTALL_HINT)
-    repo = _repository_copy(tmp_path_factory.mktemp("cms") / "repo")
-    session = _Session(repo)
+    session = _Session(repository_copy(tmp_path_factory.mktemp("cms") / "repo"))
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     try:
-        page = context.new_page()
-        page.add_init_script(OPFS_PICKER)
-        session.requests = []  # type: ignore[attr-defined]
-        session.errors = []  # type: ignore[attr-defined]
-        page.on("request", lambda r: session.requests.append(r.url))  # type: ignore[attr-defined]
-        page.on("console", lambda m: session.errors.append(m.text) if m.type == "error" else None)  # type: ignore[attr-defined]
-        page.on("pageerror", lambda e: session.errors.append(str(e)))  # type: ignore[attr-defined]
-        page.goto(f"{session.url}/admin/")
-        seeded = _seed(repo)
-        page.evaluate(FILL_OPFS, seeded)
-        page.get_by_role("button", name="Làm việc với kho mã nguồn cục bộ").click()
-        page.get_by_role("button", name="Tạo bài viết mới").wait_for()
-        session.page = page  # type: ignore[attr-defined]
-        session.seeded = seeded  # type: ignore[attr-defined]
+        session.editor = Editor(context.new_page(), session.url, session.repo, "vi")
+        session.editor.sign_in()
         yield session
     finally:
         context.close()
         session.close()
 
 
-def _open_new(page: Any, collection: str) -> None:
-    page.evaluate(f"location.hash = '/collections/{collection}/new'")
-    page.get_by_role("button", name="Lưu").wait_for()
+def _assert_clean(session: _Session) -> None:
+    _, problems = check_project(session.repo)
+    assert not problems.errors, "\n".join(p.format() for p in problems.errors)
+    assert not session.editor.foreign_requests(session.url)
+    assert not session.editor.errors
 
 
-def _choose(page: Any, combobox: Any, option: str) -> None:
-    combobox.click()
-    page.get_by_role("option", name=option, exact=True).first.click()
-    page.mouse.click(5, 300)  # close the list (Escape would close the editor)
-
-
-SCROLL_PANES = """() => { for (const e of document.querySelectorAll('*'))
-  if (e.scrollHeight > e.clientHeight + 4 && getComputedStyle(e).overflowY !== 'visible') e.scrollTop += 600; }"""
-
-
-def _reveal(page: Any, field: Any) -> None:
-    """Scroll the editor's panes until ``field`` is rendered in both (fields below the
-    fold are rendered as they come into view)."""
-    for _ in range(20):
-        if field.count() >= 2:
-            return
-        page.evaluate(SCROLL_PANES)
-        page.wait_for_timeout(150)
-
-
-def _written(session: Any) -> dict[str, bytes]:
-    """Files the CMS created or changed, copied into the repository copy."""
-    after = session.page.evaluate(READ_OPFS)
-    changed = {k: base64.b64decode(v) for k, v in after.items() if session.seeded.get(k) != v}
-    for rel, data in changed.items():
-        target = session.repo / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    return changed
-
-
-def test_cms_writes_a_news_pair_with_a_photo(cms_session: Any, tmp_path: Path) -> None:
-    page = cms_session.page
-    _open_new(page, "news")
-    page.get_by_role("radio", name="Tiếng Anh").last.click()  # English beside Vietnamese
+def test_cms_writes_a_news_pair_with_a_photo(cms_session: _Session) -> None:
+    editor = cms_session.editor
+    page = editor.page
+    editor.open_new("news")
+    editor.english_beside()
     title = page.get_by_label("Tiêu đề / Title", exact=True)
-    title.nth(0).fill("Ngày hội văn hóa ASEAN tại Sóc Trăng")
-    title.nth(1).fill("ASEAN culture day in Soc Trang")
+    title.nth(0).fill(NEWS_TITLE)
+    title.nth(1).fill("ASEAN culture night in Soc Trang")
     summary = page.get_by_label("Tóm tắt / Summary", exact=True)
-    summary.nth(0).fill("Tỉnh tổ chức ngày hội giới thiệu văn hóa các nước ASEAN.")
-    summary.nth(1).fill("The province held a day presenting the cultures of ASEAN countries.")
+    summary.nth(0).fill("Tỉnh tổ chức đêm hội giới thiệu văn hóa các nước ASEAN.")
+    summary.nth(1).fill("The province held a night presenting the cultures of ASEAN countries.")
     page.get_by_label("Ngày đăng / Date", exact=True).first.fill("2026-08-08")
-    _choose(page, page.get_by_role("combobox").nth(1), "socio-cultural")
+    editor.choose(page.get_by_role("combobox").nth(1), "Trụ cột Văn hóa - Xã hội / Socio-Cultural pillar")
     add_source = page.get_by_role("button", name=re.compile(r"Thêm.*Nguồn"))
     add_source.first.click()
     add_source.last.click()
@@ -267,7 +175,7 @@ def test_cms_writes_a_news_pair_with_a_photo(cms_session: Any, tmp_path: Path) -
     title.nth(1).fill("Kế hoạch tuyên truyền ASEAN năm 2026 của tỉnh")
     title.nth(3).fill("The province's ASEAN communication plan for 2026")
     page.locator("input[type=file]").first.set_input_files(
-        files=[{"name": "ngay-hoi-van-hoa.jpg", "mimeType": "image/jpeg", "buffer": _photo()}])
+        files=[{"name": "dem-hoi-van-hoa.jpg", "mimeType": "image/jpeg", "buffer": photo()}])
     for label, vi, en in [
         ("Mô tả ảnh cho người không nhìn thấy / Alt text", "Học sinh mặc áo dài bên cờ các nước ASEAN",
          "Students in ao dai beside the flags of ASEAN countries"),
@@ -276,42 +184,80 @@ def test_cms_writes_a_news_pair_with_a_photo(cms_session: Any, tmp_path: Path) -
         ("Giấy phép ảnh / Photo licence", "Thuộc sở hữu của đơn vị", "Owned by the unit"),
     ]:
         field = page.get_by_label(label, exact=True)
-        _reveal(page, field)
+        editor.reveal(field)
         field.nth(0).fill(vi)
         field.nth(1).fill(en)
     body = page.locator('[contenteditable="true"]')
-    for index, text in enumerate(["Ngày hội giới thiệu ẩm thực, trang phục và âm nhạc của các nước ASEAN.",
-                                  "The day presented the food, dress and music of ASEAN countries."]):
+    for index, text in enumerate(["Đêm hội giới thiệu ẩm thực, trang phục và âm nhạc của các nước ASEAN.",
+                                  "The night presented the food, dress and music of ASEAN countries."]):
         body.nth(index).click()
         page.keyboard.type(text)
-    page.screenshot(path="/tmp/cms-test-form.png", full_page=True)
-    page.get_by_role("button", name="Lưu").click()
-    page.wait_for_timeout(1500)
-    page.screenshot(path="/tmp/cms-test-saved.png", full_page=True)
+    editor.save()
     page.get_by_role("button", name="Tạo bài viết mới").wait_for()  # back to the list once saved
-    written = _written(cms_session)
-    slug = "ngay-hoi-van-hoa-asean-tai-soc-trang"
-    assert sorted(written) == [f"content/en/news/{slug}.md", "content/media/ngay-hoi-van-hoa.jpg",
+    written = editor.written()
+    slug = slugify(NEWS_TITLE)
+    assert slug == "dem-hoi-van-hoa-asean-tai-soc-trang", "Sveltia's slug and ours must agree on Đ"
+    assert sorted(written) == [f"content/en/news/{slug}.md", "content/media/dem-hoi-van-hoa.jpg",
                                f"content/vi/news/{slug}.md"]
     vi = yaml.safe_load(written[f"content/vi/news/{slug}.md"].decode().split("---")[1])
-    assert vi["image"] == "ngay-hoi-van-hoa.jpg" and vi["kind"] == "news" and vi["image_licence"]
-    _, problems = check_project(cms_session.repo)
-    assert not problems.errors, "\n".join(p.format() for p in problems.errors)
-    assert not [u for u in cms_session.requests if not u.startswith((cms_session.url, "blob:", "data:"))]
-    assert not cms_session.errors
+    assert vi["image"] == "dem-hoi-van-hoa.jpg" and vi["kind"] == "news" and vi["image_licence"]
+    _assert_clean(cms_session)
 
 
-def test_written_files_build_into_the_pages(cms_session: Any, tmp_path: Path) -> None:
+def test_cms_writes_an_implementation_record(cms_session: _Session) -> None:
+    editor = cms_session.editor
+    page = editor.page
+    editor.open_new("progress")
+    page.get_by_role("radio", name=PLAN, exact=True).click()
+    page.get_by_role("spinbutton").first.fill(str(YEAR))
+    editor.choose(page.get_by_role("combobox").first, "bo-thong-tin-va-truyen-thong")
+    page.get_by_label("Ngày cập nhật / Updated", exact=True).first.fill("2024-12-15")
+    add = page.get_by_role("button", name=re.compile(r"Thêm.*Records"))
+    editor.reveal(add, 1)
+    add.click()
+    page.get_by_label("Mã hoạt động (phụ lục) / Activity id (appendix)", exact=True).fill(ACTIVITY)
+    page.get_by_role("radio", name="Đã hoàn thành / Done", exact=True).click()
+    vi = page.get_by_label("Tiếng Việt / Vietnamese", exact=True)
+    en = page.get_by_label("Tiếng Anh / English", exact=True)
+    editor.reveal(en, 1)
+    vi.first.fill("Đưa tin về các hội nghị của ASEAN trong năm.")
+    en.first.fill("Reported on the year's ASEAN meetings.")
+    agency = page.get_by_role("combobox").nth(1)
+    editor.reveal(agency, 1)
+    editor.choose(agency, "bo-thong-tin-va-truyen-thong")
+    updated = page.get_by_label("Ngày cập nhật / Updated", exact=True)
+    editor.reveal(updated, 2)
+    updated.last.fill("2024-12-15")
+    editor.save()
+    page.get_by_role("button", name="Tạo bài viết mới").wait_for()
+    written = editor.written()
+    name = f"plans/progress/{PLAN}-{YEAR}.yaml"
+    assert sorted(written) == [name]
+    data = yaml.safe_load(written[name])
+    assert data["plan"] == PLAN and data["year"] == YEAR
+    assert data["records"] == [{"activity": ACTIVITY, "status": "done", "reporting_agency": "bo-thong-tin-va-truyen-thong",
+                                "done": {"vi": "Đưa tin về các hội nghị của ASEAN trong năm.",
+                                         "en": "Reported on the year's ASEAN meetings."},
+                                "updated": datetime.date(2024, 12, 15)}]
+    _assert_clean(cms_session)
+
+
+def test_written_files_build_into_the_pages(cms_session: _Session, tmp_path: Path) -> None:
     from site_builder.build import build_site
 
     site = tmp_path / "site"
     build_site(cms_session.repo, site, site_url="http://127.0.0.1/", strict=False)
-    slug = "ngay-hoi-van-hoa-asean-tai-soc-trang"
+    slug = slugify(NEWS_TITLE)
     vi = (site / f"vi/news/{slug}/index.html").read_text(encoding="utf-8")
     en = (site / f"en/news/{slug}/index.html").read_text(encoding="utf-8")
-    assert "Ngày hội văn hóa ASEAN tại Sóc Trăng" in vi and "ASEAN culture day in Soc Trang" in en
+    assert NEWS_TITLE in vi and "ASEAN culture night in Soc Trang" in en
     assert "Học sinh mặc áo dài" in vi and "Owned by the unit" in en
-    assert list((site / "media").glob("ngay-hoi-van-hoa-*.jpg"))
+    assert list((site / "media").glob("dem-hoi-van-hoa-*.jpg"))
+    plan = (site / f"vi/plans/{PLAN}/index.html").read_text(encoding="utf-8")
+    row = re.search(rf'<tr data-item="{re.escape(ACTIVITY)}" data-status="([^"]*)"', plan)
+    assert row and f"{YEAR}:done" in row.group(1).split()
+    activity = (site / f"en/plans/{PLAN}/activities/{slugify(ACTIVITY)}/index.html").read_text(encoding="utf-8")
+    assert "Reported on the year&#39;s ASEAN meetings." in activity
 
 
 def test_deploy_example_sends_the_admin_policy_under_admin_only() -> None:

@@ -47,3 +47,26 @@ def test_precompressed_copies_are_identical_and_stable(tmp_path: Path) -> None:
     precompress(tmp_path)
     assert (tmp_path / "vi" / "index.html.gz").read_bytes() == packed
     assert not (tmp_path / "tiny.css.gz").exists() and not (tmp_path / "logo.png.gz").exists()
+
+
+@pytest.mark.parametrize("name", ["nginx.conf", "apache.htaccess", "s3.sh"])
+def test_examples_send_the_cms_policy_under_admin_only(name: str) -> None:
+    """The CMS's looser policy (inline styles, blob: workers) is sent on /admin/ only:
+    once, on a line or block that names /admin/, never for the whole site."""
+    from site_builder.cms import GIT_HOSTS, admin_policy
+
+    text = (ROOT / "docs/deploy" / name).read_text(encoding="utf-8")
+    policy = admin_policy(GIT_HOSTS["gitea"])
+    assert text.count(policy) == 1
+    before = text.split(policy, 1)[0]
+    scope = before.rsplit("location", 1)[-1] if name == "nginx.conf" else before.rsplit("\n", 2)[-2:]
+    assert "/admin/" in "".join(scope), scope
+    assert "unsafe-inline" not in text.replace(policy, "")
+
+
+def test_github_pages_example_does_not_publish_the_cms() -> None:
+    """Pages sends no headers, so no /admin/ policy: the example says so and builds no /admin/."""
+    text = (ROOT / "docs/deploy/github-pages.yml").read_text(encoding="utf-8")
+    assert "site_builder cms" in text and "Do not publish the CMS" in text
+    assert not [line for line in text.splitlines() if "site_builder cms" in line and not line.lstrip().startswith("#")]
+    assert "GitHub Pages" in (ROOT / "docs/cms.md").read_text(encoding="utf-8")

@@ -1,0 +1,167 @@
+"""An editing session in the real CMS (Sveltia, at ``/admin/`` of the live preview), shared by
+the browser test (``tests/test_cms.py``) and the guide's screenshots (``tools/cms_screenshots.py``).
+
+The test backend: the browser's private file system (OPFS) stands in for the folder an
+editor picks with "Work with Local Repository", so Sveltia's own local-repository code runs
+unchanged; the files it writes are read back out of the browser and copied into a
+temporary copy of the repository, which ``check`` and the build then read.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import shutil
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+
+OPFS_PICKER = """
+window.showDirectoryPicker = async () =>
+  (await navigator.storage.getDirectory()).getDirectoryHandle('repo', {create: true});
+"""
+"""Answers the folder picker with a folder of the browser's private file system."""
+
+FILL_OPFS = """async (files) => {
+  const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo', {create: true});
+  for (const [path, b64] of Object.entries(files)) {
+    const parts = path.split('/'); let dir = root;
+    for (const p of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(p, {create: true});
+    const handle = await dir.getFileHandle(parts.at(-1), {create: true});
+    const w = await handle.createWritable();
+    await w.write(Uint8Array.from(atob(b64), c => c.charCodeAt(0))); await w.close();
+  }
+}"""
+
+READ_OPFS = """async () => {
+  const out = {};
+  async function walk(dir, prefix) {
+    for await (const [name, handle] of dir.entries()) {
+      if (handle.kind === 'directory') await walk(handle, prefix + name + '/');
+      else {
+        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+        let s = ''; for (const b of bytes) s += String.fromCharCode(b);
+        out[prefix + name] = btoa(s);
+      }
+    }
+  }
+  await walk(await (await navigator.storage.getDirectory()).getDirectoryHandle('repo'), '');
+  return out;
+}"""
+
+SCROLL_PANES = """(step) => { for (const e of document.querySelectorAll('*'))
+  if (e.scrollHeight > e.clientHeight + 4 && getComputedStyle(e).overflowY !== 'visible') e.scrollTop += step; }"""
+
+INTERFACE = {
+    "vi": {"local": "Làm việc với kho mã nguồn cục bộ", "new": "Tạo bài viết mới", "save": "Lưu",
+           "english": "Tiếng Anh", "add": "Thêm"},
+    "en": {"local": "Work with Local Repository", "new": "Create New Entry", "save": "Save",
+           "english": "English", "add": "Add"},
+}
+"""The CMS's own words the session clicks, in the two interface languages
+(``cms/node_modules/@sveltia/cms/locales/vi.json`` and ``en-US.json``)."""
+
+
+def repository_copy(dest: Path) -> Path:
+    """What the preview and ``check`` read, copied; the vendored CMS linked, not copied."""
+    for name in ("content", "plans", "theme", "schemas"):
+        shutil.copytree(ROOT / name, dest / name)
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy2(ROOT / name, dest / name)
+    (dest / "cms").mkdir()
+    (dest / "cms/node_modules").symlink_to(ROOT / "cms/node_modules")
+    return dest
+
+
+def seed(repo: Path) -> dict[str, str]:
+    """The files the editor's "clone" starts with (``content/``, ``plans/`` and a ``.git``
+    marker, which Sveltia looks for), base64-encoded for the browser."""
+    files = {".git/HEAD": base64.b64encode(b"ref: refs/heads/main\n").decode()}
+    for path in sorted([*repo.glob("content/**/*"), *repo.glob("plans/**/*")]):
+        if path.is_file():
+            files[path.relative_to(repo).as_posix()] = base64.b64encode(path.read_bytes()).decode()
+    return files
+
+
+def photo() -> bytes:
+    """A 960×640 JPEG drawn here (blue with a red band), so no one's photo is needed."""
+    image = Image.new("RGB", (960, 640), (0, 56, 147))
+    for x in range(0, 960, 8):
+        for y in range(200, 440):
+            image.putpixel((x, y), (200, 16, 46))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+class Editor:
+    """A page of the CMS signed in to the seeded clone, and the moves an editor makes."""
+
+    def __init__(self, page: Any, base_url: str, repo: Path, lang: str = "vi") -> None:
+        self.page = page
+        self.repo = repo
+        self.words = INTERFACE[lang]
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.add_init_script(OPFS_PICKER)
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("response", lambda r: self.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        page.on("console", lambda m: self.errors.append(f"{m.text} ({m.location.get('url')})")
+                if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.goto(f"{base_url}/admin/")
+        self.seeded = seed(repo)
+        page.evaluate(FILL_OPFS, self.seeded)
+
+    def sign_in(self) -> None:
+        self.page.get_by_role("button", name=self.words["local"]).click()
+        self.page.get_by_role("button", name=self.words["new"]).wait_for()
+
+    def open_new(self, collection: str) -> None:
+        self.page.evaluate(f"location.hash = '/collections/{collection}/new'")
+        self.page.get_by_role("button", name=self.words["save"]).wait_for()
+
+    def english_beside(self) -> None:
+        """Show the English pane beside the Vietnamese one."""
+        self.page.get_by_role("radio", name=self.words["english"]).last.click()
+
+    def choose(self, combobox: Any, option: str) -> None:
+        """Pick ``option`` in the list that this combobox opens (each one has its own)."""
+        combobox.scroll_into_view_if_needed()
+        combobox.click()
+        listbox = self.page.locator(f"[id='{combobox.get_attribute('aria-controls')}']")
+        listbox.get_by_role("option", name=option, exact=True).click()
+        self.page.mouse.click(5, 300)  # close the list (Escape would close the editor)
+
+    def reveal(self, field: Any, count: int = 2) -> None:
+        """Scroll the editor's panes until ``field`` is rendered ``count`` times (fields
+        below the fold are rendered as they come into view)."""
+        for _ in range(20):
+            if field.count() >= count:
+                return
+            self.page.evaluate(SCROLL_PANES, 600)
+            self.page.wait_for_timeout(150)
+
+    def scroll_top(self) -> None:
+        self.page.evaluate(SCROLL_PANES, -100000)
+        self.page.wait_for_timeout(150)
+
+    def save(self) -> None:
+        self.page.get_by_role("button", name=self.words["save"]).click()
+
+    def written(self) -> dict[str, bytes]:
+        """Files the CMS created or changed, copied into the repository copy."""
+        after = self.page.evaluate(READ_OPFS)
+        changed = {k: base64.b64decode(v) for k, v in after.items() if self.seeded.get(k) != v}
+        for rel, data in changed.items():
+            target = self.repo / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        self.seeded.update({k: after[k] for k in changed})
+        return changed
+
+    def foreign_requests(self, base_url: str) -> list[str]:
+        return [u for u in self.requests if not u.startswith((base_url, "blob:", "data:"))]
