@@ -125,7 +125,7 @@ def activity_charts(plan: Plan, lang: str, text: Callable[[Text], str], agency_n
     if by_lead:
         title = t("Lead agencies with the most activities") if len(ranked) > 10 else t("Activities by lead agency")
         if no_lead:
-            by_lead.append(Bar(t("Lead agency not stated in the source"), (float(no_lead),)))
+            by_lead.append(Bar(t("Lead agency not stated in the source"), (float(no_lead),), look="not-stated"))
         charts.append(bar_chart(f"{plan.id}-leads", title, by_lead, count, label_header=t("Lead agency"),
                                 number=number))
     return charts
