@@ -38,7 +38,9 @@ GAP = 10
 CHARS = 44
 """Characters of a label per line before it wraps (Be Vietnam Pro at 14 units: about 7.5 units a letter)."""
 VALUE_ROOM = 44
-"""Room to the right of the longest bar for its figure."""
+"""Room to the right of the longest bar for its figure, at least."""
+DIGIT = 8.6
+"""Width of a character of a figure in bold at :data:`FONT` (Be Vietnam Pro's digits: about 0.6 em)."""
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,9 @@ def bar_chart(
         legend, y = _legend(chart_id, series, y)
         parts += legend
     scale_max = max(b.total for b in bars) or 1
-    room = WIDTH - (0 if share else VALUE_ROOM)
+    # The longest bar leaves room for its figure: "273,8" needs more than "12".
+    value_room = max(VALUE_ROOM, 5 + DIGIT * max(len(number(b.total)) for b in bars))
+    room = WIDTH - (0 if share else value_room)
     for bar in bars:
         for line in _lines(bar.label):
             y += LINE

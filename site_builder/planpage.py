@@ -156,7 +156,7 @@ def summary(plan: Plan, view: Any, t: Callable[[str], str]) -> PlanSummary:
         ended = Ended(view.date(f"{plan.period.end}-12-31"), basis,
                       (now.name, urls.unit(now.id)) if now else None, later)
     return PlanSummary(
-        period=f"{plan.period.start}–{plan.period.end}",
+        period=plan.period.label,
         in_force=plan.status == "in-force",
         ended=ended,
         activities=len(plan.appendix.activities) if plan.appendix else 0,
