@@ -38,7 +38,9 @@ GAP = 10
 CHARS = 44
 """Characters of a label per line before it wraps (Be Vietnam Pro at 14 units: about 7.5 units a letter)."""
 VALUE_ROOM = 44
-"""Room to the right of the longest bar for its figure."""
+"""Room to the right of the longest bar for its figure, at least."""
+DIGIT = 8.6
+"""Width of a character of a figure in bold at :data:`FONT` (Be Vietnam Pro's digits: about 0.6 em)."""
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,11 @@ LOOKS: dict[str, Look] = {
     "cancelled": Look("#f6d6db", "#8e1b1b", "cross"),
     "not-reported": Look("#ffffff", "#5b6475", "empty"),
     "count": Look("#163a86", "#163a86", "solid"),
+    "not-stated": Look("#fff6cc", "#7a5a00", "hatch"),
 }
-"""Status series (``progress.STATUSES`` and not reported) and a plain count. The solid and
+"""Status series (``progress.STATUSES`` and not reported), a plain count, and a count of
+what the source leaves unstated (drawn hatched in yellow, as the pages mark a blank in the
+source, so that it does not read as one more agency or group). The solid and
 line colours keep at least 3:1 against white (WCAG 1.4.11, graphical objects)."""
 
 
@@ -82,6 +87,10 @@ class Bar:
     values: tuple[float, ...]
     href: str | None = None
     """Where the label leads in the data table (a member, an agency, a plan)."""
+    look: str | None = None
+    """A key of :data:`LOOKS` that draws this bar instead of its series' look, for a bar
+    that is not one of the others (``not-stated``: the activities whose lead agency the
+    source leaves blank, under the agencies that lead)."""
 
     @property
     def total(self) -> float:
@@ -199,7 +208,7 @@ def bar_chart(
     # table: a legend of statuses nobody reported is noise.
     kept = [i for i, _ in enumerate(series) if any(b.values[i] for b in bars)] or [0]
     series = [series[i] for i in kept]
-    bars = [Bar(b.label, tuple(b.values[i] for i in kept), b.href) for b in bars]
+    bars = [Bar(b.label, tuple(b.values[i] for i in kept), b.href, b.look) for b in bars]
     # Statuses always get their legend (a pattern is read with its name); a plain count
     # needs none.
     stacked = len(series) > 1 or series[0].key != "count"
@@ -209,7 +218,9 @@ def bar_chart(
         legend, y = _legend(chart_id, series, y)
         parts += legend
     scale_max = max(b.total for b in bars) or 1
-    room = WIDTH - (0 if share else VALUE_ROOM)
+    # The longest bar leaves room for its figure: "273,8" needs more than "12".
+    value_room = max(VALUE_ROOM, 5 + DIGIT * max(len(number(b.total)) for b in bars))
+    room = WIDTH - (0 if share else value_room)
     for bar in bars:
         for line in _lines(bar.label):
             y += LINE
@@ -220,8 +231,9 @@ def bar_chart(
             if value <= 0:
                 continue
             w = room * value / whole
+            key = bar.look or s.key
             parts.append(f'<rect x="{x:.2f}" y="{fmt(y)}" width="{w:.2f}" height="{BAR}" '
-                         f'fill="{_fill(chart_id, s.key)}" stroke="{LOOKS[s.key].ink}" stroke-width="0.6"/>')
+                         f'fill="{_fill(chart_id, key)}" stroke="{LOOKS[key].ink}" stroke-width="0.6"/>')
             x += w
         if bar.total <= 0:
             parts.append(f'<rect x="0" y="{fmt(y)}" width="1" height="{BAR}" fill="#5b6475"/>')
@@ -229,7 +241,7 @@ def bar_chart(
             parts.append(_text(x + 5, y + BAR - 3, number(bar.total), bold=True))
         y += BAR + GAP
     height = y - GAP + 2
-    keys = [s.key for s in series]
+    keys = [s.key for s in series] + [b.look for b in bars if b.look]
     defs = "".join(_pattern(chart_id, k) for k in dict.fromkeys(keys) if LOOKS[k].pattern not in ("solid", "empty"))
     summary = _summary(title, bars, series, number, share)
     svg = Markup(

@@ -209,7 +209,7 @@ def plan_card(plan: Plan, view: Any, t: Callable[[str], str]) -> PlanCard:
         title=view.plain(plan.short_title),
         url=urls.plan(plan.id),
         issuer=view.plain(view.unit(plan.issuer).name),
-        period=f"{plan.period.start}–{plan.period.end}",
+        period=plan.period.label,
         in_force=plan.status == "in-force",
         ended_on="" if plan.status == "in-force" else view.date(f"{plan.period.end}-12-31"),
         chart=chart,

@@ -151,14 +151,19 @@ def generate(project: Project, lang: str, t: Any) -> GeneratedPages:
     for agency in data.agencies.values():
         name, name_lang = agency.name.in_lang(lang)
         pages.append(PageSpec(urls.agency(agency.id), name, "asean/agency.html", "agency", agency.id,
+                              t("%(agency)s: what the ASEAN communication plans ask of it, and what was reported.")
+                              % {"agency": name},
                               extra={"edit_path": "plans/agencies.yaml"}, title_lang=name_lang,
                               subject=Subject("agency", agency=agency)))
     for topic in TOPICS:
         pages.append(PageSpec(urls.topic(topic.id), topic.name(lang), "asean/pillar.html", "pillar", topic.id,
-                              extra={"hide": ["toc"]}, subject=Subject("pillar", topic=topic)))
+                              t("%(topic)s: what the ASEAN communication plans set on it, side by side across levels.")
+                              % {"topic": topic.name(lang)}, extra={"hide": ["toc"]}, subject=Subject("pillar", topic=topic)))
     for unit in data.units.values():
         name, name_lang = unit.name.in_lang(lang)
         pages.append(PageSpec(urls.unit(unit.id), name, "asean/unit.html", "unit", unit.id,
+                              t("%(unit)s: its ASEAN communication plans, what it was formed from, and what was reported.")
+                              % {"unit": name},
                               extra={"edit_path": "plans/units.yaml"}, title_lang=name_lang,
                               subject=Subject("unit", unit=unit)))
     pages += quiz_specs(project, t)
@@ -209,6 +214,8 @@ def news_specs(newsroom: Newsroom, content: Any, lang: str, t: Any) -> list[Page
             subject = Subject(kind, tag=tags[key])
             name, title_lang = tags[key].name.in_lang(lang)
             title = t("News: %(name)s") % {"name": name}
+        if listing.key != NEWS:
+            description = t("%(title)s, newest first.") % {"title": title}
         if listing.number > 1:
             title = t("%(title)s, page %(page)s of %(pages)s") % {
                 "title": title, "page": listing.number, "pages": listing.count}
@@ -229,10 +236,14 @@ def quiz_specs(project: Project, t: Any) -> list[PageSpec]:
     for term in topics:
         topic, title = term.id, term.label(t)
         specs.append(PageSpec(urls.quiz(topic), t("Quiz: %(title)s") % {"title": title}, "asean/quiz.html", "quiz", topic,
+                              t("A practice quiz about ASEAN (%(title)s), with the answer and its source after each question.")
+                              % {"title": title},
                               extra={"edit_path": "content/data/quiz.yaml", "hide": ["toc"]},
                               subject=Subject("quiz", quiz=topic)))
         specs.append(PageSpec(f"{urls.quiz(topic)}print/", t("Quiz: %(title)s (printable)") % {"title": title},
                               "asean/quiz-print.html", "quiz-print", topic,
+                              t("A practice quiz about ASEAN (%(title)s) to print, with the answers at the end.")
+                              % {"title": title},
                               extra={"hide": ["navigation", "toc"]}, subject=Subject("quiz-print", quiz=topic)))
     return specs
 
@@ -242,33 +253,41 @@ def widget_specs(project: Project, lang: str, t: Any) -> list[PageSpec]:
 
     Widget pages use their own minimal template (no site chrome) and report their
     height to the host page; see ``theme/assets/embed-frame.js`` and ``/embed.js``.
+    Each names the full page it shows a part of (``full_page``): its canonical address,
+    so that a search engine sends readers to the page with the site around it rather
+    than to a bare widget.
     """
     index, content = project.index, project.content
+
+    def widget(url: str, title: str, kind: str, key: str, full_page: str, title_lang: str | None = None,
+               subject: Subject | None = None) -> PageSpec:
+        return PageSpec(url, title, f"asean/embed/{kind.removeprefix('embed-')}.html", kind, key,
+                        t("%(title)s: a widget of the ASEAN section to embed in a web portal.") % {"title": title},
+                        {"full_page": full_page}, title_lang, subject)
+
     specs = [
         PageSpec(urls.INDEXES["embed"], t("Embed this"), "asean/embed-index.html", "embed-index",
                  description=t("Widgets of the ASEAN section for your own web portal, with the code to copy.")),
-        PageSpec(urls.embed("news"), t("Latest news"), "asean/embed/news.html", "embed-news"),
-        PageSpec(urls.embed("events"), t("Upcoming events"), "asean/embed/events.html", "embed-events"),
+        widget(urls.embed("news"), t("Latest news"), "embed-news", "", urls.INDEXES["news"]),
+        widget(urls.embed("events"), t("Upcoming events"), "embed-events", "", urls.INDEXES["calendar"]),
     ]
     if content.quiz:
-        specs.append(PageSpec(urls.embed("quiz"), t("ASEAN quiz"), "asean/embed/quiz.html", "embed-quiz", "mixed",
-                              subject=Subject("embed-quiz", quiz="mixed")))
+        specs.append(widget(urls.embed("quiz"), t("ASEAN quiz"), "embed-quiz", "mixed", urls.quiz("mixed"),
+                            subject=Subject("embed-quiz", quiz="mixed")))
     for plan in index.plans:
         title, title_lang = plan.short_title.in_lang(lang)
         if plan.appendix is not None:
-            specs.append(PageSpec(urls.embed("plans", plan.id), title, "asean/embed/activities.html",
-                                  "embed-activities", plan.id, title_lang=title_lang,
-                                  subject=Subject("embed-activities", plan=plan)))
+            specs.append(widget(urls.embed("plans", plan.id), title, "embed-activities", plan.id, urls.plan(plan.id),
+                                title_lang, Subject("embed-activities", plan=plan)))
         if plan.appendix is not None or plan.assignments():
-            specs.append(PageSpec(urls.embed("progress", plan.id), t("Implementation: %(plan)s") % {"plan": title},
-                                  "asean/embed/progress.html", "embed-progress", plan.id, title_lang=title_lang,
-                                  subject=Subject("embed-progress", plan=plan)))
+            specs.append(widget(urls.embed("progress", plan.id), t("Implementation: %(plan)s") % {"plan": title},
+                                "embed-progress", plan.id, urls.plan(plan.id), title_lang,
+                                Subject("embed-progress", plan=plan)))
     for topic in TOPICS:
-        specs.append(PageSpec(urls.embed("pillars", topic.id), topic.name(lang), "asean/embed/pillar.html",
-                              "embed-pillar", topic.id, subject=Subject("embed-pillar", topic=topic)))
+        specs.append(widget(urls.embed("pillars", topic.id), topic.name(lang), "embed-pillar", topic.id,
+                            urls.topic(topic.id), subject=Subject("embed-pillar", topic=topic)))
     for member in content.members or []:
         name, name_lang = member.name.in_lang(lang)
-        specs.append(PageSpec(urls.embed("members", member.id), name, "asean/embed/member.html",
-                              "embed-member", member.id, title_lang=name_lang,
-                              subject=Subject("embed-member", member=member)))
+        specs.append(widget(urls.embed("members", member.id), name, "embed-member", member.id,
+                            urls.member(member.id), name_lang, Subject("embed-member", member=member)))
     return specs

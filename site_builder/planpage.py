@@ -125,7 +125,7 @@ def activity_charts(plan: Plan, lang: str, text: Callable[[Text], str], agency_n
     if by_lead:
         title = t("Lead agencies with the most activities") if len(ranked) > 10 else t("Activities by lead agency")
         if no_lead:
-            by_lead.append(Bar(t("Lead agency not stated in the source"), (float(no_lead),)))
+            by_lead.append(Bar(t("Lead agency not stated in the source"), (float(no_lead),), look="not-stated"))
         charts.append(bar_chart(f"{plan.id}-leads", title, by_lead, count, label_header=t("Lead agency"),
                                 number=number))
     return charts
@@ -156,7 +156,7 @@ def summary(plan: Plan, view: Any, t: Callable[[str], str]) -> PlanSummary:
         ended = Ended(view.date(f"{plan.period.end}-12-31"), basis,
                       (now.name, urls.unit(now.id)) if now else None, later)
     return PlanSummary(
-        period=f"{plan.period.start}–{plan.period.end}",
+        period=plan.period.label,
         in_force=plan.status == "in-force",
         ended=ended,
         activities=len(plan.appendix.activities) if plan.appendix else 0,

@@ -33,7 +33,8 @@ class Portal:
     def context(self, meta: dict[str, Any] | None, record: Any) -> dict[str, Any]:
         """What a page's template gets besides ``page`` and ``record``: ``front`` on the
         home page, ``member_tiles`` on the member states page, ``plan_summary`` on a
-        plan page, and ``portal`` (for dashboard charts) everywhere."""
+        plan page, ``progress_chart`` on a plan's progress widget, and ``portal`` (for
+        dashboard charts) everywhere."""
         out: dict[str, Any] = {"portal": self}
         if meta and meta.get("template") == "asean/home.html":
             out["front"] = self._front
@@ -41,6 +42,8 @@ class Portal:
             out["member_tiles"] = tiles(self.view.members(), self.view.lang)
         if record is not None and record.kind == "plan":
             out["plan_summary"] = summary(record.plan, self.view, self.t)
+        if record is not None and record.kind == "embed-progress":
+            out["progress_chart"] = self.progress_chart(record.plan)
         return out
 
     def dashboard_chart(self, dashboard: Any) -> Chart:
@@ -51,6 +54,14 @@ class Portal:
             "tasks": self.t("Implementation by year: tasks by reported status"),
         }[dashboard.noun]
         return status_chart(f"chart-{dashboard.name}", title, dashboard.summaries, self.t, self.view.number)
+
+    def progress_chart(self, plan: Any) -> Chart:
+        """A plan's implementation by year and status, drawn for its progress widget (the
+        widget's table of the same figures, with the progress column, goes under it)."""
+        noun = "assignments" if plan.tracks_assignments else "activities"
+        title = {"activities": self.t("Implementation by year: activities by reported status"),
+                 "assignments": self.t("Implementation by year: assignments by reported status")}[noun]
+        return status_chart(f"{plan.id}-progress", title, self.view.progress_summaries(plan), self.t, self.view.number)
 
     def notes(self, quirks: list[Any]) -> list[Note]:
         """Notes on the source, introduced by the part of the document they are about."""

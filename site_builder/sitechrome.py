@@ -71,8 +71,19 @@ def branding(project: Project, unit: str | None, lang: str, gettext: Any, reposi
     return Branding(brand.display_name.text(lang), brand.logo or None, css, repo if repo.get("url") else None)
 
 
+def darker(colour: str, factor: float = 0.72) -> str:
+    """``colour`` (``#rrggbb``) with each channel scaled down: a darker shade of it, which
+    keeps at least the contrast the colour had with white text."""
+    channels = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c * factor):02x}" for c in channels)
+
+
 def unit_stylesheet(primary: str, accent: str) -> str:
-    """The colours of a unit's build, as overrides of the theme's variables."""
+    """The colours of a unit's build, as overrides of the theme's variables: the header in
+    the primary colour over a rule in the accent, the footer in a darker shade of the
+    primary (white text on it keeps the 4.5:1 the primary was checked for) under the same
+    rule, so that the unit's colours frame every page."""
+    footer = darker(primary)
     return (
         ":root {\n"
         f"  --md-primary-fg-color: {primary};\n"
@@ -80,5 +91,9 @@ def unit_stylesheet(primary: str, accent: str) -> str:
         f"  --asean-blue: {primary};\n"
         f"  --asean-blue-dark: {primary};\n"
         f"  --asean-yellow: {accent};\n"
+        f"  --md-footer-bg-color: {footer};\n"
+        f"  --md-footer-bg-color--dark: {footer};\n"
+        "  --md-footer-fg-color--light: #ffffff;\n"
+        "  --md-footer-fg-color--lighter: #ffffff;\n"
         "}\n"
     )

@@ -98,7 +98,9 @@ def test_search_results_have_no_violation(page: Watched, server: StaticServer, a
     assert run_axe(page.page, axe_source) == []
 
 
-@pytest.mark.parametrize("path", ["vi/", "en/plans/soc-trang-2022/"])
+@pytest.mark.parametrize("path", ["vi/", "en/plans/soc-trang-2022/", "vi/members/",
+                                  "vi/units/dong-thap/", "en/agencies/dong-thap-dai-phat-thanh-va-truyen-hinh/",
+                                  "en/embed/progress/dong-thap-2021-2025/"])
 def test_phone_layout_has_no_violation(browser, server: StaticServer, axe_source: str, path: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     phone = context.new_page()

@@ -170,3 +170,29 @@ def test_search_finds_an_activity_on_its_own_page_only(page: Watched, server: St
     # The agencies it names and the unit list it, but only the activity page says it.
     assert not any("/agencies/" in h or "/units/" in h for h in hrefs), hrefs
     assert page.errors == []
+
+
+OVERFLOWING = """links => links.flatMap(a => {
+  const box = a.getBoundingClientRect();
+  return Array.from(a.children).filter(s => {
+    const r = s.getBoundingClientRect();
+    return s.scrollWidth > s.clientWidth + 1 || r.left < box.left - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1;
+  }).map(s => s.textContent.trim());
+})"""
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_member_map_names_fit_their_tiles(browser: object, server: StaticServer, lang: str, width: int) -> None:
+    """Every name on the tile map (Campuchia, Philippines, Brunei Darussalam, Viet Nam's
+    archipelagos) stays inside its tile, from the narrowest phone to a laptop."""
+    context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    p = context.new_page()
+    p.goto(f"{server.url}{lang}/members/")
+    p.evaluate("document.fonts.ready.then(() => true)")
+    assert p.locator(".asean-tile a").count() == 11
+    overflowing = p.locator(".asean-tile a").evaluate_all(OVERFLOWING)
+    scroll_width = p.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert overflowing == []
+    assert scroll_width <= width

@@ -16,6 +16,7 @@ BUDGETS = {
     "news/timor-leste-thanh-vien-thu-11/index.html": (60 * KB, False),  # an article, without pictures
     "embed/quiz/index.html": (15 * KB, True),  # the heaviest widget
     "embed/news/index.html": (15 * KB, True),
+    "embed/progress/dong-thap-2021-2025/index.html": (15 * KB, True),  # a widget with a chart
 }
 
 

@@ -38,6 +38,26 @@ def test_statuses_have_patterns_a_legend_and_their_names_in_words() -> None:
     assert chart.rows[0] == [Cell("2022"), Cell("3"), Cell("1"), Cell("0"), Cell("4")]
 
 
+def test_the_longest_bar_leaves_room_for_a_long_figure() -> None:
+    chart = bar_chart("w", "Population", [Bar("A", (273.8,)), Bar("B", (1.3,))], COUNT, label_header="Member",
+                      number=lambda v: f"{v:.1f}".replace(".", ","))
+    root = ET.fromstring(str(chart.svg))
+    bar = next(e for e in root if e.tag.endswith("rect"))
+    figure = next(e for e in root if e.tag.endswith("text") and e.text == "273,8")
+    assert float(bar.get("width")) + 5 == float(figure.get("x"))
+    assert float(figure.get("x")) + 5 * 8.6 <= 360  # the figure ends inside the drawing
+
+
+def test_a_bar_of_what_the_source_leaves_unstated_is_hatched_not_drawn_as_one_more_item() -> None:
+    chart = bar_chart("l", "Leads", [Bar("Agency", (3.0,), "agencies/a/"), Bar("Not stated", (1.0,), look="not-stated")],
+                      COUNT, label_header="Lead agency")
+    svg = chart.svg
+    assert svg.count('fill="#163a86"') == 1  # the agency's bar only
+    assert '<pattern id="l-not-stated"' in svg and svg.count('fill="url(#l-not-stated)"') == 1
+    assert 'stroke="#7a5a00"' in svg
+    assert chart.rows[1] == [Cell("Not stated"), Cell("1")]
+
+
 def test_a_status_nobody_reported_is_left_out_but_one_status_keeps_its_legend() -> None:
     chart = bar_chart("q", "All unreported", [Bar("2025", (0.0, 0.0, 65.0))], STATUS, label_header="Year")
     assert "Done" not in chart.svg and "In progress" not in chart.svg

@@ -102,6 +102,17 @@ def test_widget_pages_are_light(built_site: Path) -> None:
     assert len(html.encode()) < 15_000
 
 
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_progress_widget_draws_its_chart_before_its_table(built_site: Path, lang: str) -> None:
+    """The progress widget opens with the plan's implementation by year drawn (inline SVG,
+    stacked by status), and its table of figures, with the progress column, one click away."""
+    html = (built_site / lang / "embed/progress/dong-thap-2021-2025/index.html").read_text(encoding="utf-8")
+    figure = html.index('<figure class="asean-chart"')
+    assert figure < html.index('<svg class="asean-chart__svg"') < html.index("<details") < html.index("<table")
+    assert 'fill="#1e6b3a"' in html and 'fill="url(#dong-thap-2021-2025-progress-in-progress)"' in html  # done, in progress
+    assert html.count("<table") == 1 and 'class="asean-table asean-summary"' in html
+
 # ── What /embed.js accepts: heights, and which frames count as widgets ──────────────
 # A small stand-in site served under a sub-path (/asean/), as a portal would host it:
 # its own /embed.js, a widget, and pages on the same origin that are not widgets.

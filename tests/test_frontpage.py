@@ -6,6 +6,7 @@ from types import SimpleNamespace as NS
 
 from site_builder.charts import Cell
 from site_builder.frontpage import events, figures, plan_card, story
+from site_builder.model.plans import Period
 
 
 def t(message: str) -> str:
@@ -68,8 +69,13 @@ def test_a_story_without_a_photo_gets_its_topics_cover() -> None:
 
 
 def test_an_ended_plan_says_when_and_a_plan_without_reports_has_no_chart() -> None:
-    plan = NS(id="p", short_title=text("Plan"), issuer="u", period=NS(start=2021, end=2025), status="expired")
+    plan = NS(id="p", short_title=text("Plan"), issuer="u", period=Period(start=2021, end=2025), status="expired")
     v = view(tracks_progress=lambda p: False, unit=lambda u: NS(name=text("Unit")))
     card = plan_card(plan, v, t)
     assert (card.url, card.issuer, card.period, card.in_force, card.ended_on, card.chart) == (
         "plans/p/", "Unit", "2021–2025", False, "<2025-12-31>", None)
+
+
+def test_a_plan_of_one_year_shows_the_year_once() -> None:
+    assert Period(start=2022, end=2022).label == "2022"
+    assert Period(start=2021, end=2025).label == "2021–2025"

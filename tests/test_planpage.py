@@ -45,6 +45,7 @@ def test_activities_are_counted_by_group_pillar_and_lead_agency() -> None:
     assert leads.title == "Activities by lead agency"
     assert leads.rows == [[Cell("Agency B", "agencies/b/"), Cell("2")], [Cell("Agency A", "agencies/a/"), Cell("1")],
                           [Cell("Lead agency not stated in the source"), Cell("1")]]
+    assert 'fill="url(#p-leads-not-stated)"' in leads.svg  # hatched, not one more agency's bar
     assert activity_charts(NS(id="q", appendix=None), "en", str, str, t, str) == []
 
 

@@ -6,9 +6,10 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jsonschema
-from browser import StaticServer, Watched
+from browser import CspServer, StaticServer, Watched
 from conftest import MiniProject
 
 from site_builder.content_tree import check_content
@@ -141,3 +142,42 @@ def test_take_a_quiz_with_the_keyboard(page: Watched, server: StaticServer) -> N
 def test_mixed_quiz_shows_ten_questions(page: Watched, server: StaticServer) -> None:
     page.page.goto(f"{server.url}vi/quiz/mixed/")
     assert page.page.locator("fieldset.asean-question:visible").count() == 10
+
+
+def test_quiz_widget_loads_its_bank_from_this_site_for_try_again(browser: object, built_site: Path) -> None:
+    """The widget carries five questions and asks for nothing more on its first load; "Try
+    again" fetches the whole bank from the mixed quiz page of the same site, under the
+    widget's Content-Security-Policy (connect-src 'self'), and picks five questions anew.
+    No request goes to another host and nothing is refused."""
+    with CspServer(built_site) as server:
+        context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+        p = context.new_page()
+        watched = Watched(p, server.url)
+        requests: list[str] = []
+        p.on("request", lambda r: requests.append(r.url))
+        p.goto(f"{server.url}en/embed/quiz/")
+        p.wait_for_load_state("networkidle")
+        bank = f"{server.url}en/quiz/mixed/"
+        carried = p.locator("fieldset.asean-question")
+        assert carried.count() == 5 and p.locator("form.asean-quiz").get_attribute("data-bank") == "../../quiz/mixed/"
+        assert bank not in requests
+        first = carried.evaluate_all("fs => fs.map(f => f.id)")
+        for i in range(5):
+            carried.nth(i).locator("input").first.check()
+            carried.nth(i).locator(".asean-check").click()
+        again = p.locator(".asean-quiz__again")
+        assert again.is_visible()
+        with p.expect_response(bank) as response:
+            again.click()
+        assert response.value.status == 200
+        p.wait_for_function("document.querySelectorAll('fieldset.asean-question').length > 5")
+        p.wait_for_load_state("networkidle")
+        shown = p.locator("fieldset.asean-question:visible")
+        assert shown.count() == 5
+        assert shown.locator(".asean-feedback").all_inner_texts() == [""] * 5
+        assert p.locator("fieldset.asean-question").count() > 5  # the bank's questions, added once each
+        ids = p.locator("fieldset.asean-question").evaluate_all("fs => fs.map(f => f.id)")
+        assert len(ids) == len(set(ids)) and set(first) <= set(ids)
+        context.close()
+    assert {urlsplit(u).netloc for u in requests} == {urlsplit(server.url).netloc}
+    assert watched.errors == []

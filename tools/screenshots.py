@@ -39,8 +39,9 @@ PORTAL_SHOTS = {
     "plan": "plans/bcd-asean-2021-2025/",
     "members": "members/",
     "member": "members/viet-nam/",
-    "dashboard": "agencies/dong-thap-dai-phat-thanh-va-truyen-hinh/",
+    "dashboard": "agencies/dong-thap-dai-phat-thanh-va-truyen-hinh/#implementation",
     "article": "news/timor-leste-thanh-vien-thu-11/",
+    "widget": "embed/progress/dong-thap-2021-2025/",
 }
 """The page kinds a citizen meets first (docs/screenshots.md shows them)."""
 

@@ -55,6 +55,11 @@ class Period(Strict):
             )
         return self
 
+    @property
+    def label(self) -> str:
+        """The period as a reader sees it: ``2021–2025``, or ``2022`` for a plan of one year."""
+        return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
+
 
 class Signer(Strict):
     """Who signed the document, as printed under the signature."""
