@@ -210,7 +210,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> Markup:
         """Every page body through the allow-list, last, whatever ran before."""
         uri = page.file.src_uri
-        self.record.anchors[uri] = sorted(page.present_anchor_ids or ())
+        self.record.anchors[uri] = sorted(a for a in page.present_anchor_ids or () if a)
         self.record.links[uri] = {target.src_uri: dict(links) for target, links in (page.links_to_anchors or {}).items()}
         return Markup(self.policy.clean(html))
 
