@@ -272,6 +272,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_cms(args: argparse.Namespace) -> int:
     """Write ``/admin/`` (the CMS and its configuration, generated from the models)."""
+    from .build import OutputError
     from .cms import VendorError, config, replace_admin
 
     root = _root(args)
@@ -279,7 +280,7 @@ def cmd_cms(args: argparse.Namespace) -> int:
                  site_url=args.site_url)
     try:
         written = replace_admin(root, Path(args.out), cfg)
-    except VendorError as exc:
+    except (VendorError, OutputError) as exc:
         print(exc)
         return 1
     print(f"đã ghi / wrote {len(written)} tệp / files into {args.out}")

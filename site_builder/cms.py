@@ -529,12 +529,21 @@ def write_admin(root: Path, out: Path, cfg: dict[str, Any]) -> list[Path]:
 
 
 def replace_admin(root: Path, out: Path, cfg: dict[str, Any]) -> list[Path]:
-    """:func:`write_admin` into a fresh folder (a folder of the kit's own, never a link)."""
+    """:func:`write_admin` into a fresh folder: one the kit wrote before (it carries the
+    build's marker file) or a new or empty one, never a link, the project, its sources or a
+    folder that holds them (the same guard as the build's output, since this one is deleted
+    and written anew)."""
+    from .build import MARKER, MARKER_TEXT, check_output
+
     if out.is_symlink():
         raise VendorError(f"{out} is a symbolic link")
+    out = out.resolve()
+    check_output(root.resolve(), out)
     if out.exists():
         shutil.rmtree(out)
-    return write_admin(root, out, cfg)
+    written = write_admin(root, out, cfg)
+    (out / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    return written
 
 
 # --- headers ---------------------------------------------------------------------------
@@ -622,9 +631,11 @@ def preview_response(root: Path, url_path: str, written: dict[Path, bool]) -> tu
         return 301, {**headers, "Location": "/admin/", "Content-Type": "text/plain; charset=utf-8"}, b""
     out = root / PREVIEW_DIR
     if not written.get(root):
+        from .build import OutputError
+
         try:
             replace_admin(root, out, preview_config(root))
-        except VendorError as exc:
+        except (VendorError, OutputError) as exc:
             return 503, {**headers, "Content-Type": "text/plain; charset=utf-8"}, f"{exc}\n".encode()
         written[root] = True
     status, content_type, body = admin_file(out, url_path)

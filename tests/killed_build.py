@@ -41,6 +41,7 @@ def install(step: Callable[[], None] = lambda: None, fallback: bool = False) -> 
     """Replace the data check and the rendering with ``fake_tree(label)``, and call ``step``
     around every file-system step of the build."""
     from site_builder import build
+    from site_builder.deps import Inputs
 
     def fake_build(folder: Path, *args: Any) -> dict[str, list[str]]:
         for rel, text in fake_tree(label).items():
@@ -59,6 +60,8 @@ def install(step: Callable[[], None] = lambda: None, fallback: bool = False) -> 
         return wrapper
 
     build._checked = lambda root, strict: object()  # type: ignore[assignment]
+    # No real project to fingerprint: the dependency record describes an empty one.
+    build.inputs_of = lambda project: Inputs("", {}, {}, "")  # type: ignore[assignment]
     build._build_into = fake_build  # type: ignore[assignment]
     if fallback:
         build._exchange = lambda first, second: False  # type: ignore[assignment]

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 from cms_browser import Editor, photo, repository_copy
+from conftest import MiniProject
 from pydantic import BaseModel
 
 from site_builder import cms
@@ -266,3 +267,16 @@ def test_deploy_example_sends_the_admin_policy_under_admin_only() -> None:
     block = text.split("location ^~ /asean/admin/", 1)[1].split("}", 1)[0]
     assert policy in block and text.count(policy) == 1
     assert policy in (ROOT / "docs/cms.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("where", [".", "content", "plans/x", ".."])
+def test_admin_output_never_replaces_the_project_or_its_sources(mini: MiniProject, where: str,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """``cms --out`` deletes and rewrites its folder, so it has the build's guard: never the
+    project, a folder of its sources, or one that holds them (found by the command-line fuzz)."""
+    from site_builder.cli import main
+
+    monkeypatch.chdir(mini.root)
+    before = sorted(p.relative_to(mini.root) for p in mini.root.rglob("*"))
+    assert main(["--root", str(mini.root), "cms", "--out", where]) == 1
+    assert sorted(p.relative_to(mini.root) for p in mini.root.rglob("*")) == before

@@ -644,7 +644,8 @@ def _real_member(member_id: str) -> dict[str, Any]:
 def rich_documents() -> dict[str, Any]:
     """Every YAML document of the rich project, by path (pages as ``{"meta", "body"}``)."""
     dept = "soc-trang-so-thong-tin-va-truyen-thong"
-    department = _t("Sở Thông tin và Truyền thông", "Department of Information and Communications")
+    department = _t("Sở Thông tin và Truyền thông", "Department of Information and Communications")  # copied where used:
+    # one object written twice would come out of the YAML dumper as an anchor and an alias
     committee = "soc-trang-uy-ban-nhan-dan-tinh"
     source = {"title": "Thông cáo báo chí", "publisher": "Ban Thư ký ASEAN", "url": "https://asean.org/tin/"}
     docs: dict[str, Any] = {
@@ -684,7 +685,7 @@ def rich_documents() -> dict[str, Any]:
                  "items": [{"text": _t("Để mọi người hiểu về Cộng đồng ASEAN.",
                                        "So that everyone understands the ASEAN Community.")}]},
                 {"ref": "II", "heading": _t("Tổ chức thực hiện", "Implementation"), "kind": "implementation",
-                 "items": [{"ref": "1", "heading": department,
+                 "items": [{"ref": "1", "heading": dict(department),
                             "kind": "assignment", "agencies": [dept],
                             "items": [{"text": _t("Mở Chuyên mục ASEAN.", "Open the ASEAN section.")}]}]},
                 {"ref": "III", "heading": _t("Chế độ báo cáo", "Reporting"), "kind": "reporting",
@@ -699,14 +700,14 @@ def rich_documents() -> dict[str, Any]:
                 "groups": [{"id": "I", "name": _t("Tuyên truyền thường xuyên", "Ongoing communication")}],
                 "activities": [
                     {"id": "I.1", "name": _t("Tuyên truyền về các sự kiện của ASEAN", "Communicate about ASEAN events"),
-                     "lead": {"text": department, "agencies": [dept]},
+                     "lead": {"text": dict(department), "agencies": [dept]},
                      "partners": {"text": _t("Các sở, ngành", "Departments"), "agencies": [committee]},
                      "timeline": {"text": _t("Thường xuyên", "Ongoing"), "kind": "continuous", "start": 2022, "end": 2022},
                      "pillars": ["socio-cultural"],
                      "quirks": [{"field": "partners", "code": "merged-cell",
                                  "note": _t("Ô gộp trong bản gốc.", "A merged cell in the source.")}]},
                     {"id": "I.2", "name": _t("Duy trì thông tin về ASEAN trên báo, đài", "Keep ASEAN news in the press"),
-                     "lead": {"text": department, "agencies": [dept]},
+                     "lead": {"text": dict(department), "agencies": [dept]},
                      "partners": None,
                      "timeline": {"text": _t("Trong năm 2022", "In 2022"), "kind": "year", "start": 2022, "end": 2022}},
                 ]},
