@@ -42,7 +42,7 @@ def leftovers(folder: Path) -> list[str]:
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
     """Builds in this process write ``fake_tree("new")``: the data check and MkDocs are
     not what these tests are about."""
-    for name in ("_checked", "_build_into", "_exchange", "_clean_stale", "_staging", "_write_marker",
+    for name in ("_checked", "inputs_of", "_build_into", "_exchange", "_clean_stale", "_staging", "_write_marker",
                  "_rename", "_remove"):
         monkeypatch.setattr(build_module, name, getattr(build_module, name))
     monkeypatch.setattr(os, "unlink", os.unlink)
