@@ -182,3 +182,14 @@ def test_news_lists_newest_first_with_tag_and_topic_pages(built_site: Path) -> N
     assert len(dates) >= 12 and dates == sorted(dates, reverse=True)
     assert (built_site / "en/news/tags/rcep/index.html").exists()
     assert (built_site / "vi/news/topics/economic/index.html").exists()
+
+
+def test_fonts_are_asked_for_with_the_stylesheet(built_site: Path) -> None:
+    """Both weights are preloaded in the head of every page, before the stylesheet that names
+    them, so that text is not drawn in a fallback first and shifted when the font arrives."""
+    for lang in LANGS:
+        for page, up in (("index.html", ""), ("units/dong-thap/index.html", "../../")):
+            html = (built_site / lang / page).read_text(encoding="utf-8")
+            for weight in (400, 700):
+                link = html.index(f'<link rel="preload" href="{up}assets/fonts/be-vietnam-pro-{weight}.woff2" as="font"')
+                assert link < html.index(f'href="{up}assets/asean.css"')
