@@ -389,6 +389,18 @@ class SiteView:
     def quiz_title(self, topic: str) -> str:
         return QUIZ_BY_ID[topic].label(self.gettext)
 
+    @cached_property
+    def _titles(self) -> dict[str, str]:
+        titles = {spec.url: spec.title for spec in self.project.pages(self.lang)}
+        titles.update({page.url: page.meta.title for page in self.content.in_lang(self.lang)})
+        return titles
+
+    def page_title(self, path: str) -> str:
+        """The title of this language's page at ``path`` (below the language root, as a
+        question's ``source`` names it), so that a link says where it leads ("Read more:
+        About ASEAN") instead of a bare "Read more"; empty for a path that is no page."""
+        return self._titles.get(path.split("#", 1)[0], "")
+
     # ── implementation ───────────────────────────────────────────────────────────
     @property
     def tracker(self) -> Tracker:

@@ -113,6 +113,19 @@ def test_progress_widget_draws_its_chart_before_its_table(built_site: Path, lang
     assert 'fill="#1e6b3a"' in html and 'fill="url(#dong-thap-2021-2025-progress-in-progress)"' in html  # done, in progress
     assert html.count("<table") == 1 and 'class="asean-table asean-summary"' in html
 
+
+def test_widgets_describe_themselves_and_name_their_full_page_as_canonical(built_site: Path) -> None:
+    """A widget is crawlable, has a description, and its canonical address is the full page it
+    shows a part of, so that search results lead to the page with the site around it."""
+    from conftest import SITE_URL
+
+    for path, full in (("en/embed/progress/dong-thap-2021-2025/", "en/plans/dong-thap-2021-2025/"),
+                       ("vi/embed/quiz/", "vi/quiz/mixed/"), ("en/embed/news/", "en/news/"),
+                       ("vi/embed/members/viet-nam/", "vi/members/viet-nam/")):
+        html = (built_site / path / "index.html").read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="{SITE_URL}{full}">' in html, path
+        assert '<meta name="description" content="' in html and "noindex" not in html, path
+
 # ── What /embed.js accepts: heights, and which frames count as widgets ──────────────
 # A small stand-in site served under a sub-path (/asean/), as a portal would host it:
 # its own /embed.js, a widget, and pages on the same origin that are not widgets.

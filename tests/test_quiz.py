@@ -181,3 +181,12 @@ def test_quiz_widget_loads_its_bank_from_this_site_for_try_again(browser: object
         context.close()
     assert {urlsplit(u).netloc for u in requests} == {urlsplit(server.url).netloc}
     assert watched.errors == []
+
+
+def test_each_answer_links_its_source_page_by_name(built_site: Path) -> None:
+    """"Read more" alone says nothing out of context (Lighthouse's link-text audit, WCAG
+    2.4.4): each link names the page the answer comes from."""
+    for lang, name in (("en", "Read more: About ASEAN"), ("vi", "Đọc thêm: Giới thiệu về ASEAN")):
+        html = (built_site / lang / "quiz/mixed/index.html").read_text(encoding="utf-8")
+        assert f">{name}</a>" in html
+        assert ">Read more</a>" not in html and ">Đọc thêm</a>" not in html

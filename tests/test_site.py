@@ -254,3 +254,14 @@ def test_each_article_lists_related_news(paged_site: Path) -> None:
     related = tree.css_first("section.asean-related")
     assert related.css_first("h2").text() == "Related news"
     assert [a.text() for a in related.css("a.asean-news__title")] == ["Article 15", "Article 3", "Article 21", "Article 27"]
+
+
+def test_fonts_are_asked_for_with_the_stylesheet(built_site: Path) -> None:
+    """Both weights are preloaded in the head of every page, before the stylesheet that names
+    them, so that text is not drawn in a fallback first and shifted when the font arrives."""
+    for lang in LANGS:
+        for page, up in (("index.html", ""), ("units/dong-thap/index.html", "../../")):
+            html = (built_site / lang / page).read_text(encoding="utf-8")
+            for weight in (400, 700):
+                link = html.index(f'<link rel="preload" href="{up}assets/fonts/be-vietnam-pro-{weight}.woff2" as="font"')
+                assert link < html.index(f'href="{up}assets/asean.css"')
