@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import io
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -136,12 +137,15 @@ class Editor:
         listbox.get_by_role("option", name=option, exact=True).click()
         self.page.mouse.click(5, 300)  # close the list (Escape would close the editor)
 
-    def reveal(self, field: Any, count: int = 2) -> None:
+    def reveal(self, field: Any, count: int = 2, timeout: float = 20.0) -> None:
         """Scroll the editor's panes until ``field`` is rendered ``count`` times (fields
-        below the fold are rendered as they come into view)."""
-        for _ in range(20):
-            if field.count() >= count:
-                return
+        below the fold are rendered as they come into view). Waits by the clock, not by a
+        number of tries, so that a loaded machine renders in time; fails if it never does,
+        rather than letting the next step fill the wrong field."""
+        deadline = time.monotonic() + timeout
+        while field.count() < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{field} rendered {field.count()} of {count} times after {timeout:.0f} s")
             self.page.evaluate(SCROLL_PANES, 600)
             self.page.wait_for_timeout(150)
 
