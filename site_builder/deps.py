@@ -39,6 +39,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import cachedir
+
 if TYPE_CHECKING:
     from .project import Project
 
@@ -66,11 +68,7 @@ def page_key(lang: str, src_uri: str) -> str:
 
 def cache_dir() -> Path:
     """``$ASEAN_BUILD_CACHE``, else ``$XDG_CACHE_HOME`` or ``~/.cache``, then ``asean-section-kit/builds``."""
-    explicit = os.environ.get("ASEAN_BUILD_CACHE")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "asean-section-kit" / "builds"
+    return cachedir.cache_dir("builds", "ASEAN_BUILD_CACHE")
 
 
 def record_path(root: Path, site_dir: Path) -> Path:

@@ -39,6 +39,7 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageCms, ImageOps, features
 
+from . import cachedir
 from .inputs import MAX_MEDIA_BYTES, PHOTO_SUFFIXES
 
 # PHOTO_SUFFIXES: JPEG, PNG, WebP, AVIF; GIF is not a photo kind (an animation has no
@@ -260,11 +261,7 @@ SIGNATURES = {
 
 def cache_dir() -> Path:
     """``$ASEAN_IMAGE_CACHE``, else ``$XDG_CACHE_HOME`` or ``~/.cache``, then ``asean-section-kit/images``."""
-    explicit = os.environ.get("ASEAN_IMAGE_CACHE")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "asean-section-kit" / "images"
+    return cachedir.cache_dir("images", "ASEAN_IMAGE_CACHE")
 
 
 def _cached(folder: Path, variant: Variant) -> Path | None:
