@@ -132,6 +132,23 @@ def run_cli(*argv: str) -> CliResult:
     return CliResult(code, out.getvalue(), err.getvalue())
 
 
+PROGRESS = """\
+plan: soc-trang-2022
+year: 2022
+example: true
+reported_by: soc-trang-so-thong-tin-va-truyen-thong
+updated: 2022-11-15
+records:
+  - activity: I.1
+    status: in-progress
+    progress: 40
+    done: {vi: "Đã đăng 12 tin", en: "12 news items published"}
+    reporting_agency: soc-trang-so-thong-tin-va-truyen-thong
+    updated: 2022-11-15
+"""
+"""A year of implementation records for the mini plan: one activity, reported in progress."""
+
+
 class MiniProject:
     """A minimal valid project in a temporary folder, with helpers to break it."""
 

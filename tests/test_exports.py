@@ -10,7 +10,7 @@ from pathlib import Path
 import feedparser
 import jsonschema
 import pytest
-from conftest import SITE_URL, MiniProject
+from conftest import PROGRESS, SITE_URL, MiniProject
 from icalendar import Calendar
 
 
@@ -120,19 +120,8 @@ def _csv_project(mini: MiniProject) -> object:
     mini.replace(plan, '{vi: "Tuyên truyền thường xuyên"', "{vi: " + _yaml(PAYLOADS["group_name_vi"]))
     mini.replace(plan, 'text: {vi: "Sở Thông tin và Truyền thông"', "text: {vi: " + _yaml(PAYLOADS["lead_vi"]))
     mini.replace(plan, 'en: "Ongoing throughout 2022"', "en: " + _yaml(PAYLOADS["timeline_en"]))
-    mini.write("plans/progress/soc-trang-2022-2022.yaml", """plan: soc-trang-2022
-year: 2022
-example: true
-reported_by: soc-trang-so-thong-tin-va-truyen-thong
-updated: 2022-11-15
-records:
-  - activity: I.1
-    status: in-progress
-    progress: 40
-    done: {vi: "=1+1", en: "@A1"}
-    reporting_agency: soc-trang-so-thong-tin-va-truyen-thong
-    updated: 2022-11-15
-""")
+    mini.write("plans/progress/soc-trang-2022-2022.yaml",
+               PROGRESS.replace('{vi: "Đã đăng 12 tin", en: "12 news items published"}', '{vi: "=1+1", en: "@A1"}'))
     project, problems = check_project(mini.root)
     assert project is not None, [p.format() for p in problems.errors]
     return project

@@ -8,7 +8,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import MiniProject
+from conftest import PROGRESS, MiniProject
 
 from site_builder.exports.api import write_api
 from site_builder.project import load_project
@@ -16,20 +16,6 @@ from site_builder.urls import SiteUrls
 from site_builder.writer import Writer
 
 BASE = "https://example.org/asean/"
-PROGRESS = """\
-plan: soc-trang-2022
-year: 2022
-example: true
-reported_by: soc-trang-so-thong-tin-va-truyen-thong
-updated: 2022-11-15
-records:
-  - activity: I.1
-    status: in-progress
-    progress: 40
-    done: {vi: "Đã đăng 12 tin", en: "12 news items published"}
-    reporting_agency: soc-trang-so-thong-tin-va-truyen-thong
-    updated: 2022-11-15
-"""
 QUIZ = """\
 questions:
   - id: ke-hoach
