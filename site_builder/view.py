@@ -317,7 +317,9 @@ class SiteView:
         """The page of a news list a generated page shows (``None`` for any other page, which
         then reads nothing here)."""
         found = self.project.newsroom(self.lang).page_at(urls.from_src_uri(src_uri)) if src_uri else None
-        return self.newsroom.page_at(urls.from_src_uri(src_uri)) if found is not None else None
+        if found is not None:
+            self.reads.add(listing(self.lang))  # a list page depends on every article's metadata
+        return found
 
     def related_news(self, src_uri: str | None) -> list[ContentPage]:
         """The news related to an article (shared tags and topics); none for other pages."""
