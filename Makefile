@@ -23,9 +23,12 @@ site: $(STAMP)
 NODE_TOOLS := tests/node/node_modules/.installed-stamp
 CMS_STAMP  := cms/node_modules/.installed-stamp
 
-## test: run the whole test suite (installs Debian's Chromium and axe-core for the browser tests)
+## test: run the whole test suite (installs Debian's Chromium and axe-core for the browser tests),
+## one worker process per core; a test file's tests stay in one worker, which shares the
+## module's built sites (TEST_JOBS=0 runs everything in this process)
+TEST_JOBS ?= auto
 test: $(STAMP) browser $(NODE_TOOLS) $(CMS_STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_JOBS) --dist loadfile
 
 ## serve: live preview on 127.0.0.1:$(PORT)
 serve: $(STAMP)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from filelock import FileLock
 
 if TYPE_CHECKING:
     from site_builder.problems import ProblemList
@@ -17,6 +20,29 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 pytest_plugins = ["browser"]  # real-browser fixtures: tests/browser.py
+
+
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder ``make(folder)`` fills, made once per test run and then shared.
+
+    ``make test`` runs the suite in one process per core (pytest-xdist, ``-n auto``); a
+    session fixture is per process, so a site every worker reads (the real corpus, a
+    tiny build) would be built once per worker. The workers' temporary folders share a
+    parent: the first worker to ask builds there under a lock, the others wait and read
+    the same folder. Readers never change these folders (tests copy what they change).
+    Without xdist it is the run's own temporary folder."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder = base / "made-once" / name
+    done = folder.with_name(name + ".done")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(folder.with_name(name + ".lock"))):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            make(folder)
+            done.touch()
+    return folder
 
 UNITS = """\
 units:
@@ -214,9 +240,8 @@ class TinyBuilds:
     INPUTS = ("mkdocs.yml", "theme", "content", "plans", "schemas")
     ENVIRONMENT = ("SITE_URL", "REPO_URL", "REPO_BRANCH")
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.built: dict[str, Path] = {}
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        self.tmp_path_factory = tmp_path_factory
 
     def key(self, root: Path, options: dict[str, object]) -> str:
         """What a build's output depends on: its inputs, options and environment."""
@@ -241,17 +266,16 @@ class TinyBuilds:
         """``build_site(project.root, out, **options)`` for an ``out`` that does not exist yet."""
         from site_builder.build import build_site
 
-        key = self.key(project.root, options)
-        if key not in self.built:
-            site = self.folder / str(len(self.built)) / "site"
-            build_site(project.root, site, **options)  # type: ignore[arg-type]
-            self.built[key] = site
-        shutil.copytree(self.built[key], out, symlinks=True)
+        def make(folder: Path) -> None:
+            build_site(project.root, folder / "site", **options)  # type: ignore[arg-type]
+
+        built = made_once(self.tmp_path_factory, "tiny-" + self.key(project.root, options)[:24], make)
+        shutil.copytree(built / "site", out, symlinks=True)
 
 
 @pytest.fixture(scope="session")
 def tiny_builds(tmp_path_factory: pytest.TempPathFactory) -> TinyBuilds:
-    return TinyBuilds(tmp_path_factory.mktemp("tiny-builds"))
+    return TinyBuilds(tmp_path_factory)
 
 
 def make_tiny(mini: MiniProject) -> MiniProject:
@@ -288,9 +312,7 @@ SITE_URL = "https://asean.example.org/portal/asean/"
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from site_builder.build import build_site
 
-    out = tmp_path_factory.mktemp("built") / "site"
-    build_site(ROOT, out, site_url=SITE_URL)
-    return out
+    return made_once(tmp_path_factory, "built", lambda folder: build_site(ROOT, folder / "site", site_url=SITE_URL)) / "site"
 
 
 # ── A mini project with a little of everything the exports and the index read ───────────
@@ -417,7 +439,9 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The tiny project with :data:`PAGED_NEWS` articles per language, built."""
     from site_builder.build import build_site
 
-    project = make_tiny(MiniProject(tmp_path_factory.mktemp("paged") / "project"))
-    add_news(project)
-    build_site(project.root, project.root / "site", site_url=SITE_URL)
-    return project.root / "site"
+    def make(folder: Path) -> None:
+        project = make_tiny(MiniProject(folder / "project"))
+        add_news(project)
+        build_site(project.root, folder / "site", site_url=SITE_URL)
+
+    return made_once(tmp_path_factory, "paged", make) / "site"
