@@ -239,12 +239,13 @@ def page_weight(site: Path, page: Path) -> int:
     return total
 
 
-def first_search_bytes(site: Path, query: str = "hoi nghi") -> int:
-    """Bytes the browser downloads for a first search (Pagefind), measured in Chromium."""
+def first_search_files(site: Path, query: str = "hoi nghi") -> list[tuple[str, int]]:
+    """What the browser downloads for a first search (Pagefind), measured in Chromium: each
+    file under ``pagefind/`` with its bytes on the wire, in the order they finished."""
     from playwright.sync_api import sync_playwright
 
     httpd, base = serve(site)
-    total = 0
+    files: list[tuple[str, int]] = []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
@@ -253,17 +254,49 @@ def first_search_bytes(site: Path, query: str = "hoi nghi") -> int:
             page = browser.new_page()
             page.goto(f"{base}vi/search/")
             page.wait_for_load_state("networkidle")
-            sizes: list[int] = []
-            page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]) if "pagefind" in r.url else None)
+
+            def finished(request) -> None:  # type: ignore[no-untyped-def]
+                if "/pagefind/" in request.url:
+                    name = request.url.split("/pagefind/", 1)[1].split("?", 1)[0]
+                    files.append((name, request.sizes()["responseBodySize"]))
+
+            page.on("requestfinished", finished)
             page.fill("#asean-search-q", query)
             page.press("#asean-search-q", "Enter")
             page.locator("#asean-search-results li").first.wait_for()
             page.wait_for_load_state("networkidle")
-            total = sum(sizes)
             browser.close()
     finally:
         httpd.shutdown()
-    return total
+    return files
+
+
+SEARCH_KINDS = (("pagefind.js and worker", "pagefind*.js"), ("wasm", "wasm.*"), ("entry", "pagefind-entry.json"),
+                ("meta", "pagefind.*.pf_meta"), ("index chunks", "index/*"), ("fragments", "fragment/*"))
+"""How a first search's files are grouped in the benchmark's line: Pagefind's script, its
+WebAssembly, the entry file, the metadata, the word index chunks and the page fragments."""
+
+
+def first_search_breakdown(files: list[tuple[str, int]]) -> str:
+    """``pagefind.js 9.1 KB, wasm 52.0 KB, …``: the bytes of each kind of file, and how many."""
+    from fnmatch import fnmatch
+
+    parts = []
+    for label, pattern in SEARCH_KINDS:
+        sizes = [size for name, size in files if fnmatch(name, pattern)]
+        if sizes:
+            count = f" ×{len(sizes)}" if len(sizes) > 1 else ""
+            parts.append(f"{label}{count} {sum(sizes) / 1024:.1f} KB")
+    known = sum(size for name, size in files if any(fnmatch(name, pattern) for _, pattern in SEARCH_KINDS))
+    other = sum(size for _, size in files) - known
+    if other:
+        parts.append(f"other {other / 1024:.1f} KB")
+    return ", ".join(parts)
+
+
+def first_search_bytes(site: Path, query: str = "hoi nghi") -> int:
+    """Bytes the browser downloads for a first search (Pagefind), measured in Chromium."""
+    return sum(size for _, size in first_search_files(site, query))
 
 
 def serve_edit_time(corpus: Path, port: int = 8791) -> float:
@@ -380,8 +413,9 @@ def main() -> int:
     for name, page in weights.items():
         print(f"page weight {name:8} {page_weight(ours_site, page) / 1024:6.1f} KB gzipped (first load, everything)")
     precompress(ours_site)  # as deployed (docs/deploy.md): gzip, which the static server honours
-    print(f"first search downloads {first_search_bytes(ours_site) / 1024:6.1f} KB (gzip where the host compresses)",
-          flush=True)
+    files = first_search_files(ours_site)
+    print(f"first search downloads {sum(size for _, size in files) / 1024:6.1f} KB (gzip where the host compresses): "
+          f"{first_search_breakdown(files)}", flush=True)
 
     if not args.skip_serve:
         print(f"make serve: saved article to rebuilt page {serve_edit_time(corpus):6.2f} s", flush=True)

@@ -45,6 +45,7 @@ from .precompress import precompress
 from .problems import InputError
 from .project import Project, check_project
 from .publish import write_root_files, write_units_index
+from .searchindex import refold
 from .slug import collation_key
 from .urls import DEFAULT_SITE_URL, SiteUrls, base_url, configured_address, is_preview_address
 from .writer import Writer
@@ -179,12 +180,14 @@ def _build_one(
 
 
 def index_search(lang_dir: Path) -> None:
-    """Pagefind index of one language, inside that language's tree (``/vi/pagefind/``)."""
+    """Pagefind index of one language, inside that language's tree (``/vi/pagefind/``),
+    its words then filed with "đ" read as "d" and cut into even chunks (:mod:`.searchindex`)."""
     subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(lang_dir), "--output-subdir", "pagefind",
          "--exclude-selectors", ".headerlink", "--silent"],
         check=True,
     )
+    refold(lang_dir / "pagefind")
 
 
 def _checked(root: Path, strict: bool) -> Project:

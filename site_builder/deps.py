@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 FORMAT = 1
 """Bump when the record's meaning changes, so that an old record is never trusted."""
-PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pagefind", "pagefind-bin-extended", "nh3",
+PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pagefind", "pagefind-bin-extended", "cbor2", "nh3",
             "pymdown-extensions", "markupsafe", "babel")
 """Libraries whose version decides the output's bytes."""
 

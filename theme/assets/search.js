@@ -1,9 +1,9 @@
 /* Search page: Pagefind's JavaScript API with Vietnamese folding.
-   Pagefind already matches words without tone marks ("hoi nghi" finds "hội nghị"), but
-   "đ" is a letter of its own, not "d" with a mark, so "duong" would not find "đường".
-   Each query is therefore also run with "đ" in place of "d", and the results merged.
-   Results are shown PAGE at a time: each shown result downloads its fragment, so a
-   first search stays small; "Show more results" loads the next ones. */
+   Pagefind matches words without tone marks ("hoi nghi" finds "hội nghị"), and the build
+   files every word with "đ" under "d" as well (site_builder/searchindex.py), so the query
+   only needs its "đ" read as "d" too: one search finds "đường" typed "duong", "dường" or
+   "đường". Results are shown PAGE at a time: each shown result downloads its fragment, so
+   a first search stays small; "Show more results" loads the next ones. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -15,7 +15,6 @@
   var pagefind = null;
   var pending = [];
   var generation = 0;
-  var MAX_VARIANTS = 16;
   var PAGE = 10;
 
   function load() {
@@ -27,19 +26,9 @@
     return pagefind;
   }
 
-  /* Every way of reading the d's of the query as d or đ, at most MAX_VARIANTS. */
-  function variants(query) {
-    var out = [""];
-    for (var i = 0; i < query.length; i++) {
-      var ch = query[i];
-      var next = [];
-      var options = ch === "d" ? ["d", "đ"] : ch === "D" ? ["D", "Đ"] : [ch];
-      out.forEach(function (prefix) {
-        options.forEach(function (o) { if (next.length < MAX_VARIANTS) next.push(prefix + o); });
-      });
-      out = next;
-    }
-    return out;
+  /* The query as the index files its words: "đ" is "d" (Pagefind takes off the marks). */
+  function folded(query) {
+    return query.replace(/[đĐ]/g, "d");
   }
 
   function excerptNodes(html) {
@@ -96,16 +85,9 @@
     if (!q) { status.textContent = ""; return; }
     say("loading", q, 0);
     load().then(function (pf) {
-      return Promise.all(variants(q).map(function (v) { return pf.search(v); }));
-    }).then(function (searches) {
-      var best = {};
-      searches.forEach(function (s) {
-        s.results.forEach(function (r) {
-          if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r;
-        });
-      });
-      var results = Object.keys(best).map(function (k) { return best[k]; })
-        .sort(function (a, b) { return b.score - a.score; });
+      return pf.search(folded(q));
+    }).then(function (search) {
+      var results = search.results;
       if (!results.length) { say("none", q, 0); return; }
       say("some", q, results.length);
       pending = results;

@@ -1,0 +1,208 @@
+"""The word index Pagefind writes, folded for Vietnamese and cut into chunks of even size.
+
+Pagefind 1.5 files every word under its form without marks ("hội" under "hoi", the forms
+with marks kept inside it as *variants*), so a search without tone marks finds the words
+with them. Two things remain, and this module does both once Pagefind has written a
+language's bundle:
+
+* "đ" is a letter of its own, not "d" with a mark, so Pagefind files "đường" under "đuong"
+  and "duong" found nothing. Here every word is filed under :func:`fold` of it (đ → d as
+  well), its forms kept as variants: one query finds "đường" written "duong", "dường" or
+  "đường" (the search page folds "đ" in the query the same way).
+* Pagefind cuts its word index into chunks by counting the places each word occurs, but
+  it counts only the places of a word's form without marks, never its variants
+  (``chunk_index`` in pagefind/src/index/mod.rs, 1.5.2; the same cause as Pagefind issue
+  #1211 for Korean). Nearly every Vietnamese word has marks, so the chunks of a Vietnamese
+  index grow far past the intended size (253 KB for one chunk at 1,000 articles) and a
+  first search downloads two of them. Here the chunks are cut again counting every place.
+
+The pages, the fragments (the text and titles readers see, with every diacritic) and the
+filters are Pagefind's own and are not touched. Only the word chunks, the metadata file that
+lists them and the entry file that names that metadata are written again. The files are
+CBOR behind Pagefind's gzip header; each one is checked to encode back to exactly the bytes
+Pagefind wrote before it is changed, so an upgrade of Pagefind that changes the format stops
+the build with a clear error instead of writing an index the browser cannot read.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cbor2
+
+SIGNATURE = b"pagefind_dcd"
+"""What Pagefind writes before the CBOR inside each gzipped index file."""
+
+CHUNK_PLACES = 20_000
+"""Places (word locations, plus one per page) per chunk: Pagefind's own default chunk size,
+here counted over every form of a word."""
+
+LEVEL = 6
+"""gzip level of the files written again: Pagefind uses 9, which makes the chunks 2 % smaller
+(under 1 KB of a first search) for six times the time (2 s a language at 1,000 articles)."""
+
+FOLDED = str.maketrans({"đ": "d", "Đ": "d"})
+D_READ_AS_D = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def fold(word: str) -> str:
+    """The key a word is filed under: lower case, without tone or other marks, and "đ" read
+    as "d" ("Đường" → "duong"). The marks go the way Pagefind takes them off (canonical
+    decomposition, combining marks dropped), so keys of words without "đ" are Pagefind's."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M")).translate(FOLDED)
+
+
+class IndexFormatError(RuntimeError):
+    """Pagefind wrote an index this module does not know (another version of Pagefind)."""
+
+
+@dataclass
+class Word:
+    """One word of the index: its places under the key's own form (``pages``) and under
+    each other form (``variants``, ``(form, pages)``). A page is ``[page number, locations,
+    meta locations]`` with absolute page numbers; the locations stay as Pagefind encoded them.
+
+    A form is the word as written with "đ" read as "d" ("đường" → "dường"): the browser
+    compares it with the query, folded the same way, to rank the words written exactly as
+    typed first. Two forms that meet ("đường", "dường") stay two entries of one form."""
+
+    key: str
+    pages: list[list] = field(default_factory=list)
+    variants: list[tuple[str, list[list]]] = field(default_factory=list)
+
+    def places(self) -> int:
+        """How much the word weighs in a chunk: every location on every page, of every form."""
+        lists = [self.pages, *(pages for _, pages in self.variants)]
+        return sum(len(page[1]) + len(page[2]) + 1 for pages in lists for page in pages)
+
+
+def _read(path: Path, check: bool) -> object:
+    """The CBOR value of a Pagefind file; with ``check``, refused unless it encodes back to
+    the very bytes Pagefind wrote (the guard against another format; checked on the
+    metadata and the first chunk only, as re-encoding every chunk would double the cost)."""
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise IndexFormatError(f"{path}: not a Pagefind index file")
+    raw = data[len(SIGNATURE):]
+    value = cbor2.loads(raw)
+    if check and cbor2.dumps(value) != raw:
+        raise IndexFormatError(f"{path}: a Pagefind index format this build does not know")
+    return value
+
+
+def _write(folder: Path, pattern: tuple[str, str], lang: str, value: object, length: int, taken: set[str]) -> str:
+    """Write ``value`` as Pagefind does (gzip of the signature and the CBOR) into ``folder``
+    as ``pattern[0] + name + pattern[1]``, the name made of the language and the start of
+    the SHA-1 of the CBOR, longer where two would meet. Returns the name."""
+    raw = cbor2.dumps(value)
+    digest = hashlib.sha1(raw).hexdigest()
+    name = f"{lang}_{digest[:length]}"
+    while name in taken:
+        length += 1
+        name = f"{lang}_{digest[:length]}"
+    taken.add(name)
+    (folder / f"{pattern[0]}{name}{pattern[1]}").write_bytes(gzip.compress(SIGNATURE + raw, LEVEL, mtime=0))
+    return name
+
+
+def merge(words: list[list]) -> list[Word]:
+    """Pagefind's words (``[key, pages, [[form, pages], …]]``) filed under :func:`fold` of
+    their keys, sorted as Pagefind sorts them. A word whose key changes keeps its places
+    under its old key as a variant of the new one. Each list of pages moves whole (no two
+    are ever joined: Pagefind has one word per key, and forms that meet stay two entries),
+    so the page numbers, stored as differences, stay valid as they are."""
+    merged: dict[str, Word] = {}
+    for key, pages, variants in words:
+        target = fold(key)
+        word = merged.setdefault(target, Word(target))
+        if target == key:
+            word.pages = pages
+        elif pages:
+            word.variants.append((key.translate(D_READ_AS_D), pages))
+        for form, form_pages in variants:
+            word.variants.append((form.translate(D_READ_AS_D), form_pages))
+    return [merged[key] for key in sorted(merged)]
+
+
+def chunks(words: list[Word], size: int = CHUNK_PLACES) -> list[list[Word]]:
+    """Consecutive words, a chunk closed once it holds ``size`` places (Pagefind's rule,
+    with every form counted)."""
+    out: list[list[Word]] = []
+    current: list[Word] = []
+    places = 0
+    for word in words:
+        current.append(word)
+        places += word.places()
+        if places >= size:
+            out.append(current)
+            current, places = [], 0
+    if current:
+        out.append(current)
+    return out
+
+
+def _prefixes(a: str, b: str) -> tuple[str, str]:
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return a[: common + 1], b[: common + 1]
+
+
+def bounds(parts: list[list[Word]]) -> list[list[str]]:
+    """``[from, to]`` of each chunk, shortened to the prefixes that still tell neighbours
+    apart, as Pagefind does (the browser picks the chunks a query needs by these)."""
+    out = [[part[0].key, part[-1].key] for part in parts]
+    for left, right in zip(out, out[1:], strict=False):
+        to, start = _prefixes(left[1], right[0])
+        if to >= left[0]:
+            left[1] = to
+        right[0] = start
+    return out
+
+
+def _encode(word: Word) -> list:
+    return [word.key, word.pages, [[form, pages] for form, pages in word.variants]]
+
+
+def refold(bundle: Path, size: int = CHUNK_PLACES) -> None:
+    """Rewrite the word index of the Pagefind bundle in ``bundle`` (one language's
+    ``pagefind/`` folder): words filed under :func:`fold`, chunks cut by every place."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    index_dir = bundle / "index"
+    for lang, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path, check=True)
+        if not (isinstance(meta, list) and len(meta) == 6 and isinstance(meta[2], list)):
+            raise IndexFormatError(f"{meta_path}: a Pagefind metadata format this build does not know")
+        words: list[list] = []
+        old_files = []
+        for number, (_start, _end, name) in enumerate(meta[2]):
+            path = index_dir / f"{name}.pf_index"
+            chunk = _read(path, check=number == 0)
+            if not (isinstance(chunk, list) and len(chunk) == 1):
+                raise IndexFormatError(f"{path}: a Pagefind word index format this build does not know")
+            words.extend(chunk[0])
+            old_files.append(path)
+        for path in old_files:
+            path.unlink()
+        try:
+            parts = chunks(merge(words), size)
+        except (TypeError, ValueError) as exc:
+            raise IndexFormatError(f"{index_dir}: a Pagefind word index format this build does not know ({exc})") from None
+        taken: set[str] = set()
+        meta[2] = [
+            [start, end, _write(index_dir, ("", ".pf_index"), lang, [[_encode(w) for w in part]], 7, taken)]
+            for (start, end), part in zip(bounds(parts), parts, strict=True)
+        ]
+        meta_path.unlink()
+        info["hash"] = _write(bundle, ("pagefind.", ".pf_meta"), lang, meta, 10, set())
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
