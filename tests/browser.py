@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -89,11 +90,19 @@ class Watched:
         self.errors: list[str] = []
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)  # type: ignore[attr-defined]
         page.on("pageerror", lambda e: self.errors.append(str(e)))  # type: ignore[attr-defined]
-        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))  # type: ignore[attr-defined]
+        page.on("requestfailed", self._failed)  # type: ignore[attr-defined]
         page.on(  # type: ignore[attr-defined]
             "request",
             lambda r: None if r.url.startswith((origin, "data:")) else self.errors.append(f"off-site: {r.url}"),
         )
+
+    def _failed(self, request: Any) -> None:
+        """A request that got no response. Not one the browser cancelled itself
+        (``net::ERR_ABORTED``): a picture still loading when the reader goes to another page
+        is dropped, which is no fault of the site. A missing file is a 404 response, which
+        the tests check apart; a blocked or refused request fails with another error."""
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"failed: {request.url} ({request.failure})")
 
 
 @pytest.fixture
