@@ -13,6 +13,8 @@ from functools import cached_property
 from typing import Any
 
 from .charts import Chart
+from .contexts import members
+from .dashboards import progress_summaries
 from .frontpage import front_page
 from .i18n import translations
 from .membermap import tiles
@@ -39,7 +41,7 @@ class Portal:
         if meta and meta.get("template") == "asean/home.html":
             out["front"] = self._front
         if record is not None and record.kind == "members":
-            out["member_tiles"] = tiles(self.view.members(), self.view.lang)
+            out["member_tiles"] = tiles(members(self.view), self.view.lang)
         if record is not None and record.kind == "plan":
             out["plan_summary"] = summary(record.plan, self.view, self.t)
         if record is not None and record.kind == "embed-progress":
@@ -61,7 +63,8 @@ class Portal:
         noun = "assignments" if plan.tracks_assignments else "activities"
         title = {"activities": self.t("Implementation by year: activities by reported status"),
                  "assignments": self.t("Implementation by year: assignments by reported status")}[noun]
-        return status_chart(f"{plan.id}-progress", title, self.view.progress_summaries(plan), self.t, self.view.number)
+        return status_chart(f"{plan.id}-progress", title, progress_summaries(self.view.project.tracker, plan), self.t,
+                            self.view.number)
 
     def notes(self, quirks: list[Any]) -> list[Note]:
         """Notes on the source, introduced by the part of the document they are about."""
