@@ -20,13 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
-
 from . import LANGUAGES, urls
 from .content_tree import ContentPage
 from .dashboards import agency_dashboard, node_history, plan_dashboard, progress_summaries, task_history
 from .deps import listing, texts
 from .index import LEVEL_ORDER, PlacedNode
+from .membermap import tiles
 from .model import Activity, Agency, Plan, Unit
 from .model.plans import Deadline, LegalRef
 from .newsroom import ListingPage
@@ -353,7 +352,9 @@ def news_widget(record: Subject, view: SiteView) -> dict[str, Any]:
 
 
 def members_index(record: Subject, view: SiteView) -> dict[str, Any]:
-    return {"members": members(view)}
+    """The member states, and their tiles on the schematic map."""
+    found = members(view)
+    return {"members": found, "member_tiles": tiles(found, view.lang)}
 
 
 def quiz_index(record: Subject, view: SiteView) -> dict[str, Any]:
@@ -385,8 +386,9 @@ def embed_index(record: Subject, view: SiteView, site_name: str) -> dict[str, An
         own = {p.id for p in unit_plans(view, view.home_unit.id)}
         found = sorted(found, key=lambda w: not (w.spec.kind in ("embed-activities", "embed-progress")
                                                  and w.spec.id in own))
-    # As the template's ``_()`` would give it: the site's name escaped into the sentence.
-    link_text = Markup(view.gettext("Read it on %(site)s")) % {"site": site_name}
+    # Plain text: the card escapes it once, as it does the widget's title. (The template's
+    # ``_()`` gave markup, which the card escaped a second time: "&amp;amp;".)
+    link_text = view.gettext("Read it on %(site)s") % {"site": site_name}
     return {
         "widgets": found,
         "codes": {w.url: (frame_code(w, view.site, view.lang, True), card_code(w, view.site, view.lang, link_text))

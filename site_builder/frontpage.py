@@ -140,16 +140,17 @@ def topic_cards(view: Any) -> tuple[list[TopicCard], list[TopicCard]]:
     return pillars, others
 
 
-def events(view: Any) -> list[EventItem]:
-    """Yearly and dated events, and the yearly reporting deadlines of plans in force."""
+def events(view: Any, found: list[Any], deadlines: list[Any]) -> list[EventItem]:
+    """Yearly and dated events (``found``, in calendar order), and the yearly reporting
+    deadlines of plans in force (``deadlines``: (plan, placed node, deadline))."""
     out = []
-    for e in contexts.events(view):
+    for e in found:
         url = e.link or f"{urls.INDEXES['calendar']}#{e.id}"
         if e.recurrence == "yearly":
             out.append(EventItem(e.id, view.plain(e.title), view.day_month(e.month, e.day), e.month, e.day, url=url))
         else:
             out.append(EventItem(e.id, view.plain(e.title), view.date(e.date), date=str(e.date), url=url))
-    for plan, placed, d in contexts.deadlines(view):
+    for plan, placed, d in deadlines:
         if d.recurrence == "yearly" and plan.status == "in-force":
             out.append(EventItem(f"{plan.id}-{placed.anchor}", f"{view.plain(d.what)} ({view.plain(plan.short_title)})",
                                  view.day_month(d.month, d.day), d.month, d.day,
@@ -231,7 +232,7 @@ def front_page(view: Any, t: Callable[[str], str], page_url: str = "") -> FrontP
         news=cards[1:],
         pillars=pillars,
         topics=others,
-        events=events(view),
+        events=events(view, contexts.events(view), contexts.deadlines(view)),
         figures=numbers,
         population=population,
         tiles=tiles(members, view.lang),
