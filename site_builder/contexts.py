@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import LANGUAGES, urls
 from .content_tree import ContentPage
-from .dashboards import agency_dashboard, node_history, plan_dashboard, progress_summaries, task_history
+from .dashboards import History, agency_dashboard, node_history, plan_dashboard, progress_summaries, task_history
 from .deps import listing, texts
 from .index import LEVEL_ORDER, PlacedNode
 from .membermap import tiles
@@ -31,7 +31,6 @@ from .model.plans import Deadline, LegalRef
 from .newsroom import ListingPage
 from .pages import Subject
 from .slug import collation_key
-from .tracker import Cell
 from .vocabulary import QUIZ_BY_ID, QUIZ_TOPICS, TOPICS, Topic
 
 if TYPE_CHECKING:
@@ -128,7 +127,7 @@ class BodyNode:
 
     node: Any
     anchor: str
-    history: list[Cell] | None
+    history: History | None
     items: list[BodyNode]
 
 
@@ -458,10 +457,13 @@ CONTEXTS: dict[str, Callable[[Subject, SiteView], dict[str, Any]]] = {
 def page_context(view: SiteView, src_uri: str | None, meta: dict[str, Any] | None, record: Subject | None,
                  site_name: str = "") -> dict[str, Any]:
     """What the page being rendered shows besides its record: the page of a news list it is
-    (``listing``) and the news related to it (an article's), then the home page's unit
+    (``listing``), the news related to it (an article's) and the unit of today that the
+    former unit it is about is part of (``unit_now``, under a hand-written page), then the home page's unit
     section or the context of its kind. ``site_name`` is the build's (the embed codes'
     link text)."""
-    out: dict[str, Any] = {"listing": news_listing(view, src_uri), "related_news": related_news(view, src_uri)}
+    unit = (meta or {}).get("unit")
+    out: dict[str, Any] = {"listing": news_listing(view, src_uri), "related_news": related_news(view, src_uri),
+                           "unit_now": successor(view, unit) if unit else None}
     if meta and meta.get("template") == "asean/home.html":
         out.update(home_page(view))
     elif record is not None and record.kind == "embed-index":

@@ -94,13 +94,25 @@ def progress_summaries(tracker: Tracker, plan: Plan) -> list[Summary]:
     return [tracker.summary(plan, year) for year in plan_years(plan)]
 
 
-def task_history(tracker: Tracker, plan: Plan, key: str) -> list[Cell]:
-    """A task's record and progress for each year of its plan (none for an unknown task)."""
+@dataclass(frozen=True)
+class History:
+    """A task's record and progress for each year of its plan."""
+
+    cells: list[Cell]
+
+    @property
+    def unreported(self) -> list[int]:
+        """The years without a record (listed together as "not reported")."""
+        return [cell.year for cell in self.cells if not cell.record]
+
+
+def task_history(tracker: Tracker, plan: Plan, key: str) -> History:
+    """A task's record and progress for each year of its plan (no years for an unknown task)."""
     task = tracker.task(plan, key)
-    return tracker.cells(task, plan_years(plan)) if task else []
+    return History(tracker.cells(task, plan_years(plan)) if task else [])
 
 
-def node_history(tracker: Tracker, plan: Plan, node: Any) -> list[Cell] | None:
+def node_history(tracker: Tracker, plan: Plan, node: Any) -> History | None:
     """For an assignment tracked by its plan: its record and progress for each year."""
     if not plan.tracks_assignments or node.kind != "assignment":
         return None

@@ -160,20 +160,12 @@ class SiteView:
     def topic(self, topic_id: str) -> Topic:
         return TOPIC_BY_ID[topic_id]
 
-    def is_former(self, unit_id: str | None) -> bool:
-        return unit_id is not None and unit_id in self.data.units and not self.data.units[unit_id].current
-
     def in_sentence(self, text: Text | None) -> Markup:
         """A unit's name as written inside a sentence: "tỉnh Sóc Trăng" in Vietnamese, where
         the level word is a common noun; English names are unchanged."""
         if text is None or self.lang == "en":
             return self.tx(text)
         return Markup(escape(in_sentence(text.vi)))
-
-    def successor(self, unit_id: str) -> Unit | None:
-        """The unit of today that carries a former unit's plans and pages."""
-        found = self.index.successor(unit_id)
-        return self.data.units[found] if found else None
 
     def citation(self, cite: Citation) -> tuple[str, str, str]:
         """(title, address for this language, place in the source) of a citation."""

@@ -80,7 +80,7 @@ def test_a_plan_tracked_by_its_assignments_shows_each_ones_history_in_its_full_t
     found, _ = context(project, "plan", plan=project.data.plans["my-xuyen-2022"])
     assignment = found["full_text"][1].items[0]
     assert assignment.node.kind == "assignment"
-    assert [(c.year, c.record) for c in assignment.history] == [(2022, None)]
+    assert [(c.year, c.record) for c in assignment.history.cells] == [(2022, None)]
     assert found["issuer_now"] is None and found["children"] == []
     assert found["implementation"].noun == "assignments"
 
@@ -90,10 +90,11 @@ def test_an_activity_page_gets_its_group_neighbours_years_and_history(project: P
     first, second = plan.appendix.activities
     found, _ = context(project, "activity", plan=plan, activity=first)
     assert (found["group"].id, found["previous"], found["next"].id, found["timeline_years"]) == ("I", None, "I.2", "2022")
-    assert [(c.year, c.record.status, c.progress) for c in found["history"]] == [(2022, "in-progress", 40.0)]
+    assert [(c.year, c.record.status, c.progress) for c in found["history"].cells] == [(2022, "in-progress", 40.0)]
+    assert found["history"].unreported == []
     found, _ = context(project, "activity", plan=plan, activity=second)
     assert (found["previous"].id, found["next"]) == ("I.1", None)
-    assert [c.record for c in found["history"]] == [None]
+    assert [c.record for c in found["history"].cells] == [None] and found["history"].unreported == [2022]
 
 
 def test_the_years_of_a_timeline() -> None:
@@ -203,6 +204,8 @@ def test_news_lists_read_the_newsroom_and_an_article_gets_its_related_news(proje
     found = contexts.page_context(view, "news/tin-kinh-te.md", {"title": "Economic news"}, None)
     assert [p.rel for p in found["related_news"]] == ["news/tin-soc-trang.md"]  # the same tag
     assert found["listing"] is None and view.reads == {"listing:en"}
+    about = contexts.page_context(view, "news/tin-soc-trang.md", {"unit": "soc-trang"}, None)
+    assert about["unit_now"].id == "can-tho"  # the page is about a former province
     view = SiteView(project, "en")
     found = contexts.page_context(view, "news/index.md", {"title": "News"}, Subject("news"))
     assert (found["listing"].number, found["listing"].total) == (1, 2)
@@ -249,10 +252,11 @@ def test_the_translation_status_reads_the_texts_of_both_languages(project: Proje
 
 
 def test_the_members_page_gets_the_members_and_their_map_and_other_pages_nothing_more(project: Project) -> None:
-    assert context(project, "members")[0] == {"listing": None, "related_news": [], "members": [], "member_tiles": []}
-    assert context(project, "search")[0] == {"listing": None, "related_news": []}
+    assert context(project, "members")[0] == {"listing": None, "related_news": [], "unit_now": None,
+                                          "members": [], "member_tiles": []}
+    assert context(project, "search")[0] == {"listing": None, "related_news": [], "unit_now": None}
     view = SiteView(project, "en")
-    assert contexts.page_context(view, None, None, None) == {"listing": None, "related_news": []}
+    assert contexts.page_context(view, None, None, None) == {"listing": None, "related_news": [], "unit_now": None}
 
 
 def test_the_progress_and_activities_widgets_get_their_figures(project: Project) -> None:
