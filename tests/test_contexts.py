@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PROGRESS, MiniProject, make_rich
+from conftest import PROGRESS, QUIZ, MiniProject, make_rich
 
 from site_builder import contexts
 from site_builder.pages import Subject
@@ -15,23 +15,8 @@ from site_builder.project import Project, load_project
 from site_builder.view import SiteView
 from site_builder.vocabulary import TOPIC_BY_ID
 
-QUIZ = """\
-questions:
-  - id: ke-hoach
-    topic: history
-    type: true-false
-    question: {vi: "Sóc Trăng có kế hoạch năm 2022.", en: "Sóc Trăng has a 2022 plan."}
-    correct: true
-    explanation: {vi: "Xem danh sách kế hoạch.", en: "See the list of plans."}
-    source: plans/
-  - id: ngay
-    topic: history
-    type: true-false
-    question: {vi: "ASEAN có ngày riêng.", en: "ASEAN has a day."}
-    correct: true
-    explanation: {vi: "Ngày 8/8.", en: "8 August."}
-    source: asean/economic/
-"""
+SECOND = QUIZ.split("questions:\n", 1)[1].replace("ke-hoach", "ngay").replace("plans/", "asean/economic/")
+"""The same question again, citing the economic pillar's page."""
 HUB = ("---\ntitle: The economic pillar\ndescription: What the AEC is.\nkind: fact\ntopics: [economic]\n"
        "updated: 2025-01-01\nsources:\n  - title: ASEAN\n---\n\n# Economic\n")
 
@@ -41,7 +26,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The rich mini project, with a year of records, a quiz and the economic pillar's page."""
     mini = make_rich(MiniProject(tmp_path_factory.mktemp("contexts") / "project"))
     mini.write("plans/progress/soc-trang-2022-2022.yaml", PROGRESS)
-    mini.write("content/data/quiz.yaml", QUIZ)
+    mini.write("content/data/quiz.yaml", QUIZ + SECOND)
     for lang in ("vi", "en"):
         mini.write(f"content/{lang}/asean/economic.md", HUB)
     return load_project(mini.root)
