@@ -61,6 +61,7 @@ class SiteView:
         self.urls = urls
         self.gettext = translations(lang).gettext
 
+    # ── content pages, for the page contexts: each read recorded ───────────────────
     @property
     def content(self) -> ContentSet:
         """Every content page: reading it makes the page depend on all of this language's."""
@@ -79,7 +80,16 @@ class SiteView:
         self.reads.add(listing(self.lang))
         return self.project.newsroom(self.lang)
 
-    # ── photos ───────────────────────────────────────────────────────────────────
+    # ── addresses and photos ─────────────────────────────────────────────────────
+    def source_links(self, repository: dict[str, str] | None, path: str | None) -> tuple[str, str] | None:
+        """(edit, view) addresses of the file behind a page, when a repository is configured."""
+        if not repository or not path:
+            return None
+        values = {"url": repository["url"].rstrip("/"), "branch": repository.get("branch", "main"), "path": path}
+        edit = repository.get("edit", "{url}/edit/{branch}/{path}").format(**values)
+        view = repository.get("view", "{url}/blob/{branch}/{path}").format(**values)
+        return edit, view
+
     def picture(self, item: ContentPage | str, page_url: str) -> Picture | None:
         """The ``<picture>`` of a content page's photo (the page itself, or its
         ``src_uri`` in this language) as seen from the page at ``page_url``; ``None``
@@ -150,22 +160,24 @@ class SiteView:
     def day_month(self, month: int, day: int) -> str:
         return format_day_month(month, day, self.lang)
 
-    # ── the records ids in the data stand for ──────────────────────────────────────────────────────────────────
-    def agency(self, agency_id: str) -> Agency:
-        return self.data.agencies[agency_id]
-
-    def unit(self, unit_id: str) -> Unit:
-        return self.data.units[unit_id]
-
-    def topic(self, topic_id: str) -> Topic:
-        return TOPIC_BY_ID[topic_id]
-
     def in_sentence(self, text: Text | None) -> Markup:
         """A unit's name as written inside a sentence: "tỉnh Sóc Trăng" in Vietnamese, where
         the level word is a common noun; English names are unchanged."""
         if text is None or self.lang == "en":
             return self.tx(text)
         return Markup(escape(in_sentence(text.vi)))
+
+    # ── the records ids in the data stand for ────────────────────────────────────
+    def agency(self, agency_id: str) -> Agency:
+        """An agency a cell, a deadline or a record names by id (for its name and link)."""
+        return self.data.agencies[agency_id]
+
+    def unit(self, unit_id: str) -> Unit:
+        """A unit a plan, an agency or a page names by id (its name, and whether it is current)."""
+        return self.data.units[unit_id]
+
+    def topic(self, topic_id: str) -> Topic:
+        return TOPIC_BY_ID[topic_id]
 
     def citation(self, cite: Citation) -> tuple[str, str, str]:
         """(title, address for this language, place in the source) of a citation."""
@@ -174,14 +186,6 @@ class SiteView:
         return self.plain(source.title), url, self.plain(cite.at) if cite.at else ""
 
     def tag_name(self, tag_id: str) -> str:
+        """The name of a news tag in this language (``content/data/tags.yaml``)."""
         tag = next((t for t in self._content.tags or [] if t.id == tag_id), None)
         return self.plain(tag.name) if tag else tag_id
-
-    def source_links(self, repository: dict[str, str] | None, path: str | None) -> tuple[str, str] | None:
-        """(edit, view) addresses of the file behind a page, when a repository is configured."""
-        if not repository or not path:
-            return None
-        values = {"url": repository["url"].rstrip("/"), "branch": repository.get("branch", "main"), "path": path}
-        edit = repository.get("edit", "{url}/edit/{branch}/{path}").format(**values)
-        view = repository.get("view", "{url}/blob/{branch}/{path}").format(**values)
-        return edit, view
