@@ -24,7 +24,7 @@ from . import LANGUAGES, urls
 from .content_tree import ContentPage
 from .dashboards import History, agency_dashboard, node_history, plan_dashboard, progress_summaries, task_history
 from .deps import listing, texts
-from .index import LEVEL_ORDER, PlacedNode
+from .index import LEVEL_ORDER, Involvement, PlacedNode
 from .membermap import tiles
 from .model import Activity, Agency, Plan, Unit
 from .model.plans import Deadline, LegalRef
@@ -211,9 +211,14 @@ def calendar_index(record: Subject, view: SiteView) -> dict[str, Any]:
 def agency_page(record: Subject, view: SiteView) -> dict[str, Any]:
     agency = record.agency
     assert agency is not None
+    involvements = view.index.involvements.get(agency.id, [])
+    by_role: dict[str, list[Involvement]] = {}
+    for found in involvements:
+        by_role.setdefault(found.role, []).append(found)
     return {
         "implementation": agency_dashboard(view.project.tracker, view.index.plans, agency.id),
-        "involvements": view.index.involvements.get(agency.id, []),
+        "involvements": involvements,
+        "involvements_by_role": by_role,
     }
 
 
@@ -259,6 +264,7 @@ def units_index(record: Subject, view: SiteView) -> dict[str, Any]:
     return {
         "national_units": [unit_card(view, u) for u in units if u.level == "national"],
         "today": [unit_card(view, u) for u in today],
+        "cities": sum(1 for u in today if u.centrally_run),
         "former_units": [unit_card(view, u) for u in former],
     }
 
@@ -290,6 +296,11 @@ class HomeUnit:
     own_plans: list[Plan]
     national_plans: list[Plan]
     local_pages: list[ContentPage]
+
+    @property
+    def has_tourism(self) -> bool:
+        """Whether a tourism page is among its local pages (else the page links to all of them)."""
+        return any(p.meta.kind == "tourism" for p in self.local_pages)
 
 
 def home_page(view: SiteView) -> dict[str, Any]:
@@ -390,6 +401,8 @@ def embed_index(record: Subject, view: SiteView, site_name: str) -> dict[str, An
     link_text = view.gettext("Read it on %(site)s") % {"site": site_name}
     return {
         "widgets": found,
+        # Shown live three ways: a member state's card (short, the same in every build).
+        "example": next((w for w in found if w.url == "embed/members/viet-nam/"), found[0]),
         "codes": {w.url: (frame_code(w, view.site, view.lang, True), card_code(w, view.site, view.lang, link_text))
                   for w in found},
         "csp": csp_sources(view.site.base),
@@ -401,7 +414,11 @@ def translations_page(record: Subject, view: SiteView) -> dict[str, Any]:
     from .translation_status import gaps_of
 
     view.reads.update(key(lang) for lang in LANGUAGES for key in (listing, texts))
-    return {"gaps": gaps_of(view.data, view.project.content)}
+    gaps = gaps_of(view.data, view.project.content)
+    by_kind: dict[str, list[Any]] = {}
+    for gap in gaps:
+        by_kind.setdefault(gap.kind, []).append(gap)
+    return {"gaps": gaps, "gaps_by_kind": by_kind}
 
 
 def progress_widget(record: Subject, view: SiteView) -> dict[str, Any]:

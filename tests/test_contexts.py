@@ -101,6 +101,8 @@ def test_an_agency_page_gets_its_tasks_across_plans_and_its_involvements(project
     assert [(x.plan.id, x.role) for x in found["involvements"]] == [
         ("soc-trang-2022", "reports"), ("soc-trang-2022", "assignee"), ("soc-trang-2022", "lead"),
         ("soc-trang-2022", "lead"), ("my-xuyen-2022", "assignee")]
+    assert {role: len(items) for role, items in found["involvements_by_role"].items()} == {
+        "reports": 1, "assignee": 2, "lead": 2}
     found, _ = context(project, "agency", agency=project.data.agencies["my-xuyen-uy-ban-nhan-dan-huyen"])
     assert found["implementation"] is None
 
@@ -132,6 +134,7 @@ def test_the_units_page_shows_the_national_level_the_units_of_today_and_the_form
              for key in ("national_units", "today", "former_units")}
     assert cards == {"national_units": [("viet-nam", 0, None)], "today": [("can-tho", 2, None)],
                      "former_units": [("soc-trang", 2, "can-tho")]}
+    assert found["cities"] == 0
     assert reads == set()
 
 
@@ -210,6 +213,7 @@ def test_quiz_pages_get_their_questions_and_the_titles_of_the_pages_they_cite(pr
 def test_the_embed_page_gets_every_widget_with_its_codes_and_the_policy_to_ask_for(project: Project) -> None:
     found, _ = context(project, "embed-index")
     assert list(found["codes"]) == [w.url for w in found["widgets"]]
+    assert found["example"] is found["widgets"][0]  # no member states: the first widget
     frame, card = found["codes"]["embed/news/"]
     assert "<iframe" in frame and "/embed.js" in frame
     assert card.endswith(">Read it on Site &amp; Co</a></p>")  # escaped once, as HTML to copy
@@ -225,6 +229,7 @@ def test_the_home_page_of_a_units_section_gets_its_plans_and_local_pages(project
     assert [(u.id, ids(plans)) for u, plans in home.plan_groups] == [
         ("soc-trang", ["soc-trang-2022"]), ("my-xuyen", ["my-xuyen-2022"])]
     assert [p.rel for p in home.local_pages] == ["news/tin-soc-trang.md"] and view.reads == {"listing:en"}
+    assert not home.has_tourism
     view = SiteView(project, "en")
     assert contexts.page_context(view, "index.md", {"template": "asean/home.html"}, None)["home_unit"] is None
     assert view.reads == set()
@@ -233,6 +238,7 @@ def test_the_home_page_of_a_units_section_gets_its_plans_and_local_pages(project
 def test_the_translation_status_reads_the_texts_of_both_languages(project: Project) -> None:
     found, reads = context(project, "translations")
     assert {g.kind for g in found["gaps"]} == {"outdated"}
+    assert found["gaps_by_kind"] == {"outdated": found["gaps"]}
     assert reads == {"listing:en", "listing:vi", "texts:en", "texts:vi"}
 
 
