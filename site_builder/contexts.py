@@ -168,7 +168,7 @@ def activity_page(record: Subject, view: SiteView) -> dict[str, Any]:
     plan, activity = record.plan, record.activity
     assert plan is not None and plan.appendix is not None and activity is not None
     activities = plan.appendix.activities
-    i = activities.index(activity)
+    i = next(k for k, found in enumerate(activities) if found is activity)  # the record itself, not an equal one
     return {
         "group": next((g for g in plan.appendix.groups if g.id == activity.group), None),
         "previous": activities[i - 1] if i > 0 else None,
