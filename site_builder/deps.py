@@ -5,9 +5,9 @@ its own source (a content page), one other content page (``page:<lang>/<src_uri>
 topic hub on the front page, a photo), or a list of the content pages of a language
 (``listing:<lang>``: news lists, tag and unit pages: the front matter of each page) or
 their texts too (``texts:<lang>``: the translation status compares texts). The
-template API records these reads as it serves them (:class:`site_builder.view.SiteView`),
-so the record holds what the templates actually asked, not what someone thought they
-would ask.
+view records these reads as it serves them (:class:`site_builder.view.SiteView`: the
+page contexts of :mod:`site_builder.contexts` and the templates read content through
+it), so the record holds what a page actually read, not what someone thought it would.
 
 The next ``build --incremental`` compares the inputs with the record
 (:func:`plan_build`) and re-renders only the pages that read something that changed; the

@@ -17,8 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import urls
+from . import contexts, urls
 from .charts import Bar, Cell, Chart, Series, bar_chart
+from .dashboards import progress_summaries
 from .membermap import Tile, tiles
 from .model import Plan
 from .planpage import status_series
@@ -139,16 +140,17 @@ def topic_cards(view: Any) -> tuple[list[TopicCard], list[TopicCard]]:
     return pillars, others
 
 
-def events(view: Any) -> list[EventItem]:
-    """Yearly and dated events, and the yearly reporting deadlines of plans in force."""
+def events(view: Any, found: list[Any], deadlines: list[Any]) -> list[EventItem]:
+    """Yearly and dated events (``found``, in calendar order), and the yearly reporting
+    deadlines of plans in force (``deadlines``: (plan, placed node, deadline))."""
     out = []
-    for e in view.events():
+    for e in found:
         url = e.link or f"{urls.INDEXES['calendar']}#{e.id}"
         if e.recurrence == "yearly":
             out.append(EventItem(e.id, view.plain(e.title), view.day_month(e.month, e.day), e.month, e.day, url=url))
         else:
             out.append(EventItem(e.id, view.plain(e.title), view.date(e.date), date=str(e.date), url=url))
-    for plan, placed, d in view.deadlines():
+    for plan, placed, d in deadlines:
         if d.recurrence == "yearly" and plan.status == "in-force":
             out.append(EventItem(f"{plan.id}-{placed.anchor}", f"{view.plain(d.what)} ({view.plain(plan.short_title)})",
                                  view.day_month(d.month, d.day), d.month, d.day,
@@ -199,7 +201,8 @@ def figures(members: list[Any], view: Any, t: Callable[[str], str]) -> tuple[lis
 def plan_card(plan: Plan, view: Any, t: Callable[[str], str]) -> PlanCard:
     """A plan with its implementation in the latest year that has reports (or its last year)."""
     chart = None
-    reported = [s for s in view.progress_summaries(plan) if sum(s.counts.values())] if view.tracks_progress(plan) else []
+    tracker = view.project.tracker
+    reported = [s for s in progress_summaries(tracker, plan) if sum(s.counts.values())] if tracker.tasks(plan) else []
     if reported:
         latest = reported[-1]
         bar = Bar(str(latest.year), (*(float(latest.counts[k]) for k in STATUSES), float(latest.not_reported)))
@@ -208,7 +211,7 @@ def plan_card(plan: Plan, view: Any, t: Callable[[str], str]) -> PlanCard:
     return PlanCard(
         title=view.plain(plan.short_title),
         url=urls.plan(plan.id),
-        issuer=view.plain(view.unit(plan.issuer).name),
+        issuer=view.plain(view.data.units[plan.issuer].name),
         period=plan.period.label,
         in_force=plan.status == "in-force",
         ended_on="" if plan.status == "in-force" else view.date(f"{plan.period.end}-12-31"),
@@ -218,18 +221,18 @@ def plan_card(plan: Plan, view: Any, t: Callable[[str], str]) -> PlanCard:
 
 def front_page(view: Any, t: Callable[[str], str], page_url: str = "") -> FrontPage:
     """The home page of ``view``'s language (and unit, in a unit's build)."""
-    news = view.news(None, LATEST + 1)
+    news = contexts.news(view, None, LATEST + 1)
     cards = [story(p, view, page_url) for p in news]
     pillars, others = topic_cards(view)
-    members = view.members()
+    members = contexts.members(view)
     numbers, population = figures(members, view, t)
-    plans = view.home_unit_plans() if view.home_unit else list(view.index.plans)
+    plans = contexts.unit_plans(view, view.home_unit.id) if view.home_unit else list(view.index.plans)
     return FrontPage(
         lead=cards[0] if cards else None,
         news=cards[1:],
         pillars=pillars,
         topics=others,
-        events=events(view),
+        events=events(view, contexts.events(view), contexts.deadlines(view)),
         figures=numbers,
         population=population,
         tiles=tiles(members, view.lang),

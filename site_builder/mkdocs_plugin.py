@@ -35,6 +35,7 @@ from mkdocs.utils import get_relative_url
 
 from . import LANGUAGES, urls
 from .content_tree import without_title
+from .contexts import page_context
 from .deps import LanguageRecord, page_key
 from .i18n import translations
 from .pages import PageSpec
@@ -293,13 +294,11 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         assert self.view is not None
         self.view.reads = set()  # what this page reads from here on is its own
         context["record"] = spec.record if spec is not None else None
-        if spec is not None:
-            context.update(spec.context)
+        src_uri = page.file.src_uri if page.file else None
+        # What its kind of page shows (:mod:`.contexts`), computed now, for this page only.
+        context.update(page_context(self.view, src_uri, page.meta, context["record"], config.site_name))
         # The portal's contexts: home page, member states, plan summary, dashboard charts.
         context.update(self.portal.context(page.meta, context["record"]))
-        src_uri = page.file.src_uri if page.file else None
-        context["listing"] = self.view.news_listing(src_uri)
-        context["related_news"] = self.view.related_news(src_uri)
         if context["listing"] is not None:
             # A page of a news list links its own previous and next pages (theme/main.html),
             # not its neighbours in the navigation as Material's <head> would.

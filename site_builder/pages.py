@@ -1,9 +1,9 @@
 """The pages generated from the data, as engine-neutral specs.
 
 A generated page is a spec: where it goes, its title and description, the template
-that lays it out, the records it shows (:class:`Subject`, the objects themselves, never
-ids to look up again) and what else its template needs, computed here (an activity's
-group and its neighbours). The engine gets a one-line Markdown body, the title as the
+that lays it out and the records it shows (:class:`Subject`, the objects themselves, never
+ids to look up again); what else its template shows is computed when it renders
+(:mod:`.contexts`). The engine gets a one-line Markdown body, the title as the
 page heading; data is never pasted into Markdown, and the templates in ``theme/``
 render it with autoescaping. Generated pages are kept out of the navigation: index
 pages link to them, so a page's HTML does not grow with the number of plans.
@@ -58,9 +58,8 @@ class PageSpec:
     title_lang: str | None = None
     """Set to ``"vi"`` when the title is the Vietnamese text standing in for a missing translation."""
     subject: Subject | None = None
-    """The records the page shows (``record`` in its template); ``Subject(kind)`` when unset."""
-    context: dict[str, Any] = field(default_factory=dict)
-    """What else the template needs, computed in Python (an activity's group and neighbours)."""
+    """The records the page shows (``record`` in its template); ``Subject(kind)`` when unset.
+    What else its template shows is computed when it renders (:mod:`.contexts`)."""
 
     @property
     def record(self) -> Subject:
@@ -172,23 +171,16 @@ def generate(project: Project, lang: str, t: Any) -> GeneratedPages:
 
 
 def activity_specs(plan: Plan, lang: str, edit: dict[str, Any]) -> list[PageSpec]:
-    """A page per appendix activity, with its group and its neighbours for the pager."""
+    """A page per appendix activity."""
     if plan.appendix is None:
         return []
-    groups = {group.id: group for group in plan.appendix.groups}
-    activities = plan.appendix.activities
     specs = []
-    for i, activity in enumerate(activities):
+    for activity in plan.appendix.activities:
         name, name_lang = activity.name.in_lang(lang)
-        context = {
-            "group": groups.get(activity.group),
-            "previous": activities[i - 1] if i > 0 else None,
-            "next": activities[i + 1] if i + 1 < len(activities) else None,
-        }
         specs.append(PageSpec(
             urls.activity(plan.id, activity.slug), f"{activity.id} · {shorten(name, 90)}", "asean/activity.html",
             "activity", f"{plan.id}/{activity.id}", shorten(name), edit, name_lang,
-            Subject("activity", plan=plan, activity=activity), context,
+            Subject("activity", plan=plan, activity=activity),
         ))
     return specs
 

@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import urls
+from . import contexts, urls
 from .charts import Bar, Chart, Series, bar_chart
+from .dashboards import progress_summaries
 from .model import Plan, Text
 from .tracker import NOT_REPORTED, STATUSES, Summary
 from .vocabulary import N_, STATUS_BY_ID, TOPICS
@@ -135,22 +136,23 @@ def summary(plan: Plan, view: Any, t: Callable[[str], str]) -> PlanSummary:
     """The summary of ``plan`` for the page in ``view``'s language.
 
     ``view`` is the :class:`~site_builder.view.SiteView` of the build (names, dates, the
-    tracker); ``t`` translates interface strings.
+    project and its tracker); ``t`` translates interface strings.
     """
-    charts = activity_charts(plan, view.lang, view.plain, lambda a: view.plain(view.agency(a).name), t, view.number)
-    tasks = view.tracker.tasks(plan)
+    charts = activity_charts(plan, view.lang, view.plain, lambda a: view.plain(view.data.agencies[a].name), t, view.number)
+    tracker = view.project.tracker
+    tasks = tracker.tasks(plan)
     if tasks:
         charts.append(status_chart(f"{plan.id}-status", t("Implementation by year, as reported"),
-                                   view.progress_summaries(plan), t, view.number))
+                                   progress_summaries(tracker, plan), t, view.number))
     ended = None
     if plan.status == "expired":
         basis = []
         for ref in plan.legal_basis:
             if ref.implements and ref.number:
-                doc = next((d for d in view.documents() if d.number == ref.number), None)
+                doc = next((d for d in contexts.documents(view) if d.number == ref.number), None)
                 if doc is not None:
                     basis.append((doc.title, f"{urls.INDEXES['documents']}#{doc.id}"))
-        now = view.successor(plan.issuer)
+        now = contexts.successor(view, plan.issuer)
         later = [(p.short_title, urls.plan(p.id)) for p in view.index.plans
                  if p.issuer in (plan.issuer, now.id if now else None) and p.period.start > plan.period.end]
         ended = Ended(view.date(f"{plan.period.end}-12-31"), basis,

@@ -1,8 +1,9 @@
 """The hook that hands the portal's page contexts to the templates (issue 17).
 
-The home page, the member states, plan pages and the implementation dashboards get
-contexts built in Python (:mod:`.frontpage`, :mod:`.membermap`, :mod:`.planpage`,
-:mod:`.charts`), so that their templates only lay them out. The engine plugin calls
+The home page, plan pages, the progress widget and the implementation dashboards get
+contexts and charts built in Python (:mod:`.frontpage`, :mod:`.planpage`, :mod:`.charts`),
+so that their templates only lay them out; every other kind of page gets its context
+from :mod:`.contexts`. The engine plugin calls
 :meth:`Portal.context` once per page and adds what it returns to the template context;
 a successor engine does the same with its own page objects. Nothing here imports MkDocs.
 """
@@ -13,9 +14,9 @@ from functools import cached_property
 from typing import Any
 
 from .charts import Chart
+from .dashboards import progress_summaries
 from .frontpage import front_page
 from .i18n import translations
-from .membermap import tiles
 from .planpage import Note, notes, status_chart, summary
 
 
@@ -32,14 +33,12 @@ class Portal:
 
     def context(self, meta: dict[str, Any] | None, record: Any) -> dict[str, Any]:
         """What a page's template gets besides ``page`` and ``record``: ``front`` on the
-        home page, ``member_tiles`` on the member states page, ``plan_summary`` on a
+        home page, ``plan_summary`` on a
         plan page, ``progress_chart`` on a plan's progress widget, and ``portal`` (for
         dashboard charts) everywhere."""
         out: dict[str, Any] = {"portal": self}
         if meta and meta.get("template") == "asean/home.html":
             out["front"] = self._front
-        if record is not None and record.kind == "members":
-            out["member_tiles"] = tiles(self.view.members(), self.view.lang)
         if record is not None and record.kind == "plan":
             out["plan_summary"] = summary(record.plan, self.view, self.t)
         if record is not None and record.kind == "embed-progress":
@@ -61,7 +60,8 @@ class Portal:
         noun = "assignments" if plan.tracks_assignments else "activities"
         title = {"activities": self.t("Implementation by year: activities by reported status"),
                  "assignments": self.t("Implementation by year: assignments by reported status")}[noun]
-        return status_chart(f"{plan.id}-progress", title, self.view.progress_summaries(plan), self.t, self.view.number)
+        return status_chart(f"{plan.id}-progress", title, progress_summaries(self.view.project.tracker, plan), self.t,
+                            self.view.number)
 
     def notes(self, quirks: list[Any]) -> list[Note]:
         """Notes on the source, introduced by the part of the document they are about."""

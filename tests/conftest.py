@@ -174,6 +174,18 @@ records:
 """
 """A year of implementation records for the mini plan: one activity, reported in progress."""
 
+QUIZ = """\
+questions:
+  - id: ke-hoach
+    topic: history
+    type: true-false
+    question: {vi: "Sóc Trăng có kế hoạch năm 2022.", en: "Sóc Trăng has a 2022 plan."}
+    correct: true
+    explanation: {vi: "Xem danh sách kế hoạch.", en: "See the list of plans."}
+    source: plans/
+"""
+"""A quiz of one question, citing the plans page."""
+
 
 class MiniProject:
     """A minimal valid project in a temporary folder, with helpers to break it."""

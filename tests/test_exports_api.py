@@ -8,7 +8,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import PROGRESS, MiniProject
+from conftest import PROGRESS, QUIZ, MiniProject
 
 from site_builder.exports.api import write_api
 from site_builder.project import load_project
@@ -16,16 +16,6 @@ from site_builder.urls import SiteUrls
 from site_builder.writer import Writer
 
 BASE = "https://example.org/asean/"
-QUIZ = """\
-questions:
-  - id: ke-hoach
-    topic: history
-    type: true-false
-    question: {vi: "Sóc Trăng có kế hoạch năm 2022.", en: "Sóc Trăng has a 2022 plan."}
-    correct: true
-    explanation: {vi: "Xem danh sách kế hoạch.", en: "See the list of plans."}
-    source: plans/
-"""
 
 
 @pytest.fixture(scope="module")

@@ -50,9 +50,7 @@ def test_events_keep_yearly_days_dates_and_only_the_deadlines_of_plans_in_force(
     deadline = NS(recurrence="yearly", month=11, day=15, what=text("Yearly report"))
     ended = NS(id="old", status="expired", short_title=text("Old plan"))
     current = NS(id="new", status="in-force", short_title=text("New plan"))
-    v = view(events=lambda: [yearly, once],
-             deadlines=lambda: [(ended, NS(anchor="s-1"), deadline), (current, NS(anchor="s-2"), deadline)])
-    found = events(v)
+    found = events(view(), [yearly, once], [(ended, NS(anchor="s-1"), deadline), (current, NS(anchor="s-2"), deadline)])
     assert [(e.id, e.when, e.month, e.date, e.url) for e in found] == [
         ("asean-day", "8/8", 8, "", "asean/"),
         ("summit", "<2026-05-26>", None, "2026-05-26", "calendar/#summit"),
@@ -70,7 +68,7 @@ def test_a_story_without_a_photo_gets_its_topics_cover() -> None:
 
 def test_an_ended_plan_says_when_and_a_plan_without_reports_has_no_chart() -> None:
     plan = NS(id="p", short_title=text("Plan"), issuer="u", period=Period(start=2021, end=2025), status="expired")
-    v = view(tracks_progress=lambda p: False, unit=lambda u: NS(name=text("Unit")))
+    v = view(project=NS(tracker=NS(tasks=lambda p: [])), data=NS(units={"u": NS(name=text("Unit"))}))
     card = plan_card(plan, v, t)
     assert (card.url, card.issuer, card.period, card.in_force, card.ended_on, card.chart) == (
         "plans/p/", "Unit", "2021–2025", False, "<2025-12-31>", None)

@@ -1,0 +1,60 @@
+"""site_builder/view.py: what templates may still ask, and the reads it records, on the rich
+mini project."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import MiniProject, make_rich
+
+from site_builder.model import Text
+from site_builder.project import Project, load_project
+from site_builder.view import SiteView
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    return load_project(make_rich(MiniProject(tmp_path_factory.mktemp("view") / "project")).root)
+
+
+def test_the_template_api_is_text_date_and_address_helpers_and_id_lookups() -> None:
+    public = {name for name in vars(SiteView) if not name.startswith("_")}
+    assert public == {"content", "content_page", "newsroom", "source_links", "picture", "social_card", "tx",
+                      "status_name", "plain", "date", "number", "population", "day_month", "in_sentence", "agency",
+                      "unit", "topic", "citation", "tag_name"}
+
+
+def test_texts_dates_and_numbers_in_the_readers_language(project: Project) -> None:
+    vi, en = SiteView(project, "vi"), SiteView(project, "en")
+    only_vi = Text(vi="Tỉnh Sóc Trăng", en=None)
+    assert str(en.tx(only_vi)) == '<span lang="vi">Tỉnh Sóc Trăng</span>'
+    assert str(vi.in_sentence(only_vi)) == "tỉnh Sóc Trăng" and str(en.in_sentence(Text(vi="x", en="A & B"))) == "A &amp; B"
+    assert (vi.number(5769), en.number(5769), vi.number(692.7)) == ("5.769", "5,769", "692,7")
+    assert (en.status_name("not-reported"), en.plain(None), str(en.tx(None))) == ("Not reported", "", "")
+
+
+def test_ids_in_the_data_stand_for_their_records(project: Project) -> None:
+    view = SiteView(project, "en")
+    assert view.plain(view.agency("soc-trang-uy-ban-nhan-dan-tinh").name) == "Sóc Trăng Provincial People's Committee"
+    assert (view.unit("soc-trang").current, view.topic("economic").abbr) == (False, "AEC")
+    assert (view.tag_name("hop-tac"), view.tag_name("none")) == ("Cooperation", "none")
+    assert view.reads == set()
+
+
+def test_content_is_served_with_what_the_page_read(project: Project) -> None:
+    view = SiteView(project, "en")
+    assert view.content_page("news/tin-kinh-te.md").meta.title == "Economic news"
+    assert view.content_page("nowhere.md") is None
+    assert view.reads == {"page:en/news/tin-kinh-te.md", "page:en/nowhere.md"}
+    view.reads = set()
+    assert len(view.newsroom.news) == 2 and view.reads == {"listing:en"}
+    view.reads = set()
+    assert view.picture("news/tin-kinh-te.md", "news/tin-kinh-te/") is None  # no photo
+    assert view.reads == {"page:en/news/tin-kinh-te.md"}
+
+
+def test_edit_and_view_links_of_the_file_behind_a_page(project: Project) -> None:
+    view = SiteView(project, "en")
+    repo = {"url": "https://git.example.org/asean/", "branch": "live"}
+    assert view.source_links(repo, "plans/units.yaml") == (
+        "https://git.example.org/asean/edit/live/plans/units.yaml", "https://git.example.org/asean/blob/live/plans/units.yaml")
+    assert view.source_links(None, "plans/units.yaml") is None and view.source_links(repo, None) is None
