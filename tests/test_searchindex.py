@@ -12,7 +12,7 @@ from pathlib import Path
 
 import cbor2
 import pytest
-from browser import CHROMIUM_ARGS, StaticServer, Watched, require_chromium
+from browser import StaticServer, Watched
 from conftest import MiniProject, make_tiny
 
 from site_builder import searchindex
@@ -187,17 +187,6 @@ def tiny_search_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sta
         yield srv
 
 
-@pytest.fixture(scope="module")
-def search_browser() -> Iterator[object]:
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 @pytest.mark.parametrize(
     ("lang", "query"),
     [
@@ -213,9 +202,9 @@ def search_browser() -> Iterator[object]:
     ],
 )
 def test_one_query_finds_the_page_and_shows_its_diacritics(
-    search_browser: object, tiny_search_server: StaticServer, lang: str, query: str
+    browser: object, tiny_search_server: StaticServer, lang: str, query: str
 ) -> None:
-    context = search_browser.new_context()  # type: ignore[attr-defined]
+    context = browser.new_context()  # type: ignore[attr-defined]
     watched = Watched(context.new_page(), tiny_search_server.url)
     p = watched.page
     p.goto(f"{tiny_search_server.url}{lang}/search/?q={query}")
