@@ -274,10 +274,11 @@ def cmd_cms(args: argparse.Namespace) -> int:
     """Write ``/admin/`` (the CMS and its configuration, generated from the models)."""
     from .build import OutputError
     from .cms import VendorError, config, replace_admin
+    from .urls import configured_address
 
     root = _root(args)
     cfg = config(root, backend=args.backend, repo=args.repo, branch=args.branch, base_url=args.base_url,
-                 site_url=args.site_url)
+                 site_url=configured_address(args.site_url))
     try:
         written = replace_admin(root, Path(args.out), cfg)
     except (VendorError, OutputError) as exc:
@@ -413,7 +414,7 @@ def build_parser() -> argparse.ArgumentParser:
     cms.add_argument("--repo", default=os.environ.get("CMS_REPO", "OWNER/REPO"), help="owner/name ($CMS_REPO)")
     cms.add_argument("--branch", default="main")
     cms.add_argument("--base-url", default=None, help="GitLab/Gitea tự quản / self-hosted GitLab or Gitea address")
-    cms.add_argument("--site-url", default=os.environ.get("SITE_URL"), help="địa chỉ công bố / published address")
+    cms.add_argument("--site-url", default=None, help="địa chỉ công bố / published address ($SITE_URL)")
     cms.set_defaults(func=cmd_cms)
 
     schemas = sub.add_parser("schemas", help="ghi lược đồ JSON / write the JSON Schemas")

@@ -44,3 +44,18 @@ def test_the_address_comes_from_the_option_then_site_url(monkeypatch: pytest.Mon
 ])
 def test_preview_addresses(url: str | None, preview: bool) -> None:
     assert urls.is_preview_address(url) is preview
+
+
+def test_site_url_is_read_from_the_environment_in_one_place() -> None:
+    """Every command that needs the published address asks :func:`urls.configured_address`."""
+    import ast
+    from pathlib import Path
+
+    import site_builder
+
+    readers = []
+    for path in sorted(Path(site_builder.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value == "SITE_URL":
+                readers.append(path.name)
+    assert readers == ["urls.py"]
