@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import LANGUAGES, urls
+from .checked_bodies import CheckedBodies
 from .images import Photo, PhotoError, probe
 from .inputs import MAX_TEXT_BYTES, Inventory, read, scan_content
 from .markup_check import check_body_text, check_data, check_page, policy_for
@@ -124,7 +125,9 @@ def without_title(body: str) -> str:
     return "\n".join(lines)
 
 
-def _load_page(root: Path, lang: str, rel: str, policy: Policy) -> tuple[ContentPage | None, list[Problem]]:
+def _load_page(
+    root: Path, lang: str, rel: str, policy: Policy, checked: CheckedBodies | None = None,
+) -> tuple[ContentPage | None, list[Problem]]:
     shown = f"content/{lang}/{rel}"
     raw = read(root / "content" / lang / rel, shown, MAX_TEXT_BYTES)
     if isinstance(raw, Problem):
@@ -161,7 +164,7 @@ def _load_page(root: Path, lang: str, rel: str, policy: Policy) -> tuple[Content
     body_line = yaml_text.count("\n") + 2
     problems += check_data(doc)
     body_problems = check_body_text(shown, body, body_line)
-    problems += body_problems or check_page(shown, body, body_line, policy)
+    problems += body_problems or _markup_problems(shown, body, body_line, policy, checked)
     photo = None
     if meta is not None:
         assert isinstance(meta, FrontMatter)
@@ -171,6 +174,19 @@ def _load_page(root: Path, lang: str, rel: str, policy: Policy) -> tuple[Content
         return None, problems
     assert isinstance(meta, FrontMatter)
     return ContentPage(lang, rel, meta, body, dict(doc.data), photo), []
+
+
+def _markup_problems(shown: str, body: str, body_line: int, policy: Policy, checked: CheckedBodies | None) -> list[Problem]:
+    """The markup check of a body, skipped when the same body passed it before."""
+    if checked is None:
+        return check_page(shown, body, body_line, policy)
+    key = checked.key(shown, body, body_line, policy)
+    if checked.passed(key):
+        return []
+    problems = check_page(shown, body, body_line, policy)
+    if not problems:
+        checked.add(key)
+    return problems
 
 
 IMAGE_FIELDS = ("image_alt", "image_credit", "image_licence")
@@ -272,10 +288,11 @@ def check_content(root: Path, unit_ids: set[str] | None, plan_ids: set[str] | No
         problems.add(Problem("mkdocs.yml", 0, 0, "plugins.asean.iframe_hosts", str(exc), str(exc)))
         policy = Policy()
     present: set[tuple[str, str]] = set()
+    checked = CheckedBodies.load(root)
     for lang in LANGUAGES:
         for rel in inventory.pages[lang]:
             present.add((lang, rel))
-            page, found = _load_page(root, lang, rel, policy)
+            page, found = _load_page(root, lang, rel, policy, checked)
             problems.extend(found)
             if page is None:
                 continue
@@ -286,6 +303,7 @@ def check_content(root: Path, unit_ids: set[str] | None, plan_ids: set[str] | No
                     f"không có đơn vị '{page.meta.unit}' trong plans/units.yaml",
                     f"unknown unit '{page.meta.unit}' in plans/units.yaml",
                 ))
+    checked.save()
     for (lang, rel), page in sorted(content.pages.items()):
         other = content.counterpart(page)
         missing = next(x for x in LANGUAGES if x != lang)
