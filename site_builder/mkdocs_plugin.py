@@ -43,6 +43,7 @@ from .project import Project, load_project
 from .sanitize import Policy
 from .sitechrome import branding, navigation
 from .siteconfig import HOST
+from .template_cache import bytecode_cache
 from .trees import link_files
 from .urls import SiteUrls
 from .view import SiteView
@@ -230,6 +231,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         env.auto_reload = False
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(translations(self.lang), newstyle=True)
+        env.bytecode_cache = bytecode_cache(env)  # compiled once, not in every build
         env.globals["asean"] = self.view
         # Material's own templates, reachable as "material/..." from an override that
         # wraps them (theme/partials/nav.html): every theme folder but our custom_dir.

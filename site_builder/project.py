@@ -94,9 +94,11 @@ class Project:
 def check_project(root: Path) -> tuple[Project | None, ProblemList]:
     """Check everything; the project is ``None`` when there is any error.
 
-    Nothing is cached on disk: a cache in the checkout would be an input an editor can
-    commit (and a pickle there would run code). A build checks once and hands the
-    checked project to its workers in memory.
+    Nothing is cached in the checkout: a cache there would be an input an editor can
+    commit (and a pickle there would run code). The one thing remembered is outside it,
+    in the build cache: the digests of page bodies that passed the markup check
+    (:mod:`site_builder.checked_bodies`, JSON). A build checks once and hands the checked
+    project to its workers in memory.
     """
     return _check(root)
 
