@@ -187,8 +187,8 @@ def index_search(lang_dir: Path) -> None:
     )
 
 
-def _checked(root: Path, strict: bool) -> Project:
-    project, problems = check_project(root)
+def _checked(root: Path, strict: bool, jobs: int = 1) -> Project:
+    project, problems = check_project(root, jobs)
     fatal = problems.errors + (problems.warnings if strict else [])
     if fatal or project is None:
         raise InputError(sorted(fatal))
@@ -557,7 +557,7 @@ def build_site(
     root = root.resolve()
     site_dir = site_dir.resolve()
     check_output(root, site_dir)  # before the data check: a wrong folder fails at once
-    project = _checked(root, strict)
+    project = _checked(root, strict, jobs)
     if unit is not None and unit not in project.data.units:
         raise BuildError(f"không có đơn vị / unknown unit '{unit}' ({', '.join(project.data.units)})")
     base = unit_base(project, unit, site_url)
@@ -616,8 +616,8 @@ def build_all_units(
     root = root.resolve()
     site_dir = site_dir.resolve()
     check_output(root, site_dir)
-    project = _checked(root, strict)
     jobs = jobs or os.cpu_count() or 1
+    project = _checked(root, strict, jobs)
     units = section_units(project, include_former)
     base = base_url(site_url)
     if publishing:
