@@ -2,7 +2,8 @@
 for MkDocs with mkdocs-static-i18n (articles kept out of the navigation, the baseline a
 careful user would pick) and, where the Debian ``hugo`` package is installed, Hugo.
 
-Prints each time (median of ``--runs``), the ratios, peak memory, pages per second, output
+Prints each time (median of ``--runs``; our clean build, our one-article rebuild and the
+baseline's clean build take turns, and their CPU time is printed too), the ratios, peak memory, pages per second, output
 size, page weights (gzipped, everything a first visit loads), the bytes a first search
 downloads, and the time from saving an article to the rebuilt page under ``make serve``.
 One line times the image step alone, with an empty cache and again with the cache it
@@ -46,6 +47,28 @@ def timed(cmd: list[str], cwd: Path) -> float:
     start = time.perf_counter()
     subprocess.run(cmd, cwd=cwd, check=True, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
+
+
+def cpu_seconds() -> float:
+    """CPU time (user and system) of every child process waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def side_by_side(jobs: list[tuple[list[str], Path, object]], runs: int) -> list[tuple[float, float]]:
+    """Each command's median wall time and median CPU time, the commands taking turns
+    (one run of each, then the next round): on a shared machine a burst of someone else's
+    load then falls on both sides instead of on all the runs of one."""
+    walls: list[list[float]] = [[] for _ in jobs]
+    cpus: list[list[float]] = [[] for _ in jobs]
+    for _ in range(runs):
+        for i, (cmd, cwd, before) in enumerate(jobs):
+            if callable(before):
+                before()
+            cpu = cpu_seconds()
+            walls[i].append(timed(cmd, cwd))
+            cpus[i].append(cpu_seconds() - cpu)
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
 
 
 def median_time(cmd: list[str], cwd: Path, runs: int, before: object = None) -> float:
@@ -346,31 +369,33 @@ def main() -> int:
     ours_site = OUT / "site-ours"
     ours_cmd = [PY, "-m", "site_builder", "--root", str(corpus), "build", "--site-dir", str(ours_site)]
     clean = lambda: shutil.rmtree(corpus / ".cache", ignore_errors=True)  # noqa: E731 - a clean checkout
-    ours = median_time(ours_cmd, ROOT, args.runs, clean)
-    ours_mem = peak_mb()
-    n_ours = pages(ours_site)
-    print(f"ours     clean build  {ours:7.2f} s  {n_ours} pages  {n_ours / ours:6.0f} pages/s  "
-          f"{size_mb(ours_site):6.1f} MB  peak {ours_mem:.0f} MB", flush=True)
-    check = median_time([PY, "-m", "site_builder", "--root", str(corpus), "check"], ROOT, args.runs, clean)
-    search = median_time([PY, "-c", INDEX_BOTH, str(ours_site)], ROOT, args.runs)
-    print(f"ours     of which: data and content check {check:6.2f} s; Pagefind indexing of both languages "
-          f"{search:6.2f} s", flush=True)
-
     article = corpus / "content/en/news/bai-00001.md"
     original = article.read_text(encoding="utf-8")
 
     def touch_one() -> None:
         article.write_text(original + f"\nEdited {time.time_ns()}.\n", encoding="utf-8")
 
-    incremental = median_time(ours_cmd + ["--incremental"], ROOT, args.runs, touch_one)
-    article.write_text(original, encoding="utf-8")
-    print(f"ours     one article changed  {incremental:7.2f} s", flush=True)
-
     base = baseline_project(corpus, OUT / "baseline")
-    baseline = median_time([PY, "-m", "mkdocs", "build", "-q"], base, args.runs)
+    # Our clean build, the one-article rebuild after it, the baseline's clean build: taking turns.
+    (ours, ours_cpu), (incremental, incremental_cpu), (baseline, baseline_cpu) = side_by_side([
+        (ours_cmd, ROOT, clean),
+        (ours_cmd + ["--incremental"], ROOT, touch_one),
+        ([PY, "-m", "mkdocs", "build", "-q"], base, None),
+    ], args.runs)
+    article.write_text(original, encoding="utf-8")
+    ours_mem = peak_mb()
+    n_ours = pages(ours_site)
+    print(f"ours     clean build  {ours:7.2f} s  {n_ours} pages  {n_ours / ours:6.0f} pages/s  "
+          f"{size_mb(ours_site):6.1f} MB  peak {ours_mem:.0f} MB (largest process of the run)  CPU {ours_cpu:6.2f} s",
+          flush=True)
+    check = median_time([PY, "-m", "site_builder", "--root", str(corpus), "check"], ROOT, args.runs, clean)
+    search = median_time([PY, "-c", INDEX_BOTH, str(ours_site)], ROOT, args.runs)
+    print(f"ours     of which: data and content check {check:6.2f} s; Pagefind indexing of both languages "
+          f"{search:6.2f} s", flush=True)
+    print(f"ours     one article changed  {incremental:7.2f} s  CPU {incremental_cpu:6.2f} s", flush=True)
     n_base = pages(base / "site")
     print(f"baseline clean build  {baseline:7.2f} s  {n_base} pages  {n_base / baseline:6.0f} pages/s  "
-          f"{size_mb(base / 'site'):6.1f} MB", flush=True)
+          f"{size_mb(base / 'site'):6.1f} MB  CPU {baseline_cpu:6.2f} s", flush=True)
     print(f"floor    Pagefind indexing alone is {search / baseline:.2f} x the baseline's whole build", flush=True)
 
     hugo_ratio = None
@@ -401,6 +426,8 @@ def main() -> int:
     if not args.skip_units:
         print(all_units_line(corpus), flush=True)
 
+    print(f"ratio ours/baseline CPU time: clean {ours_cpu / baseline_cpu:.2f}, "
+          f"one article changed {incremental_cpu / baseline_cpu:.2f}")
     print(f"ratio ours/baseline one article changed: {incremental / baseline:.2f}")
     if hugo_ratio is not None:
         print(f"ratio ours/hugo: {hugo_ratio:.2f}")
