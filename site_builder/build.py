@@ -18,7 +18,6 @@ import errno
 import functools
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -47,6 +46,7 @@ from .project import Project, check_project
 from .publish import write_root_files, write_units_index
 from .searchindex import refold
 from .slug import collation_key
+from .trees import link_tree, remove_tree
 from .urls import DEFAULT_SITE_URL, SiteUrls, base_url, configured_address, is_preview_address
 from .writer import Writer
 
@@ -190,8 +190,8 @@ def index_search(lang_dir: Path) -> None:
     refold(lang_dir / "pagefind")
 
 
-def _checked(root: Path, strict: bool) -> Project:
-    project, problems = check_project(root)
+def _checked(root: Path, strict: bool, jobs: int = 1) -> Project:
+    project, problems = check_project(root, jobs)
     fatal = problems.errors + (problems.warnings if strict else [])
     if fatal or project is None:
         raise InputError(sorted(fatal))
@@ -208,30 +208,22 @@ class Incremental:
     site_dir: Path
 
 
-def link_tree(source: Path, target: Path) -> None:
-    """A copy of ``source`` made of hard links (copies where links are not possible)."""
-    def link(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-    shutil.copytree(source, target, copy_function=link, dirs_exist_ok=True)
-
-
 def _same_pages(tree: Path, incremental: Incremental | None) -> bool:
-    """Whether an incremental build of a language wrote exactly the previous site's bytes
+    """Whether an incremental build of a language wrote exactly the previous site's pages
     (a page that read a list, and the list did not change what it shows): the previous
-    search index is then this one too, and is linked instead of built again."""
+    search index is then this one too, and is linked instead of built again. Pagefind
+    reads the HTML files only, so only they are compared (MkDocs' per-language
+    sitemap, for one, holds the build's date and is removed later, :mod:`publish`)."""
     if incremental is None:
         return False
     old = incremental.site_dir / tree.name
-    for path in tree.rglob("*"):
+    for path in tree.rglob("*.html"):
         if path.is_file() and path.stat().st_nlink == 1:  # written by this build, not linked
             previous = old / path.relative_to(tree)
             if not previous.is_file() or previous.read_bytes() != path.read_bytes():
                 return False
-    link_tree(old / "pagefind", tree / "pagefind")
+    if (old / "pagefind").is_dir():
+        link_tree(old / "pagefind", tree / "pagefind")
     return True
 
 
@@ -425,10 +417,7 @@ def _clean_stale(site_dir: Path) -> None:
 def _remove(path: Path) -> None:
     """Delete a folder of ours; a symbolic link is unlinked, never followed. What cannot be
     deleted now is left for the next build's :func:`_clean_stale`."""
-    if path.is_symlink() or path.is_file():
-        path.unlink(missing_ok=True)
-    else:
-        shutil.rmtree(path, ignore_errors=True)
+    remove_tree(path)
 
 
 def _rename(source: Path, target: Path) -> None:
@@ -571,7 +560,7 @@ def build_site(
     root = root.resolve()
     site_dir = site_dir.resolve()
     check_output(root, site_dir)  # before the data check: a wrong folder fails at once
-    project = _checked(root, strict)
+    project = _checked(root, strict, jobs)
     if unit is not None and unit not in project.data.units:
         raise BuildError(f"không có đơn vị / unknown unit '{unit}' ({', '.join(project.data.units)})")
     base = unit_base(project, unit, site_url)
@@ -630,8 +619,8 @@ def build_all_units(
     root = root.resolve()
     site_dir = site_dir.resolve()
     check_output(root, site_dir)
-    project = _checked(root, strict)
     jobs = jobs or os.cpu_count() or 1
+    project = _checked(root, strict, jobs)
     units = section_units(project, include_former)
     base = base_url(site_url)
     if publishing:

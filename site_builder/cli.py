@@ -59,7 +59,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"\n{len(links)} liên kết ra ngoài tới {len(hosts)} máy chủ / "
               f"{len(links)} external link(s) to {len(hosts)} host(s): {', '.join(hosts)}")
         return 0
-    _, problems = check_project(root)
+    _, problems = check_project(root, jobs=os.cpu_count() or 1)
     for problem in problems.sorted():
         print(problem.format())
     if args.format == "github":

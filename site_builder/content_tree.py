@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import LANGUAGES, urls
+from .checked_bodies import CheckedBodies
 from .images import Photo, PhotoError, probe
 from .inputs import MAX_TEXT_BYTES, Inventory, read, scan_content
 from .markup_check import check_body_text, check_data, check_page, policy_for
@@ -124,7 +125,9 @@ def without_title(body: str) -> str:
     return "\n".join(lines)
 
 
-def _load_page(root: Path, lang: str, rel: str, policy: Policy) -> tuple[ContentPage | None, list[Problem]]:
+def _load_page(
+    root: Path, lang: str, rel: str, policy: Policy, checked: CheckedBodies | None = None,
+) -> tuple[ContentPage | None, list[Problem]]:
     shown = f"content/{lang}/{rel}"
     raw = read(root / "content" / lang / rel, shown, MAX_TEXT_BYTES)
     if isinstance(raw, Problem):
@@ -161,7 +164,7 @@ def _load_page(root: Path, lang: str, rel: str, policy: Policy) -> tuple[Content
     body_line = yaml_text.count("\n") + 2
     problems += check_data(doc)
     body_problems = check_body_text(shown, body, body_line)
-    problems += body_problems or check_page(shown, body, body_line, policy)
+    problems += body_problems or _markup_problems(shown, body, body_line, policy, checked)
     photo = None
     if meta is not None:
         assert isinstance(meta, FrontMatter)
@@ -171,6 +174,19 @@ def _load_page(root: Path, lang: str, rel: str, policy: Policy) -> tuple[Content
         return None, problems
     assert isinstance(meta, FrontMatter)
     return ContentPage(lang, rel, meta, body, dict(doc.data), photo), []
+
+
+def _markup_problems(shown: str, body: str, body_line: int, policy: Policy, checked: CheckedBodies | None) -> list[Problem]:
+    """The markup check of a body, skipped when the same body passed it before."""
+    if checked is None:
+        return check_page(shown, body, body_line, policy)
+    key = checked.key(shown, body, body_line, policy)
+    if checked.passed(key):
+        return []
+    problems = check_page(shown, body, body_line, policy)
+    if not problems:
+        checked.add(key)
+    return problems
 
 
 IMAGE_FIELDS = ("image_alt", "image_credit", "image_licence")
@@ -259,8 +275,48 @@ def _duplicate_ids(doc: YamlDocument, items: list[Any], loc: tuple[Any, ...]) ->
     return problems
 
 
-def check_content(root: Path, unit_ids: set[str] | None, plan_ids: set[str] | None) -> tuple[ContentSet, ProblemList]:
-    """Check every page and data file; ``None`` id sets skip those cross-checks."""
+PARALLEL_PAGES = 400
+"""From this many pages on, a check with more than one job loads them in parallel processes."""
+
+
+def _load_pages(
+    root: Path, items: list[tuple[str, str]], policy: Policy, checked: CheckedBodies | None,
+) -> tuple[list[tuple[ContentPage | None, list[Problem]]], set[str]]:
+    """Pages one after the other, and the passed bodies seen (a worker's share, or all)."""
+    results = [_load_page(root, lang, rel, policy, checked) for lang, rel in items]
+    return results, checked.seen if checked is not None else set()
+
+
+def _load_all(
+    root: Path, items: list[tuple[str, str]], policy: Policy, checked: CheckedBodies, jobs: int,
+) -> list[tuple[ContentPage | None, list[Problem]]]:
+    """Every page, in ``items``' order; with ``jobs`` > 1 and many pages, split over that
+    many processes (forked: each gets the policy and the remembered passes in memory).
+
+    Loading a page (its YAML, its validation, the markup check of its body) does not
+    depend on any other page, and at national scale it is most of ``check``: run alone,
+    it kept one core busy and the other idle at the start of every build."""
+    if jobs <= 1 or len(items) < PARALLEL_PAGES:
+        return _load_pages(root, items, policy, checked)[0]
+    from concurrent.futures import ProcessPoolExecutor
+
+    parts = jobs * 4  # smaller shares even out pages that cost more than others
+    shares = [items[i::parts] for i in range(parts)]
+    results: list[tuple[ContentPage | None, list[Problem]] | None] = [None] * len(items)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        fresh = Policy(policy.iframe_hosts)  # without the compiled cleaner, which cannot be sent
+        done = pool.map(_load_pages, [root] * parts, shares, [fresh] * parts, [checked] * parts)
+        for i, (loaded, seen) in enumerate(done):
+            results[i::parts] = loaded
+            checked.seen |= seen
+    return results  # type: ignore[return-value]
+
+
+def check_content(
+    root: Path, unit_ids: set[str] | None, plan_ids: set[str] | None, jobs: int = 1,
+) -> tuple[ContentSet, ProblemList]:
+    """Check every page and data file; ``None`` id sets skip those cross-checks. ``jobs``:
+    how many processes may load the pages."""
     problems = ProblemList()
     content = ContentSet()
     inventory: Inventory = scan_content(root)
@@ -271,21 +327,21 @@ def check_content(root: Path, unit_ids: set[str] | None, plan_ids: set[str] | No
     except ValueError as exc:
         problems.add(Problem("mkdocs.yml", 0, 0, "plugins.asean.iframe_hosts", str(exc), str(exc)))
         policy = Policy()
-    present: set[tuple[str, str]] = set()
-    for lang in LANGUAGES:
-        for rel in inventory.pages[lang]:
-            present.add((lang, rel))
-            page, found = _load_page(root, lang, rel, policy)
-            problems.extend(found)
-            if page is None:
-                continue
-            content.pages[(lang, page.rel)] = page
-            if page.meta.unit and unit_ids is not None and page.meta.unit not in unit_ids:
-                problems.add(Problem(
-                    page.file, 0, 0, "unit",
-                    f"không có đơn vị '{page.meta.unit}' trong plans/units.yaml",
-                    f"unknown unit '{page.meta.unit}' in plans/units.yaml",
-                ))
+    items = [(lang, rel) for lang in LANGUAGES for rel in inventory.pages[lang]]
+    present = set(items)
+    checked = CheckedBodies.load(root)
+    for (lang, _rel), (page, found) in zip(items, _load_all(root, items, policy, checked, jobs), strict=True):
+        problems.extend(found)
+        if page is None:
+            continue
+        content.pages[(lang, page.rel)] = page
+        if page.meta.unit and unit_ids is not None and page.meta.unit not in unit_ids:
+            problems.add(Problem(
+                page.file, 0, 0, "unit",
+                f"không có đơn vị '{page.meta.unit}' trong plans/units.yaml",
+                f"unknown unit '{page.meta.unit}' in plans/units.yaml",
+            ))
+    checked.save()
     for (lang, rel), page in sorted(content.pages.items()):
         other = content.counterpart(page)
         missing = next(x for x in LANGUAGES if x != lang)

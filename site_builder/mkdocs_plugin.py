@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +44,8 @@ from .project import Project, load_project
 from .sanitize import Policy
 from .sitechrome import branding, navigation
 from .siteconfig import HOST
+from .template_cache import bytecode_cache
+from .trees import link_files
 from .urls import SiteUrls
 from .view import SiteView
 
@@ -231,6 +232,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         env.auto_reload = False
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(translations(self.lang), newstyle=True)
+        env.bytecode_cache = bytecode_cache(env)  # compiled once, not in every build
         env.globals["asean"] = self.view
         # Material's own templates, reachable as "material/..." from an override that
         # wraps them (theme/partials/nav.html): every theme folder but our custom_dir.
@@ -278,15 +280,8 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         if self.dirty is None or self.previous_dir is None:
             return
         site = Path(config.site_dir)
-        for file in self._files.documentation_pages():
-            if file.src_uri in self.dirty:
-                continue
-            source, target = self.previous_dir / file.dest_uri, site / file.dest_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copy2(source, target)
+        link_files((self.previous_dir / file.dest_uri, site / file.dest_uri)
+                   for file in self._files.documentation_pages() if file.src_uri not in self.dirty)
 
     @event_priority(-50)
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

@@ -91,21 +91,24 @@ class Project:
         return self._widgets[lang]
 
 
-def check_project(root: Path) -> tuple[Project | None, ProblemList]:
+def check_project(root: Path, jobs: int = 1) -> tuple[Project | None, ProblemList]:
     """Check everything; the project is ``None`` when there is any error.
 
-    Nothing is cached on disk: a cache in the checkout would be an input an editor can
-    commit (and a pickle there would run code). A build checks once and hands the
-    checked project to its workers in memory.
+    Nothing is cached in the checkout: a cache there would be an input an editor can
+    commit (and a pickle there would run code). The one thing remembered is outside it,
+    in the build cache: the digests of page bodies that passed the markup check
+    (:mod:`site_builder.checked_bodies`, JSON). A build checks once and hands the checked
+    project to its workers in memory. ``jobs``: how many processes may load the content
+    pages (:func:`site_builder.content_tree.check_content`).
     """
-    return _check(root)
+    return _check(root, jobs)
 
 
-def _check(root: Path) -> tuple[Project | None, ProblemList]:
+def _check(root: Path, jobs: int = 1) -> tuple[Project | None, ProblemList]:
     dataset, problems = check_dataset(root)
     units = set(dataset.units) if dataset else None
     plans = set(dataset.plans) if dataset else None
-    content, found = check_content(root, units, plans)
+    content, found = check_content(root, units, plans, jobs)
     problems.extend(found.items)
     if dataset is None or problems.errors:
         return None, problems

@@ -239,3 +239,35 @@ def test_member_needs_relations_and_a_dated_population(mini: MiniProject) -> Non
     del data["members"][0]["population"]["year"]
     messages = member_messages(mini, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     assert any("population.year" in m for m in messages), messages
+
+
+PARALLEL_PAGE = ("---\ntitle: {title}\ndescription: Tin ASEAN\nkind: news\ndate: 2025-08-08\ntopics: [economic]\n"
+                 "sources:\n  - title: ASEAN\n    publisher: ASEAN Secretariat\n"
+                 "    url: https://asean.org/asean-2025-at-a-glance/\n---\n\n# {title}\n\n{text}\n")
+
+
+def test_pages_loaded_in_parallel_give_the_same_content_and_problems(
+    mini: MiniProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The pages split over processes: the same pages, problems and order as one by one."""
+    from site_builder import content_tree
+
+    monkeypatch.setenv("ASEAN_BUILD_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(content_tree, "PARALLEL_PAGES", 2)
+    for i in range(12):
+        for lang in ("vi", "en"):
+            text = "<script>x</script>" if i == 5 else ("Xem <b>đậm</b>." if i % 2 else "Tin.")
+            mini.write(f"content/{lang}/tin-{i:02}.md", PARALLEL_PAGE.format(title=f"Tin {i}", text=text))
+    mini.write("content/vi/hong.md", "---\ntitle: [\n---\n")
+    one, problems_one = check_content(mini.root, None, None, jobs=1)
+    (tmp_path / "cache").rename(tmp_path / "cache-one")  # the second check starts empty too
+    two, problems_two = check_content(mini.root, None, None, jobs=2)
+    assert [p.format() for p in problems_two.items] == [p.format() for p in problems_one.items]
+    assert any("tin-05" in p.file for p in problems_one.errors) and any("hong" in p.file for p in problems_one.errors)
+    assert list(two.pages) == list(one.pages)
+    assert [(p.meta, p.body, p.data) for p in two.pages.values()] == [(p.meta, p.body, p.data) for p in one.pages.values()]
+    # The passes the workers saw are remembered: a third check renders only the bodies with problems.
+    rendered: list[str] = []
+    monkeypatch.setattr(content_tree, "check_page", lambda file, *args: rendered.append(file) or ["problem"])
+    check_content(mini.root, None, None, jobs=1)
+    assert sorted(rendered) == ["content/en/tin-05.md", "content/vi/tin-05.md"]

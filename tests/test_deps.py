@@ -5,6 +5,7 @@ and anything every page depends on makes it a full build."""
 from __future__ import annotations
 
 import filecmp
+import time
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,29 @@ def test_a_replaced_site_folder_is_not_trusted(news: MiniProject) -> None:
     (news.root / "other").rename(news.root / "site")
     said = build_site(news.root, news.root / "site", site_url=URL, incremental=True).rebuilt
     assert said in ("no build record", "the previous site is not the one recorded")
+
+
+def stamp_index(lang_dir: Path) -> None:
+    """The search step of these builds: a file that says when the language was indexed
+    (module-level, so that the build's worker processes can be handed it)."""
+    (lang_dir / "pagefind").mkdir()
+    (lang_dir / "pagefind" / "indexed.txt").write_text(str(time.time_ns()), encoding="utf-8")
+
+
+def test_a_language_whose_pages_are_unchanged_keeps_its_search_index(
+    news: MiniProject, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An English article's text changes; the Vietnamese translation status page is rendered
+    again and comes out the same, so the Vietnamese index is the previous one, linked (the
+    per-language sitemap MkDocs writes, which holds the build's date, is no page)."""
+    from site_builder import build
+
+    monkeypatch.setattr(build, "index_search", stamp_index)
+    build_site(news.root, news.root / "site", site_url=URL, incremental=True)
+    before = {lang: (news.root / "site" / lang / "pagefind/indexed.txt").read_text(encoding="utf-8") for lang in ("vi", "en")}
+    news.replace("content/en/tin-tuc/hoi-nghi.md", "First text.", "Second text, longer.")
+    said = build_site(news.root, news.root / "site", site_url=URL, incremental=True).rebuilt
+    assert said == "incremental: vi 1 pages, en 2 pages"
+    after = {lang: (news.root / "site" / lang / "pagefind/indexed.txt").read_text(encoding="utf-8") for lang in ("vi", "en")}
+    assert after["vi"] == before["vi"]
+    assert after["en"] != before["en"]

@@ -143,7 +143,7 @@ def build_bodies(mini: MiniProject, out: Path, may_refuse: bool = False) -> tupl
     logging.getLogger("mkdocs").addHandler(handler)
     try:
         with pytest.MonkeyPatch.context() as mp:
-            mp.setattr("site_builder.content_tree.check_page", lambda *args, **kwargs: [])
+            mp.setattr("site_builder.content_tree._markup_problems", lambda *args, **kwargs: [])
             while True:
                 handler.pages.clear()
                 try:

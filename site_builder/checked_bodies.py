@@ -1,0 +1,76 @@
+"""The page bodies whose markup check found nothing, remembered across builds.
+
+The markup check renders every page body and runs it through the sanitiser to tell the
+editor what would be removed (:func:`site_builder.markup_check.check_page`): at national
+scale, two fifths of ``check`` and so of the start of every build, including one after a
+single article changed. Its answer depends only on the body, where the body starts in
+its file, the file's name, the sanitiser's policy and the code, so a body that passed
+once passes again: its digest, salted with all of these, is kept in the build cache
+(:func:`site_builder.deps.cache_dir`) and the check is skipped for it next time.
+
+Only passes are kept, never problems: a page with problems is checked every time and
+reported in full. The file is JSON (digests only, nothing in it is run), outside the
+checkout, and holds only the bodies seen by the last check (it never grows beyond the
+project's pages). The guarantee does not rest on it: every page body still goes
+through the sanitiser when the site is built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from .deps import cache_dir, fingerprint
+from .sanitize import Policy
+
+
+class CheckedBodies:
+    """The digests of passed bodies: those loaded, and those seen in this check."""
+
+    def __init__(self, path: Path | None, salt: str, known: set[str]) -> None:
+        self.path = path
+        self.salt = salt
+        self.known = known
+        self.seen: set[str] = set()
+
+    @classmethod
+    def load(cls, root: Path) -> CheckedBodies:
+        """The project's remembered passes, or none when the code, theme, configuration or
+        libraries changed since (the salt is the build's :func:`fingerprint`)."""
+        salt = fingerprint(root, {"markup check": 1})
+        key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
+        path = cache_dir() / f"checked-{key}.json"
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            known = set(raw["passed"]) if raw.get("salt") == salt else set()
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            known = set()
+        return cls(path, salt, {k for k in known if isinstance(k, str)})
+
+    def key(self, file: str, body: str, first_line: int, policy: Policy) -> str:
+        text = json.dumps([self.salt, list(policy.iframe_hosts), file, first_line, body])
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def passed(self, key: str) -> bool:
+        """Whether this body passed before (it then counts as seen)."""
+        if key in self.known:
+            self.seen.add(key)
+            return True
+        return False
+
+    def add(self, key: str) -> None:
+        self.seen.add(key)
+
+    def save(self) -> None:
+        """Keep this check's passes, atomically; a cache that cannot be written is skipped."""
+        if self.path is None or self.seen == self.known:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temp = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+            temp.write_text(json.dumps({"salt": self.salt, "passed": sorted(self.seen)}), encoding="utf-8")
+            os.replace(temp, self.path)
+        except OSError:
+            pass
