@@ -17,6 +17,9 @@ import shutil
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 WORKERS = 8
 """Threads issuing file system calls: enough to overlap the waits, few enough to stay light."""
@@ -42,21 +45,40 @@ def _walk(root: str) -> tuple[list[str], list[str]]:
     return folders, others
 
 
+def _parallel(function: Callable[[T], object], items: Iterable[T]) -> None:
+    """``function`` on every item, by :data:`WORKERS` threads once there are enough items
+    for the waits to add up."""
+    items = list(items)
+    if len(items) < 64:
+        for item in items:
+            function(item)
+        return
+    with ThreadPoolExecutor(WORKERS) as pool:
+        for _ in pool.map(function, items, chunksize=32):
+            pass
+
+
 def _each(function: Callable[[str], object], paths: Iterable[str]) -> None:
+    """``function`` on every path, what fails left as it is (``ignore_errors``)."""
     def safely(path: str) -> None:
         try:
             function(path)
         except OSError:
             pass
 
-    items = list(paths)
-    if len(items) < 64:
-        for path in items:
-            safely(path)
-        return
-    with ThreadPoolExecutor(WORKERS) as pool:
-        for _ in pool.map(safely, items, chunksize=32):
-            pass
+    _parallel(safely, paths)
+
+
+def _link(source: str | Path, dest: str | Path) -> None:
+    """``dest`` as a hard link to ``source`` (replacing a file already there); a copy where
+    links are not possible (another file system)."""
+    try:
+        os.link(source, dest)
+    except FileExistsError:
+        os.unlink(dest)
+        os.link(source, dest)
+    except OSError:
+        shutil.copy2(source, dest)
 
 
 def remove_tree(path: Path) -> None:
@@ -86,19 +108,7 @@ def link_tree(source: Path, target: Path) -> None:
     for folder in folders:  # parents first; creating a folder is cheap next to linking files
         os.makedirs(os.path.join(target, os.path.relpath(folder, src)), exist_ok=True)
 
-    def link(path: str) -> None:
-        dest = os.path.join(target, os.path.relpath(path, src))
-        try:
-            os.link(path, dest)
-        except FileExistsError:
-            os.unlink(dest)
-            os.link(path, dest)
-        except OSError:
-            shutil.copy2(path, dest)
-
-    with ThreadPoolExecutor(WORKERS) as pool:
-        for _ in pool.map(link, others, chunksize=32):
-            pass
+    _parallel(lambda path: _link(path, os.path.join(target, os.path.relpath(path, src))), others)
 
 
 def link_files(pairs: Iterable[tuple[Path, Path]]) -> None:
@@ -107,11 +117,6 @@ def link_files(pairs: Iterable[tuple[Path, Path]]) -> None:
     def link(pair: tuple[Path, Path]) -> None:
         source, target = pair
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copy2(source, target)
+        _link(source, target)
 
-    with ThreadPoolExecutor(WORKERS) as pool:
-        for _ in pool.map(link, list(pairs), chunksize=32):
-            pass
+    _parallel(link, pairs)
