@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
+from .cachedir import write_atomically
 from .deps import cache_dir, fingerprint
 from .sanitize import Policy
 
@@ -68,9 +68,6 @@ class CheckedBodies:
         if self.path is None or self.seen == self.known:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temp = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-            temp.write_text(json.dumps({"salt": self.salt, "passed": sorted(self.seen)}), encoding="utf-8")
-            os.replace(temp, self.path)
+            write_atomically(self.path, json.dumps({"salt": self.salt, "passed": sorted(self.seen)}).encode("utf-8"))
         except OSError:
             pass

@@ -173,7 +173,6 @@ class Record:
 
     def save(self, path: Path) -> None:
         """Written atomically: a killed build leaves the previous record or none."""
-        path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps({
             "format": FORMAT, "fingerprint": self.fingerprint, "site": self.site,
             "inputs": {"data": self.inputs.data, "pages": self.inputs.pages, "fronts": self.inputs.fronts,
@@ -181,9 +180,7 @@ class Record:
             "languages": {lang: {"deps": r.deps, "anchors": r.anchors, "links": r.links, "clean": r.clean}
                           for lang, r in self.languages.items()},
         })
-        temp = path.with_name(f".{path.name}.{os.getpid()}")
-        temp.write_text(text, encoding="utf-8")
-        os.replace(temp, path)
+        cachedir.write_atomically(path, text.encode("utf-8"))
 
     @staticmethod
     def load(path: Path) -> Record | None:

@@ -31,7 +31,6 @@ import io
 import os
 import shutil
 import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -276,16 +275,8 @@ def _cached(folder: Path, variant: Variant) -> Path | None:
 
 def _store(folder: Path, variant: Variant, data: bytes) -> Path:
     """Write a cache entry atomically: a killed build leaves no half-written file under its name."""
-    folder.mkdir(parents=True, exist_ok=True)
     entry = folder / f"{variant.key}.{EXTENSION[variant.fmt]}"
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, entry)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    cachedir.write_atomically(entry, data)
     return entry
 
 
