@@ -47,21 +47,23 @@ class Portal:
 
     def dashboard_chart(self, dashboard: Any) -> Chart:
         """A dashboard's counts by year and status, drawn (its table stays under it)."""
-        title = {
-            "activities": self.t("Implementation by year: activities by reported status"),
-            "assignments": self.t("Implementation by year: assignments by reported status"),
-            "tasks": self.t("Implementation by year: tasks by reported status"),
-        }[dashboard.noun]
-        return status_chart(f"chart-{dashboard.name}", title, dashboard.summaries, self.t, self.view.number)
+        return status_chart(f"chart-{dashboard.name}", self._chart_title(dashboard.noun), dashboard.summaries, self.t,
+                            self.view.number)
 
     def progress_chart(self, plan: Any) -> Chart:
         """A plan's implementation by year and status, drawn for its progress widget (the
         widget's table of the same figures, with the progress column, goes under it)."""
         noun = "assignments" if plan.tracks_assignments else "activities"
-        title = {"activities": self.t("Implementation by year: activities by reported status"),
-                 "assignments": self.t("Implementation by year: assignments by reported status")}[noun]
-        return status_chart(f"{plan.id}-progress", title, progress_summaries(self.view.project.tracker, plan), self.t,
-                            self.view.number)
+        return status_chart(f"{plan.id}-progress", self._chart_title(noun), progress_summaries(self.view.project.tracker, plan),
+                            self.t, self.view.number)
+
+    def _chart_title(self, noun: str) -> str:
+        """The title of a chart of implementation by year, naming what it counts."""
+        return {
+            "activities": self.t("Implementation by year: activities by reported status"),
+            "assignments": self.t("Implementation by year: assignments by reported status"),
+            "tasks": self.t("Implementation by year: tasks by reported status"),
+        }[noun]
 
     def notes(self, quirks: list[Any]) -> list[Note]:
         """Notes on the source, introduced by the part of the document they are about."""
