@@ -4,7 +4,7 @@ the activity filter with the keyboard, and search without diacritics."""
 from __future__ import annotations
 
 import pytest
-from browser import StaticServer, Watched
+from browser import StaticServer, Watched, open_settled
 
 PAGES = [
     "",
@@ -35,12 +35,11 @@ PAGES = [
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("path", PAGES)
 def test_page_opens_cleanly(page: Watched, server: StaticServer, lang: str, path: str) -> None:
-    response = page.page.goto(f"{server.url}{lang}/{path}")
+    response = open_settled(page.page, f"{server.url}{lang}/{path}")
     assert response is not None and response.status == 200
     assert page.page.locator("html").get_attribute("lang") == lang
     assert page.page.locator("h1").count() == 1
     assert page.page.title()
-    page.page.wait_for_load_state("networkidle")
     assert page.errors == []
 
 

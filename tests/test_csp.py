@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import CspServer
+from browser import CspServer, open_settled
 
 from site_builder.csp import page_policy
 
@@ -38,9 +38,8 @@ def test_no_violation(browser, csp_server: CspServer, path: str) -> None:  # typ
     page.add_init_script(RECORD)
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    response = page.goto(f"{csp_server.url}{path}")
+    response = open_settled(page, f"{csp_server.url}{path}")
     assert response is not None and "frame-ancestors" in response.headers["content-security-policy"]
-    page.wait_for_load_state("networkidle")
     if "search" in path:
         page.locator("#asean-search-results li").first.wait_for()
     if path.startswith("en/plans/"):

@@ -305,6 +305,8 @@ def test_first_load_of_an_article_with_a_photo_on_a_phone_is_small(browser, serv
     they are), stays under 120 KB, the lead picture included."""
     import gzip
 
+    from browser import open_settled
+
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True)
     phone = context.new_page()
     bodies: dict[str, tuple[str, bytes]] = {}
@@ -315,8 +317,7 @@ def test_first_load_of_an_article_with_a_photo_on_a_phone_is_small(browser, serv
             bodies[request.url] = (response.headers.get("content-type", ""), response.body())
 
     phone.on("requestfinished", finished)
-    phone.goto(f"{server.url}vi/news/ky-ket-rcep/")
-    phone.wait_for_load_state("networkidle")
+    open_settled(phone, f"{server.url}vi/news/ky-ket-rcep/")
     context.close()
     total, pictures = 0, []
     for url, (kind, body) in bodies.items():

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jsonschema
-from browser import CspServer, StaticServer, Watched
+from browser import CspServer, StaticServer, Watched, open_settled
 from conftest import MiniProject
 
 from site_builder.content_tree import check_content
@@ -155,8 +155,7 @@ def test_quiz_widget_loads_its_bank_from_this_site_for_try_again(browser: object
         watched = Watched(p, server.url)
         requests: list[str] = []
         p.on("request", lambda r: requests.append(r.url))
-        p.goto(f"{server.url}en/embed/quiz/")
-        p.wait_for_load_state("networkidle")
+        open_settled(p, f"{server.url}en/embed/quiz/")
         bank = f"{server.url}en/quiz/mixed/"
         carried = p.locator("fieldset.asean-question")
         assert carried.count() == 5 and p.locator("form.asean-quiz").get_attribute("data-bank") == "../../quiz/mixed/"

@@ -431,7 +431,7 @@ def axe() -> str:
 
 
 def test_unit_sections_pass_axe(browser, sections: dict[str, Path], axe: str) -> None:  # type: ignore[no-untyped-def]
-    from browser import StaticServer
+    from browser import StaticServer, open_settled
     from test_accessibility import run_axe
 
     for unit in ("can-tho", "ha-tinh"):
@@ -439,8 +439,7 @@ def test_unit_sections_pass_axe(browser, sections: dict[str, Path], axe: str) ->
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             for path in ("vi/", "en/", "en/units/", f"vi/units/{unit}/"):
-                page.goto(f"{srv.url}{path}")
-                page.wait_for_load_state("networkidle")
+                open_settled(page, f"{srv.url}{path}")
                 assert run_axe(page, axe) == [], f"{unit}: {path}"
             context.close()
 
