@@ -45,6 +45,7 @@ from .sanitize import Policy
 from .sitechrome import branding, navigation
 from .siteconfig import HOST
 from .template_cache import bytecode_cache
+from .theme_loader import visible_files_env
 from .trees import link_files
 from .urls import SiteUrls
 from .view import SiteView
@@ -114,6 +115,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         self.portal = Portal(self.view)
         t = translations(self.lang).gettext
         config.theme["language"] = self.lang
+        config.theme.get_env = visible_files_env(config.theme.get_env)  # type: ignore[method-assign]
         brand = branding(project, unit, self.lang, t, config.extra.get("repository"))
         config.site_name = brand.site_name
         if brand.logo:

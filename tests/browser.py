@@ -150,10 +150,28 @@ class Watched:
 
 @pytest.fixture
 def page(browser: object, server: StaticServer) -> Iterator[Watched]:
+    """A tab of its own, in a fresh context (no storage, no history): for tests that click,
+    type or change what the page remembers."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     watched = Watched(context.new_page(), server.url)
     yield watched
     context.close()
+
+
+@pytest.fixture(scope="module")
+def _module_tab(browser: object, server: StaticServer) -> Iterator[Watched]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    yield Watched(context.new_page(), server.url)
+    context.close()
+
+
+@pytest.fixture
+def tab(_module_tab: Watched) -> Watched:
+    """One tab shared by the tests of a module that only open a page and read it, its
+    errors cleared for each test: a tab of its own per test costs a context, a renderer
+    process and a cold script cache, about 0.3 s of the processors each time."""
+    _module_tab.errors.clear()
+    return _module_tab
 
 
 class _HeaderHandler(_QuietHandler):

@@ -23,8 +23,9 @@ pytest_plugins = ["browser"]  # real-browser fixtures: tests/browser.py
 
 
 LONGEST_FIRST = (
-    "test_hostile_data.py", "test_deps.py", "test_hostile_corpus.py", "test_units.py", "test_cms.py",
-    "test_embed.py", "test_accessibility.py", "test_editors.py", "test_reliability.py", "test_cli_fuzz.py",
+    "test_hostile_data.py", "test_accessibility.py", "test_hostile_corpus.py", "test_units.py", "test_browser.py",
+    "test_embed.py", "test_deps.py", "test_cms.py", "test_preview.py", "test_build.py", "test_editors.py",
+    "test_searchindex.py", "test_build_output.py", "test_reliability.py", "test_site.py", "test_cli_fuzz.py",
 )
 """The test files that take longest, longest first (``--durations``)."""
 

@@ -71,18 +71,9 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="module")
-def tab(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    """One browser tab for the page checks of this module, each opening its page in it: a
-    tab of its own per check costs a renderer process and a cold script cache (about 1.3 s a
-    check), and axe reads one document, whichever tab it is in."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture(scope="module")
 def phone_tab(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    """:func:`tab` at a phone's size, with touch and the phone's viewport rules."""
+    """The shared tab (``tab`` in ``browser.py``) at a phone's size, with touch and the phone's
+    viewport rules."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     yield context.new_page()
     context.close()
@@ -105,16 +96,16 @@ def run_axe(page: object, source: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_no_axe_violation(tab: object, server: StaticServer, axe_source: str, kind: str, lang: str) -> None:
-    open_settled(tab, f"{server.url}{lang}/{PAGE_TYPES[kind]}")
-    assert run_axe(tab, axe_source) == []
+def test_no_axe_violation(tab: Watched, server: StaticServer, axe_source: str, kind: str, lang: str) -> None:
+    open_settled(tab.page, f"{server.url}{lang}/{PAGE_TYPES[kind]}")
+    assert run_axe(tab.page, axe_source) == []
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_search_results_have_no_violation(tab: object, server: StaticServer, axe_source: str, lang: str) -> None:
-    tab.goto(f"{server.url}{lang}/search/?q=hoi+nghi")  # type: ignore[attr-defined]
-    tab.locator("#asean-search-results li").first.wait_for()  # type: ignore[attr-defined]
-    assert run_axe(tab, axe_source) == []
+def test_search_results_have_no_violation(tab: Watched, server: StaticServer, axe_source: str, lang: str) -> None:
+    tab.page.goto(f"{server.url}{lang}/search/?q=hoi+nghi")
+    tab.page.locator("#asean-search-results li").first.wait_for()
+    assert run_axe(tab.page, axe_source) == []
 
 
 @pytest.mark.parametrize("path", ["vi/", "en/plans/soc-trang-2022/", "vi/members/",
@@ -140,10 +131,10 @@ def notice_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticServ
         yield srv
 
 
-def test_not_yet_translated_notice_has_no_violation(tab, notice_site: StaticServer, axe_source: str) -> None:  # type: ignore[no-untyped-def]
-    tab.goto(f"{notice_site.url}en/tin-tuc/le-thuong-co/")
-    assert "not been translated" in tab.locator("article").inner_text()
-    assert run_axe(tab, axe_source) == []
+def test_not_yet_translated_notice_has_no_violation(tab: Watched, notice_site: StaticServer, axe_source: str) -> None:
+    tab.page.goto(f"{notice_site.url}en/tin-tuc/le-thuong-co/")
+    assert "not been translated" in tab.page.locator("article").inner_text()
+    assert run_axe(tab.page, axe_source) == []
 
 
 @pytest.fixture(scope="module")
@@ -154,14 +145,14 @@ def paged_server(paged_site: Path) -> Iterator[StaticServer]:
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("path", ["vi/news/page/2/", "en/news/years/2023/page/2/"])
-def test_paged_news_list_has_no_violation(tab: object, paged_server: StaticServer, axe_source: str, path: str,
+def test_paged_news_list_has_no_violation(tab: Watched, paged_server: StaticServer, axe_source: str, path: str,
                                           width: int) -> None:
-    tab.set_viewport_size({"width": width, "height": 844})  # type: ignore[attr-defined]
+    tab.page.set_viewport_size({"width": width, "height": 844})
     try:
-        tab.goto(f"{paged_server.url}{path}")  # type: ignore[attr-defined]
-        assert run_axe(tab, axe_source) == []
+        tab.page.goto(f"{paged_server.url}{path}")
+        assert run_axe(tab.page, axe_source) == []
     finally:
-        tab.set_viewport_size({"width": 1280, "height": 900})  # type: ignore[attr-defined]
+        tab.page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_page_links_work_with_the_keyboard(browser, paged_server: StaticServer) -> None:  # type: ignore[no-untyped-def]
@@ -184,7 +175,7 @@ def test_page_links_work_with_the_keyboard(browser, paged_server: StaticServer) 
     context.close()
 
 
-def test_harness_catches_a_deliberately_broken_page(tab, tmp_path: Path, axe_source: str) -> None:  # type: ignore[no-untyped-def]
+def test_harness_catches_a_deliberately_broken_page(tab: Watched, tmp_path: Path, axe_source: str) -> None:
     """A page with a missing alt text, low contrast and an unlabelled field must fail."""
     (tmp_path / "index.html").write_text(
         '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Hỏng</title></head><body><main>'
@@ -193,8 +184,8 @@ def test_harness_catches_a_deliberately_broken_page(tab, tmp_path: Path, axe_sou
         encoding="utf-8",
     )
     with StaticServer(tmp_path) as srv:
-        tab.goto(srv.url)
-        found = {line.split(" ", 1)[0] for line in run_axe(tab, axe_source)}
+        tab.page.goto(srv.url)
+        found = {line.split(" ", 1)[0] for line in run_axe(tab.page, axe_source)}
     assert {"image-alt", "color-contrast", "label"} <= found
 
 

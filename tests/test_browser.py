@@ -34,13 +34,13 @@ PAGES = [
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("path", PAGES)
-def test_page_opens_cleanly(page: Watched, server: StaticServer, lang: str, path: str) -> None:
-    response = open_settled(page.page, f"{server.url}{lang}/{path}")
+def test_page_opens_cleanly(tab: Watched, server: StaticServer, lang: str, path: str) -> None:
+    response = open_settled(tab.page, f"{server.url}{lang}/{path}")
     assert response is not None and response.status == 200
-    assert page.page.locator("html").get_attribute("lang") == lang
-    assert page.page.locator("h1").count() == 1
-    assert page.page.title()
-    assert page.errors == []
+    assert tab.page.locator("html").get_attribute("lang") == lang
+    assert tab.page.locator("h1").count() == 1
+    assert tab.page.title()
+    assert tab.errors == []
 
 
 def test_root_redirects_to_vietnamese(page: Watched, server: StaticServer) -> None:

@@ -7,6 +7,7 @@ from the same pydantic models that build the document, so the two cannot drift.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections.abc import Sequence
@@ -233,7 +234,10 @@ def dump(model: BaseModel) -> str:
     return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
+@functools.cache
 def schema_text(model: type[BaseModel], name: str) -> str:
+    """The published JSON Schema of ``model``: made once per process (the models are code,
+    and pydantic takes tens of milliseconds a schema), written by every build."""
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": name,
               **model.model_json_schema(mode="serialization")}
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

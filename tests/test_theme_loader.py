@@ -1,0 +1,76 @@
+"""The theme loader: the same files for MkDocs to copy as Jinja's own loader gives, hidden
+folders left unwalked, and every template still loadable by name."""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from site_builder.theme_loader import VisibleFilesLoader, visible_files_env
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def theme_dirs() -> list[str]:
+    import material
+
+    return [str(ROOT / "theme"), str(Path(material.__file__).parent / "templates")]
+
+
+def mkdocs_copies(name: str) -> bool:
+    """MkDocs' own rule for the theme files it copies (``Files.add_files_from_theme``)."""
+    from mkdocs import utils
+
+    patterns = [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*",
+                *(f"*{x}" for x in utils.markdown_extensions)]
+    return not any(fnmatch.fnmatch(name.lower(), pattern) for pattern in patterns)
+
+
+def test_mkdocs_copies_the_same_files_from_the_real_themes() -> None:
+    dirs = theme_dirs()
+    before = jinja2.Environment(loader=jinja2.FileSystemLoader(dirs)).list_templates(filter_func=mkdocs_copies)
+    after = jinja2.Environment(loader=VisibleFilesLoader(dirs)).list_templates(filter_func=mkdocs_copies)
+    assert after == before
+    assert len(after) > 20 and not [name for name in after if name.startswith(".") or "/." in name]
+
+
+def test_hidden_files_and_folders_are_not_listed_but_load(tmp_path: Path) -> None:
+    (tmp_path / ".icons" / "set").mkdir(parents=True)
+    (tmp_path / ".icons" / "set" / "star.svg").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "site.css").write_text("p{}", encoding="utf-8")
+    (tmp_path / "assets" / ".draft.css").write_text("p{}", encoding="utf-8")
+    (tmp_path / "main.html").write_text('{% include ".icons/set/star.svg" %}', encoding="utf-8")
+    env = jinja2.Environment(loader=VisibleFilesLoader([str(tmp_path)]))
+    assert env.list_templates() == ["assets/site.css", "main.html"]
+    assert env.get_template("main.html").render() == "<svg/>"
+
+
+def test_a_later_folder_adds_only_what_an_earlier_one_lacks(tmp_path: Path) -> None:
+    first, second = tmp_path / "ours", tmp_path / "material"
+    for folder, names in ((first, ["main.html"]), (second, ["main.html", "base.html"])):
+        folder.mkdir()
+        for name in names:
+            (folder / name).write_text(folder.name, encoding="utf-8")
+    loader = VisibleFilesLoader([str(first), str(second)])
+    assert loader.list_templates() == ["base.html", "main.html"]
+    assert jinja2.Environment(loader=loader).get_template("main.html").render() == "ours"
+
+
+def test_the_theme_environment_keeps_its_folders_and_settings(tmp_path: Path) -> None:
+    made = jinja2.Environment(loader=jinja2.FileSystemLoader([str(tmp_path)], encoding="latin-1", followlinks=True),
+                              autoescape=True)
+    env = visible_files_env(lambda: made)()
+    assert isinstance(env.loader, VisibleFilesLoader)
+    assert env.loader.searchpath == [str(tmp_path)]
+    assert env.loader.encoding == "latin-1" and env.loader.followlinks
+    assert env.autoescape is True
+
+
+@pytest.mark.parametrize("loader", [jinja2.DictLoader({"a.html": "a"}), None])
+def test_other_loaders_are_left_alone(loader: jinja2.BaseLoader | None) -> None:
+    made = jinja2.Environment(loader=loader)
+    assert visible_files_env(lambda: made)().loader is loader
