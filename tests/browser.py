@@ -148,21 +148,23 @@ class Watched:
             self.errors.append(f"failed: {request.url} ({request.failure})")
 
 
+def _watched_tab(browser: object, server: StaticServer) -> Iterator[Watched]:
+    """A watched desktop-sized tab in a context of its own, closed afterwards."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    yield Watched(context.new_page(), server.url)
+    context.close()
+
+
 @pytest.fixture
 def page(browser: object, server: StaticServer) -> Iterator[Watched]:
     """A tab of its own, in a fresh context (no storage, no history): for tests that click,
     type or change what the page remembers."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    watched = Watched(context.new_page(), server.url)
-    yield watched
-    context.close()
+    yield from _watched_tab(browser, server)
 
 
 @pytest.fixture(scope="module")
 def _module_tab(browser: object, server: StaticServer) -> Iterator[Watched]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    yield Watched(context.new_page(), server.url)
-    context.close()
+    yield from _watched_tab(browser, server)
 
 
 @pytest.fixture

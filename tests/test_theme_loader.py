@@ -3,7 +3,6 @@ folders left unwalked, and every template still loadable by name."""
 
 from __future__ import annotations
 
-import fnmatch
 from pathlib import Path
 
 import jinja2
@@ -14,27 +13,23 @@ from site_builder.theme_loader import VisibleFilesLoader, visible_files_env
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def theme_dirs() -> list[str]:
-    import material
+def copied_theme_files(wrap: bool) -> list[tuple[str, str]]:
+    """What MkDocs' own ``Files.add_files_from_theme`` copies from the repository's theme
+    (ours over Material's), with the theme's environment as MkDocs makes it or wrapped."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
 
-    return [str(ROOT / "theme"), str(Path(material.__file__).parent / "templates")]
-
-
-def mkdocs_copies(name: str) -> bool:
-    """MkDocs' own rule for the theme files it copies (``Files.add_files_from_theme``)."""
-    from mkdocs import utils
-
-    patterns = [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*",
-                *(f"*{x}" for x in utils.markdown_extensions)]
-    return not any(fnmatch.fnmatch(name.lower(), pattern) for pattern in patterns)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    get_env = visible_files_env(config.theme.get_env) if wrap else config.theme.get_env
+    files = Files([])
+    files.add_files_from_theme(get_env(), config)
+    return [(file.src_uri, file.abs_src_path or "") for file in files]
 
 
 def test_mkdocs_copies_the_same_files_from_the_real_themes() -> None:
-    dirs = theme_dirs()
-    before = jinja2.Environment(loader=jinja2.FileSystemLoader(dirs)).list_templates(filter_func=mkdocs_copies)
-    after = jinja2.Environment(loader=VisibleFilesLoader(dirs)).list_templates(filter_func=mkdocs_copies)
-    assert after == before
-    assert len(after) > 20 and not [name for name in after if name.startswith(".") or "/." in name]
+    after = copied_theme_files(wrap=True)
+    assert after == copied_theme_files(wrap=False)
+    assert len(after) > 20 and not [uri for uri, _ in after if uri.startswith(".") or "/." in uri]
 
 
 def test_hidden_files_and_folders_are_not_listed_but_load(tmp_path: Path) -> None:
