@@ -42,6 +42,7 @@ from .portal import Portal
 from .problems import InputError
 from .project import Project, load_project
 from .sanitize import Policy
+from .searchindex import spaced
 from .sitechrome import branding, navigation
 from .siteconfig import HOST
 from .template_cache import bytecode_cache
@@ -273,7 +274,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         if (self.lang, uri) in self.project.content.pages:  # type: ignore[union-attr]
             reads.add(page_key(self.lang, uri))
         self.record.deps[uri] = sorted(reads)
-        return output
+        return spaced(output)  # words of adjacent cells kept apart in the search index
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """In an incremental build, the pages not rendered again are the previous site's

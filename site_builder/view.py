@@ -185,6 +185,62 @@ class SiteView:
         url = (source.url_en or source.url) if self.lang == "en" else source.url
         return self.plain(source.title), url, self.plain(cite.at) if cite.at else ""
 
+    # ── search ───────────────────────────────────────────────────────────────────
+    def search_context(self, record: Any = None, meta: dict[str, Any] | None = None) -> str:
+        """The line a search result shows under its title, saying what the page is and whose:
+        "Hoạt động II.1 · Kế hoạch ASEAN giai đoạn 2021–2025 của Ban Chỉ đạo…" for an activity
+        (whose title alone, "II.1 · Tăng cường…", says neither the plan nor the unit), "Kế hoạch ·
+        Ủy ban nhân dân tỉnh Sóc Trăng · tháng 4 năm 2022" for a plan, "Tin tức · ngày …" for
+        an article. Pagefind keeps it as the page's ``context`` meta (``data-pagefind-meta``
+        on the indexed block); empty for pages whose title says it all."""
+        t = self.gettext
+        kind = getattr(record, "kind", None)
+        parts: list[str] = []
+        if kind == "activity" and record.plan is not None and record.activity is not None:
+            plan = self.plain(record.plan.short_title)
+            unit = self.unit(record.plan.issuer)
+            parts = [t("Activity %(id)s") % {"id": record.activity.id}, plan]
+            if self.plain(unit.short_name or unit.name) not in plan:  # "…của tỉnh Sóc Trăng" names it already
+                parts.append(self.plain(unit.name))
+        elif kind == "plan" and record.plan is not None:
+            plan = record.plan
+            parts = [t("Plan"), self.plain(self.agency(plan.issuing_agency).name), self.date(plan.issued)]
+        elif kind == "agency" and record.agency is not None:
+            parts = [t("Agency"), self.plain(self.unit(record.agency.unit).name)]
+        elif kind == "member":
+            parts = [t("Member state")]
+        elif meta and meta.get("kind") == "news":
+            parts = [t("News"), self.date(meta.get("date"))]
+        return " · ".join(part for part in parts if part)
+
+    ROW_WEIGHT = 0.5
+    """Search weight of an activity page's text: one row of a plan's appendix. Pagefind weighs
+    a heading 7 and body text 1; inside a block with ``data-pagefind-weight`` the heading takes
+    the block's weight instead, so an activity named "Tổ chức hội nghị…" ranks below an
+    article whose own title is "Hội nghị…"."""
+
+    def search_attributes(self, title: str | None, record: Any = None, meta: dict[str, Any] | None = None) -> Markup:
+        """The attributes of a page's indexed block (``data-pagefind-body``) that tell Pagefind
+        what it cannot read from the text: the page's ``headline`` (its title, which the search
+        page ranks by: ``metaWeights`` in ``theme/assets/search.js``), the ``context`` line
+        of :meth:`search_context`, and the lower weight of an activity. An activity page has
+        no headline: its title is the text of a plan's row, and a row must not outrank a page
+        whose title matches (Pagefind's own title boost, ``title`` in ``metaWeights``, is
+        off for that reason)."""
+        row = getattr(record, "kind", None) == "activity"
+        context = self.search_context(record, meta)
+        metas = [name for name, value in (("headline", not row and title), ("context", context)) if value]
+        out = Markup("")
+        if metas:
+            out += Markup(' data-pagefind-meta="{}"').format(", ".join(f"{name}[data-{name}]" for name in metas))
+        if title and not row:
+            out += Markup(' data-headline="{}"').format(title)
+        if context:
+            out += Markup(' data-context="{}"').format(context)
+        if row:
+            out += Markup(' data-pagefind-weight="{}"').format(self.ROW_WEIGHT)
+        return out
+
     def tag_name(self, tag_id: str) -> str:
         """The name of a news tag in this language (``content/data/tags.yaml``)."""
         tag = next((t for t in self._content.tags or [] if t.id == tag_id), None)

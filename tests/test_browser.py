@@ -63,7 +63,8 @@ def test_language_switch_keeps_the_plan(page: Watched, server: StaticServer) -> 
 
 def test_activity_filter_with_keyboard(page: Watched, server: StaticServer) -> None:
     p = page.page
-    p.goto(f"{server.url}en/plans/bcd-asean-2021-2025/")
+    # The filterable table is the activities widget's (the plan page lists them by section).
+    p.goto(f"{server.url}en/embed/plans/bcd-asean-2021-2025/")
     rows = p.locator("table[data-asean-table] tbody tr[data-group]")
     assert rows.count() == 65
     status = p.locator('[data-asean-count="activities"]')
@@ -100,7 +101,7 @@ def test_activity_filter_with_keyboard(page: Watched, server: StaticServer) -> N
 
 def test_sorting_by_a_column(page: Watched, server: StaticServer) -> None:
     p = page.page
-    p.goto(f"{server.url}en/plans/soc-trang-2022/")
+    p.goto(f"{server.url}en/embed/plans/soc-trang-2022/")
     header = p.get_by_role("button", name="Timeline")
     header.press("Enter")
     th = p.locator("th[aria-sort]")
@@ -168,6 +169,36 @@ def test_search_finds_an_activity_on_its_own_page_only(page: Watched, server: St
     assert "/en/plans/soc-trang-2022/activities/" in hrefs[0]
     # The agencies it names and the unit list it, but only the activity page says it.
     assert not any("/agencies/" in h or "/units/" in h for h in hrefs), hrefs
+    assert page.errors == []
+
+
+def test_an_activity_result_names_its_plan_and_unit(page: Watched, server: StaticServer) -> None:
+    """An activity's title ("II.5 · Tổ chức hội nghị…") says neither its plan nor whose plan
+    it is: the line under it does."""
+    p = page.page
+    p.goto(f"{server.url}vi/search/?q=hoi+nghi+hoi+thao+tap+huan+chuyen+de")
+    item = p.locator("#asean-search-results li").filter(
+        has=p.locator("a[href$='/vi/plans/soc-trang-2022/activities/ii-5/']"))
+    item.wait_for()
+    context = item.locator(".asean-results__context").inner_text()
+    assert context == "Hoạt động II.5 · Kế hoạch ASEAN năm 2022 của tỉnh Sóc Trăng"
+    assert page.errors == []
+
+
+def test_a_title_match_ranks_above_a_row(page: Watched, server: StaticServer) -> None:
+    """"hoi nghi": the article titled "Hội nghị Cấp cao ASEAN…" comes first, before the
+    activities whose names (rows of a plan's appendix) say "hội nghị"."""
+    p = page.page
+    p.goto(f"{server.url}vi/search/?q=hoi+nghi")
+    results = p.locator("#asean-search-results li a")
+    results.first.wait_for()
+    hrefs = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    titles = results.all_inner_texts()
+    rows = [i for i, h in enumerate(hrefs) if "/activities/" in h]
+    titled = [i for i, (h, t) in enumerate(zip(hrefs, titles, strict=True))
+              if "/activities/" not in h and "hội nghị" in t.lower()]
+    assert "/vi/news/cap-cao-asean-37-ung-pho-covid-19/" in hrefs[0]
+    assert titled and all(row > max(titled) for row in rows), list(zip(hrefs, titles, strict=True))
     assert page.errors == []
 
 

@@ -142,6 +142,71 @@ def test_an_index_of_another_format_stops_the_build(tmp_path: Path, bundle: Path
         searchindex.refold(copy)
 
 
+# ── words kept apart ─────────────────────────────────────────────────────────────────
+def test_spaced_separates_adjacent_cells_and_terms_only() -> None:
+    html = ('<dl><dt>Kế hoạch</dt><dd>Kế hoạch ASEAN</dd><dt>Nhóm</dt>\n<dd>II. Tuyên truyền</dd></dl>'
+            '<table><tr><th>Năm</th><th>Trạng thái</th></tr></table>'
+            '<p><span>Việt Nam</span><a href="#">Hoàng Sa</a></p>')
+    out = searchindex.spaced(html)
+    assert "<dt>Kế hoạch</dt>\n<dd>Kế hoạch ASEAN</dd>\n<dt>" in out
+    assert "<th>Năm</th>\n<th>Trạng thái</th>\n</tr>" in out
+    assert "</dt>\n\n" not in out  # white space already there is left as it is
+    assert "<span>Việt Nam</span><a" in out  # inline elements: a space would show
+    assert searchindex.spaced(out) == out
+
+
+def test_pagefind_indexes_spaced_terms_as_separate_words(tmp_path: Path) -> None:
+    """On a real Pagefind build: without the line break, Pagefind 1.5.2 indexes the term and
+    its description as one word ("hoạchKế"); with it, as two."""
+    from site_builder.build import index_search
+
+    body = "<dl><dt>Kế hoạch</dt><dd>Kế hoạch ASEAN</dd></dl><table><tr><th>Cột một</th><th>Cột hai</th></tr></table>"
+    for name, html in (("glued", body), ("spaced", searchindex.spaced(body))):
+        site = tmp_path / name / "vi"
+        (site / "p").mkdir(parents=True)
+        page = PAGE.format(lang="vi", title="Trang", body="").replace("<p></p>", f"<div>{html}</div>")
+        (site / "p" / "index.html").write_text(page, encoding="utf-8")
+        index_search(site)
+    glued, spaced = (fragments(tmp_path / name / "vi" / "pagefind")[0]["content"] for name in ("glued", "spaced"))
+    assert "hoạchKế" in glued and "mộtCột" in glued  # what Pagefind does on its own
+    assert "hoạchKế" not in spaced and "mộtCột" not in spaced
+    assert "Kế hoạch" in spaced and "Cột một" in spaced and "Cột hai" in spaced
+
+
+def fragments(bundle: Path) -> list[dict]:
+    """Every page of a Pagefind bundle as the search page receives it (url, content, meta)."""
+    return [json.loads(gzip.decompress(p.read_bytes())[len(searchindex.SIGNATURE):])
+            for p in sorted((bundle / "fragment").iterdir())]
+
+
+GLUED = ("hoạchKế", "NhómII", "hiệnHàng", "hiệnTrong", "PlanASEAN", "GroupII", "TimelineYearly", "km²[")
+"""Words of the real site that Pagefind joined across a term and its description ("Kế
+hoạch" + "Kế hoạch ASEAN…" on an activity page, "Plan" + "ASEAN…"), and a source mark
+glued to its figure ("236.800 km²[1]")."""
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_no_glued_words_in_the_real_index(built_site: Path, lang: str) -> None:
+    pages = fragments(built_site / lang / "pagefind")
+    activity = next(p for p in pages if p["url"] == "/plans/soc-trang-2022/activities/ii-5/")
+    term = "Kế hoạch" if lang == "vi" else "Plan"
+    assert f"{term}: " in activity["content"] or f"{term} " in activity["content"]
+    found = {word for p in pages for word in GLUED if word in p["content"]}
+    assert found == set()
+
+
+def test_an_activity_carries_its_plan_and_weight_a_headline_does_not(built_site: Path) -> None:
+    """An activity result names its plan (and through it the unit); its title, the text of one
+    row, is no headline: the search page boosts headlines, not titles."""
+    pages = {p["url"]: p for p in fragments(built_site / "vi" / "pagefind")}
+    activity = pages["/plans/soc-trang-2022/activities/ii-5/"]["meta"]
+    assert activity["context"] == "Hoạt động II.5 · Kế hoạch ASEAN năm 2022 của tỉnh Sóc Trăng"
+    assert "headline" not in activity
+    news = pages["/news/rcep-co-hieu-luc/"]["meta"]
+    assert news["headline"] == news["title"] == "Hiệp định RCEP chính thức có hiệu lực"
+    assert news["context"].startswith("Tin tức · ngày ")
+
+
 # ── in the browser, on a tiny build ─────────────────────────────────────────────────────
 ARTICLE = """---
 title: "Hội nghị về con đường hợp tác tại Đà Nẵng"
@@ -151,6 +216,11 @@ date: 2025-03-04
 topics: [economic]
 sources:
   - title: "Nguồn"
+image: 2025/hoi-nghi.jpg
+image_alt: "Các đại biểu tại hội nghị"
+image_caption: "Phiên khai mạc hội nghị"
+image_credit: "Trần Thị Bích/Báo Đà Nẵng"
+image_licence: "CC BY 4.0"
 ---
 
 # Hội nghị về con đường hợp tác tại Đà Nẵng
@@ -174,17 +244,45 @@ Delegates met for the regional conference by the sea.
 """
 
 
+def photo() -> bytes:
+    """A photo as a camera gives it, large enough for every published width."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1600, 1000), (30, 90, 160)).save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
 @pytest.fixture(scope="module")
-def tiny_search_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticServer]:
+def tiny_search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from site_builder.build import build_site
 
     root = tmp_path_factory.mktemp("search-tiny")
     project = make_tiny(MiniProject(root / "project"))
+    project.write("content/media/2025/hoi-nghi.jpg", photo())
     project.write("content/vi/news/hoi-nghi-da-nang.md", ARTICLE)
     project.write("content/en/news/hoi-nghi-da-nang.md", ARTICLE_EN)
     build_site(project.root, root / "site")
-    with StaticServer(root / "site") as srv:
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def tiny_search_server(tiny_search_site: Path) -> Iterator[StaticServer]:
+    with StaticServer(tiny_search_site) as srv:
         yield srv
+
+
+def test_a_photo_credit_is_shown_but_not_indexed(tiny_search_site: Path) -> None:
+    """The credit under a photo is for the reader of the article, not an answer to a search:
+    a search for the photographer finds nothing; the caption stays searchable."""
+    html = (tiny_search_site / "vi" / "news" / "hoi-nghi-da-nang" / "index.html").read_text(encoding="utf-8")
+    assert "Trần Thị Bích/Báo Đà Nẵng" in html
+    article = next(p for p in fragments(tiny_search_site / "vi" / "pagefind")
+                   if p["url"] == "/news/hoi-nghi-da-nang/")
+    assert "Phiên khai mạc hội nghị" in article["content"]
+    assert "Bích" not in article["content"] and "CC BY" not in article["content"]
 
 
 @pytest.mark.parametrize(
@@ -214,7 +312,7 @@ def test_one_query_finds_the_page_and_shows_its_diacritics(
     link.wait_for()
     if lang == "vi":
         assert link.inner_text() == "Hội nghị về con đường hợp tác tại Đà Nẵng"
-        excerpt = item.locator("p").inner_text()
+        excerpt = item.locator(".asean-results__excerpt").inner_text()
         assert "Đà Nẵng" in excerpt or "con đường" in excerpt or "hội nghị" in excerpt, excerpt
         assert item.locator("mark").count() > 0
     else:

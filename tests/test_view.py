@@ -20,7 +20,7 @@ def test_the_template_api_is_text_date_and_address_helpers_and_id_lookups() -> N
     public = {name for name in vars(SiteView) if not name.startswith("_")}
     assert public == {"content", "content_page", "newsroom", "source_links", "picture", "social_card", "tx",
                       "status_name", "plain", "date", "number", "population", "day_month", "in_sentence", "agency",
-                      "unit", "topic", "citation", "tag_name"}
+                      "unit", "topic", "citation", "tag_name", "search_context", "search_attributes", "ROW_WEIGHT"}
 
 
 def test_texts_dates_and_numbers_in_the_readers_language(project: Project) -> None:
@@ -58,3 +58,23 @@ def test_edit_and_view_links_of_the_file_behind_a_page(project: Project) -> None
     assert view.source_links(repo, "plans/units.yaml") == (
         "https://git.example.org/asean/edit/live/plans/units.yaml", "https://git.example.org/asean/blob/live/plans/units.yaml")
     assert view.source_links(None, "plans/units.yaml") is None and view.source_links(repo, None) is None
+
+
+def test_search_attributes_name_the_page_and_keep_a_row_below_titles(project: Project) -> None:
+    """What a search result shows under its title, and how Pagefind weighs the page: an
+    activity names its plan and unit, has no headline (its title is a plan's row) and a low
+    weight; other pages carry their title as the headline the search page boosts."""
+    from site_builder.pages import Subject
+
+    vi, en = SiteView(project, "vi"), SiteView(project, "en")
+    plan = project.data.plans["soc-trang-2022"]
+    activity = Subject("activity", plan=plan, activity=plan.appendix.activities[0])
+    assert str(vi.search_attributes("I.1 · Họp báo", activity)) == (
+        ' data-pagefind-meta="context[data-context]"'
+        ' data-context="Hoạt động I.1 · Kế hoạch năm 2022 · Tỉnh Sóc Trăng" data-pagefind-weight="0.5"')
+    assert en.search_context(activity) == "Activity I.1 · 2022 plan · Sóc Trăng Province"
+    assert en.search_context(Subject("plan", plan=plan)) == "Plan · Sóc Trăng Provincial People's Committee · April 2022"
+    news = str(en.search_attributes('A "quoted" & title', None, {"kind": "news", "date": "2024-08-08"}))
+    assert news == (' data-pagefind-meta="headline[data-headline], context[data-context]"'
+                    ' data-headline="A &#34;quoted&#34; &amp; title" data-context="News · 8 August 2024"')
+    assert str(vi.search_attributes("Văn hóa", None, {})) == ' data-pagefind-meta="headline[data-headline]" data-headline="Văn hóa"'

@@ -16,11 +16,16 @@
   var pending = [];
   var generation = 0;
   var PAGE = 10;
+  /* A page whose title matches ranks first: the boost Pagefind gives a matching title (5 by
+     default) is given to the "headline" every page but an activity sets to its title
+     (site_builder/view.py, search_attributes): an activity's title is the text of one row of
+     a plan, and a row must not outrank an article or a page titled with the words. */
+  var RANKING = { metaWeights: { title: 0, headline: 5 } };
 
   function load() {
     if (!pagefind) {
       pagefind = import(script.getAttribute("data-pagefind")).then(function (pf) {
-        return pf.options({ excerptLength: 30 }).then(function () { return pf; });
+        return pf.options({ excerptLength: 30, ranking: RANKING }).then(function () { return pf; });
       });
     }
     return pagefind;
@@ -65,8 +70,16 @@
         a.href = item.url;
         a.textContent = (item.meta && item.meta.title) || item.url;
         var p = document.createElement("p");
+        p.className = "asean-results__excerpt";
         p.appendChild(excerptNodes(item.excerpt));
         li.appendChild(a);
+        if (item.meta && item.meta.context) {
+          /* What the page is and whose: "Hoạt động II.1 · Kế hoạch … của Ban Chỉ đạo …". */
+          var where = document.createElement("p");
+          where.className = "asean-results__context";
+          where.textContent = item.meta.context;
+          li.appendChild(where);
+        }
         li.appendChild(p);
         list.appendChild(li);
         first = first || a;
