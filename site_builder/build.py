@@ -37,7 +37,7 @@ from .deps import (
     site_identity,
 )
 from .exports import write_exports
-from .images import ImageStats, site_card, write_cards, write_images
+from .images import ImageStats, illustration_cards, site_card, write_cards, write_images
 from .index import LEVEL_ORDER
 from .model import Unit
 from .precompress import precompress
@@ -292,7 +292,8 @@ def write_pictures(project: Project, folder: Path, unit: str | None) -> ImageSta
     many files were encoded and how many came from the cache (the benchmark reports it)."""
     photos = project.content.photos()
     sizes = write_images(project.root, photos, folder)
-    cards = write_cards(project.root, photos, [site_card(project.data, lang, unit) for lang in LANGUAGES], folder)
+    drawn = [site_card(project.data, lang, unit) for lang in LANGUAGES] + illustration_cards(project.content)
+    cards = write_cards(project.root, photos, drawn, folder)
     return ImageStats(sizes.encoded + cards.encoded, sizes.reused + cards.reused)
 
 

@@ -408,6 +408,46 @@ class SiteCard:
 FONT_VERSION = "be-vietnam-pro-1.2"
 
 
+@dataclass(frozen=True)
+class IllustrationCard:
+    """The link preview of a page shown with a drawing (``illustration:``): the drawing
+    itself, drawn with Pillow from the same shapes (:func:`.illustrations.rasterise`), so
+    a shared link shows the picture the page shows, with no words or codes added."""
+
+    name: str
+    svg: str
+    """The drawing's SVG text, from the theme."""
+
+    @property
+    def variant(self) -> Variant:
+        settings = ",".join(f"{k}={v}" for k, v in sorted(CARD_SETTINGS.items()))
+        digest = hashlib.sha256(self.svg.encode("utf-8")).hexdigest()
+        text = f"{PIPELINE}|{Image.__version__}|{FONT_VERSION}|illustration|{self.name}|{digest}|{settings}"
+        key = hashlib.sha256(text.encode("ascii")).hexdigest()
+        return Variant("jpeg", *CARD_SIZE, key, f"{OUTPUT_DIR}/{self.name}-card.{key[:10]}.jpg")
+
+    def draw(self) -> bytes:
+        from .illustrations import rasterise
+
+        buffer = io.BytesIO()
+        rasterise(self.svg, CARD_SIZE).save(buffer, "JPEG", **CARD_SETTINGS)
+        return buffer.getvalue()
+
+
+@lru_cache(maxsize=64)
+def illustration_card(name: str) -> IllustrationCard:
+    """The card of the theme's drawing ``name`` (read once per build process)."""
+    from .illustrations import folder
+
+    return IllustrationCard(name, (folder() / f"{name}.svg").read_text(encoding="utf-8"))
+
+
+def illustration_cards(content: object) -> list[IllustrationCard]:
+    """The cards of every drawing a page of either language shows, once."""
+    pages = getattr(content, "pages", {}).values()
+    return [illustration_card(name) for name in sorted({p.meta.illustration for p in pages if p.meta.illustration})]
+
+
 def _wrap(pen: object, text: str, font: object, limit: int) -> list[str]:
     lines: list[str] = []
     for word in text.split():
@@ -419,7 +459,7 @@ def _wrap(pen: object, text: str, font: object, limit: int) -> list[str]:
     return lines
 
 
-def write_cards(root: Path, photos: Iterable[Photo], cards: Iterable[SiteCard], site: Path,
+def write_cards(root: Path, photos: Iterable[Photo], cards: Iterable[SiteCard | IllustrationCard], site: Path,
                 cache: Path | None = None) -> ImageStats:
     """Every page's link-preview picture: photos cropped, and the drawn cards."""
     folder = cache or cache_dir()
@@ -436,7 +476,7 @@ def write_cards(root: Path, photos: Iterable[Photo], cards: Iterable[SiteCard], 
                 buffer = io.BytesIO()
                 cropped.save(buffer, "JPEG", **CARD_SETTINGS)
                 return buffer.getvalue()
-            assert isinstance(source, SiteCard)
+            assert isinstance(source, (SiteCard, IllustrationCard))
             return source.draw()
 
         _publish(folder, variant, site, stats, drawn)

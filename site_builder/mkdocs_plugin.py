@@ -203,8 +203,8 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         if source is None:
             raise PluginError(f"content/{self.lang}/{page.file.src_uri} was not checked")
         meta, body = source
-        if meta.get("image"):
-            body = without_title(body)  # the template writes the title and the photo under it
+        if meta.get("image") or meta.get("illustration"):
+            body = without_title(body)  # the template writes the title and the picture under it
         return "\n" + body
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

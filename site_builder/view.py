@@ -23,7 +23,8 @@ from .content_tree import ContentPage, ContentSet
 from .dates import format_date, format_day_month
 from .deps import listing, page_key
 from .i18n import translations
-from .images import Picture, photo_card, picture, site_card
+from .illustrations import CREDIT_PREFIXES, LICENCE_PREFIXES, Illustration, description, illustration, without_prefix
+from .images import Picture, illustration_card, photo_card, picture, site_card
 from .model import Agency, Text, Unit
 from .model.units import Citation
 from .newsroom import Newsroom
@@ -90,18 +91,31 @@ class SiteView:
         view = repository.get("view", "{url}/blob/{branch}/{path}").format(**values)
         return edit, view
 
-    def picture(self, item: ContentPage | str, page_url: str) -> Picture | None:
-        """The ``<picture>`` of a content page's photo (the page itself, or its
-        ``src_uri`` in this language) as seen from the page at ``page_url``; ``None``
-        without a photo. Photos sit at the site root, one level above the language."""
+    def picture(self, item: ContentPage | str, page_url: str) -> Picture | Illustration | None:
+        """The picture of a content page (the page itself, or its ``src_uri`` in this
+        language) as seen from the page at ``page_url``: its photo's ``<picture>``, else
+        its drawing (an :class:`~.illustrations.Illustration`, ``kind == "illustration"``,
+        which the theme shows without a credit); ``None`` with neither. Photos sit at the
+        site root, one level above the language; drawings are theme assets of the language."""
         if isinstance(item, str):
             found = self.content_page(item)
             if found is None:
                 return None
             item = found
         if item.photo is None:
+            if item.meta.illustration:
+                return illustration(item.meta.illustration, self.lang, "../" * page_url.count("/"))
             return None
         return picture(item.photo, "../" * (page_url.count("/") + 1))
+
+    def photo_credit(self, credit: str, licence: str) -> str:
+        """The credit line under a photo, "Ảnh: … · Giấy phép: …" ("Photo: … · Licence: …"),
+        with each prefix written once whatever the editor typed: an editor who writes
+        ``image_credit: "Ảnh: Sở Ngoại vụ"`` (as the editors' guide shows) gets "Ảnh: Sở
+        Ngoại vụ", not "Ảnh: Ảnh: Sở Ngoại vụ"."""
+        t = self.gettext
+        return " · ".join([t("Photo: %(credit)s") % {"credit": without_prefix(credit, CREDIT_PREFIXES)},
+                           t("Licence: %(licence)s") % {"licence": without_prefix(licence, LICENCE_PREFIXES)}])
 
     @cached_property
     def _site_card(self) -> Any:
@@ -113,6 +127,10 @@ class SiteView:
         found = self.content_page(src_uri) if src_uri else None
         if found is not None and found.photo is not None:
             return {"path": photo_card(found.photo).path, "alt": found.meta.image_alt, "width": 1200, "height": 630}
+        if found is not None and found.meta.illustration:
+            name = found.meta.illustration
+            return {"path": illustration_card(name).variant.path, "alt": description(name, self.lang),
+                    "width": 1200, "height": 630}
         card = self._site_card
         return {"path": card.variant.path, "alt": card.title, "width": 1200, "height": 630}
 

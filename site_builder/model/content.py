@@ -44,6 +44,25 @@ PhotoPath = Annotated[str, StringConstraints(min_length=1, max_length=300), Afte
 """Path of a photo below ``content/media/``, the folder both languages share."""
 
 
+def _known_illustration(value: str) -> str:
+    """An illustration is one of the theme's drawings, named without folder or extension;
+    the list is the folder's content, so a drawing added to the theme is usable at once."""
+    from ..illustrations import names
+
+    known = names()
+    if value not in known:
+        raise bilingual_error(
+            f"không có hình minh họa '{value}'; các hình có sẵn: {', '.join(known)}",
+            f"there is no illustration '{value}'; the ones available are: {', '.join(known)}",
+        )
+    return value
+
+
+IllustrationName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+                             AfterValidator(_known_illustration)]
+"""The name of a drawing in ``theme/assets/illustrations/`` (``container-port``)."""
+
+
 ContentKind = Literal["page", "fact", "news", "tourism"]
 """``page``: navigation and help pages; ``fact``: pages stating facts about ASEAN
 (sources and ``updated`` required); ``news``: dated articles; ``tourism``: a unit's
@@ -105,9 +124,18 @@ class FrontMatter(Strict):
     """Who took or owns the photo (``Ảnh: Nguyễn Văn A/TTXVN``)."""
     image_licence: NonEmpty | None = None
     """Under what terms the portal may publish it (``CC BY 4.0``, ``owned by the unit``)."""
+    illustration: IllustrationName | None = None
+    """A drawing of the theme shown where a photo would be, for a page without one
+    (``container-port``): it says it is a drawing and carries no credit. A page has a
+    photo or an illustration, not both."""
 
     @model_validator(mode="after")
     def _required_by_kind(self) -> FrontMatter:
+        if self.image is not None and self.illustration is not None:
+            raise bilingual_error(
+                "trang có ảnh (image) thì không dùng thêm hình minh họa (illustration); hãy bỏ một trong hai",
+                "a page with a photo (image) takes no illustration as well; remove one of the two",
+            )
         if self.kind in ("fact", "news", "tourism") and not self.sources:
             raise bilingual_error(
                 f"trang loại '{self.kind}' cần ít nhất một nguồn (sources)",
