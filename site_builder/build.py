@@ -41,12 +41,13 @@ from .images import ImageStats, illustration_cards, site_card, write_cards, writ
 from .index import LEVEL_ORDER
 from .model import Unit
 from .precompress import precompress
-from .problems import InputError
+from .problems import InputError, Problem
 from .project import Project, check_project
 from .publish import write_root_files, write_units_index
 from .searchindex import refold
 from .slug import collation_key
 from .trees import link_tree, remove_tree
+from .siteconfig import unit_urls
 from .urls import DEFAULT_SITE_URL, SiteUrls, base_url, configured_address, is_preview_address
 from .writer import Writer
 
@@ -525,11 +526,16 @@ def _staged(root: Path, site_dir: Path, compress: bool) -> Iterator[Path]:
 
 
 def unit_base(project: Project, unit: str | None, site_url: str | None) -> str:
-    """The address of a unit's build: ``--site-url``, ``SITE_URL``, the unit's own, or local."""
+    """The address of a unit's build: ``--site-url``, ``SITE_URL``, the unit's address in
+    ``mkdocs.yml`` (maintainers only; never ``plans/units.yaml``, which every editor can
+    change), or local (a preview build)."""
     if configured_address(site_url) is None and unit:
-        branding = project.data.units[unit].branding
-        if branding and branding.section_url:
-            return base_url(branding.section_url)
+        try:
+            address = unit_urls(project.root).get(unit)
+        except ValueError as exc:
+            raise InputError([Problem("mkdocs.yml", 0, 0, "plugins.asean.unit_urls", str(exc), str(exc))]) from None
+        if address:
+            return base_url(address)
     return base_url(site_url)
 
 

@@ -19,6 +19,7 @@ from . import LANGUAGES, urls
 from .checked_bodies import CheckedBodies
 from .images import Photo, PhotoError, probe
 from .inputs import MAX_TEXT_BYTES, Inventory, read, scan_content
+from .links import body_links
 from .markup_check import check_body_text, check_data, check_page, policy_for
 from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, QuizFile, TagFile
 from .problems import Problem, ProblemList
@@ -52,6 +53,9 @@ class ContentPage:
     templates as ``page.meta`` (MkDocs never parses a page's front matter itself)."""
     photo: Photo | None = None
     """The checked photo named by ``image``, measured and hashed."""
+    links: tuple[tuple[int, str], ...] = ()
+    """``(line, address)`` of every link and picture MkDocs resolves in the body, for
+    :func:`site_builder.links.check_links`."""
 
     @property
     def url(self) -> str:
@@ -79,6 +83,12 @@ class ContentSet:
     media: dict[str, set[str]] = field(default_factory=dict)
     """Pictures and documents per language (paths below ``content/<lang>/``) that passed
     the file allow-list: the only files besides pages the engine may publish."""
+    links: dict[tuple[str, str], tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    """``(line, address)`` of the links of every page whose body could be read, valid or
+    not (:func:`site_builder.links.check_links`)."""
+    sources: dict[str, set[str]] = field(default_factory=dict)
+    """Every Markdown page found per language, valid or not: what a link may point at
+    (a page refused for another reason is reported there, not at every link to it)."""
 
     def in_lang(self, lang: str) -> list[ContentPage]:
         return sorted((p for (pl, _), p in self.pages.items() if pl == lang), key=lambda p: p.rel)
@@ -163,17 +173,28 @@ def _load_page(
     meta, problems = validate(doc, FrontMatter)
     body_line = yaml_text.count("\n") + 2
     problems += check_data(doc)
+    # The photo is checked even when other fields are wrong: every mistake of the page is
+    # reported in one run, not one per push.
+    photo, found = _check_image(root, doc, shown, {p.field for p in problems})
+    problems += found
     body_problems = check_body_text(shown, body, body_line)
     problems += body_problems or _markup_problems(shown, body, body_line, policy, checked)
-    photo = None
-    if meta is not None:
-        assert isinstance(meta, FrontMatter)
-        photo, found = _check_image(root, doc, meta, shown)
-        problems += found
     if meta is None or problems:
         return None, problems
     assert isinstance(meta, FrontMatter)
-    return ContentPage(lang, rel, meta, body, dict(doc.data), photo), []
+    return ContentPage(lang, rel, meta, body, dict(doc.data), photo, body_links(body, body_line)), []
+
+
+def _links_of(root: Path, lang: str, rel: str) -> tuple[tuple[int, str], ...]:
+    """The links of a page refused for another reason, so that they are checked in the
+    same run (nothing when its text or front matter cannot be read at all)."""
+    raw = read(root / "content" / lang / rel, f"content/{lang}/{rel}", MAX_TEXT_BYTES)
+    if isinstance(raw, Problem):
+        return ()
+    parts = split_front_matter(raw.decode("utf-8", errors="replace").replace("\r\n", "\n"))
+    if parts is None:
+        return ()
+    return body_links(parts[1], parts[0].count("\n") + 2)
 
 
 def _markup_problems(shown: str, body: str, body_line: int, policy: Policy, checked: CheckedBodies | None) -> list[Problem]:
@@ -195,12 +216,18 @@ it, and who took it and under which terms the portal publishes it (a portal that
 show a photo's licence must not publish it)."""
 
 
-def _check_image(root: Path, doc: YamlDocument, meta: FrontMatter, shown: str) -> tuple[Photo | None, list[Problem]]:
-    """The page's photo fields go together, and the file must be a usable photo."""
+def _check_image(root: Path, doc: YamlDocument, shown: str, reported: set[str]) -> tuple[Photo | None, list[Problem]]:
+    """The page's photo fields go together, and the file must be a usable photo.
+
+    Read from the parsed front matter rather than the validated model, so that these
+    problems are reported beside any other of the page; a field already ``reported``
+    (a path the model refused) is not reported twice."""
+    data = doc.data
     problems = []
-    if meta.image is None:
+    image = data.get("image")
+    if image is None:
         for name in (*IMAGE_FIELDS, "image_caption"):
-            if getattr(meta, name) is not None:
+            if data.get(name) is not None:
                 line, column = doc.mark((name,))
                 problems.append(Problem(
                     shown, line, column, name,
@@ -215,13 +242,15 @@ def _check_image(root: Path, doc: YamlDocument, meta: FrontMatter, shown: str) -
         "image_licence": ("giấy phép hoặc quyền đăng ảnh", "the licence or right to publish it"),
     }
     for name, (vi, en) in names.items():
-        if getattr(meta, name) is None:
+        if data.get(name) is None and name not in reported:
             problems.append(Problem(
                 shown, line, column, name,
                 f"ảnh cần '{name}': {vi}", f"an image needs '{name}': {en}",
             ))
+    if not isinstance(image, str) or "image" in reported:
+        return None, problems
     try:
-        photo = probe(root, meta.image)
+        photo = probe(root, image.strip())
     except PhotoError as exc:
         problems.append(Problem(shown, line, column, "image", exc.vi, exc.en))
         return None, problems
@@ -322,6 +351,7 @@ def check_content(
     inventory: Inventory = scan_content(root)
     problems.extend(inventory.problems)
     content.media = {lang: set(files) for lang, files in inventory.media.items()}
+    content.sources = {lang: set(files) for lang, files in inventory.pages.items()}
     try:
         policy = policy_for(root)
     except ValueError as exc:
@@ -333,7 +363,9 @@ def check_content(
     for (lang, _rel), (page, found) in zip(items, _load_all(root, items, policy, checked, jobs), strict=True):
         problems.extend(found)
         if page is None:
+            content.links[(lang, _rel)] = _links_of(root, lang, _rel)
             continue
+        content.links[(lang, page.rel)] = page.links
         content.pages[(lang, page.rel)] = page
         if page.meta.unit and unit_ids is not None and page.meta.unit not in unit_ids:
             problems.add(Problem(

@@ -39,7 +39,7 @@ from pathlib import Path, PurePosixPath
 from PIL import Image, ImageCms, ImageOps, features
 
 from . import cachedir
-from .inputs import MAX_MEDIA_BYTES, PHOTO_SUFFIXES
+from .inputs import MAX_MEDIA_BYTES, NAME, PHOTO_SUFFIXES, signature_ok
 
 # PHOTO_SUFFIXES: JPEG, PNG, WebP, AVIF; GIF is not a photo kind (an animation has no
 # single picture to resize).
@@ -149,6 +149,24 @@ def variant_key(digest: str, fmt: str, width: int) -> str:
     return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
+def photo_path_ok(rel: str) -> bool:
+    """Whether ``rel`` can name a photo below ``content/media/``: relative, made of names
+    that ``check`` accepts for files (no NUL, no ``..``, no backslash). Decided from the
+    string alone, before the file system is asked."""
+    parts = rel.split("/")
+    return (
+        bool(rel)
+        and len(rel) <= 500
+        and all(NAME.match(part) and part not in (".", "..") for part in parts)
+    )
+
+
+def _shown_path(rel: str) -> str:
+    """A refused path as an editor can read it: invisible characters written as escapes, cut short."""
+    shown = rel.encode("unicode_escape").decode("ascii")
+    return shown if len(shown) <= 80 else shown[:77] + "..."
+
+
 def probe(root: Path, rel: str) -> Photo:
     """Check the photo ``content/media/<rel>`` and measure it, without decoding its pixels.
 
@@ -156,8 +174,23 @@ def probe(root: Path, rel: str) -> Photo:
     PNG, WebP or AVIF photo, one over 20 MiB or 50 megapixels, or one under
     :data:`MIN_WIDTH` pixels wide once upright.
     """
-    path = root / MEDIA_DIR / rel
     shown = f"{MEDIA_DIR}/{rel}"
+    if not photo_path_ok(rel):
+        # Checked before any call to the file system: a NUL makes ``os.lstat`` raise, and
+        # ``..`` or an absolute path would reach outside content/media/.
+        raise PhotoError(
+            f"đường dẫn ảnh '{_shown_path(rel)}' không hợp lệ: chỉ gồm tên thư mục và tệp trong content/media/ "
+            "(chữ không dấu, số, '.', '_', '-')",
+            f"the image path '{_shown_path(rel)}' is not valid: only folder and file names inside content/media/ "
+            "(letters without marks, digits, '.', '_', '-')",
+        )
+    if PurePosixPath(rel).suffix not in PHOTO_SUFFIXES:
+        kinds = ", ".join(sorted(s.lstrip(".") for s in PHOTO_SUFFIXES))
+        raise PhotoError(
+            f"{shown}: loại ảnh không được hỗ trợ; chỉ dùng: {kinds} (đuôi tên viết thường)",
+            f"{shown}: unsupported kind of image; use one of: {kinds} (a lower-case suffix)",
+        )
+    path = root / MEDIA_DIR / rel
     parts = PurePosixPath(rel).parts
     try:
         # Every step below content/media/ is looked at, not followed: a folder that is a
@@ -193,16 +226,20 @@ def _probe(path: str, shown: str, mtime_ns: int, size: int, limit: int, rel: str
         with Image.open(io.BytesIO(data), formats=sorted(PHOTO_FORMATS)) as im:
             width, height = im.size
             orientation = im.getexif().get(0x0112, 1)
-    except (OSError, ValueError, Image.DecompressionBombError, SyntaxError):
+            if width * height > MAX_PIXELS:
+                raise PhotoError(
+                    f"{shown} có quá nhiều điểm ảnh ({width}×{height}); tối đa {MAX_PIXELS // 1_000_000} triệu",
+                    f"{shown} has too many pixels ({width}×{height}); at most {MAX_PIXELS // 1_000_000} million",
+                )
+            # Every pixel decoded now, not in the build: a truncated or corrupt file is
+            # refused here with the page that names it, instead of failing the build
+            # later with "image file is truncated" and no file named.
+            im.load()
+    except (OSError, ValueError, Image.DecompressionBombError, SyntaxError, EOFError):
         raise PhotoError(
-            f"{shown} không phải là ảnh JPEG, PNG, WebP hay AVIF đọc được",
-            f"{shown} is not a readable JPEG, PNG, WebP or AVIF image",
+            f"{shown} không phải là ảnh JPEG, PNG, WebP hay AVIF đọc được đến hết (tệp bị cắt cụt hoặc hỏng?)",
+            f"{shown} is not a JPEG, PNG, WebP or AVIF image that can be read to its end (truncated or damaged?)",
         ) from None
-    if width * height > MAX_PIXELS:
-        raise PhotoError(
-            f"{shown} có quá nhiều điểm ảnh ({width}×{height}); tối đa {MAX_PIXELS // 1_000_000} triệu",
-            f"{shown} has too many pixels ({width}×{height}); at most {MAX_PIXELS // 1_000_000} million",
-        )
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     if width < MIN_WIDTH:
@@ -349,6 +386,109 @@ def picture(photo: Photo, to_root: str) -> Picture:
     sources = [(MIME[fmt], srcset(items)) for fmt, items in by_format.items()]
     top = jpegs[-1]
     return Picture(sources, f"{to_root}{top.path}", srcset(jpegs), top.width, top.height)
+
+
+# ── Pictures of content/<lang>/ ───────────────────────────────────────────────────────
+PICTURE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WEBP", ".avif": "AVIF"}
+"""What Pillow must find in a picture of ``content/<lang>/``, by its (lower-case) suffix."""
+MAX_FRAMES = 500
+"""An animation longer than this is a decompression bomb, not a picture for a page."""
+PICTURE_SETTINGS: dict[str, dict[str, object]] = {
+    "PNG": {"optimize": False, "compress_level": 9},
+    "JPEG": {"quality": 90, "optimize": True, "progressive": True},
+    "GIF": {"optimize": False},
+    "WEBP": {"quality": 90, "method": 4},
+    "AVIF": {"quality": 75, "speed": 6, "max_threads": 1},
+}
+"""Encoder settings for republished pictures: screenshots and diagrams stay sharp."""
+
+
+def picture_problem(data: bytes, suffix: str) -> tuple[str, str] | None:
+    """Why a picture of ``content/<lang>/`` cannot be published (Vietnamese, English), or
+    ``None``: it must be of the kind its name says, decode to its last pixel of every
+    frame, stay under :data:`MAX_PIXELS` and :data:`MAX_FRAMES`, and be one the build can
+    encode again (:func:`clean_picture`)."""
+    fmt = PICTURE_FORMATS[suffix]
+    unreadable = (
+        f"không đọc được ảnh {fmt} này đến hết (tệp bị cắt cụt, hỏng hoặc không phải ảnh {fmt})",
+        f"this {fmt} picture cannot be read to its end (truncated, damaged or not a {fmt} picture)",
+    )
+    try:
+        with Image.open(io.BytesIO(data), formats=[fmt]) as im:
+            width, height = im.size
+            frames = getattr(im, "n_frames", 1)
+            if width * height * min(frames, MAX_FRAMES + 1) > MAX_PIXELS or frames > MAX_FRAMES:
+                return (
+                    f"ảnh có quá nhiều điểm ảnh ({width}×{height}, {frames} khung hình); tối đa "
+                    f"{MAX_PIXELS // 1_000_000} triệu điểm ảnh và {MAX_FRAMES} khung hình",
+                    f"the picture has too many pixels ({width}×{height}, {frames} frames); at most "
+                    f"{MAX_PIXELS // 1_000_000} million pixels and {MAX_FRAMES} frames",
+                )
+            for index in range(frames):
+                im.seek(index)
+                im.load()
+    except (OSError, ValueError, Image.DecompressionBombError, SyntaxError, EOFError):
+        return unreadable
+    if fmt == "AVIF" and not features.check("avif"):
+        return (
+            "bản Pillow này không ghi được ảnh AVIF: hãy dùng PNG, JPEG hoặc WebP",
+            "this Pillow cannot write AVIF pictures: use PNG, JPEG or WebP",
+        )
+    return None
+
+
+def _fresh(frame: Image.Image, fmt: str) -> Image.Image:
+    """One frame's pixels in a new image: nothing of the source's ``info`` (EXIF, XMP, ICC
+    profile, text chunks, comments) or of the bytes around the picture is kept."""
+    has_alpha = frame.mode in ("RGBA", "LA", "PA") or "transparency" in frame.info
+    mode = "RGBA" if has_alpha and fmt != "JPEG" else ("L" if frame.mode in ("1", "L") else "RGB")
+    if has_alpha and fmt == "JPEG":
+        rgba = frame.convert("RGBA")
+        frame = Image.alpha_composite(Image.new("RGBA", rgba.size, (255, 255, 255, 255)), rgba)
+    converted = frame.convert(mode)
+    return Image.frombytes(mode, converted.size, converted.tobytes())
+
+
+def clean_picture(data: bytes, suffix: str) -> bytes:
+    """A picture of ``content/<lang>/`` as it is published: decoded, turned upright, and
+    encoded again in the same format from its pixels alone. What follows the picture in
+    the file (an HTML page, a ZIP, a script: a polyglot) and every metadata chunk are
+    left behind, so the published file is a picture and nothing else, whatever the
+    server's headers say."""
+    fmt = PICTURE_FORMATS[suffix]
+    with Image.open(io.BytesIO(data), formats=[fmt]) as source:
+        frames_total = getattr(source, "n_frames", 1)
+        frames, durations = [], []
+        for index in range(frames_total):
+            source.seek(index)
+            source.load()
+            frame = ImageOps.exif_transpose(source) if index == 0 and frames_total == 1 else source.copy()
+            frames.append(_fresh(frame, fmt))
+            durations.append(int(source.info.get("duration", 100) or 100))
+        loop = source.info.get("loop", 0)
+    buffer = io.BytesIO()
+    settings = dict(PICTURE_SETTINGS[fmt])
+    if len(frames) > 1:
+        settings.update(save_all=True, append_images=frames[1:], duration=durations, loop=loop)
+    frames[0].save(buffer, fmt, **settings)
+    return buffer.getvalue()
+
+
+def published_picture(data: bytes, suffix: str, cache: Path | None = None) -> bytes:
+    """:func:`clean_picture`, kept in the image cache by the source's hash (encoding a
+    large PNG again on every build costs a second)."""
+    text = f"{PIPELINE}|{Image.__version__}|picture|{suffix}|{hashlib.sha256(data).hexdigest()}"
+    key = hashlib.sha256(text.encode("ascii")).hexdigest()
+    entry = (cache or cache_dir()) / f"{key}{suffix}"
+    try:
+        cached = entry.read_bytes()
+    except OSError:
+        cached = b""
+    if signature_ok(suffix, cached[:16]):
+        return cached
+    fresh = clean_picture(data, suffix)
+    cachedir.write_atomically(entry, fresh)
+    return fresh
 
 
 # ── Social cards ─────────────────────────────────────────────────────────────────

@@ -28,9 +28,11 @@ from __future__ import annotations
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import LANGUAGES
@@ -60,20 +62,83 @@ MEDIA: dict[str, tuple[bytes, ...]] = {
     ".odp": (b"PK\x03\x04",),
 }
 """File kinds ``content/<lang>/`` may publish as they are, with the bytes they start with
-(WebP and AVIF are checked further in :func:`_signature_ok`)."""
+(WebP and AVIF are checked further in :func:`signature_ok`)."""
+
+PICTURES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
+"""Pictures a page may show from ``content/<lang>/``: fully decoded by ``check`` and
+published only as fresh pixels (:func:`site_builder.images.clean_picture`)."""
+DOCUMENTS = frozenset({".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"})
+"""Documents a page may offer for download: opened by a parser by ``check``
+(:mod:`site_builder.documents`) and published as they are only if nothing but the
+document is in the file."""
+
+KINDS: dict[str, str] = {".md": "page", ".yaml": "data"} | dict.fromkeys(PICTURES, "picture") | dict.fromkeys(
+    DOCUMENTS, "document")
+"""Every kind of file the kit reads or publishes, by its suffix, written in lower case."""
+
+
+def file_kind(name: str) -> str | None:
+    """``"page"``, ``"data"``, ``"picture"``, ``"document"`` or ``None``: the one notion of a
+    file's kind that ``check``, the content scanner, the link list and the build share.
+
+    The suffix must be written exactly as in :data:`KINDS`: ``evil.MD`` is no page (MkDocs,
+    a web server and a case-insensitive disk would each read it differently) and no
+    picture, so it is never published; :func:`suffix_problem` tells the editor why."""
+    return KINDS.get(PurePosixPath(name).suffix)
+
+
+def suffix_problem(rel: str) -> Problem | None:
+    """A file whose suffix is a known kind in the wrong case (``.MD``, ``.Png``): refused
+    with the name to use instead; ``None`` for every other name."""
+    suffix = PurePosixPath(rel).suffix
+    if suffix == suffix.lower() or suffix.lower() not in KINDS:
+        return None
+    return _problem(
+        rel,
+        f"đuôi tên tệp '{suffix}' phải viết thường: hãy đổi thành '{suffix.lower()}'",
+        f"the file's suffix '{suffix}' must be in lower case: rename it to '{suffix.lower()}'",
+    )
+
 
 RESERVED_FOLDERS = frozenset({"assets", "pagefind", "search", "embed", "api", "__preview__"})
 """Top folders of a language tree that belong to the theme, the search index, the
-widgets (framed by other sites under their own policy) and the preview."""
+widgets (framed by other sites under their own policy) and the preview; compared
+in lower case, since ``Assets/`` is ``assets/`` on a case-insensitive disk (IIS, NTFS)."""
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 """File and folder names: letters without marks, digits, ``.``, ``_``, ``-``; they become
 addresses, so nothing that needs quoting."""
 
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb]")
+INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200e\u200f\u2060-\u2064"
+    "\u206a-\u206f\u3164\uffa0\U0001d173-\U0001d17a\U000e0000-\U000e007f"
+)
+"""Characters that print as nothing: soft hyphen, combining grapheme joiner, the Arabic
+letter mark, Hangul and Khmer fillers, Mongolian selectors, zero-width space,
+left-to-right and right-to-left marks, word joiner and invisible operators, deprecated
+format characters, musical formatting and the tag characters (U+E0000–E007F, which can
+spell a hidden message after any character). A title "Ad\u200bmin" looks like "Admin"
+to a reviewer and to a reader, but is another string to search, links and feeds."""
+
+_NOT_LATIN = "\x00-\u036f\u1e00-\u1eff\u2000-\u206f"
+"""Latin letters (Vietnamese included), their marks, and general punctuation: no word in
+these needs a zero-width joiner or non-joiner."""
+
+CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb"
+    + INVISIBLE + "]"
+    + f"|(?<![^{_NOT_LATIN}])[\u200c\u200d]"
+)
 """Characters refused in any text: C0/C1 controls but tab and newline, line and
-paragraph separators, bidirectional overrides and isolates, lone surrogates, the BOM
-and interlinear annotation marks."""
+paragraph separators, bidirectional overrides and isolates, lone surrogates, the BOM,
+interlinear annotation marks and the invisible characters above (:data:`INVISIBLE`).
+The zero-width non-joiner and joiner (U+200C, U+200D) shape Persian, Arabic and Indic
+words and join emoji, so they pass after a character of such a script or an emoji, and
+are refused at the start of a text or after a Latin letter, a space or punctuation,
+where they only hide something."""
+
+MAX_REPORTED = 20
+"""Refused characters reported per text: enough to fix them in one pass, not a flood."""
 
 
 @dataclass
@@ -123,7 +188,7 @@ def walk(root: Path, top: str) -> Iterator[tuple[str, os.stat_result]]:
             yield rel, entry_info
 
 
-def _signature_ok(suffix: str, head: bytes) -> bool:
+def signature_ok(suffix: str, head: bytes) -> bool:
     if suffix == ".webp":
         return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
     if suffix == ".avif":
@@ -135,6 +200,8 @@ def scan_content(root: Path) -> Inventory:
     """Sort every entry of ``content/`` into pages and media, refusing all else."""
     found = Inventory()
     allowed_top = {f"content/{lang}" for lang in LANGUAGES} | {"content/data", "content/media"}
+    folded: dict[str, str] = {}
+    refused: list[str] = []
     for rel, info in walk(root, "content"):
         if stat.S_ISLNK(info.st_mode):
             found.problems.append(link_problem(rel))
@@ -145,6 +212,19 @@ def scan_content(root: Path) -> Inventory:
         if len(parts) == 2 and rel not in allowed_top:
             found.problems.append(_stray(rel, info))
             continue
+        if any(rel.startswith(prefix) for prefix in refused):
+            continue  # inside a folder already refused
+        twin = folded.setdefault(rel.lower(), rel)
+        if twin != rel:
+            refused.append(rel + "/")
+            found.problems.append(_problem(
+                rel,
+                f"tên này chỉ khác {twin} ở chữ hoa, chữ thường: trên máy chủ không phân biệt hoa thường hai tệp là "
+                "một; hãy đổi tên",
+                f"this name differs from {twin} only in case: on a server that ignores case they are one file; "
+                "rename it",
+            ))
+            continue
         if not stat.S_ISREG(info.st_mode):
             if not stat.S_ISDIR(info.st_mode):
                 found.problems.append(_problem(rel, "không phải tệp thường", "not a regular file"))
@@ -152,17 +232,17 @@ def scan_content(root: Path) -> Inventory:
                 found.problems.append(_bad_name(rel))
             continue
         if parts[1] == "data":
-            if len(parts) != 3 or not rel.endswith(".yaml"):
-                found.problems.append(_problem(
+            if len(parts) != 3 or file_kind(rel) != "data":
+                found.problems.append(suffix_problem(rel) or _problem(
                     rel,
                     "content/data/ chỉ chứa các tệp dữ liệu .yaml",
                     "content/data/ holds only the .yaml data files",
                 ))
             continue
         lang, inner = parts[1], "/".join(parts[2:])
-        problem = _content_file(rel, inner, info, root)
         if parts[1] == "media":
-            if problem is None and Path(inner).suffix.lower() not in PHOTO_SUFFIXES:
+            problem = _content_file(rel, inner, info, root, parse=False)
+            if problem is None and PurePosixPath(inner).suffix not in PHOTO_SUFFIXES:
                 problem = _problem(
                     rel,
                     "content/media/ chỉ chứa ảnh JPEG, PNG, WebP hoặc AVIF",
@@ -173,9 +253,10 @@ def scan_content(root: Path) -> Inventory:
             else:
                 found.photos.append(inner)
             continue
+        problem = _content_file(rel, inner, info, root)
         if problem is not None:
             found.problems.append(problem)
-        elif inner.endswith(".md"):
+        elif file_kind(inner) == "page":
             found.pages[lang].append(inner)
         else:
             found.media[lang].append(inner)
@@ -206,27 +287,33 @@ def _bad_name(rel: str) -> Problem:
     )
 
 
-def _content_file(rel: str, inner: str, info: os.stat_result, root: Path) -> Problem | None:
-    """The problem with one file below ``content/<lang>/``, or ``None`` if it may be published."""
+def _content_file(rel: str, inner: str, info: os.stat_result, root: Path, parse: bool = True) -> Problem | None:
+    """The problem with one file below ``content/<lang>/``, or ``None`` if it may be
+    published. With ``parse``, a picture is decoded to its last pixel and a document
+    opened by a parser (the photos of ``content/media/`` are decoded when a page names them)."""
     parts = inner.split("/")
     if any(not NAME.match(part) for part in parts):
         return _bad_name(rel)
-    if parts[0] in RESERVED_FOLDERS:
+    if parts[0].lower() in RESERVED_FOLDERS:
         return _problem(
             rel,
             f"thư mục '{parts[0]}/' dành cho giao diện và các trang được tạo tự động; hãy đặt tệp ở nơi khác",
             f"the folder '{parts[0]}/' belongs to the theme and the generated pages; put the file elsewhere",
         )
-    suffix = Path(inner).suffix.lower()
-    if suffix == ".md":
+    wrong_case = suffix_problem(rel)
+    if wrong_case is not None:
+        return wrong_case
+    suffix = PurePosixPath(inner).suffix
+    kind = file_kind(inner)
+    if kind == "page":
         return None if info.st_size <= MAX_TEXT_BYTES else _too_large(rel, info.st_size, MAX_TEXT_BYTES)
-    if suffix == ".svg":
+    if suffix.lower() == ".svg":
         return _problem(
             rel,
             "không dùng ảnh SVG trong nội dung (SVG có thể chứa mã chạy): hãy dùng PNG, JPEG hoặc WebP",
             "SVG is not accepted in content (it can carry script): use PNG, JPEG or WebP",
         )
-    if suffix not in MEDIA:
+    if kind not in ("picture", "document"):
         kinds = ", ".join(sorted(s.lstrip(".") for s in [".md", *MEDIA]))
         return _problem(
             rel,
@@ -237,13 +324,30 @@ def _content_file(rel: str, inner: str, info: os.stat_result, root: Path) -> Pro
         return _too_large(rel, info.st_size, MAX_MEDIA_BYTES)
     with (root / rel).open("rb") as fh:
         head = fh.read(16)
-    if not _signature_ok(suffix, head):
+    if not signature_ok(suffix, head):
         return _problem(
             rel,
             f"nội dung tệp không phải là tệp {suffix.lstrip('.').upper()} như đuôi tên của nó",
             f"the file's content is not the {suffix.lstrip('.').upper()} its name says",
         )
-    return None
+    if not parse:
+        return None
+    found = _parsed(str(root / rel), suffix, info.st_mtime_ns, info.st_size)
+    return None if found is None else _problem(rel, *found)
+
+
+@lru_cache(maxsize=4096)
+def _parsed(path: str, suffix: str, mtime_ns: int, size: int) -> tuple[str, str] | None:
+    """Why a picture or document cannot be published, once per version of the file (the
+    check and the build of one run both ask)."""
+    data = Path(path).read_bytes()
+    if suffix in PICTURES:
+        from .images import picture_problem
+
+        return picture_problem(data, suffix)
+    from .documents import document_problem
+
+    return document_problem(data, suffix)
 
 
 def _too_large(rel: str, size: int, limit: int) -> Problem:
@@ -289,19 +393,32 @@ def read(path: Path, rel: str, limit: int = MAX_TEXT_BYTES) -> bytes | Problem:
 
 def control_character(text: str) -> tuple[int, int, str] | None:
     """``(line, column, "U+XXXX")`` of the first refused character in ``text`` (1-based)."""
-    match = CONTROL.search(text)
-    if match is None:
-        return None
-    before = text[: match.start()]
-    line = before.count("\n") + 1
-    column = match.start() - (before.rfind("\n") + 1) + 1
-    return line, column, f"U+{ord(match.group(0)):04X}"
+    found = control_characters(text)
+    return found[0] if found else None
+
+
+def control_characters(text: str, limit: int = MAX_REPORTED) -> list[tuple[int, int, str]]:
+    """``(line, column, "U+XXXX")`` of every refused character in ``text`` (1-based), at
+    most ``limit``: an editor fixes them all in one pass instead of one per run."""
+    found = []
+    for match in CONTROL.finditer(text):
+        before = text[: match.start()]
+        line = before.count("\n") + 1
+        column = match.start() - (before.rfind("\n") + 1) + 1
+        found.append((line, column, f"U+{ord(match.group(0)):04X}"))
+        if len(found) >= limit:
+            break
+    return found
 
 
 def control_message(code: str) -> tuple[str, str]:
+    """What to tell an editor about the refused character ``code`` (``"U+200B"``), by
+    code point and Unicode name: an invisible character cannot be pointed at otherwise."""
+    name = unicodedata.name(chr(int(code[2:], 16)), "")
+    shown = f"{code} ({name})" if name else code
     return (
-        f"văn bản chứa ký tự điều khiển hoặc ký tự vô hình {code}: hãy xóa nó",
-        f"the text holds a control or invisible character {code}: remove it",
+        f"văn bản chứa ký tự điều khiển hoặc ký tự vô hình {shown}: hãy xóa nó",
+        f"the text holds a control or invisible character {shown}: remove it",
     )
 
 

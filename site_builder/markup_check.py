@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import markdown
 
-from .inputs import control_character, control_message, strings
+from .inputs import control_characters, control_message, strings
 from .problems import Problem
 from .sanitize import Policy, Removal, local_path, removals
 from .siteconfig import iframe_hosts
@@ -176,26 +176,27 @@ def check_page(file: str, body: str, first_line: int, policy: Policy) -> list[Pr
 
 
 def check_body_text(file: str, body: str, first_line: int) -> list[Problem]:
-    """Control and invisible characters in a page body."""
-    found = control_character(body)
-    if found is None:
-        return []
-    line, column, code = found
-    vi, en = control_message(code)
-    return [Problem(file, first_line + line - 1, column, "", vi, en)]
+    """Control and invisible characters in a page body, every one (up to
+    :data:`site_builder.inputs.MAX_REPORTED`), with line and column."""
+    problems = []
+    for line, column, code in control_characters(body):
+        vi, en = control_message(code)
+        problems.append(Problem(file, first_line + line - 1, column, "", vi, en))
+    return problems
 
 
 def check_data(doc: YamlDocument) -> list[Problem]:
-    """Control and invisible characters in any text of a YAML document.
+    """Control and invisible characters in any text of a YAML document, every one.
 
     Markup in data text is not refused: the templates, feeds, calendar and exports
     escape every value, so ``<b>`` in a title is shown as the four characters it is.
     """
     problems = []
     for loc, text in strings(doc.data):
-        found = control_character(text)
-        if found is not None:
+        found = control_characters(text)
+        if found:
             line, column = doc.mark(loc)
-            vi, en = control_message(found[2])
-            problems.append(Problem(doc.path, line, column, field_path(loc), vi, en))
+            for code in dict.fromkeys(code for _, _, code in found):
+                vi, en = control_message(code)
+                problems.append(Problem(doc.path, line, column, field_path(loc), vi, en))
     return problems

@@ -37,6 +37,8 @@ from .content_tree import without_title
 from .contexts import page_context
 from .deps import LanguageRecord, page_key
 from .i18n import translations
+from .images import published_picture
+from .inputs import file_kind
 from .pages import PageSpec
 from .portal import Portal
 from .problems import InputError
@@ -63,6 +65,10 @@ class AseanConfig(Config):
     """Refuse data with warnings (a missing English text) as MkDocs' strict mode does."""
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])
     """Hosts whose https pages content may frame with ``<iframe>``: the maintainers' call."""
+    unit_urls = c.Type(dict, default={})
+    """The published address of each unit's section (``soc-trang: https://...``): the
+    maintainers' call, like the frame hosts, never ``plans/units.yaml``
+    (:func:`site_builder.siteconfig.unit_urls`)."""
     base_url = c.Optional(c.Type(str))
     """The site's root address, ending in ``/`` (the build passes it); none: ``SITE_URL`` or
     the local preview address (:func:`site_builder.urls.base_url`)."""
@@ -147,6 +153,11 @@ class AseanPlugin(BasePlugin[AseanConfig]):
             elif file.src_uri not in media:
                 # ``check`` refused it (or it appeared since): never publish what was not checked.
                 files.remove(file)
+            elif file_kind(file.src_uri) == "picture":
+                # A picture is published as fresh pixels only, never as the editor's bytes.
+                files.remove(file)
+                data = published_picture(Path(file.abs_src_path).read_bytes(), Path(file.src_uri).suffix)
+                files.append(File.generated(config, file.src_uri, content=data))
         for spec in self.specs.values():
             if files.get_file_from_path(spec.src_uri) is not None:
                 raise PluginError(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from . import LANGUAGES
 from .content_tree import ContentSet, check_content
+from .links import check_links
 from .loader import Dataset, check_dataset
 from .problems import InputError, Problem, ProblemList
 
@@ -110,10 +111,13 @@ def _check(root: Path, jobs: int = 1) -> tuple[Project | None, ProblemList]:
     plans = set(dataset.plans) if dataset else None
     content, found = check_content(root, units, plans, jobs)
     problems.extend(found.items)
-    if dataset is None or problems.errors:
+    if dataset is None or any(not p.file.startswith(("content/vi/", "content/en/")) for p in problems.errors):
         return None, problems
+    # Pages with errors are left out of the project, but their links are still
+    # resolved: every problem of the content is reported in one run.
     project = Project(root, dataset, content)
     problems.extend(_url_claims(project))
+    problems.extend(check_links(project))
     if problems.errors:
         return None, problems
     return project, problems

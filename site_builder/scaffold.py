@@ -255,8 +255,6 @@ def branding_block(unit: Unit | None, name_vi: str, name_en: str, args: Branding
             for cite in old.portal_cite:
                 at = f", at: {_text(cite.at.vi, cite.at.en)}" if cite.at else ""
                 lines.append(f"        - {{source: {cite.source}{at}}}")
-    if old and old.section_url:
-        lines.append(f"      section_url: {_q(old.section_url)}")
     contact = old.contact if old else None
     office = _pair(args.office_vi, args.office_en, contact.office if contact else None)
     address = _pair(args.address_vi, args.address_en, contact.address if contact else None)

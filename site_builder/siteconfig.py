@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from .model.common import PORT
+
 HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$")
 """A lower-case host name (no scheme, port, path or wildcard)."""
 
@@ -50,3 +52,27 @@ def iframe_hosts(root: Path) -> tuple[str, ...]:
     if bad:
         raise ValueError(f"mkdocs.yml: plugins › asean › iframe_hosts: not a host name: {bad!r}")
     return tuple(sorted(hosts))
+
+
+UNIT_URL = re.compile(
+    r"^https://[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+(?::" + PORT + ")?"
+    r"(?:/[A-Za-z0-9._~/-]*)?$"
+)
+"""A section's published address: ``https://``, a lower-case host, a path of plain characters."""
+
+
+def unit_urls(root: Path) -> dict[str, str]:
+    """Where each unit publishes its section (``plugins: - asean: unit_urls: {soc-trang:
+    https://...}``): the address a ``build --unit`` without ``SITE_URL`` or ``--site-url``
+    uses for canonical links, the sitemap, the API and the embed codes other portals paste.
+
+    It lives in ``mkdocs.yml``, which the maintainers own: an editor who could change it
+    could make every portal that embeds the unit load script from another site. A
+    malformed entry is an error, not ignored."""
+    urls = plugin_options(root).get("unit_urls") or {}
+    if not isinstance(urls, dict):
+        raise ValueError("mkdocs.yml: plugins › asean › unit_urls: expected a mapping of unit ids to addresses")
+    bad = {k: v for k, v in urls.items() if not isinstance(k, str) or not isinstance(v, str) or not UNIT_URL.match(v)}
+    if bad:
+        raise ValueError(f"mkdocs.yml: plugins › asean › unit_urls: not an https address: {bad!r}")
+    return dict(urls)

@@ -100,6 +100,19 @@ def _fields_of(model: type[BaseModel], loc: Loc) -> list[str]:
     return []
 
 
+MOVED: dict[str, tuple[str, str]] = {
+    "section_url": (
+        "địa chỉ công bố chuyên mục của đơn vị không còn ghi ở plans/units.yaml (tệp mọi biên tập viên đều sửa "
+        "được) mà do người quản trị ghi trong mkdocs.yml (plugins: - asean: unit_urls: {<mã đơn vị>: https://...}); "
+        "hãy xóa dòng này; liên kết tới cổng thông tin vẫn ghi ở 'portal'",
+        "a unit's published section address is no longer written in plans/units.yaml (which every editor can "
+        "change) but by the maintainers in mkdocs.yml (plugins: - asean: unit_urls: {<unit id>: https://...}); "
+        "delete this line; the link to the portal stays in 'portal'",
+    ),
+}
+"""Fields that moved out of the editors' files, with where they went."""
+
+
 def translate(error: dict[str, Any], model: type[BaseModel]) -> tuple[Loc, str, str]:
     """One pydantic error → (where, Vietnamese, English)."""
     kind = error["type"]
@@ -111,6 +124,8 @@ def translate(error: dict[str, Any], model: type[BaseModel]) -> tuple[Loc, str, 
     if kind == "missing":
         name = loc[-1]
         return loc, f"thiếu trường bắt buộc '{name}'", f"missing required field '{name}'"
+    if kind == "extra_forbidden" and loc[-1] in MOVED:
+        return loc, *MOVED[str(loc[-1])]
     if kind == "extra_forbidden":
         name = loc[-1]
         allowed = _fields_of(model, loc[:-1])

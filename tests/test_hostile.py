@@ -117,6 +117,57 @@ CASES = [
     ("iframe with user info", "content/vi/a.md",
      (PAGE + '<iframe src="https://www.youtube-nocookie.com@evil.example/"></iframe>\n').encode(), None, None,
      "content/vi/a.md:8: khung <iframe> từ 'evil.example' không nằm trong danh sách cho phép"),
+    # Issue 30: the second pass.
+    ("a page named .MD", "content/vi/x/evil.MD", b"<html><body><script>alert(document.domain)</script>", None, None,
+     "content/vi/x/evil.MD: đuôi tên tệp '.MD' phải viết thường: hãy đổi thành '.md'"),
+    ("a page named .Md", "content/vi/x/evil.Md", PAGE.encode(), None, None,
+     "content/vi/x/evil.Md: đuôi tên tệp '.Md' phải viết thường"),
+    ("a theme folder in capitals", "content/vi/Assets/table.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 8, None, None,
+     "content/vi/Assets/table.png: thư mục 'Assets/' dành cho giao diện"),
+    ("a theme folder in upper case", "content/vi/ASSETS/a.pdf", b"%PDF-1.7\n", None, None,
+     "content/vi/ASSETS/a.pdf: thư mục 'ASSETS/' dành cho giao diện"),
+    ("a zero-width space in a title", "content/vi/a.md", "---\ntitle: \"Ad\u200bmin\"\ndescription: x\n---\n\nx\n".encode(),
+     None, None, "content/vi/a.md:2:8: title: văn bản chứa ký tự điều khiển hoặc ký tự vô hình U+200B (ZERO WIDTH SPACE)"),
+    ("a right-to-left mark in a body", "content/vi/a.md", (PAGE + "Tin \u200fnóng\n").encode(), None, None,
+     "content/vi/a.md:8:5: văn bản chứa ký tự điều khiển hoặc ký tự vô hình U+200F (RIGHT-TO-LEFT MARK)"),
+    ("an Arabic letter mark in a description", "content/vi/a.md",
+     "---\ntitle: a\ndescription: \"b\u061cc\"\n---\n\nx\n".encode(), None, None,
+     "content/vi/a.md:3:14: description: văn bản chứa ký tự điều khiển hoặc ký tự vô hình U+061C"),
+    ("a word joiner in a body", "content/vi/a.md", (PAGE + "x\u2060y\n").encode(), None, None,
+     "content/vi/a.md:8:2: văn bản chứa ký tự điều khiển hoặc ký tự vô hình U+2060 (WORD JOINER)"),
+    ("tag characters in a body", "content/vi/a.md", (PAGE + "Tin\U000e0041\U000e0042\n").encode(), None, None,
+     "content/vi/a.md:8:4: văn bản chứa ký tự điều khiển hoặc ký tự vô hình U+E0041 (TAG LATIN CAPITAL LETTER A)"),
+    ("a soft hyphen in a YAML name", PLAN, None, 'en: "2022 plan"', 'en: "2022 pl\\u00adan"',
+     f"{PLAN}:4:44: short_title.en: văn bản chứa ký tự điều khiển hoặc ký tự vô hình U+00AD (SOFT HYPHEN)"),
+    ("a Hangul filler as a title", "content/vi/a.md", "---\ntitle: \"\u3164\"\ndescription: x\n---\n\nx\n".encode(),
+     None, None, "content/vi/a.md:2:8: title: văn bản chứa ký tự điều khiển hoặc ký tự vô hình U+3164"),
+    ("a zero-width joiner inside a Latin word", "content/vi/a.md", (PAGE + "Ad\u200dmin\n").encode(), None, None,
+     "content/vi/a.md:8:3: văn bản chứa ký tự điều khiển hoặc ký tự vô hình U+200D (ZERO WIDTH JOINER)"),
+    ("a port past 65535", "content/data/events.yaml",
+     b"events:\n  - id: x\n    title: {vi: a, en: a}\n    description: {vi: b, en: b}\n    recurrence: yearly\n"
+     b"    month: 8\n    day: 8\n    sources:\n      - {title: a, url: \"https://asean.org:99999/x\"}\n", None, None,
+     "content/data/events.yaml:9:25: events[0].sources[0].url: cần một địa chỉ https:// đầy đủ"),
+    ("a number of 100,000 digits", PLAN, None, "id: soc-trang-2022", "id: " + "9" * 100_000,
+     f"{PLAN}:1:5: giá trị '9999999999999999999999999999999999999999… (100,000 ký tự)' không đọc được (số quá dài)"),
+    ("a link out of the site", "content/vi/a.md", (PAGE + "Xem [tệp](../../../../etc/passwd.md).\n").encode(), None, None,
+     "content/vi/a.md:8: liên kết '../../../../etc/passwd.md': dẫn ra ngoài trang web"),
+    ("a picture outside the site", "content/vi/a.md", (PAGE + "![x](../../../../etc/passwd)\n").encode(), None, None,
+     "content/vi/a.md:8: liên kết '../../../../etc/passwd': dẫn ra ngoài trang web"),
+    ("a backslash javascript: link", "content/vi/a.md", (PAGE + "\n[bấm](\\javascript:alert(1))\n").encode(), None, None,
+     "content/vi/a.md:9: liên kết '\\javascript:alert(1)': liên kết trong trang được viết tương đối"),
+    ("a tab inside a link target", "content/vi/a.md", (PAGE + "[x](b\tc.md)\n").encode(), None, None,
+     "content/vi/a.md:8: liên kết 'b   c.md': không có tệp b   c.md trong trang web"),
+    ("an anchor with a quote and a handler", "content/vi/a.md", (PAGE + '[x](#" onclick=)\n').encode(), None, None,
+     "content/vi/a.md:8: liên kết '#\" onclick=': trang này không có neo"),
+    ("a link to a missing page", "content/vi/a.md", (PAGE + "Xem [kế hoạch](plans/khong-co.md).\n").encode(), None, None,
+     "content/vi/a.md:8: liên kết 'plans/khong-co.md': không có tệp plans/khong-co.md trong trang web"),
+    ("a link starting with a slash", "content/vi/a.md", (PAGE + "Xem [kế hoạch](/vi/plans/).\n").encode(), None, None,
+     "content/vi/a.md:8: liên kết '/vi/plans/': liên kết trong trang được viết tương đối"),
+    ("a unit's published address in units.yaml", "plans/units.yaml", None, "    parent: viet-nam\n",
+     "    parent: viet-nam\n    branding:\n      display_name: {vi: a, en: a}\n"
+     "      section_url: \"https://evil.example/asean/\"\n",
+     "plans/units.yaml:11:20: units[1].branding.section_url: địa chỉ công bố chuyên mục của đơn vị không còn ghi ở "
+     "plans/units.yaml"),
 ]
 
 
@@ -233,3 +284,29 @@ def test_which_pages_are_rendered_for_the_scan(body: str, expected: bool) -> Non
     from site_builder.markup_check import can_carry_markup
 
     assert can_carry_markup(body) is expected
+
+
+def test_a_units_published_address_is_the_maintainers_call(mini: MiniProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Finding 2 of issue 30: ``branding.section_url`` in ``plans/units.yaml``, which every
+    editor can change, set the address of a ``--unit`` build: embed codes told other
+    portals to load ``https://evil.example/asean/embed.js``. The address now comes from
+    ``SITE_URL``/``--site-url`` or from ``mkdocs.yml`` (maintainers only); without either
+    a unit build is a preview build, and units.yaml may not name one."""
+    from site_builder.build import unit_base
+    from site_builder.problems import InputError
+    from site_builder.project import check_project
+    from site_builder.urls import DEFAULT_SITE_URL
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    project, problems = check_project(mini.root)
+    assert project is not None, [p.format() for p in problems.errors]
+    assert unit_base(project, "soc-trang", None) == DEFAULT_SITE_URL
+    mini.write("mkdocs.yml", "plugins:\n  - asean:\n      unit_urls: {soc-trang: \"https://asean.soctrang.gov.vn/\"}\n")
+    assert unit_base(project, "soc-trang", None) == "https://asean.soctrang.gov.vn/"
+    assert unit_base(project, "soc-trang", "https://other.gov.vn/asean/") == "https://other.gov.vn/asean/"
+    assert unit_base(project, "viet-nam", None) == DEFAULT_SITE_URL
+    for bad in ('"javascript:alert(1)"', '"http://asean.soctrang.gov.vn/"', '"https://a.gov.vn:99999/"', "[1]"):
+        mini.write("mkdocs.yml", f"plugins:\n  - asean:\n      unit_urls: {{soc-trang: {bad}}}\n")
+        with pytest.raises(InputError) as refused:
+            unit_base(project, "soc-trang", None)
+        assert "unit_urls" in refused.value.report()

@@ -181,7 +181,7 @@ def _problems(tiny: MiniProject) -> list[str]:
         ("image: a.gif\nimage_alt: Cờ\nimage_credit: X\nimage_licence: Y\n", "gif", "unsupported kind of image"),
         ("image: a.jpg\nimage_alt: Cờ\nimage_credit: X\nimage_licence: Y\n", "big", "is too large (20.0 MiB"),
         ("image: a.jpg\nimage_alt: Cờ\nimage_credit: X\nimage_licence: Y\n", "fake",
-         "is not a readable JPEG, PNG, WebP or AVIF image"),
+         "is not a JPEG, PNG, WebP or AVIF image that can be read to its end"),
     ],
     ids=["no alt", "no credit", "no licence", "alt without image", "parent path", "absolute path",
          "another site", "missing file", "too small", "gif", "over 20 MB", "not an image"],
@@ -329,3 +329,82 @@ def test_first_load_of_an_article_with_its_picture_on_a_phone_is_small(browser, 
             total += len(gzip.compress(body, 6))
     assert any(url.endswith("/assets/illustrations/signing-pen.svg") for url in bodies), sorted(bodies)  # the lead picture
     assert total <= 80 * 1024, (total, sorted(bodies))
+
+
+# ── Issue 30: paths checked before the file system, pixels decoded at check time ─────
+def test_a_nul_in_an_image_path_is_refused_not_a_crash(tiny: MiniProject) -> None:
+    """Finding 3 of issue 30: ``image: "a\\u0000b.jpg"`` made ``os.lstat`` raise in a worker
+    and ended ``check`` and ``build`` with a traceback. The path is validated first."""
+    from conftest import run_cli
+
+    from site_builder.images import PhotoError, probe
+
+    for bad in ("a\0b.jpg", "../x.jpg", "a\\b.jpg", "", "a//b.jpg", "x" * 600 + ".jpg"):
+        with pytest.raises(PhotoError):
+            probe(tiny.root, bad)
+    article(tiny, 'image: "a\\u0000b.jpg"\nimage_alt: Cờ\nimage_credit: X\nimage_licence: Y\n')
+    result = run_cli("--root", str(tiny.root), "check")
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr, result.stderr[-2000:]
+    assert "content/vi/news/anh.md:9:8: image:" in result.stdout and "U+0000" in result.stdout, result.stdout
+
+
+def test_a_truncated_photo_is_refused_by_check_with_its_page(tiny: MiniProject) -> None:
+    """Finding 4 of issue 30: a JPEG cut after its header passed ``check`` (only the header
+    was read) and the build then failed with "image file is truncated", naming neither
+    the photo nor the page. Every pixel is now decoded when the project is checked."""
+    whole = phone_photo(1200, 800, orientation=1)
+    tiny.write("content/media/a.jpg", whole[: len(whole) * 2 // 3])
+    article(tiny, "image: a.jpg\nimage_alt: Cờ\nimage_credit: X\nimage_licence: Y\n")
+    joined = "\n".join(_problems(tiny))
+    assert "content/vi/news/anh.md:9:8: image: content/media/a.jpg" in joined, joined
+    assert "read to its end" in joined and "đọc được đến hết" in joined
+
+
+def polyglot_png() -> bytes:
+    """A PNG with a text chunk holding a script and an HTML page after its end: a picture
+    to an image decoder, a web page to a browser that sniffs."""
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Comment", "<script>alert(document.domain)</script>")
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (22, 58, 134)).save(buffer, "PNG", pnginfo=info)
+    return buffer.getvalue() + b"<html><body><script>alert(document.domain)</script></body></html>"
+
+
+def test_content_pictures_are_published_as_fresh_pixels(tiny: MiniProject, tmp_path: Path) -> None:
+    """Finding 8 of issue 30: pictures of ``content/<lang>/`` were copied as they were, so a
+    PNG with HTML after its end (or in a chunk) reached the site whole and only the
+    host's headers kept it a picture. The build republishes the decoded pixels only."""
+    data = polyglot_png()
+    tiny.write("content/vi/guide/img/so-do.png", data)
+    tiny.write("content/vi/guide/index.md", "---\ntitle: Hướng dẫn\ndescription: Hướng dẫn\n---\n\n# Hướng dẫn\n\n"
+               "![Sơ đồ](img/so-do.png)\n")
+    build_site(tiny.root, tmp_path / "site", jobs=1, strict=False)
+    published = (tmp_path / "site/vi/guide/img/so-do.png").read_bytes()
+    assert b"<script" not in published and b"<html" not in published
+    with Image.open(io.BytesIO(published)) as im, Image.open(io.BytesIO(data)) as original:
+        assert im.format == "PNG" and im.size == original.size
+        assert im.convert("RGB").tobytes() == original.convert("RGB").tobytes()
+        assert "Comment" not in im.info
+
+
+@pytest.mark.parametrize("suffix", [".png", ".jpg", ".gif", ".webp", ".avif"])
+def test_every_picture_kind_survives_republishing(suffix: str) -> None:
+    """Every allow-listed picture kind is encoded again in its own format, animations
+    keeping their frames, and what comes out passes the same check as what went in."""
+    from site_builder.images import PICTURE_FORMATS, clean_picture, picture_problem
+
+    fmt = PICTURE_FORMATS[suffix]
+    frames = [Image.new("RGB", (32, 24), colour) for colour in ((200, 30, 30), (30, 30, 200))]
+    buffer = io.BytesIO()
+    if fmt in ("GIF", "WEBP"):
+        frames[0].save(buffer, fmt, save_all=True, append_images=frames[1:], duration=200, loop=0)
+    else:
+        frames[0].save(buffer, fmt)
+    data = buffer.getvalue() + b"<script>alert(1)</script>"
+    clean = clean_picture(data, suffix)
+    assert b"<script" not in clean and picture_problem(clean, suffix) is None
+    with Image.open(io.BytesIO(clean)) as im:
+        assert im.format == fmt and im.size == (32, 24)
+        assert getattr(im, "n_frames", 1) == (2 if fmt in ("GIF", "WEBP") else 1)

@@ -2,25 +2,55 @@
 
 from __future__ import annotations
 
+import io
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from conftest import ROOT, MiniProject
 
-from site_builder.inputs import CONTROL, MEDIA, control_character, read, scan_content, walk
+from site_builder.inputs import CONTROL, MEDIA, control_character, control_characters, file_kind, read, scan_content, walk
 from site_builder.problems import Problem
 
+def _picture(fmt: str, **options: object) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (22, 58, 134)).save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def _pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _docx() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Kế hoạch")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 SAMPLES = {
-    ".png": b"\x89PNG\r\n\x1a\n" + b"\0" * 8,
-    ".jpg": b"\xff\xd8\xff\xe0" + b"\0" * 12,
-    ".jpeg": b"\xff\xd8\xff\xe1" + b"\0" * 12,
-    ".gif": b"GIF89a" + b"\0" * 10,
-    ".webp": b"RIFF\0\0\0\0WEBPVP8 ",
-    ".avif": b"\0\0\0\x1cftypavif\0\0\0\0",
-    ".pdf": b"%PDF-1.7\n",
-    ".docx": b"PK\x03\x04" + b"\0" * 12,
+    ".png": _picture("PNG"),
+    ".jpg": _picture("JPEG"),
+    ".jpeg": _picture("JPEG"),
+    ".gif": _picture("GIF"),
+    ".webp": _picture("WEBP"),
+    ".avif": _picture("AVIF"),
+    ".pdf": _pdf(),
+    ".docx": _docx(),
 }
+"""A real file of each kind: ``check`` parses every picture and document to its end."""
 
 
 @pytest.mark.parametrize("suffix", sorted(SAMPLES))
@@ -32,8 +62,53 @@ def test_media_are_recognised_by_their_first_bytes(mini: MiniProject, suffix: st
     assert [p.file for p in found.problems] == [f"content/en/sai{suffix}"]
 
 
+@pytest.mark.parametrize("suffix", sorted(SAMPLES))
+def test_media_are_parsed_to_their_end(mini: MiniProject, suffix: str) -> None:
+    """Finding 4 and 8 of issue 30: the right first bytes are not enough. A file cut in
+    half, or one with a web page after the end of the picture or document (a polyglot),
+    is refused with its name; the picture is then also republished as fresh pixels."""
+    whole = SAMPLES[suffix]
+    mini.write(f"content/vi/cut{suffix}", whole[: len(whole) // 2])
+    if suffix in (".pdf", ".docx"):
+        mini.write(f"content/vi/poly{suffix}", whole + b"\n<html><script>alert(document.domain)</script>\n")
+    found = scan_content(mini.root)
+    assert found.media["vi"] == []
+    refused = sorted(p.file for p in found.problems)
+    assert refused == sorted({f"content/vi/cut{suffix}"} | ({f"content/vi/poly{suffix}"} if suffix in (".pdf", ".docx") else set()))
+
+
 def test_every_media_kind_has_a_sample() -> None:
     assert {s for s in MEDIA if s not in (".xlsx", ".pptx", ".odt", ".ods", ".odp")} == set(SAMPLES)
+
+
+@pytest.mark.parametrize("name", ["evil.MD", "evil.Md", "anh.PNG", "van-ban.Pdf", "x.YAML"])
+def test_a_suffix_in_capitals_is_refused_never_published(mini: MiniProject, name: str) -> None:
+    """Finding 1 of issue 30: ``evil.MD`` holding a script passed ``check`` and was copied
+    to the site byte for byte. One notion of a file's kind (:func:`file_kind`) reads only
+    lower-case suffixes; the editor is told the name to use."""
+    mini.write(f"content/vi/x/{name}", b"<html><body><script>alert(document.domain)</script>")
+    found = scan_content(mini.root)
+    assert found.pages["vi"] == [] and found.media["vi"] == []
+    [problem] = found.problems
+    assert problem.file == f"content/vi/x/{name}"
+    assert f"'{PurePosixPath(name).suffix.lower()}'" in problem.vi and "lower case" in problem.en
+    assert file_kind(name) is None and file_kind(name.lower()) is not None
+
+
+@pytest.mark.parametrize("folder", ["Assets", "ASSETS", "Search", "EMBED", "Pagefind"])
+def test_reserved_folders_are_compared_in_lower_case(mini: MiniProject, folder: str) -> None:
+    """Finding 9 of issue 30: on a case-insensitive disk (IIS, NTFS) ``Assets/`` merges
+    with the theme's ``assets/``."""
+    mini.write(f"content/vi/{folder}/a.png", SAMPLES[".png"])
+    [problem] = scan_content(mini.root).problems
+    assert problem.file == f"content/vi/{folder}/a.png" and "belongs to the theme" in problem.en
+
+
+def test_names_that_differ_only_in_case_are_refused(mini: MiniProject) -> None:
+    mini.write("content/vi/tin/a.png", SAMPLES[".png"])
+    mini.write("content/vi/Tin/a.png", SAMPLES[".png"])
+    found = scan_content(mini.root)
+    assert [p.file for p in found.problems] == ["content/vi/tin"] or [p.file for p in found.problems] == ["content/vi/Tin"]
 
 
 def test_walk_reports_links_without_entering_them(tmp_path: Path) -> None:

@@ -35,8 +35,12 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 
-HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s\"'<>]*)?$")]
-"""An absolute https address: other schemes (``javascript:``, ``data:``, ``http:``) are refused."""
+PORT = r"(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[1-9][0-9]{0,3})"
+"""A TCP port, 1 to 65535: a larger number is no address (browsers and ``urllib`` refuse it)."""
+
+HttpsUrl = Annotated[str, StringConstraints(pattern=rf"^https://[A-Za-z0-9.-]+(?::{PORT})?(?:/[^\s\"'<>]*)?$")]
+"""An absolute https address: other schemes (``javascript:``, ``data:``, ``http:``) and
+ports past 65535 are refused."""
 
 def deep_link(url: str) -> bool:
     """Whether an address leads below a site's root (``https://asean.org/x``), not to the

@@ -174,9 +174,6 @@ class Branding(Strict):
     """The address of the unit's web portal (as it was when the plans were issued)."""
     portal_cite: list[Citation] = Field(default_factory=list)
     """Where the portal's address is published; a new address is added only with one."""
-    section_url: HttpsUrl | None = None
-    """Where the unit publishes its ASEAN section built by this kit; the default site
-    address of a ``--unit`` build (``SITE_URL`` and ``--site-url`` take precedence)."""
     contact: Contact | None = None
     repository: Repository | None = None
     """Overrides the site-wide repository of ``mkdocs.yml`` for this unit's build."""
