@@ -76,7 +76,10 @@ class Topic:
     """A pillar or cross-cutting topic that plan themes, activities and pages are tagged with.
 
     Names are written here in both languages rather than in the catalogs: they are the
-    plans' own words, and the abbreviations are printed on tags."""
+    plans' own words, and the abbreviations are printed on tags. Vietnamese joins the two
+    words of a pillar with a spaced en dash ("Chính trị – An ninh"), as it writes a range;
+    English keeps ASEAN's own hyphenated compounds ("Political-Security", "Socio-Cultural",
+    as in the ASEAN Political-Security Community Blueprint 2025)."""
 
     id: str
     vi: str
@@ -91,9 +94,9 @@ class Topic:
 
 
 TOPICS: tuple[Topic, ...] = (
-    Topic("political-security", "Trụ cột Chính trị - An ninh", "Political-Security pillar", "APSC", True),
+    Topic("political-security", "Trụ cột Chính trị – An ninh", "Political-Security pillar", "APSC", True),
     Topic("economic", "Trụ cột Kinh tế", "Economic pillar", "AEC", True),
-    Topic("socio-cultural", "Trụ cột Văn hóa - Xã hội", "Socio-Cultural pillar", "ASCC", True),
+    Topic("socio-cultural", "Trụ cột Văn hóa – Xã hội", "Socio-Cultural pillar", "ASCC", True),
     Topic("covid-19", "Hợp tác ASEAN ứng phó COVID-19", "ASEAN cooperation on COVID-19 response", "COVID-19",
           False),
     Topic("tourism", "Du lịch", "Tourism", "DL/TOUR", False),

@@ -168,7 +168,7 @@ def test_cms_writes_a_news_pair_with_a_photo(cms_session: _Session) -> None:
     summary.nth(0).fill("Tỉnh tổ chức đêm hội giới thiệu văn hóa các nước ASEAN.")
     summary.nth(1).fill("The province held a night presenting the cultures of ASEAN countries.")
     page.get_by_label("Ngày đăng / Date", exact=True).first.fill("2026-08-08")
-    editor.choose(page.get_by_role("combobox").nth(1), "Trụ cột Văn hóa - Xã hội / Socio-Cultural pillar")
+    editor.choose(page.get_by_role("combobox").nth(1), "Trụ cột Văn hóa – Xã hội / Socio-Cultural pillar")
     add_source = page.get_by_role("button", name=re.compile(r"Thêm.*Nguồn"))
     add_source.first.click()
     add_source.last.click()

@@ -380,7 +380,7 @@ def test_province_that_absorbed_one_carries_its_plan_under_the_former_name(secti
     nai = sections["dong-nai"]
     vi, en = read(nai, "vi/index.html"), read(nai, "en/index.html")
     assert '<span class="md-ellipsis">Chuyên mục ASEAN – Thành phố Đồng Nai</span>' in vi
-    assert before(vi, "Kế hoạch của tỉnh Bình Phước cũ", "Kế hoạch ASEAN giai đoạn 2021 - 2025 của tỉnh Bình Phước</a>")
+    assert before(vi, "Kế hoạch của tỉnh Bình Phước cũ", "Kế hoạch ASEAN giai đoạn 2021–2025 của tỉnh Bình Phước</a>")
     assert before(en, "Bình Phước: tourism and culture</a>", "Of the former Bình Phước Province")
     unit = read(nai, "en/units/dong-nai/index.html")
     assert "Formed from" in unit and "Bình Phước Province (former)</a> and Đồng Nai Province" in unit
@@ -389,7 +389,7 @@ def test_province_that_absorbed_one_carries_its_plan_under_the_former_name(secti
     thap = sections["dong-thap"]
     vi = read(thap, "vi/index.html")
     assert '<span class="md-ellipsis">Chuyên mục ASEAN – Tỉnh Đồng Tháp</span>' in vi
-    assert before(vi, "Kế hoạch của tỉnh Đồng Tháp cũ", "Kế hoạch ASEAN giai đoạn 2021 - 2025 của tỉnh Đồng Tháp</a>")
+    assert before(vi, "Kế hoạch của tỉnh Đồng Tháp cũ", "Kế hoạch ASEAN giai đoạn 2021–2025 của tỉnh Đồng Tháp</a>")
     assert "Hình thành từ tỉnh Tiền Giang và" in vi and "tỉnh Đồng Tháp (cũ)</a>" in vi
     unit = read(thap, "vi/units/dong-thap/index.html")
     assert 'data-asean-filter="progress-dong-thap-2021-2025"' in unit  # its implementation dashboard too

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
+from pathlib import Path
 from typing import get_args
+
+import pytest
 
 from site_builder import vocabulary as v
 from site_builder.i18n import translations
@@ -46,5 +51,72 @@ def test_a_topic_is_named_in_each_language() -> None:
     economic = v.TOPIC_BY_ID["economic"]
     assert economic.name("vi") == "Trụ cột Kinh tế"
     assert economic.name("en") == "Economic pillar"
-    assert v.TOPIC_BY_ID["socio-cultural"].name("vi") == "Trụ cột Văn hóa - Xã hội"
+    assert v.TOPIC_BY_ID["socio-cultural"].name("vi") == "Trụ cột Văn hóa – Xã hội"
     assert v.TOPIC_BY_ID["tourism"].name("en") == "Tourism"
+
+
+# ── on the built site ────────────────────────────────────────────────────────────────
+PILLAR_WITH_HYPHEN = re.compile(r"(Chính trị|Văn hóa|Văn hoá) - (An ninh|Xã hội)")
+RANGE_WITH_HYPHEN = re.compile(r"(?<![\w/.-])(?:19|20)\d{2} ?- ?(?:19|20)\d{2}(?![\w/-])")
+SOURCE_TITLE = re.compile(r"mục tiêu của Cộng đồng Văn hóa - Xã hội ASEAN")
+"""The name of the scheme Decision 161/QĐ-TTg approved, as printed: a document's own title."""
+
+
+class _OurText(HTMLParser):
+    """The text of a page that is the site's own wording: without scripts and styles, and
+    without the plans' own words quoted side by side on a pillar page (``asean-compare``)."""
+
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = []
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append(tag in ("script", "style") or "asean-compare" in (dict(attrs).get("class") or ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not any(self.stack):
+            self.parts.append(data)
+
+
+def our_text(html: str) -> str:
+    parser = _OurText()
+    parser.feed(html)
+    return re.sub(r"“[^”]*”", "", " ".join(parser.parts))  # quotations of a source stay as printed
+
+
+def test_pillar_names_take_an_en_dash_on_every_page(built_site: Path) -> None:
+    """"Chính trị – An ninh", "Văn hóa – Xã hội" wherever the site speaks (tags, menus,
+    headings, articles, the quiz); a plan's own text, on its pages or quoted, stays as printed."""
+    found = []
+    for page in sorted((built_site / "vi").rglob("*.html")):
+        rel = page.relative_to(built_site / "vi").as_posix()
+        if rel.startswith(("plans/", "guide/", "embed/plans/")):
+            continue
+        text = SOURCE_TITLE.sub("", our_text(page.read_text(encoding="utf-8")))
+        found += [f"{rel}: {m.group(0)}" for m in PILLAR_WITH_HYPHEN.finditer(text)]
+    assert found == []
+    home = (built_site / "vi" / "pillars" / "index.html").read_text(encoding="utf-8")
+    assert "Trụ cột Chính trị – An ninh" in home and "Trụ cột Văn hóa – Xã hội" in home
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_year_ranges_in_titles_take_an_en_dash(built_site: Path, lang: str) -> None:
+    """Page titles and headings write a period "2021–2025", never "2021-2025" or "2021 - 2025";
+    in Vietnamese a plan's and an activity's title is the text as printed, and stays so."""
+    found = []
+    for page in sorted((built_site / lang).rglob("*.html")):
+        if lang == "vi" and page.relative_to(built_site / lang).as_posix().startswith(("plans/", "embed/plans/")):
+            continue
+        html = page.read_text(encoding="utf-8")
+        for heading in re.findall(r"<(?:title|h1|h2|h3)\b[^>]*>(.*?)</(?:title|h1|h2|h3)>", html, re.S):
+            text = re.sub(r"<[^>]+>", "", heading)
+            found += [f"{page.relative_to(built_site).as_posix()}: {text.strip()}" for _ in RANGE_WITH_HYPHEN.finditer(text)]
+    assert found == []

@@ -111,7 +111,7 @@ class Shots:
             title.nth(i).fill(EXAMPLE["title"][i])
             page.get_by_label("Tóm tắt / Summary", exact=True).nth(i).fill(EXAMPLE["summary"][i])
         page.get_by_label("Ngày đăng / Date", exact=True).first.fill("2026-08-08")
-        editor.choose(page.get_by_role("combobox").nth(1), "Trụ cột Văn hóa - Xã hội / Socio-Cultural pillar")
+        editor.choose(page.get_by_role("combobox").nth(1), "Trụ cột Văn hóa – Xã hội / Socio-Cultural pillar")
         editor.scroll_top()
         self.take("cms-news.png")
         add_source = page.get_by_role("button", name=re.compile(rf"{editor.words['add']}.*Nguồn"))
