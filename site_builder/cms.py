@@ -37,6 +37,7 @@ from pydantic import BaseModel
 
 from . import LANGUAGES
 from .i18n import translations
+from .illustrations import names as illustration_names
 from .model import AgencyFile, UnitFile
 from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, TagFile
 from .model.progress import ProgressFile
@@ -83,6 +84,7 @@ LABELS: dict[str, str] = {
     "image_caption": "Chú thích ảnh / Caption",
     "image_credit": "Tác giả ảnh / Photo credit",
     "image_licence": "Giấy phép ảnh / Photo licence",
+    "illustration": "Hình vẽ minh họa (khi không có ảnh) / Drawing (without a photo)",
     "body": "Nội dung / Text",
     "vi": "Tiếng Việt / Vietnamese",
     "en": "Tiếng Anh / English",
@@ -134,7 +136,7 @@ REQUIRED_BY_KIND: dict[str, frozenset[str]] = {
 """Fields :class:`~site_builder.model.content.FrontMatter` requires for a kind of page
 (its ``_required_by_kind``), made required in that collection's form."""
 
-I18N_DUPLICATE = frozenset({"date", "updated", "tags", "topics", "unit", "image"})
+I18N_DUPLICATE = frozenset({"date", "updated", "tags", "topics", "unit", "image", "illustration"})
 """Front-matter fields that are the same in both languages: entered once, copied."""
 
 _PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -191,6 +193,7 @@ class Choices:
             "reporting_agency": self.agencies,
             "reported_by": self.agencies,
             "tags": self.tags,
+            "illustration": list(illustration_names()),  # the theme's drawings, by file name
         }.get(name)
 
 

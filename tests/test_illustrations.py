@@ -293,6 +293,8 @@ def test_the_real_site_shows_the_drawings_flags_and_symbols(built_site: Path, la
     assert "Article 37" in symbols or "Điều 37" in symbols
     members = (built_site / lang / "members/index.html").read_text(encoding="utf-8")
     assert len(re.findall(r'<img[^>]*src="\.\./assets/flags/[a-z]{2}\.svg"', members)) == 11
+    for page in sorted((built_site / lang / "members").glob("*/index.html")):  # each member's own page
+        assert re.search(r'<img src="\.\./\.\./assets/flags/[a-z]{2}\.svg" alt="[^"]+"', page.read_text(encoding="utf-8")), page
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
