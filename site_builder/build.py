@@ -163,7 +163,7 @@ def require_address(base: str) -> None:
 
 def _build_one(
     project: Project, lang: str, out_dir: str, base: str, strict: bool, unit: str | None,
-    incremental: tuple[set[str], LanguageRecord, Path] | None = None,
+    incremental: tuple[set[str], LanguageRecord, Path] | None = None, workshop: bool = False,
 ) -> tuple[list[str], LanguageRecord]:
     """One language; runs in a worker process (the checked project is sent to it in
     memory, never through a file) or in-process. Errors flattened to text. Returns the
@@ -172,7 +172,8 @@ def _build_one(
 
     try:
         record: list[LanguageRecord] = []
-        warnings = build_language(project.root, lang, Path(out_dir), base, strict, unit, project, incremental, record)
+        warnings = build_language(project.root, lang, Path(out_dir), base, strict, unit, project, incremental, record,
+                                  workshop=workshop)
         return warnings, record[0]
     except EngineError as exc:
         raise BuildError(f"{lang}: {exc}") from None
@@ -191,8 +192,10 @@ def index_search(lang_dir: Path) -> None:
     refold(lang_dir / "pagefind")
 
 
-def _checked(root: Path, strict: bool, jobs: int = 1) -> Project:
-    project, problems = check_project(root, jobs)
+def _checked(root: Path, strict: bool, jobs: int = 1, publishing: bool = False) -> Project:
+    """The checked project; a build for publishing (``publishing``) reads no example
+    records and refuses a record marked as one, naming every such file."""
+    project, problems = check_project(root, jobs, publishing)
     fatal = problems.errors + (problems.warnings if strict else [])
     if fatal or project is None:
         raise InputError(sorted(fatal))
@@ -231,6 +234,7 @@ def _same_pages(tree: Path, incremental: Incremental | None) -> bool:
 def _build_into(
     folder: Path, project: Project, base: str, strict: bool, jobs: int, unit: str | None,
     incremental: Incremental | None = None, records: dict[str, LanguageRecord] | None = None,
+    workshop: bool = False,
 ) -> dict[str, list[str]]:
     """Everything of one site (both languages, search, exports, root files) into ``folder``.
 
@@ -256,7 +260,7 @@ def _build_into(
     if jobs > 1 and len(langs) > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, len(langs))) as pool:
             futures = {
-                pool.submit(_build_one, project, lang, str(folder / lang), base, strict, unit, job(lang)): lang
+                pool.submit(_build_one, project, lang, str(folder / lang), base, strict, unit, job(lang), workshop): lang
                 for lang in langs
             }
             errors, indexing = [], []
@@ -278,7 +282,8 @@ def _build_into(
                 future.result()
     else:
         for lang in langs:
-            warnings[lang], records[lang] = _build_one(project, lang, str(folder / lang), base, strict, unit, job(lang))
+            warnings[lang], records[lang] = _build_one(project, lang, str(folder / lang), base, strict, unit, job(lang),
+                                                       workshop)
             if not _same_pages(folder / lang, incremental):
                 index_search(folder / lang)
         write_exports(project, writer, site)
@@ -549,6 +554,7 @@ def build_site(
     compress: bool = False,
     publishing: bool = False,
     incremental: bool = False,
+    workshop: bool = False,
 ) -> BuildResult:
     """Build the national site (or one unit's) into ``site_dir``, atomically.
 
@@ -562,19 +568,27 @@ def build_site(
     either way ``site_dir`` is left as it was. ``publishing`` (the command line's
     ``--strict``) also refuses, before anything is written, an address that cannot be
     published (:func:`address_problem`); otherwise such a build goes ahead and
-    ``result.address_warning`` says what points at it.
+    ``result.address_warning`` says what points at it. ``publishing`` also leaves the
+    example records out and refuses any marked as one in the published set
+    (:func:`site_builder.loader.check_dataset`).
+
+    ``workshop``: the editors' preview (``make serve``, ``build --workshop``), whose pages
+    also show what citizens never see: the notes on the source text, file names, the
+    commands to run and the editors' guide in the navigation. Every other build is the
+    public site.
     """
     root = root.resolve()
     site_dir = site_dir.resolve()
     check_output(root, site_dir)  # before the data check: a wrong folder fails at once
-    project = _checked(root, strict, jobs)
+    project = _checked(root, strict, jobs, publishing)
     if unit is not None and unit not in project.data.units:
         raise BuildError(f"không có đơn vị / unknown unit '{unit}' ({', '.join(project.data.units)})")
     base = unit_base(project, unit, site_url)
     if publishing:
         require_address(base)
     result = BuildResult(site_dir, project=project, address_warning=preview_warning(base))
-    options = {"base": base, "strict": strict, "unit": unit, "compress": compress}
+    options = {"base": base, "strict": strict, "unit": unit, "compress": compress, "publishing": publishing,
+               "workshop": workshop}
     fp, inputs, store = fingerprint(root, options), inputs_of(project), record_path(root, site_dir)
     # Precompressed files would be written through the links to the previous site.
     old = Record.load(store) if incremental and not compress else None
@@ -585,7 +599,7 @@ def build_site(
     records: dict[str, LanguageRecord] = {}
     store.unlink(missing_ok=True)  # the old record no longer describes the site once the swap is done
     with _staged(root, site_dir, compress) as staging:
-        result.warnings = _build_into(staging, project, base, strict, jobs, unit, previous, records)
+        result.warnings = _build_into(staging, project, base, strict, jobs, unit, previous, records, workshop)
     Record(fp, inputs, records, site_identity(site_dir)).save(store)
     return result
 
@@ -627,7 +641,7 @@ def build_all_units(
     site_dir = site_dir.resolve()
     check_output(root, site_dir)
     jobs = jobs or os.cpu_count() or 1
-    project = _checked(root, strict, jobs)
+    project = _checked(root, strict, jobs, publishing)
     units = section_units(project, include_former)
     base = base_url(site_url)
     if publishing:

@@ -118,6 +118,9 @@ class Chart:
     headers: list[str] = field(default_factory=list)
     rows: list[list[Cell]] = field(default_factory=list)
     """The same values as a table (the first cell of a row is the bar's label)."""
+    example: str = ""
+    """The example-data label ("Example data", in the reader's language) when the figures
+    come from example records; drawn inside the picture, and shown with its caption."""
 
 
 def fmt(value: float) -> str:
@@ -184,6 +187,7 @@ def bar_chart(
     total_header: str | None = None,
     number: Callable[[float], str] = fmt,
     share: bool = False,
+    example: str = "",
 ) -> Chart:
     """Horizontal bars, one per item, stacked by series when there are several.
 
@@ -196,6 +200,9 @@ def bar_chart(
         total_header: a header for a total column when there are several series.
         number: formats a value in the reader's language for the summary and the table.
         share: draw each bar as 100 % (the share of each status), not to one scale.
+        example: the example-data label, when the figures are example records: drawn as
+            a band across the top of the picture and added to its name, so that a chart
+            copied, framed or read aloud never passes for real results.
 
     Returns:
         The chart, its text alternative and its data table.
@@ -214,6 +221,12 @@ def bar_chart(
     stacked = len(series) > 1 or series[0].key != "count"
     parts: list[str] = []
     y = 0.0
+    if example:
+        parts.append(f'<rect x="0.5" y="0.5" width="{WIDTH - 1}" height="{LINE + 8}" fill="{LOOKS["not-stated"].fill}" '
+                     f'stroke="{LOOKS["not-stated"].ink}" stroke-dasharray="4 3"/>')
+        parts.append(_text(8, LINE + 1, example, bold=True))
+        y = LINE + 16
+        title = f"{title} ({example})"
     if stacked:
         legend, y = _legend(chart_id, series, y)
         parts += legend
@@ -261,7 +274,7 @@ def bar_chart(
         if stacked and total_header:
             row.append(Cell(number(bar.total)))
         rows.append(row)
-    return Chart(chart_id, title, summary, svg, headers, rows)
+    return Chart(chart_id, title, summary, svg, headers, rows, example)
 
 
 def _summary(title: str, bars: Sequence[Bar], series: Sequence[Series], number: Callable[[float], str],

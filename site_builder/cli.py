@@ -122,7 +122,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             return 0
         result = build_site(root, Path(args.site_dir), site_url=args.site_url, strict=not args.no_strict,
                             unit=args.unit, jobs=args.jobs or 2, compress=args.precompress, publishing=args.strict,
-                            incremental=args.incremental)
+                            incremental=args.incremental, workshop=args.workshop)
     except AddressError as exc:
         print(f"KHÔNG DỰNG / NOT BUILT: {exc}\nsite/ không thay đổi / site/ left unchanged")
         return 1
@@ -322,6 +322,10 @@ def build_parser() -> argparse.ArgumentParser:
     strictness.add_argument("--strict", action="store_true",
                             help="bản dựng để đăng: từ chối khi chưa có địa chỉ công bố (SITE_URL) / "
                                  "build for publishing: refuse a build without the published address (SITE_URL)")
+    strictness.add_argument("--workshop", action="store_true",
+                            help="bản xem thử cho biên tập viên, như make serve: hiện ghi chú về văn bản gốc, tên tệp, "
+                                 "lệnh và hướng dẫn / the editors' preview, as make serve: also show notes on the source "
+                                 "text, file names, commands and the guide")
     which = build.add_mutually_exclusive_group()
     which.add_argument("--unit", help="dựng cho một đơn vị / build the section branded for one unit")
     which.add_argument("--all-units", action="store_true",

@@ -143,16 +143,21 @@ def full_text(view: SiteView, plan: Plan) -> list[BodyNode]:
 
 
 def plan_page(record: Subject, view: SiteView) -> dict[str, Any]:
+    """The unit of today a former issuer is part of, and the plans carrying this one out
+    (the rest of a plan page is its summary, :mod:`site_builder.planpage`)."""
     plan = record.plan
     assert plan is not None
-    tracker = view.project.tracker
     return {
         "issuer_now": successor(view, plan.issuer),
-        "full_text": full_text(view, plan),
-        "lead_agencies": lead_agencies(view, plan),
         "children": view.index.children.get(plan.id, []),
-        "implementation": plan_dashboard(tracker, plan) if tracker.tasks(plan) else None,
     }
+
+
+def plan_text_page(record: Subject, view: SiteView) -> dict[str, Any]:
+    """A plan's original text with its anchors and each tracked assignment's history."""
+    plan = record.plan
+    assert plan is not None
+    return {"issuer_now": successor(view, plan.issuer), "full_text": full_text(view, plan)}
 
 
 def timeline_years(activity: Activity) -> str:
@@ -441,6 +446,7 @@ def quiz_widget(record: Subject, view: SiteView) -> dict[str, Any]:
 
 CONTEXTS: dict[str, Callable[[Subject, SiteView], dict[str, Any]]] = {
     "plan": plan_page,
+    "plan-text": plan_text_page,
     "activity": activity_page,
     "agency": agency_page,
     "unit": unit_page,
@@ -480,7 +486,9 @@ def page_context(view: SiteView, src_uri: str | None, meta: dict[str, Any] | Non
     link text)."""
     unit = (meta or {}).get("unit")
     out: dict[str, Any] = {"listing": news_listing(view, src_uri), "related_news": related_news(view, src_uri),
-                           "unit_now": successor(view, unit) if unit else None}
+                           "unit_now": successor(view, unit) if unit else None,
+                           # The guide and the translation report: left out of the search index.
+                           "editors_page": bool(src_uri) and urls.for_editors(urls.from_src_uri(src_uri or ""))}
     if meta and meta.get("template") == "asean/home.html":
         out.update(home_page(view))
     elif record is not None and record.kind == "embed-index":

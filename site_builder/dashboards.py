@@ -57,10 +57,10 @@ def noun(by_assignment: list[bool]) -> str:
 
 
 def task_url(task: Task) -> str:
-    """An activity's own page, or an assignment's place in its plan's full text."""
+    """An activity's own page, or an assignment's place in its plan's original text."""
     if task.activity is not None:
         return urls.activity(task.plan.id, task.activity.slug)
-    return urls.plan(task.plan.id) + "#" + task.anchor
+    return urls.plan_node(task.plan.id, task.anchor)
 
 
 def dashboard(tracker: Tracker, name: str, groups: list[tuple[Plan, list[Task]]], show_agencies: bool) -> Dashboard:

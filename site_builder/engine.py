@@ -45,7 +45,7 @@ class _NotDirtyWarning(logging.Filter):
 def build_language(
     root: Path, lang: str, out_dir: Path, base: str | None, strict: bool, unit: str | None = None,
     project: Project | None = None, incremental: tuple[set[str], LanguageRecord, Path] | None = None,
-    record: list[LanguageRecord] | None = None,
+    record: list[LanguageRecord] | None = None, workshop: bool = False,
 ) -> list[str]:
     """Build ``content/<lang>`` into ``out_dir`` for the site whose root address is ``base``;
     return MkDocs' warnings (empty when clean).
@@ -54,7 +54,8 @@ def build_language(
     without it the plugin checks the project itself. ``incremental`` is (the pages to
     render again, the previous build's record of this language, the previous site's tree
     of this language): the other pages are linked from it. ``record``, when given,
-    receives what each page read (:class:`site_builder.deps.LanguageRecord`).
+    receives what each page read (:class:`site_builder.deps.LanguageRecord`). ``workshop``:
+    the editors' preview (the plugin's ``workshop`` option).
 
     Raises :class:`EngineError` with MkDocs' own messages when the build fails.
     """
@@ -75,6 +76,7 @@ def build_language(
             config = load_config(str(root / "mkdocs.yml"), **overrides)
             config.plugins["asean"].config["unit"] = unit
             config.plugins["asean"].config["base_url"] = base
+            config.plugins["asean"].config["workshop"] = workshop
             plugin = config.plugins["asean"]
             plugin.project = project
             if incremental is not None:
@@ -121,6 +123,7 @@ class LivePages:
         )
         self.plugin = config.plugins["asean"]
         self.plugin.config["base_url"] = base
+        self.plugin.config["workshop"] = True  # the preview is the editors' workshop
         self.plugin.project = project
         config.plugins.on_startup(command="serve", dirty=True)
         config = config.plugins.on_config(config)

@@ -154,7 +154,7 @@ def events(view: Any, found: list[Any], deadlines: list[Any]) -> list[EventItem]
         if d.recurrence == "yearly" and plan.status == "in-force":
             out.append(EventItem(f"{plan.id}-{placed.anchor}", f"{view.plain(d.what)} ({view.plain(plan.short_title)})",
                                  view.day_month(d.month, d.day), d.month, d.day,
-                                 url=f"{urls.plan(plan.id)}#{placed.anchor}"))
+                                 url=urls.plan_node(plan.id, placed.anchor)))
     return out
 
 

@@ -30,6 +30,12 @@ from .yamlsource import Loc, YamlDocument, load_yaml
 UNITS_FILE = "units.yaml"
 AGENCIES_FILE = "agencies.yaml"
 RESERVED = {UNITS_FILE, AGENCIES_FILE}
+PROGRESS_DIR = "progress"
+"""Implementation records: ``plans/progress/<plan-id>-<year>.yaml``."""
+EXAMPLES_DIR = "examples"
+"""Example records (``plans/examples/progress/``): they show editors how a unit reports
+its results. A build for publishing (``build --strict``) does not read them; every other
+build and the preview do, and label them "example data" wherever they are shown."""
 
 
 @dataclass
@@ -317,8 +323,29 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def check_dataset(root: Path) -> tuple[Dataset | None, ProblemList]:
-    """Load ``root/plans`` and return the dataset (``None`` if any error) and all problems."""
+def _example_problem(doc: YamlDocument) -> Problem:
+    """A record marked ``example: true`` among the published ones: a build for publishing
+    would show made-up results as a unit's report."""
+    line, column = doc.mark(("example",))
+    name = doc.path.rsplit("/", 1)[-1]
+    return Problem(
+        doc.path, line, column, "example",
+        "bản dựng để đăng (--strict) không đăng dữ liệu ví dụ: thay bằng báo cáo thật của đơn vị "
+        f"(và bỏ dòng 'example: true'), hoặc chuyển tệp sang plans/{EXAMPLES_DIR}/{PROGRESS_DIR}/{name}, "
+        "nơi bản xem trước vẫn hiện nó với nhãn \"Dữ liệu ví dụ\"",
+        "a build for publishing (--strict) does not publish example data: replace it with the unit's real "
+        f"report (and remove 'example: true'), or move the file to plans/{EXAMPLES_DIR}/{PROGRESS_DIR}/{name}, "
+        "where the preview still shows it, labelled \"Example data\"",
+    )
+
+
+def check_dataset(root: Path, publishing: bool = False) -> tuple[Dataset | None, ProblemList]:
+    """Load ``root/plans`` and return the dataset (``None`` if any error) and all problems.
+
+    ``publishing`` (a build for publishing, ``build --strict``): the example records of
+    ``plans/examples/`` are left out, and a record marked ``example: true`` anywhere else is
+    an error naming its file, every such file in one run. Otherwise the examples are read
+    with the real records (the preview, ``check``, a local build), marked as examples."""
     problems = ProblemList()
     plans_dir = root / "plans"
     problems.extend(scan_plans(root))
@@ -367,10 +394,36 @@ def check_dataset(root: Path) -> tuple[Dataset | None, ProblemList]:
         agencies = {a.id: a for a in agency_file.agencies}
 
     progress_docs: list[tuple[YamlDocument, ProgressFile, str]] = []
-    for path in sorted((plans_dir / "progress").glob("*.yaml")):
-        doc, record = load(path, ProgressFile)
-        if doc is not None and record is not None:
-            progress_docs.append((doc, record, path.stem))
+    folders = [plans_dir / PROGRESS_DIR] + ([] if publishing else [plans_dir / EXAMPLES_DIR / PROGRESS_DIR])
+    for folder in folders:
+        for path in sorted(folder.glob("*.yaml")):
+            doc, record = load(path, ProgressFile)
+            if doc is None or record is None:
+                continue
+            if folder.parent.name == EXAMPLES_DIR and not record.example:
+                line, column = doc.mark(("plan",))
+                problems.add(Problem(
+                    doc.path, line, column, "example",
+                    f"tệp trong plans/{EXAMPLES_DIR}/ là dữ liệu ví dụ: ghi 'example: true', hoặc chuyển báo cáo "
+                    f"thật sang plans/{PROGRESS_DIR}/",
+                    f"a file in plans/{EXAMPLES_DIR}/ is example data: write 'example: true', or move a real report "
+                    f"to plans/{PROGRESS_DIR}/",
+                ))
+            elif publishing and record.example:
+                problems.add(_example_problem(doc))
+            else:
+                progress_docs.append((doc, record, path.stem))
+    seen_years: dict[tuple[str, int], str] = {}
+    for doc, record, _ in progress_docs:
+        key = (record.plan, record.year)
+        if key in seen_years:
+            line, column = doc.mark(("year",))
+            problems.add(Problem(
+                doc.path, line, column, "year",
+                f"báo cáo năm {record.year} của kế hoạch {record.plan} đã có trong {seen_years[key]}",
+                f"the {record.year} report of plan {record.plan} is already in {seen_years[key]}",
+            ))
+        seen_years.setdefault(key, doc.path)
 
     plan_ids = {plan.id for _, plan, _ in plan_docs}
     checker = _Checker(

@@ -72,6 +72,10 @@ class AseanConfig(Config):
     base_url = c.Optional(c.Type(str))
     """The site's root address, ending in ``/`` (the build passes it); none: ``SITE_URL`` or
     the local preview address (:func:`site_builder.urls.base_url`)."""
+    workshop = c.Type(bool, default=False)
+    """The editors' preview (``make serve``, ``build --workshop``): pages also show the notes on
+    the source text, file names, commands and the editors' guide in the navigation
+    (``asean.workshop`` in templates). Off: the public site citizens see."""
 
 
 class AseanPlugin(BasePlugin[AseanConfig]):
@@ -118,7 +122,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         if unit and unit not in project.data.units:
             raise PluginError(f"unknown unit '{unit}' (plans/units.yaml: {', '.join(project.data.units)})")
         self.site = SiteUrls(urls.base_url(self.config.base_url))
-        self.view = SiteView(project, self.lang, unit, self.site)
+        self.view = SiteView(project, self.lang, unit, self.site, workshop=self.config.workshop)
         self.portal = Portal(self.view)
         t = translations(self.lang).gettext
         config.theme["language"] = self.lang

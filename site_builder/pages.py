@@ -146,6 +146,10 @@ def generate(project: Project, lang: str, t: Any) -> GeneratedPages:
         title, title_lang = plan.short_title.in_lang(lang)
         pages.append(PageSpec(urls.plan(plan.id), title, "asean/plan.html", "plan", plan.id,
                               shorten(plan.title.text(lang)), edit, title_lang, Subject("plan", plan=plan)))
+        pages.append(PageSpec(urls.plan_text(plan.id), t("Full text: %(plan)s") % {"plan": title},
+                              "asean/plan-text.html", "plan-text", plan.id,
+                              shorten(t("The full text of %(plan)s, as issued.") % {"plan": plan.title.text(lang)}),
+                              edit, title_lang, Subject("plan-text", plan=plan)))
         pages += activity_specs(plan, lang, edit)
     for agency in data.agencies.values():
         name, name_lang = agency.name.in_lang(lang)

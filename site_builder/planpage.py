@@ -1,26 +1,30 @@
-"""What a citizen sees first on a plan page, built in Python for the template to lay out.
+"""What a citizen sees on a plan page, built in Python for the template to lay out.
 
-A plan is a long administrative text. Its page opens with a summary a person takes in
-at a glance: what the plan is, who issued it, its period, whether it is still in force
-(an ended plan says so, with the date, and points to what applies now), and how many
-activities it sets by group, pillar and lead agency, drawn as charts. Notes on the source
-(a blank cell, a corrected typo) are introduced by what part of the document they are
-about, in plain words, never by the name of a data field.
+A plan is a long administrative text; its page is read on a phone. It opens with a
+summary a person takes in at a glance: who issued it, its number and date, its period,
+whether it is still being carried out (an ended plan says so, with the date, and points to
+what applies now), and what it asks, in the plan's own words (its purposes and
+requirements, three to five of them). Then its progress: a chart where records were
+published, else one sentence saying none were. Then its activities (or, for a plan
+without an appendix, its assignments) by section, each section with its count and
+collapsed, each activity a card with its status by year as one row of small cells. The
+original text is a page of its own (:func:`site_builder.urls.plan_text`). Notes on the
+source (a blank cell, a corrected typo) are introduced by what part of the document they
+are about, in plain words, never by the name of a data field, and only on that page.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import contexts, urls
 from .charts import Bar, Chart, Series, bar_chart
-from .dashboards import progress_summaries
+from .dashboards import progress_summaries, task_url
 from .model import Plan, Text
-from .tracker import NOT_REPORTED, STATUSES, Summary
-from .vocabulary import N_, STATUS_BY_ID, TOPICS
+from .tracker import NOT_REPORTED, STATUSES, Cell, Summary, Task, plan_years
+from .vocabulary import N_, STATUS_BY_ID
 
 QUIRK_PARTS: dict[str, str] = {
     "number": N_("Number of the document"),
@@ -66,18 +70,57 @@ class Ended:
     """Plans of the same issuer whose period starts after this one ended (title, path)."""
 
 
+ASKS = 5
+"""At most this many of the plan's purposes and requirements under "What it asks"."""
+
+
+@dataclass(frozen=True)
+class TaskCard:
+    """An activity (or an assignment) as a card: its number, name, who leads it, when, and
+    its status in each year of the plan (``cells``: empty while the plan has no records)."""
+
+    key: str
+    name: Text
+    url: str
+    agencies: tuple[str, ...]
+    timeline: Any | None
+    """The activity's timeline (``None`` for an assignment, which has none of its own)."""
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class TaskGroup:
+    """A section of the plan's activities: its anchor on the plan page (``group-ii``),
+    its title and its cards."""
+
+    anchor: str
+    title: Text
+    ref: str
+    cards: list[TaskCard]
+
+
 @dataclass(frozen=True)
 class PlanSummary:
-    """The top of a plan page."""
+    """What a plan page shows, in order."""
 
     period: str
     in_force: bool
     ended: Ended | None
-    activities: int
-    """Activities of the appendix (0 for a plan tracked by its assignments)."""
+    asks: list[Text]
+    """What the plan asks, in its own words: its purposes, then its requirements."""
+    progress: Chart | None
+    """Implementation by year, drawn; ``None`` while no record was published."""
+    summaries: list[Summary]
+    """The same figures with the progress of each year, the table under the chart."""
     tasks: int
-    """Tasks reported on: activities, or assignments of the body."""
-    charts: list[Chart]
+    """Tasks reported on: activities, or assignments of the body (0: nothing to track)."""
+    noun: str
+    """``activities`` or ``assignments``: what the groups hold."""
+    groups: list[TaskGroup]
+    years: list[int]
+    """The years of the status row (empty while the plan has no records)."""
+    example: bool
+    """Whether the records shown are examples (labelled in the chart and the legend)."""
     notes: list[Note]
 
 
@@ -93,43 +136,53 @@ def status_series(t: Callable[[str], str]) -> list[Series]:
 
 def status_chart(chart_id: str, title: str, summaries: list[Summary], t: Callable[[str], str],
                  number: Callable[[float], str]) -> Chart:
-    """Implementation by year: one bar per year, stacked by reported status."""
+    """Implementation by year: one bar per year, stacked by reported status; labelled
+    inside the picture as example data when any year's figures are example records."""
     bars = [Bar(str(s.year), (*(float(s.counts[k]) for k in STATUSES), float(s.not_reported)))
             for s in summaries]
+    example = t("Example data") if any(s.example for s in summaries) else ""
     return bar_chart(chart_id, title, bars, status_series(t), label_header=t("Year"), total_header=t("Total"),
-                     number=number)
+                     number=number, example=example)
 
 
-def activity_charts(plan: Plan, lang: str, text: Callable[[Text], str], agency_name: Callable[[str], str],
-                    t: Callable[[str], str], number: Callable[[float], str]) -> list[Chart]:
-    """Activities by group, by pillar or topic and by lead agency (the ten that lead most)."""
-    if plan.appendix is None:
-        return []
-    app = plan.appendix
-    count = [Series("count", t("Activities"))]
-    groups = Counter(a.group for a in app.activities)
-    by_group = [Bar(f"{g.id}. {text(g.name)}", (float(groups[g.id]),),
-                    f"{urls.plan(plan.id)}#group-{g.id.lower()}")
-                for g in app.groups]
-    pillars = Counter(p for a in app.activities for p in a.pillars)
-    by_pillar = [Bar(tp.name(lang), (float(pillars[tp.id]),), urls.topic(tp.id))
-                 for tp in TOPICS if pillars[tp.id]]
-    leads = Counter(agency for a in app.activities if a.lead for agency in dict.fromkeys(a.lead.agencies))
-    ranked = sorted(leads.items(), key=lambda item: (-item[1], agency_name(item[0])))
-    by_lead = [Bar(agency_name(agency), (float(n),), urls.agency(agency)) for agency, n in ranked[:10]]
-    no_lead = sum(1 for a in app.activities if not a.lead)
-    charts = [bar_chart(f"{plan.id}-groups", t("Activities by group"), by_group, count,
-                        label_header=t("Group"), number=number)]
-    if by_pillar:
-        charts.append(bar_chart(f"{plan.id}-pillars", t("Activities by pillar or topic"), by_pillar, count,
-                                label_header=t("Pillar or topic"), number=number))
-    if by_lead:
-        title = t("Lead agencies with the most activities") if len(ranked) > 10 else t("Activities by lead agency")
-        if no_lead:
-            by_lead.append(Bar(t("Lead agency not stated in the source"), (float(no_lead),), look="not-stated"))
-        charts.append(bar_chart(f"{plan.id}-leads", title, by_lead, count, label_header=t("Lead agency"),
-                                number=number))
-    return charts
+def asks(plan: Plan, limit: int = ASKS) -> list[Text]:
+    """What the plan asks, in its own words: the text of its purposes (the node marked
+    ``purposes``, then each item under it), then of its requirements, at most ``limit``;
+    requirements keep at least two places when the plan states them. Nothing is written
+    here: a plan that states neither gets an empty list, and its page says nothing."""
+    def texts(kind: str) -> list[Text]:
+        node = next((n for n, _, _ in plan.nodes() if n.kind == kind), None)
+        if node is None:
+            return []
+        found = [node.text] if node.text else []
+        return found + [item.text for item in node.items or [] if item.text]
+
+    purposes, requirements = texts("purposes"), texts("requirements")
+    keep = max(limit - min(2, len(requirements)), limit - len(requirements))
+    chosen = purposes[:keep]
+    return chosen + requirements[: limit - len(chosen)]
+
+
+def task_groups(plan: Plan, tasks: list[Task], cells: Callable[[Task], list[Cell]]) -> list[TaskGroup]:
+    """The plan's tasks by section: its appendix groups, or, for a plan tracked by its
+    assignments, the top-level sections of its body (``IV. Tổ chức thực hiện``)."""
+    def card(task: Task) -> TaskCard:
+        timeline = task.activity.timeline if task.activity is not None else None
+        return TaskCard(task.key, task.name, task_url(task), task.agencies, timeline, cells(task))
+
+    if plan.appendix is not None:
+        return [TaskGroup(f"group-{g.id.lower()}", g.name, g.id,
+                          [card(task) for task in tasks if task.activity is not None and task.activity.group == g.id])
+                for g in plan.appendix.groups]
+    groups: list[TaskGroup] = []
+    for i, section in enumerate(plan.sections):
+        prefix = f"s-{i + 1}-"
+        found = [card(task) for task in tasks if task.anchor.startswith(prefix) or task.anchor == prefix[:-1]]
+        if found:
+            title = section.heading or section.text
+            assert title is not None  # a node has a heading or a text (model)
+            groups.append(TaskGroup(f"group-{(section.ref or str(i + 1)).lower()}", title, section.ref or "", found))
+    return groups
 
 
 def summary(plan: Plan, view: Any, t: Callable[[str], str]) -> PlanSummary:
@@ -138,12 +191,17 @@ def summary(plan: Plan, view: Any, t: Callable[[str], str]) -> PlanSummary:
     ``view`` is the :class:`~site_builder.view.SiteView` of the build (names, dates, the
     project and its tracker); ``t`` translates interface strings.
     """
-    charts = activity_charts(plan, view.lang, view.plain, lambda a: view.plain(view.data.agencies[a].name), t, view.number)
     tracker = view.project.tracker
     tasks = tracker.tasks(plan)
-    if tasks:
-        charts.append(status_chart(f"{plan.id}-status", t("Implementation by year, as reported"),
-                                   progress_summaries(tracker, plan), t, view.number))
+    summaries = progress_summaries(tracker, plan) if tasks else []
+    reported = any(sum(s.counts.values()) for s in summaries)
+    progress = None
+    if reported:
+        noun = "assignments" if plan.tracks_assignments else "activities"
+        title = {"activities": t("Implementation by year: activities by reported status"),
+                 "assignments": t("Implementation by year: assignments by reported status")}[noun]
+        progress = status_chart(f"{plan.id}-status", title, summaries, t, view.number)
+    years = plan_years(plan) if reported else []
     ended = None
     if plan.status == "expired":
         basis = []
@@ -161,8 +219,13 @@ def summary(plan: Plan, view: Any, t: Callable[[str], str]) -> PlanSummary:
         period=plan.period.label,
         in_force=plan.status == "in-force",
         ended=ended,
-        activities=len(plan.appendix.activities) if plan.appendix else 0,
+        asks=asks(plan),
+        progress=progress,
+        summaries=summaries,
         tasks=len(tasks),
-        charts=charts,
+        noun="assignments" if plan.tracks_assignments else "activities",
+        groups=task_groups(plan, tasks, lambda task: tracker.cells(task, years) if years else []),
+        years=years,
+        example=any(s.example for s in summaries),
         notes=notes(plan.quirks, t),
     )

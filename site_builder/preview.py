@@ -145,7 +145,7 @@ class Preview:
         with self.live_lock:
             self.quick_paths = set()
         try:
-            project = build_site(self.root, self.out, site_url=self.site_url, strict=False).project
+            project = build_site(self.root, self.out, site_url=self.site_url, strict=False, workshop=True).project
             error = None
         except InputError as exc:
             error = exc.report()

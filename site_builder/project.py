@@ -92,7 +92,7 @@ class Project:
         return self._widgets[lang]
 
 
-def check_project(root: Path, jobs: int = 1) -> tuple[Project | None, ProblemList]:
+def check_project(root: Path, jobs: int = 1, publishing: bool = False) -> tuple[Project | None, ProblemList]:
     """Check everything; the project is ``None`` when there is any error.
 
     Nothing is cached in the checkout: a cache there would be an input an editor can
@@ -100,13 +100,14 @@ def check_project(root: Path, jobs: int = 1) -> tuple[Project | None, ProblemLis
     in the build cache: the digests of page bodies that passed the markup check
     (:mod:`site_builder.checked_bodies`, JSON). A build checks once and hands the checked
     project to its workers in memory. ``jobs``: how many processes may load the content
-    pages (:func:`site_builder.content_tree.check_content`).
+    pages (:func:`site_builder.content_tree.check_content`). ``publishing``: the set a
+    build for publishing reads, without example records (:func:`site_builder.loader.check_dataset`).
     """
-    return _check(root, jobs)
+    return _check(root, jobs, publishing)
 
 
-def _check(root: Path, jobs: int = 1) -> tuple[Project | None, ProblemList]:
-    dataset, problems = check_dataset(root)
+def _check(root: Path, jobs: int = 1, publishing: bool = False) -> tuple[Project | None, ProblemList]:
+    dataset, problems = check_dataset(root, publishing)
     units = set(dataset.units) if dataset else None
     plans = set(dataset.plans) if dataset else None
     content, found = check_content(root, units, plans, jobs)

@@ -1,7 +1,8 @@
 """Files at the root of the built site, outside the language trees.
 
 ``/`` sends visitors to ``/vi/`` (without JavaScript), and one ``sitemap.xml`` lists
-every page in both languages with its alternates. MkDocs' own per-language sitemaps
+every public page in both languages with its alternates (not the editors' pages,
+:data:`site_builder.urls.EDITORS`). MkDocs' own per-language sitemaps
 carry the build date, which would make two builds of the same commit differ, so they
 are replaced by this one, which has no dates at all.
 """
@@ -13,7 +14,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from .project import Project
-from .urls import SiteUrls
+from .urls import SiteUrls, for_editors
 from .writer import Writer
 
 REDIRECT = """<!doctype html>
@@ -42,7 +43,7 @@ def page_paths(lang_dir: Path) -> list[str]:
     paths = []
     for html in lang_dir.rglob("index.html"):
         rel = html.parent.relative_to(lang_dir).as_posix()
-        if rel.startswith(("pagefind", "assets", "search", "embed")):
+        if rel.startswith(("pagefind", "assets", "search", "embed")) or for_editors(rel + "/"):
             continue
         paths.append("" if rel == "." else rel + "/")
     return sorted(paths)

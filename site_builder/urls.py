@@ -69,6 +69,17 @@ def plan(plan_id: str) -> str:
     return f"plans/{plan_id}/"
 
 
+def plan_text(plan_id: str) -> str:
+    """A plan's original text (its body with the anchors ``#s-4-1``, recipients, notes on
+    the source): a page of its own, so that the plan's page stays short on a phone."""
+    return f"plans/{plan_id}/text/"
+
+
+def plan_node(plan_id: str, anchor: str) -> str:
+    """A part of a plan's original text: ``plans/<id>/text/#s-4-1``."""
+    return f"{plan_text(plan_id)}#{anchor}"
+
+
 def activity(plan_id: str, activity_slug: str) -> str:
     return f"plans/{plan_id}/activities/{activity_slug}/"
 
@@ -125,6 +136,17 @@ INDEXES = {
     "calendar": "calendar/",
     "search": "search/",
 }
+
+
+EDITORS = ("guide/", "translations/")
+"""The editors' pages: the editors' guide and the translation report. They stay at their
+addresses (``/vi/guide/``), but the public site leaves them out of its sitemap, its search
+index and its navigation: citizens never meet the workshop."""
+
+
+def for_editors(url: str) -> bool:
+    """Whether the page at ``url`` (below the language root) is one of :data:`EDITORS`."""
+    return url.startswith(EDITORS)
 
 
 def src_uri(url: str) -> str:

@@ -39,8 +39,12 @@ if TYPE_CHECKING:
 class SiteView:
     """One language of a build, as templates say things in it (the template global ``asean``)."""
 
-    def __init__(self, project: Project, lang: str, unit: str | None = None, site: SiteUrls | None = None) -> None:
+    def __init__(self, project: Project, lang: str, unit: str | None = None, site: SiteUrls | None = None,
+                 workshop: bool = False) -> None:
         self.project = project
+        self.workshop = workshop
+        """The editors' preview (``make serve``): pages also show notes on the source, file
+        names and commands, which the public site never shows (``asean.workshop``)."""
         self.index = project.index
         self.home_unit: Unit | None = project.data.units[unit] if unit else None
         """The unit a branded build is for; ``None`` for the national build."""

@@ -196,3 +196,49 @@ def test_a_build_for_publishing_with_its_address_has_no_warning_and_no_notice(
     for lang in ("vi", "en"):
         for page in ("embed/index.html", "api/index.html"):
             assert NOTICE not in (tiny.root / "site" / lang / page).read_text(encoding="utf-8")
+
+
+def test_a_build_for_publishing_refuses_example_records_and_leaves_the_examples_out(
+    tiny: MiniProject, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Example records never pass for results: ``build --strict`` names every one among the
+    published records and how to move it out; moved to plans/examples/progress/, they are
+    left out of that build and shown, labelled, by the others."""
+    from conftest import PROGRESS
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    tiny.replace("plans/soc-trang-2022.yaml", "end: 2022", "end: 2023")
+    tiny.write("plans/progress/soc-trang-2022-2022.yaml", PROGRESS)
+    tiny.write("plans/progress/soc-trang-2022-2023.yaml", PROGRESS.replace("year: 2022", "year: 2023"))
+    publish = ("--strict", "--site-url", "https://cong.example.gov.vn/asean/")
+    code, out = _run_build(tiny, capsys, *publish)
+    assert code == 1 and not (tiny.root / "site").exists()
+    for year in (2022, 2023):
+        assert f"plans/progress/soc-trang-2022-{year}.yaml:3:10: example: bản dựng để đăng (--strict)" in out
+        assert f"or move the file to plans/examples/progress/soc-trang-2022-{year}.yaml" in out
+
+    for year in (2022, 2023):
+        src = tiny.root / f"plans/progress/soc-trang-2022-{year}.yaml"
+        tiny.write(f"plans/examples/progress/soc-trang-2022-{year}.yaml", src.read_text(encoding="utf-8"))
+        src.unlink()
+    code, out = _run_build(tiny, capsys, *publish)
+    assert code == 0, out
+    plan = (tiny.root / "site/en/plans/soc-trang-2022/index.html").read_text(encoding="utf-8")
+    assert "No results of this plan have been published yet." in plan and "xample data" not in plan
+
+    code, out = _run_build(tiny, capsys, "--site-url", "https://cong.example.gov.vn/asean/")
+    assert code == 0, out
+    plan = (tiny.root / "site/en/plans/soc-trang-2022/index.html").read_text(encoding="utf-8")
+    assert "Example data</text>" in plan and "No results of this plan" not in plan  # labelled in the chart
+    assert 'asean-badge--example">Example data<' in plan  # and in the legend of the status cells
+
+
+def test_the_shipped_corpus_is_a_publishable_set() -> None:
+    """The shipped example records sit in plans/examples/: a build for publishing reads none."""
+    from site_builder.project import check_project
+
+    project, problems = check_project(ROOT, publishing=True)
+    assert project is not None and not problems.errors, [p.format() for p in problems.errors]
+    assert not [f for f in project.data.progress.values() if f.example]
+    assert not list((ROOT / "plans/progress").glob("*.yaml")) or all(
+        "example: true" not in p.read_text(encoding="utf-8") for p in (ROOT / "plans/progress").glob("*.yaml"))

@@ -43,31 +43,51 @@ def ids(items: list[Any]) -> list[str]:
     return [item.id for item in items]
 
 
-def test_a_plan_page_gets_its_full_text_with_anchors_its_agencies_children_and_dashboard(project: Project) -> None:
+def test_a_plan_page_gets_the_unit_of_today_and_the_plans_carrying_it_out(project: Project) -> None:
     plan = project.data.plans["soc-trang-2022"]
     found, reads = context(project, "plan", plan=plan)
+    assert found["issuer_now"].id == "can-tho"
+    assert ids(found["children"]) == ["my-xuyen-2022"]
+    assert "full_text" not in found  # the original text is a page of its own
+    assert (found["listing"], found["related_news"], reads) == (None, [], set())
+
+
+def test_a_plans_text_page_gets_its_full_text_with_anchors(project: Project) -> None:
+    plan = project.data.plans["soc-trang-2022"]
+    found, reads = context(project, "plan-text", plan=plan)
     assert found["issuer_now"].id == "can-tho"
     assert [(b.anchor, [c.anchor for c in b.items]) for b in found["full_text"]] == [
         ("s-1", ["s-1-1"]), ("s-2", ["s-2-1", "s-2-2"])]
     assert [b.history for b in found["full_text"][1].items] == [None, None]  # tracked by its activities
-    assert ids(found["lead_agencies"]) == ["soc-trang-so-thong-tin-va-truyen-thong"]
-    assert ids(found["children"]) == ["my-xuyen-2022"]
-    dash = found["implementation"]
-    assert (dash.name, dash.years, dash.noun, dash.total, dash.show_agencies) == (
-        "progress-soc-trang-2022", [2022], "activities", 2, False)
-    assert [(row.task.key, row.url, row.nests, row.cells[0].status) for row in dash.rows[0][1]] == [
-        ("I.1", "plans/soc-trang-2022/activities/i-1/", False, "in-progress"),
-        ("I.2", "plans/soc-trang-2022/activities/i-2/", False, "not-reported")]
-    assert (found["listing"], found["related_news"], reads) == (None, [], set())
+    assert reads == set()
+
+
+def test_a_plan_summary_groups_its_activities_with_their_status_by_year(project: Project) -> None:
+    from site_builder.planpage import summary
+
+    view = SiteView(project, "en")
+    s = summary(project.data.plans["soc-trang-2022"], view, view.gettext)
+    assert (s.tasks, s.noun, s.years, s.example) == (2, "activities", [2022], True)
+    assert s.progress is not None and s.progress.example == "Example data"
+    assert [(g.anchor, [(c.key, c.url, [cell.status for cell in c.cells]) for c in g.cards]) for g in s.groups] == [
+        ("group-i", [("I.1", "plans/soc-trang-2022/activities/i-1/", ["in-progress"]),
+                     ("I.2", "plans/soc-trang-2022/activities/i-2/", ["not-reported"])])]
 
 
 def test_a_plan_tracked_by_its_assignments_shows_each_ones_history_in_its_full_text(project: Project) -> None:
-    found, _ = context(project, "plan", plan=project.data.plans["my-xuyen-2022"])
+    from site_builder.planpage import summary
+
+    plan = project.data.plans["my-xuyen-2022"]
+    found, _ = context(project, "plan-text", plan=plan)
     assignment = found["full_text"][1].items[0]
     assert assignment.node.kind == "assignment"
     assert [(c.year, c.record) for c in assignment.history.cells] == [(2022, None)]
-    assert found["issuer_now"] is None and found["children"] == []
-    assert found["implementation"].noun == "assignments"
+    assert found["issuer_now"] is None
+    view = SiteView(project, "en")
+    s = summary(plan, view, view.gettext)
+    # No record yet: no chart and no status cells, one sentence on the page instead.
+    assert (s.noun, s.progress, s.years) == ("assignments", None, [])
+    assert [c.url for g in s.groups for c in g.cards] == [f"plans/my-xuyen-2022/text/#{assignment.anchor}"]
 
 
 def test_an_activity_page_gets_its_group_neighbours_years_and_history(project: Project) -> None:
@@ -97,7 +117,7 @@ def test_an_agency_page_gets_its_tasks_across_plans_and_its_involvements(project
     assert (dash.name, dash.noun, dash.total, dash.show_agencies) == ("progress-agency", "tasks", 3, True)
     assert [(plan.id, [row.task.key for row in rows]) for plan, rows in dash.rows] == [
         ("soc-trang-2022", ["I.1", "I.2"]), ("my-xuyen-2022", ["II.1"])]
-    assert dash.rows[1][1][0].url == "plans/my-xuyen-2022/#s-2-1"
+    assert dash.rows[1][1][0].url == "plans/my-xuyen-2022/text/#s-2-1"
     assert [(x.plan.id, x.role) for x in found["involvements"]] == [
         ("soc-trang-2022", "reports"), ("soc-trang-2022", "assignee"), ("soc-trang-2022", "lead"),
         ("soc-trang-2022", "lead"), ("my-xuyen-2022", "assignee")]
@@ -243,11 +263,19 @@ def test_the_translation_status_reads_the_texts_of_both_languages(project: Proje
 
 
 def test_the_members_page_gets_the_members_and_their_map_and_other_pages_nothing_more(project: Project) -> None:
-    assert context(project, "members")[0] == {"listing": None, "related_news": [], "unit_now": None,
-                                          "members": [], "member_tiles": []}
-    assert context(project, "search")[0] == {"listing": None, "related_news": [], "unit_now": None}
+    common = {"listing": None, "related_news": [], "unit_now": None, "editors_page": False}
+    assert context(project, "members")[0] == {**common, "members": [], "member_tiles": []}
+    assert context(project, "search")[0] == common
     view = SiteView(project, "en")
-    assert contexts.page_context(view, None, None, None) == {"listing": None, "related_news": [], "unit_now": None}
+    assert contexts.page_context(view, None, None, None) == common
+
+
+def test_the_editors_pages_are_marked_to_stay_out_of_the_search_index(project: Project) -> None:
+    view = SiteView(project, "en")
+    assert contexts.page_context(view, "guide/index.md", {}, None)["editors_page"] is True
+    assert contexts.page_context(view, "guide/cms.md", {}, None)["editors_page"] is True
+    assert contexts.page_context(view, "translations/index.md", {}, None)["editors_page"] is True
+    assert contexts.page_context(view, "news/guide.md", {}, None)["editors_page"] is False
 
 
 def test_the_progress_and_activities_widgets_get_their_figures(project: Project) -> None:

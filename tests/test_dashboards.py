@@ -29,7 +29,7 @@ def test_an_activity_links_to_its_page_and_an_assignment_to_its_place_in_the_ful
     activity = NS(plan=plan(), activity=NS(slug="i-1"), anchor="")
     assignment = NS(plan=plan(), activity=None, anchor="s-4-7")
     assert task_url(activity) == "plans/p/activities/i-1/"
-    assert task_url(assignment) == "plans/p/#s-4-7"
+    assert task_url(assignment) == "plans/p/text/#s-4-7"
 
 
 def test_a_row_says_whether_its_progress_includes_the_assignments_below_it() -> None:
@@ -40,8 +40,8 @@ def test_a_row_says_whether_its_progress_includes_the_assignments_below_it() -> 
     assert (found.years, found.summaries, found.noun, found.total) == ([2022, 2023], ["summary 2022", "summary 2023"],
                                                                       "assignments", 2)
     assert [(row.task.key, row.cells, row.url, row.nests) for row in found.rows[0][1]] == [
-        ("IV.7", ["IV.7 2022", "IV.7 2023"], "plans/p/#s-4-7", True),
-        ("IV.7.c", ["IV.7.c 2022", "IV.7.c 2023"], "plans/p/#s-4-7-3", False),
+        ("IV.7", ["IV.7 2022", "IV.7 2023"], "plans/p/text/#s-4-7", True),
+        ("IV.7.c", ["IV.7.c 2022", "IV.7.c 2023"], "plans/p/text/#s-4-7-3", False),
     ]
 
 

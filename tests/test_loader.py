@@ -65,3 +65,45 @@ def test_wrong_types_missing_fields_and_bad_dates_all_reported(mini: MiniProject
         "    expected one of: 'continuous', 'yearly', 'year', 'years', 'not-stated', 'other'; "
         "found 'yearly-ish' (did you mean 'yearly'?)",
     ]
+
+
+def test_examples_are_read_apart_and_refused_when_publishing(mini: MiniProject) -> None:
+    """Example records live in plans/examples/progress/: read by every build but the one
+    for publishing, which leaves them out and refuses any marked as one among the
+    published records, naming every such file in one run."""
+    from conftest import PROGRESS
+
+    mini.write("plans/examples/progress/soc-trang-2022-2022.yaml", PROGRESS)
+    data, problems = check_dataset(mini.root)
+    assert data is not None and not problems.errors
+    assert data.progress[("soc-trang-2022", 2022)].example
+    data, problems = check_dataset(mini.root, publishing=True)
+    assert data is not None and not problems.errors and not data.progress
+
+    mini.write("plans/progress/soc-trang-2022-2022.yaml", PROGRESS)
+    data, problems = check_dataset(mini.root)
+    assert data is None
+    assert [p.format() for p in problems.errors] == [
+        "plans/examples/progress/soc-trang-2022-2022.yaml:2:7: year: báo cáo năm 2022 của kế hoạch soc-trang-2022 "
+        "đã có trong plans/progress/soc-trang-2022-2022.yaml\n"
+        "    the 2022 report of plan soc-trang-2022 is already in plans/progress/soc-trang-2022-2022.yaml"]
+    mini.write("plans/progress/soc-trang-2022-2023.yaml", PROGRESS.replace("year: 2022", "year: 2023"))
+    mini.replace("plans/soc-trang-2022.yaml", "end: 2022", "end: 2023")
+    data, problems = check_dataset(mini.root, publishing=True)
+    assert data is None
+    found = [p for p in problems.errors]
+    assert [(p.file, p.line, p.field) for p in found] == [
+        ("plans/progress/soc-trang-2022-2022.yaml", 3, "example"),
+        ("plans/progress/soc-trang-2022-2023.yaml", 3, "example")]
+    assert "plans/examples/progress/soc-trang-2022-2023.yaml" in found[1].vi
+    assert "move the file to plans/examples/progress/soc-trang-2022-2023.yaml" in found[1].en
+
+
+def test_a_real_report_in_the_examples_folder_is_refused(mini: MiniProject) -> None:
+    from conftest import PROGRESS
+
+    mini.write("plans/examples/progress/soc-trang-2022-2022.yaml", PROGRESS.replace("example: true\n", ""))
+    assert messages(mini) == [
+        "plans/examples/progress/soc-trang-2022-2022.yaml:1:7: example: tệp trong plans/examples/ là dữ liệu ví dụ: "
+        "ghi 'example: true', hoặc chuyển báo cáo thật sang plans/progress/\n"
+        "    a file in plans/examples/ is example data: write 'example: true', or move a real report to plans/progress/"]

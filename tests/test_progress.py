@@ -303,18 +303,24 @@ def test_site_shows_assignment_records_and_dashboards(built_site: Path) -> None:
         return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
     plan_html = (built_site / "en/plans/dong-thap-2021-2025/index.html").read_text(encoding="utf-8")
-    assert 'id="implementation"' in plan_html and 'data-asean-filter="progress-dong-thap-2021-2025"' in plan_html
+    assert 'id="implementation"' in plan_html and "Example data</text>" in plan_html  # labelled inside the chart
     plan = text("en/plans/dong-thap-2021-2025/index.html")
     assert "2023 example data 2 1 3 1 0 1 63.3 %" in plan
     assert "2024 0 0 0 0 0 8 not reported" in plan  # nothing reported: not 0 %
-    # the record under the assignment in the full text, at its anchor
-    node = plan_html[plan_html.index('id="s-5-7"'):plan_html.index('id="s-5-7-1"')]
+    # each assignment's status by year as a row of cells: IV.4 not reported, IV.5 not started
+    card = plan_html[plan_html.index(">IV.4<"):plan_html.index(">IV.5<")]
+    assert card.count("asean-year--not-reported") == 5
+    assert "asean-year--not-started" in plan_html[plan_html.index(">IV.5<"):plan_html.index(">IV.6<")]
+    # the record under the assignment in the plan's original text, at its anchor
+    text_html = (built_site / "en/plans/dong-thap-2021-2025/text/index.html").read_text(encoding="utf-8")
+    node = text_html[text_html.index('id="s-5-7"'):text_html.index('id="s-5-7-1"')]
     assert "asean-status-tag--in-progress" in node and "with the assignments below it: 70 %" in node
-    # not reported stays distinct from zero in the matrix: IV.4 has no record, IV.5 is reported at 0 %
-    row = re.search(r'<tr data-item="IV.4" data-status="([^"]*)">(.*?)</tr>', plan_html, re.S)
+    # not reported stays distinct from zero in the unit's matrix: IV.4 has no record, IV.5 is reported at 0 %
+    unit_html = (built_site / "en/units/dong-thap/index.html").read_text(encoding="utf-8")
+    row = re.search(r'<tr data-item="IV.4" data-status="([^"]*)">(.*?)</tr>', unit_html, re.S)
     assert row is not None and row.group(1) == " ".join(f"{y}:not-reported" for y in range(2021, 2026))
     assert "0 %" not in row.group(2) and "not reported" in row.group(2)
-    assert re.search(r'<tr data-item="IV.5" data-status="[^"]*2023:not-started', plan_html)
+    assert re.search(r'<tr data-item="IV.5" data-status="[^"]*2023:not-started', unit_html)
 
     agency = text("en/agencies/dong-thap-dai-phat-thanh-va-truyen-hinh/index.html")
     assert "2023 example data 1 0 1 0 0 0 70 %" in agency
@@ -348,8 +354,9 @@ def test_dashboard_filter_by_year_and_status_in_a_browser(page: object, server: 
     """Without JavaScript the dashboard is plain tables (the form is hidden); with it, the
     form filters the task rows by status in a year and hides the other years' columns."""
     p = page.page  # type: ignore[attr-defined]
-    p.goto(f"{server.url}en/plans/dong-thap-2021-2025/")  # type: ignore[attr-defined]
+    p.goto(f"{server.url}en/units/dong-thap/")  # type: ignore[attr-defined]
     name = "progress-dong-thap-2021-2025"
+    p.locator(f'form[data-asean-filter="{name}"] ~ figure details summary').first.click()  # the figures under the chart
     form = p.locator(f'form[data-asean-filter="{name}"]')
     rows = p.locator(f'table[data-asean-table="{name}"] tbody tr[data-item]:visible')
     count = p.locator(f'[data-asean-count="{name}"]')
