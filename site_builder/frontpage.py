@@ -1,14 +1,14 @@
 """The home page's context: what a citizen sees first, built in Python, laid out by
 ``theme/asean/home.html``.
 
-A portal's ASEAN section competes with news sites that lead with stories, pictures and
-numbers, so its front page does the same: a lead story and the latest news as cards
-(the article's photo, or a cover drawn from its topic when it has none), the three
-pillars and the topics as cards, the next events, ASEAN in numbers from the member
-states' data (each figure with its year and source), the map of the member states and
-the section's plans with their implementation as small charts. Nothing here depends on
-the day of the build: which events are "next" is decided in the reader's browser by
-``upcoming.js`` (without it, every event is listed).
+People open the section for a few things (PORTAL.md): what is happening in ASEAN this
+year, what it means for them (travel, study, work), the member states, a quiz their
+school set, and the news. So the page leads as news portals and GOV.UK's start pages do:
+the lead story (its picture and headline) and four task cards fill a phone's first
+screen; then the latest news as cards, the next events, ASEAN in numbers with one chart
+whose source and years are written under it, and the owner's plans, one line each with
+their status. Nothing here depends on the day of the build: which events are "next" is
+decided in the reader's browser by ``upcoming.js`` (without it, every event is listed).
 """
 
 from __future__ import annotations
@@ -17,21 +17,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import escape
+
 from . import contexts, urls
 from .charts import Bar, Cell, Chart, Series, bar_chart
-from .dashboards import progress_summaries
-from .membermap import Tile, tiles
 from .model import Plan
-from .planpage import status_series
-from .tracker import STATUSES
+from .sitechrome import navigation
 from .vocabulary import TOPICS
 
 LATEST = 4
-"""News cards under the lead story."""
-UPCOMING = 4
+"""News cards under the lead story (with it, five stories)."""
+UPCOMING = 3
 """Events shown (by ``upcoming.js``) in "Coming up"."""
-TOPIC_PAGES = {"tourism": "tourism/index.md", "identity": "asean/symbols.md", "connectivity": "asean/vision-2045.md"}
-"""Topics whose hand-written page is not ``asean/<topic>.md`` (the home page's links)."""
+TRAVEL_PAGE = "asean/di-lai-va-lam-viec.md"
+"""The citizens' guide to travelling, studying and working in ASEAN."""
 
 
 @dataclass(frozen=True)
@@ -53,13 +52,15 @@ class StoryCard:
 
 
 @dataclass(frozen=True)
-class TopicCard:
+class TaskCard:
+    """One of the top tasks: a large card with a pictogram, under the lead story."""
+
     id: str
-    name: str
-    abbr: str
-    url: str
+    """Names its pictogram (``theme/asean/home.html``)."""
+    title: str
     text: str
-    """What the topic's page is about (its description), or empty."""
+    """What the reader finds there, in a few words."""
+    url: str
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ class Figure:
 
 @dataclass(frozen=True)
 class PlanCard:
+    """A plan on one line: its title, who issued it, its period and its status."""
+
     title: str
     url: str
     issuer: str
@@ -93,22 +96,22 @@ class PlanCard:
     in_force: bool
     ended_on: str
     """For an ended plan: the last day of its period, in the reader's words."""
-    chart: Chart | None
-    """Its implementation in the latest year with reports; ``None`` when nothing was reported."""
 
 
 @dataclass(frozen=True)
 class FrontPage:
     lead: StoryCard | None
     news: list[StoryCard]
-    pillars: list[TopicCard]
-    topics: list[TopicCard]
+    tasks: list[TaskCard]
     events: list[EventItem]
     figures: list[Figure]
     population: Chart | None
     """Population by member, with each figure's year and source in its table."""
-    tiles: list[Tile]
-    plans: list[PlanCard]
+    population_note: str
+    """Under the chart: where its figures come from and for which years."""
+    plans: list[PlanGroup]
+    own_plans: bool
+    """Whether the owner has plans of its own (a unit without says so in words)."""
     upcoming: int = UPCOMING
 
 
@@ -129,15 +132,28 @@ def story(page: Any, view: Any, page_url: str) -> StoryCard:
     )
 
 
-def topic_cards(view: Any) -> tuple[list[TopicCard], list[TopicCard]]:
-    """(pillars, topics), each linking to its hand-written page when there is one."""
-    pillars, others = [], []
-    for tp in TOPICS:
-        hub = view.content_page(TOPIC_PAGES.get(tp.id, f"asean/{tp.id}.md"))
-        url = hub.url if hub else urls.topic(tp.id)
-        card = TopicCard(tp.id, tp.name(view.lang), tp.abbr, url, hub.meta.description if hub else "")
-        (pillars if tp.pillar else others).append(card)
-    return pillars, others
+def tasks(view: Any, t: Callable[[str], str]) -> list[TaskCard]:
+    """The top tasks, each only where its page exists: ASEAN this year (the newest "ASEAN
+    <year>" page, as in the navigation), travelling, studying and working, the member
+    states, the quiz."""
+    items = dict((path, title) for title, path in navigation(view.project, view.lang, t))
+    out = []
+    year_page = next((path for path in items if path.startswith("asean/asean-")), None)
+    if year_page:
+        out.append(TaskCard("year", items[year_page], t("Who chairs ASEAN and what is on its agenda"),
+                            urls.from_src_uri(year_page)))
+    if TRAVEL_PAGE in items:
+        out.append(TaskCard("travel", t("Travel, study and work"), t("Visas, scholarships and recognised skills"),
+                            urls.from_src_uri(TRAVEL_PAGE)))
+    members_page = urls.src_uri(urls.INDEXES["members"])
+    if members_page in items:
+        out.append(TaskCard("members", t("Member states"), t("The countries of ASEAN at a glance"),
+                            urls.INDEXES["members"]))
+    quiz_page = urls.src_uri(urls.INDEXES["quiz"])
+    if quiz_page in items:
+        out.append(TaskCard("quiz", t("Test what you know"), t("Short quizzes, each answer with its source"),
+                            urls.INDEXES["quiz"]))
+    return out
 
 
 def events(view: Any, found: list[Any], deadlines: list[Any]) -> list[EventItem]:
@@ -182,7 +198,7 @@ def figures(members: list[Any], view: Any, t: Callable[[str], str]) -> tuple[lis
     ]
     ranked = sorted(members, key=lambda m: -m.population.count)
     bars = [Bar(view.plain(m.name), (round(m.population.count / 1_000_000, 1),), urls.member(m.id)) for m in ranked]
-    chart = bar_chart("population", t("Population by member state, in millions"), bars,
+    chart = bar_chart("population", t("Where ASEAN's people live: population of each member state, in millions"), bars,
                       [Series("count", t("Millions of people"))], label_header=t("Member state"), number=number)
     rows = []
     for m in ranked:
@@ -198,43 +214,85 @@ def figures(members: list[Any], view: Any, t: Callable[[str], str]) -> tuple[lis
     return out, chart
 
 
+def population_note(members: list[Any], t: Callable[[str], str]) -> str:
+    """The line under the population chart: whose figures, and for which years (each
+    member's figure has its own source, named in the chart's table and on its page)."""
+    years = sorted({str(m.population.year)[:4] for m in members})
+    if not years:
+        return ""
+    span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    return t("Source: the latest figure each member state publishes, for the years %(years)s; each figure's "
+             "source is named in the table and on the member state's page.") % {"years": span}
+
+
 def plan_card(plan: Plan, view: Any, t: Callable[[str], str]) -> PlanCard:
-    """A plan with its implementation in the latest year that has reports (or its last year)."""
-    chart = None
-    tracker = view.project.tracker
-    reported = [s for s in progress_summaries(tracker, plan) if sum(s.counts.values())] if tracker.tasks(plan) else []
-    if reported:
-        latest = reported[-1]
-        bar = Bar(str(latest.year), (*(float(latest.counts[k]) for k in STATUSES), float(latest.not_reported)))
-        chart = bar_chart(f"home-{plan.id}", t("Implementation in %(year)s, as reported") % {"year": latest.year},
-                          [bar], status_series(t), label_header=t("Year"), number=view.number, share=True)
+    """A plan on one line, with its status: in force, or ended on the last day of its period.
+    A former unit's plan says so, so that it is never read as the plan of today's unit."""
+    unit = view.data.units[plan.issuer]
+    issuer = view.plain(unit.name)
     return PlanCard(
         title=view.plain(plan.short_title),
         url=urls.plan(plan.id),
-        issuer=view.plain(view.data.units[plan.issuer].name),
+        issuer=issuer if unit.current else t("%(name)s (former)") % {"name": issuer},
         period=plan.period.label,
         in_force=plan.status == "in-force",
         ended_on="" if plan.status == "in-force" else view.date(f"{plan.period.end}-12-31"),
-        chart=chart,
     )
+
+
+@dataclass(frozen=True)
+class PlanGroup:
+    """Plans under one heading on the front page."""
+
+    heading: str
+    """Empty for the owner's own plans; else whose plans these are (``Markup``: a unit's
+    name inside it may carry its language)."""
+    plans: list[PlanCard]
+
+
+def owner_plans(view: Any, t: Callable[[str], str]) -> tuple[list[PlanGroup], bool]:
+    """The plans of the section's owner, and whether it has any of its own.
+
+    The national build: the national plans. A unit's build: its own plans, then those of
+    the units it carries (a former province it was formed from), each under that unit's
+    name; a province or city with no plan of its own also gets the national plans, which
+    apply to every one of them."""
+    unit = view.home_unit
+    if unit is None:
+        return [PlanGroup("", [plan_card(p, view, t) for p in contexts.national_plans(view)])], True
+    groups, own = [], False
+    for issuer, plans in contexts.unit_plan_groups(view, unit.id):
+        cards = [plan_card(p, view, t) for p in plans]
+        if issuer.id == unit.id:
+            own = True
+            groups.append(PlanGroup("", cards))
+        elif issuer.current:
+            groups.append(PlanGroup(escape(t("Plans of %(name)s")) % {"name": view.in_sentence(issuer.name)}, cards))
+        else:
+            groups.append(PlanGroup(escape(t("Plans of the former %(name)s")) % {"name": view.in_sentence(issuer.name)},
+                                    cards))
+    if not own and unit.level == "province" and unit.current:
+        national = [plan_card(p, view, t) for p in contexts.national_plans(view)]
+        if national:
+            groups.append(PlanGroup(t("The national plan, which applies to every province and city"), national))
+    return groups, own
 
 
 def front_page(view: Any, t: Callable[[str], str], page_url: str = "") -> FrontPage:
     """The home page of ``view``'s language (and unit, in a unit's build)."""
     news = contexts.news(view, None, LATEST + 1)
     cards = [story(p, view, page_url) for p in news]
-    pillars, others = topic_cards(view)
     members = contexts.members(view)
     numbers, population = figures(members, view, t)
-    plans = contexts.unit_plans(view, view.home_unit.id) if view.home_unit else list(view.index.plans)
+    plans, own = owner_plans(view, t)
     return FrontPage(
         lead=cards[0] if cards else None,
         news=cards[1:],
-        pillars=pillars,
-        topics=others,
+        tasks=tasks(view, t),
         events=events(view, contexts.events(view), contexts.deadlines(view)),
         figures=numbers,
         population=population,
-        tiles=tiles(members, view.lang),
-        plans=[plan_card(p, view, t) for p in plans],
+        population_note=population_note(members, t),
+        plans=plans,
+        own_plans=own,
     )

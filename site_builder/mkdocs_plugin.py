@@ -45,7 +45,7 @@ from .problems import InputError
 from .project import Project, load_project
 from .sanitize import Policy
 from .searchindex import spaced
-from .sitechrome import branding, navigation
+from .sitechrome import active_item, branding, footer_links, layout, navigation, owner_unit, page_title
 from .siteconfig import HOST
 from .template_cache import bytecode_cache
 from .theme_loader import visible_files_env
@@ -85,6 +85,8 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         self.lang = "vi"
         self.view: SiteView | None = None
         self.specs: dict[str, PageSpec] = {}
+        self.nav_items: list[tuple[str, str]] = []
+        """The top navigation: (title, page source) of each item (:func:`.sitechrome.navigation`)."""
         """Every generated page of this language by ``src_uri``: its records and context."""
         self.project: Project | None = None
         """The checked project, when the build hands it over (else checked in ``on_config``)."""
@@ -129,6 +131,10 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         config.theme.get_env = visible_files_env(config.theme.get_env)  # type: ignore[method-assign]
         brand = branding(project, unit, self.lang, t, config.extra.get("repository"))
         config.site_name = brand.site_name
+        config.extra["owner"] = brand.owner
+        owner = owner_unit(project, unit)
+        config.extra["owner_unit"] = owner.id if owner is not None else None
+        config.extra["section"] = brand.section
         if brand.logo:
             config.theme["logo"] = brand.logo
         self.unit_css = brand.stylesheet
@@ -139,7 +145,9 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         config.extra["lang"] = self.lang
         config.extra["other_lang"] = self.view.other_lang
         self.specs = {spec.src_uri: spec for spec in project.pages(self.lang)}
-        config.nav = [{title: path} for title, path in navigation(project, self.lang, t)]
+        self.nav_items = navigation(project, self.lang, t, workshop=self.config.workshop)
+        config.nav = [{title: path} for title, path in self.nav_items]
+        config.extra["footer_links"] = footer_links(project, self.lang, t)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -312,6 +320,11 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         context.update(page_context(self.view, src_uri, page.meta, context["record"], config.site_name))
         # The portal's contexts: home page, member states, plan summary, dashboard charts.
         context.update(self.portal.context(page.meta, context["record"]))
+        # The frame (theme/main.html): the page's layout, the navigation item it belongs to
+        # and its title "<page> – <section> – <owner>" (site_builder/sitechrome.py).
+        context["asean_layout"] = layout(spec.kind if spec is not None else None, src_uri, page.meta.get("template"))
+        context["asean_active"] = active_item(self.nav_items, src_uri)
+        context["asean_title"] = page_title(page.title, config.site_name, page.is_homepage)
         if context["listing"] is not None:
             # A page of a news list links its own previous and next pages (theme/main.html),
             # not its neighbours in the navigation as Material's <head> would.

@@ -326,7 +326,20 @@ class _Handler(SimpleHTTPRequestHandler):
             page = target.read_bytes().replace(b"</body>", b'<script src="/__preview__/reload.js"></script></body>', 1)
             self._send(200, "text/html; charset=utf-8", page)
             return
+        if not target.exists() and self.not_found(path):
+            return
         super().do_GET()
+
+    def not_found(self, path: str) -> bool:
+        """A missing page answered as a published host answers it (docs/deploy.md): the
+        site's own "page not found" page in the address's language, with the status 404.
+        ``False`` when that language has no such page (then the plain 404 is sent)."""
+        lang = path.lstrip("/").split("/", 1)[0]
+        page = Path(self.directory) / (lang if lang in LANGUAGES else LANGUAGES[0]) / "404.html"
+        if not page.is_file():
+            return False
+        self._send(404, "text/html; charset=utf-8", page.read_bytes())
+        return True
 
     def _preview_asset(self) -> None:
         if self.path.startswith("/__preview__/state"):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace as NS
 
+from site_builder import urls
 from site_builder.charts import Cell
-from site_builder.frontpage import events, figures, plan_card, story
+from site_builder.frontpage import PlanCard, events, figures, plan_card, population_note, story
 from site_builder.model.plans import Period
 
 
@@ -54,7 +55,7 @@ def test_events_keep_yearly_days_dates_and_only_the_deadlines_of_plans_in_force(
     assert [(e.id, e.when, e.month, e.date, e.url) for e in found] == [
         ("asean-day", "8/8", 8, "", "asean/"),
         ("summit", "<2026-05-26>", None, "2026-05-26", "calendar/#summit"),
-        ("new-s-2", "15/11", 11, "", "plans/new/#s-2"),
+        ("new-s-2", "15/11", 11, "", urls.plan_node("new", "s-2")),  # where the plan text carries the anchor
     ]
     assert found[2].title == "Yearly report (New plan)"
 
@@ -66,12 +67,21 @@ def test_a_story_without_a_photo_gets_its_topics_cover() -> None:
     assert card.topics == ["Economic pillar", "Tourism"] and card.date_text == "<2025-07-28>"
 
 
-def test_an_ended_plan_says_when_and_a_plan_without_reports_has_no_chart() -> None:
+def test_an_ended_plan_says_when_on_one_line() -> None:
     plan = NS(id="p", short_title=text("Plan"), issuer="u", period=Period(start=2021, end=2025), status="expired")
-    v = view(project=NS(tracker=NS(tasks=lambda p: [])), data=NS(units={"u": NS(name=text("Unit"))}))
+    v = view(data=NS(units={"u": NS(name=text("Unit"), current=True), "f": NS(name=text("Old unit"), current=False)}))
     card = plan_card(plan, v, t)
-    assert (card.url, card.issuer, card.period, card.in_force, card.ended_on, card.chart) == (
-        "plans/p/", "Unit", "2021–2025", False, "<2025-12-31>", None)
+    assert card == PlanCard("Plan", "plans/p/", "Unit", "2021–2025", False, "<2025-12-31>")
+    plan.issuer = "f"
+    assert plan_card(plan, v, t).issuer == "Old unit (former)"
+
+
+def test_the_population_chart_says_whose_figures_and_for_which_years() -> None:
+    members = [member("brunei", "1984-01-07", 450_000, 2019, 5_769), member("thailand", "1967-08-08", 66_000_000, 2023, 513_120)]
+    lead = "Source: the latest figure each member state publishes, for the years"
+    assert population_note(members, t).startswith(f"{lead} 2019–2023;")
+    assert population_note(members[:1], t).startswith(f"{lead} 2019;")
+    assert population_note([], t) == ""
 
 
 def test_a_plan_of_one_year_shows_the_year_once() -> None:

@@ -219,3 +219,17 @@ def test_a_preview_folder_from_before_the_marker_is_replaced(tmp_path: Path) -> 
     preview.out.symlink_to(elsewhere, target_is_directory=True)
     preview.adopt_output()
     assert (elsewhere / "vi").is_dir() and preview.out.is_symlink()
+
+
+def test_a_missing_page_gets_the_sites_own_404_page_in_its_language(served: tuple[Preview, int]) -> None:
+    """As docs/deploy.md configures the hosts: the language's 404.html, with the status 404."""
+    preview, port = served
+    (preview.out / "vi/404.html").write_text("<html><body>Không tìm thấy trang</body></html>", encoding="utf-8")
+    (preview.out / "en").mkdir()
+    (preview.out / "en/404.html").write_text("<html><body>Page not found</body></html>", encoding="utf-8")
+    assert request(port, "/vi/khong-co/", ["127.0.0.1"]) == (404, "<html><body>Không tìm thấy trang</body></html>".encode())
+    assert request(port, "/en/no-such-page/", ["127.0.0.1"]) == (404, b"<html><body>Page not found</body></html>")
+    assert request(port, "/vi/assets/khong-co.css", ["127.0.0.1"])[0] == 404
+    status, body = request(port, "/vi/drafts/", ["127.0.0.1"])  # a folder without a page: never listed
+    assert status == 404 and b"Directory listing" not in body
+    assert request(port, "/vi/", ["127.0.0.1"])[0] == 200

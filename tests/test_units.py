@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -25,6 +26,14 @@ BRANDING = """    branding:
 """
 
 
+def header(html: str) -> tuple[str | None, str]:
+    """(owner, section) as the page's header names them."""
+    owner = re.search(r'<span class="asean-brand__owner">([^<]*)</span>', html)
+    section = re.search(r'<span class="asean-brand__section">([^<]*)</span>', html)
+    assert section is not None
+    return (owner[1] if owner else None), section[1]
+
+
 def brand(tiny: MiniProject) -> None:
     tiny.replace("plans/units.yaml", "    parent: viet-nam\n", "    parent: viet-nam\n" + BRANDING)
 
@@ -34,13 +43,14 @@ def test_unit_build_carries_the_units_name_colours_and_plans_first(tiny: MiniPro
     out = tiny.root / "site"
     build_site(tiny.root, out, site_url="http://127.0.0.1:9/", unit="soc-trang")
     home = (out / "vi/index.html").read_text(encoding="utf-8")
-    assert '<span class="md-ellipsis">Cổng thông tin điện tử tỉnh Sóc Trăng</span>' in home
+    assert header(home) == ("Tỉnh Sóc Trăng", "Chuyên mục ASEAN")  # no owner named: the unit itself
+    assert "<title>Chuyên mục ASEAN – Tỉnh Sóc Trăng</title>" in home
     assert 'href="assets/unit.css"' in home
     assert "--md-primary-fg-color: #7a2d0c;" in (out / "vi/assets/unit.css").read_text(encoding="utf-8")
-    unit_at = home.index('id="unit"')
-    assert home.index("Kế hoạch năm 2022") > unit_at  # the unit's plan card comes after its heading
+    plans_at = home.index('id="plans"')
+    assert home.index("Kế hoạch năm 2022") > plans_at  # the unit's own plan, under "Plans of …"
     en = (out / "en/index.html").read_text(encoding="utf-8")
-    assert "Sóc Trăng Provincial Web Portal" in en
+    assert header(en) == ("Sóc Trăng Province", "ASEAN section")
 
 
 def test_national_build_has_no_unit_branding(tiny: MiniProject) -> None:
@@ -49,7 +59,7 @@ def test_national_build_has_no_unit_branding(tiny: MiniProject) -> None:
     build_site(tiny.root, out, site_url="http://127.0.0.1:9/")
     home = (out / "vi/index.html").read_text(encoding="utf-8")
     assert "unit.css" not in home and 'id="unit"' not in home
-    assert '<span class="md-ellipsis">Chuyên mục ASEAN</span>' in home
+    assert header(home) == (None, "Chuyên mục ASEAN")  # the tiny project's national record names no owner
 
 
 def test_unknown_unit_is_refused(tiny: MiniProject) -> None:
@@ -246,13 +256,36 @@ def test_a_contact_that_is_no_email_is_an_error(tiny: MiniProject) -> None:
     assert "'javascript:alert(1)' is not an email address (like name@agency.gov.vn)" in result.stdout
 
 
+def test_the_owners_contact_carries_what_decree_42_asks_and_checks_it() -> None:
+    """Address, phone, fax, email and the official responsible (Decree 42/2022/NĐ-CP,
+    Article 4, clause 1, point e), each optional; a fax is written as a phone is."""
+    from pydantic import ValidationError
+
+    from site_builder.model.units import Branding, Contact
+
+    contact = Contact.model_validate({
+        "office": {"vi": "Sở Ngoại vụ", "en": "Department of Foreign Affairs"},
+        "address": {"vi": "Số 1, đường A", "en": "1 A Street"}, "phone": "0292 3820 000", "fax": "0292.3820.001",
+        "email": "songoaivu@example.gov.vn",
+        "responsible": {"name": "Nguyễn Văn A", "position": {"vi": "Giám đốc Sở", "en": "Director"}}})
+    assert contact.responsible is not None and contact.responsible.position.en == "Director"
+    assert Contact.model_validate({}).responsible is None
+    with pytest.raises(ValidationError, match="is not a phone number"):
+        Contact.model_validate({"fax": "gọi tổng đài"})
+    with pytest.raises(ValidationError):
+        Contact.model_validate({"responsible": {"name": "Nguyễn Văn A"}})  # a position, always
+    brand = Branding.model_validate({"display_name": {"vi": "Chuyên mục ASEAN", "en": "ASEAN section"},
+                                     "owner": {"vi": "Ban Chỉ đạo", "en": "Steering Committee"}})
+    assert brand.owner is not None and brand.licence is None
+
+
 def test_all_units_builds_the_units_of_today_unless_asked_for_all(tiny: MiniProject) -> None:
     merged(tiny)
     out = tiny.root / "site"
     assert build_all_units(tiny.root, out, site_url="https://example.org/asean/", jobs=2) == ["viet-nam", "can-tho"]
     assert not (out / "soc-trang").exists()
     home = (out / "can-tho/vi/index.html").read_text(encoding="utf-8")
-    assert '<span class="md-ellipsis">Chuyên mục ASEAN – Thành phố Cần Thơ</span>' in home
+    assert "<title>Chuyên mục ASEAN – Thành phố Cần Thơ</title>" in home
     assert "Kế hoạch của tỉnh Sóc Trăng cũ" in home and "Tỉnh Sóc Trăng (cũ)" in home
     index = (out / "index.html").read_text(encoding="utf-8")
     assert index.index('href="viet-nam/vi/"') < index.index('href="can-tho/vi/"')
@@ -348,8 +381,8 @@ def test_city_formed_from_provinces_carries_the_former_provinces_plan_pages_and_
     site = sections["can-tho"]
     colors = real.data.units["can-tho"].branding.colors  # type: ignore[union-attr]
     vi, en = read(site, "vi/index.html"), read(site, "en/index.html")
-    assert '<span class="md-ellipsis">Chuyên mục ASEAN – Thành phố Cần Thơ</span>' in vi
-    assert '<span class="md-ellipsis">ASEAN section – Cần Thơ City</span>' in en
+    assert header(vi) == ("Thành phố Cần Thơ", "Chuyên mục ASEAN") and header(en) == ("Cần Thơ City", "ASEAN section")
+    assert "<title>Chuyên mục ASEAN – Thành phố Cần Thơ</title>" in vi
     assert f"--md-primary-fg-color: {colors.primary};" in read(site, "vi/assets/unit.css")
     assert f"--asean-yellow: {colors.accent};" in read(site, "vi/assets/unit.css")
     # the former province's plan, under its own name, first on the home page
@@ -361,8 +394,11 @@ def test_city_formed_from_provinces_carries_the_former_provinces_plan_pages_and_
     # its tourism page and its news, labelled with the former province
     assert before(en, "Sóc Trăng: tourism and culture</a>", "Of the former Sóc Trăng Province")
     assert "Sóc Trăng issues its ASEAN communication and promotion plan for 2022</a>" in en
-    # no plan of the city itself: the national plan and how to add one
-    assert 'href="guide/#add-plan"' in vi and "new plan --unit can-tho" in vi
+    # no plan of the city itself: said in words, and the national plan that applies; no
+    # editors' instructions on a public page
+    assert "Thành phố Cần Thơ chưa đăng kế hoạch ASEAN của riêng mình trên chuyên mục này." in vi
+    assert before(vi, "Kế hoạch của tỉnh Sóc Trăng cũ", "Kế hoạch cấp trung ương, áp dụng cho mọi tỉnh, thành phố")
+    assert "python -m" not in vi and "guide/" not in vi
     # the plan keeps its name and dates, and says where its issuer is now
     plan = read(site, "en/plans/soc-trang-2022/index.html")
     assert "<h1" in plan and "Sóc Trăng&#39;s ASEAN plan for 2022" in plan and "April 2022" in plan
@@ -379,7 +415,7 @@ def test_city_formed_from_provinces_carries_the_former_provinces_plan_pages_and_
 def test_province_that_absorbed_one_carries_its_plan_under_the_former_name(sections: dict[str, Path]) -> None:
     nai = sections["dong-nai"]
     vi, en = read(nai, "vi/index.html"), read(nai, "en/index.html")
-    assert '<span class="md-ellipsis">Chuyên mục ASEAN – Thành phố Đồng Nai</span>' in vi
+    assert header(vi) == ("Thành phố Đồng Nai", "Chuyên mục ASEAN")
     assert before(vi, "Kế hoạch của tỉnh Bình Phước cũ", "Kế hoạch ASEAN giai đoạn 2021–2025 của tỉnh Bình Phước</a>")
     assert before(en, "Bình Phước: tourism and culture</a>", "Of the former Bình Phước Province")
     unit = read(nai, "en/units/dong-nai/index.html")
@@ -388,7 +424,7 @@ def test_province_that_absorbed_one_carries_its_plan_under_the_former_name(secti
     assert "nghi-quyet-so-30-2026-qh16" in unit and "Article 1, clause 17" in unit
     thap = sections["dong-thap"]
     vi = read(thap, "vi/index.html")
-    assert '<span class="md-ellipsis">Chuyên mục ASEAN – Tỉnh Đồng Tháp</span>' in vi
+    assert header(vi) == ("Tỉnh Đồng Tháp", "Chuyên mục ASEAN")
     assert before(vi, "Kế hoạch của tỉnh Đồng Tháp cũ", "Kế hoạch ASEAN giai đoạn 2021–2025 của tỉnh Đồng Tháp</a>")
     assert "Hình thành từ tỉnh Tiền Giang và" in vi and "tỉnh Đồng Tháp (cũ)</a>" in vi
     unit = read(thap, "vi/units/dong-thap/index.html")
@@ -398,11 +434,11 @@ def test_province_that_absorbed_one_carries_its_plan_under_the_former_name(secti
 def test_unit_not_merged_and_without_a_plan_gets_a_complete_section(sections: dict[str, Path]) -> None:
     site = sections["ha-tinh"]
     vi, en = read(site, "vi/index.html"), read(site, "en/index.html")
-    assert '<span class="md-ellipsis">Chuyên mục ASEAN – Tỉnh Hà Tĩnh</span>' in vi
-    assert "No plan of Hà Tĩnh Province itself is recorded yet. The national plan applies" in en
-    assert "ASEAN Information Steering Committee&#39;s ASEAN plan for 2021–2025</a>" in en
-    assert 'href="guide/#add-plan"' in en and 'href="tourism/"' in en
-    assert 'id="add-plan"' in read(site, "en/guide/index.html") and 'id="add-plan"' in read(site, "vi/guide/index.html")
+    assert header(vi) == ("Tỉnh Hà Tĩnh", "Chuyên mục ASEAN")
+    assert "Hà Tĩnh Province has not yet published an ASEAN plan of its own in this section." in en
+    assert before(en, "The national plan, which applies to every province and city",
+                  "ASEAN Information Steering Committee&#39;s ASEAN plan for 2021–2025</a>")
+    assert 'href="tourism/"' in en and "guide/" not in en
     assert "Latest news" in en  # the national content follows
     unit = read(site, "en/units/ha-tinh/index.html")
     assert "Not merged in the 2025 reorganisation of provincial-level units." in unit and "Article 1, clause 24" in unit

@@ -71,15 +71,37 @@ _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{5,19}$")
 
 
+class Person(Strict):
+    """The official who answers for the section: the contact point Decree 42/2022/NĐ-CP
+    asks a state portal to name (Article 4, clause 1, point e: full name, position, unit,
+    phone and official email)."""
+
+    name: NonEmpty
+    """The full name, as the agency publishes it."""
+    position: Text
+    """The position and the unit, e.g. "Phó Giám đốc Sở Ngoại vụ" / "Deputy Director, Department of Foreign Affairs"."""
+
+
 class Contact(Strict):
-    """Who answers readers' questions about the section."""
+    """Who answers readers' questions about the section, shown in the footer of every page.
+
+    Decree 42/2022/NĐ-CP (on the provision of online information and public services by
+    state agencies), Article 4, clause 1, point e, asks a state agency's portal to give
+    the agency's address, phone, fax and email, and the name, position, unit, phone and
+    official email of the official who is its contact point; Article 7, clause 2, point
+    b asks for the contact details in English too. Every field is optional: a field is
+    filled only where a published source states it, never guessed."""
 
     office: Text | None = None
     email: str | None = None
     """Shown as a ``mailto:`` link in the footer of the unit's section."""
     phone: str | None = None
     """Shown as a ``tel:`` link: digits, spaces, dots, dashes and brackets, ``+`` first."""
+    fax: str | None = None
+    """Written as the phone is; shown as text."""
     address: Text | None = None
+    responsible: Person | None = None
+    """The official who answers for the section (its contact point)."""
 
     @field_validator("email")
     @classmethod
@@ -91,7 +113,7 @@ class Contact(Strict):
             )
         return value
 
-    @field_validator("phone")
+    @field_validator("phone", "fax")
     @classmethod
     def _phone(cls, value: str | None) -> str | None:
         if value is not None and not _PHONE.match(value):
@@ -166,7 +188,15 @@ class Branding(Strict):
     """What a unit's own build shows: its name, logo and colours, and where its portal is."""
 
     display_name: Text
-    """The name in the site header, e.g. "Cổng thông tin điện tử tỉnh Sóc Trăng"."""
+    """The unit's name for its portal, e.g. "Cổng thông tin điện tử tỉnh Sóc Trăng" (the
+    link-preview cards and the published sections' list)."""
+    owner: Text | None = None
+    """The agency that owns the section and answers for it, named first in the header, in
+    every page title and in the footer (Decree 42/2022/NĐ-CP, Article 4, clause 1, point
+    e); none: the unit itself (its ``name``)."""
+    licence: Text | None = None
+    """The terms under which readers may reuse the section's texts, in a sentence for the
+    footer; none: the footer states no terms of its own."""
     logo: SitePath | None = None
     """Path of the logo under ``theme/assets/``; none means the ASEAN-neutral mark."""
     colors: Colors | None = None
