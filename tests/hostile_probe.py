@@ -420,3 +420,85 @@ class PageErrors(logging.Handler):
             self.pages.append(match.group(1))
 
 
+
+
+# ── Files that are not pages (issue 30): names, kinds, polyglots ───────────────────────
+HTML_PAYLOAD = b"<html><body><script>alert(document.domain)</script></body></html>\n"
+
+
+def _picture(fmt: str) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (22, 58, 134)).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+def _pdf() -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _docx(extra: dict[str, bytes] | None = None) -> bytes:
+    import io
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Kế hoạch")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    if not extra:
+        return buffer.getvalue()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item))
+        for name, data in extra.items():
+            target.writestr(name, data)
+    return out.getvalue()
+
+
+def file_cases() -> list[tuple[str, bytes, bool]]:
+    """``(path below content/vi/, bytes, published?)`` of every file class of issue 30:
+    names whose suffix is in capitals, theme folders in capitals, pictures and documents
+    with a web page after their end, cut in half, or carrying script inside. ``published``:
+    whether ``check`` accepts it (a picture with bytes after its end is accepted, and the
+    build republishes its pixels only); every other case is refused, with its file."""
+    png, jpeg, gif, webp, avif = (_picture(f) for f in ("PNG", "JPEG", "GIF", "WEBP", "AVIF"))
+    pdf, docx_file = _pdf(), _docx()
+    return [
+        ("files/evil.MD", HTML_PAYLOAD, False),
+        ("files/evil.Md", b"---\ntitle: x\ndescription: x\n---\n\n<script>alert(1)</script>\n", False),
+        ("files/evil.HTML", HTML_PAYLOAD, False),
+        ("files/anh.PNG", png, False),
+        ("Assets/table.png", png, False),
+        ("SEARCH/x.pdf", pdf, False),
+        ("Embed/x.png", png, False),
+        ("files/poly.png", png + HTML_PAYLOAD, True),
+        ("files/poly.jpg", jpeg + HTML_PAYLOAD, True),
+        ("files/poly.gif", gif + b"/*" + HTML_PAYLOAD + b"*/alert(1)", True),
+        ("files/poly.webp", webp + HTML_PAYLOAD, True),
+        ("files/poly.avif", avif + HTML_PAYLOAD, True),
+        ("files/cut.png", png[: len(png) // 2], False),
+        ("files/cut.jpg", jpeg[: len(jpeg) // 2], False),
+        ("files/poly.pdf", pdf + HTML_PAYLOAD, False),
+        ("files/script.pdf", pdf.replace(b"%%EOF", b"<script>alert(1)</script>\n%%EOF"), False),
+        ("files/poly.docx", docx_file + HTML_PAYLOAD, False),
+        ("files/page.docx", _docx({"word/afchunk.htm": HTML_PAYLOAD}), False),
+        ("files/hidden.docx", _docx({"docProps/x.txt": HTML_PAYLOAD}), False),
+        ("files/word.xlsx", docx_file, False),
+        ("files/clean.png", png, True),
+        ("files/clean.pdf", pdf, True),
+        ("files/clean.docx", docx_file, True),
+    ]

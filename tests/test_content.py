@@ -271,3 +271,19 @@ def test_pages_loaded_in_parallel_give_the_same_content_and_problems(
     monkeypatch.setattr(content_tree, "check_page", lambda file, *args: rendered.append(file) or ["problem"])
     check_content(mini.root, None, None, jobs=1)
     assert sorted(rendered) == ["content/en/tin-05.md", "content/vi/tin-05.md"]
+
+
+def test_every_error_of_a_page_is_reported_in_one_run(mini: MiniProject) -> None:
+    """Finding 6 of issue 30: an English article missing both ``sources`` and
+    ``image_credit`` reported only the first, so an editor on a web CMS paid one
+    push-and-fail round per error. The photo's fields are checked beside the rest."""
+    mini.write("content/en/news/photo.md",
+               "---\ntitle: News\ndescription: d\nkind: news\ndate: 2024-08-08\nimage: a.jpg\nimage_alt: A flag\n"
+               "image_licence: CC BY 4.0\n---\n\nText \u200bwith \u2060two invisible characters.\n")
+    _, problems = check_content(mini.root, None, None)
+    found = {(p.file, p.line, p.field) for p in problems.errors}
+    assert ("content/en/news/photo.md", 2, "") in found or any(
+        "sources" in p.en for p in problems.errors if p.file == "content/en/news/photo.md"), problems.errors
+    assert ("content/en/news/photo.md", 6, "image_credit") in found
+    assert ("content/en/news/photo.md", 6, "image") in found  # the file is missing
+    assert [(p.line, p.column) for p in problems.errors if "invisible" in p.en] == [(11, 6), (11, 12)]

@@ -310,3 +310,26 @@ def test_a_units_published_address_is_the_maintainers_call(mini: MiniProject, mo
         with pytest.raises(InputError) as refused:
             unit_base(project, "soc-trang", None)
         assert "unit_urls" in refused.value.report()
+
+
+def test_the_security_page_names_tests_that_exist() -> None:
+    """docs/security.md lists each guarantee with the test that proves it: every test it
+    names (``tests/x.py::test_y``, or ``::test_y`` after one) must exist, so that the
+    list cannot silently go stale."""
+    import re
+
+    from conftest import ROOT
+
+    text = (ROOT / "docs/security.md").read_text(encoding="utf-8")
+    missing = []
+    for row in text.splitlines():
+        current = None
+        for match in re.finditer(r"`(tests/[a-z_]+\.py)?(?:::([a-z0-9_]+))?", row):
+            if match.group(1):
+                current = ROOT / match.group(1)
+                if not current.is_file():
+                    missing.append(match.group(1))
+            if match.group(2) and current is not None and current.is_file():
+                if not re.search(rf"^def {match.group(2)}\(", current.read_text(encoding="utf-8"), re.MULTILINE):
+                    missing.append(f"{current.name}::{match.group(2)}")
+    assert missing == []

@@ -155,3 +155,35 @@ def test_no_code_bearing_format_is_read() -> None:
     for path in (ROOT / "site_builder").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(import|from)\s+(pickle|marshal|shelve|dill)\b", text, re.MULTILINE), path
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Ad\u200bmin", ["U+200B"]),
+    ("a\u200eb\u200fc\u061cd", ["U+200E", "U+200F", "U+061C"]),
+    ("x\u2060y\u00adz\u3164", ["U+2060", "U+00AD", "U+3164"]),
+    ("Tin\U000e0041\U000e0042", ["U+E0041", "U+E0042"]),
+    ("Việt\u200dNam", ["U+200D"]),  # a joiner inside a Latin word only hides something
+    ("\u200cx", ["U+200C"]),
+    ("\u0915\u094d\u200d\u0937", []),  # Devanagari: the joiner shapes the conjunct
+    ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", []),  # Persian: the non-joiner is spelling
+    ("\U0001f468\u200d\U0001f469\u200d\U0001f467", []),  # an emoji family
+    ("Hội nghị ASEAN – “Cộng đồng” …", []),
+])
+def test_invisible_characters_are_refused_where_no_script_needs_them(text: str, codes: list[str]) -> None:
+    """Finding 7 of issue 30: zero-width and direction marks, the word joiner, the soft
+    hyphen, fillers and tag characters passed ``check`` although docs/security.md said
+    invisible characters are refused. Every one is now reported, by code point and name."""
+    from site_builder.inputs import control_message
+
+    assert [code for _, _, code in control_characters(text)] == codes
+    for code in codes:
+        vi, en = control_message(code)
+        assert code in vi and code in en
+    assert "ZERO WIDTH SPACE" in control_message("U+200B")[1]
+
+
+def test_every_refused_character_is_located_up_to_a_limit() -> None:
+    from site_builder.inputs import MAX_REPORTED
+
+    assert control_characters("a\u200bb\nc\u200bd") == [(1, 2, "U+200B"), (2, 2, "U+200B")]
+    assert len(control_characters("\u200b" * 100)) == MAX_REPORTED

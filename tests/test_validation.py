@@ -133,3 +133,32 @@ def test_a_misspelt_key_of_a_nested_model_is_matched_against_that_model() -> Non
         (("items", 0, "name"), "thiếu trường bắt buộc 'name'", "missing required field 'name'"),
         (("items", 0, "nam"), "trường không hợp lệ 'nam' (có phải 'name'?)", "unknown field 'nam' (did you mean 'name'?)"),
     ]
+
+
+@pytest.mark.parametrize(("url", "ok"), [
+    ("https://asean.org:443/x", True), ("https://asean.org:65535/", True), ("https://asean.org:99999/", False),
+    ("https://asean.org:65536/", False), ("https://asean.org:0/", False), ("https://asean.org:00080/", False),
+])
+def test_https_addresses_have_a_real_port(url: str, ok: bool) -> None:
+    """Finding 10 of issue 30: ``HttpsUrl`` accepted port 99999, which no browser opens."""
+    from pydantic import TypeAdapter
+
+    from site_builder.model.common import HttpsUrl
+
+    adapter = TypeAdapter(HttpsUrl)
+    if ok:
+        assert adapter.validate_python(url) == url
+    else:
+        with pytest.raises(ValidationError):
+            adapter.validate_python(url)
+
+
+def test_a_huge_number_is_refused_without_being_echoed_whole() -> None:
+    """Finding 10 of issue 30: a 100,000-digit integer was echoed whole in the message."""
+    from site_builder.problems import Problem
+
+    refused = parse_yaml(("id: " + "9" * 100_000 + "\n").encode(), "plans/x.yaml")
+    assert isinstance(refused, Problem)
+    assert len(refused.en) < 200 and len(refused.vi) < 200, refused.en[:300]
+    assert "100,000 characters" in refused.en and "100,000 ký tự" in refused.vi
+    assert (refused.line, refused.column) == (1, 5)
