@@ -263,7 +263,8 @@ def test_a_built_page_shows_a_photo_with_one_credit_and_a_drawing_with_none(
     assert f'alt="{DESCRIPTIONS["container-port"][0]}"' in figure and "asean-photo__credit" not in figure
     assert drawn.count("<h1") == 1 and drawn.index("<h1") < drawn.index(figure)  # under the title
     assert (out / "vi/assets/illustrations/container-port.svg").is_file()
-    card = re.search(r'property="og:image" content="https://asean\.example\.org/(media/container-port-card\.[0-9a-f]{10}\.jpg)"', drawn)
+    card = re.search(r'property="og:image" content="https://asean\.example\.org/'
+                     r'(media/container-port-card\.[0-9a-f]{10}\.jpg)"', drawn)
     assert card, drawn[:3000]
     with Image.open(out / card.group(1)) as im:
         assert im.size == CARD_SIZE

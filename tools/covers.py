@@ -197,7 +197,8 @@ def signing_pen() -> list[str]:
         out.append(rect(190, 70 + i * 24, 180 if i % 3 else 120, 10, PALE, 5))
     out += [stroke([(196, 282), (214, 258), (230, 286), (248, 254), (266, 284), (286, 262)], BLUE, 5),
             line(190, 298, 370, 298, INK, 3)]
-    out += [poly([(300, 300), (474, 126), (498, 150), (324, 324)], DARK), poly([(474, 126), (490, 110), (514, 134), (498, 150)], GOLD),
+    out += [poly([(300, 300), (474, 126), (498, 150), (324, 324)], DARK),
+            poly([(474, 126), (490, 110), (514, 134), (498, 150)], GOLD),
             poly([(300, 300), (324, 324), (288, 336)], GOLD)]
     out += [circle(486, 262, 52, RED), circle(486, 262, 36, "none", WHITE, 5), poly(star(486, 262, 20, 8), WHITE)]
     return out
@@ -265,7 +266,8 @@ def delta_river() -> list[str]:
         y = 246 + i * 20
         out.append(line(0, y, 200 - i * 6, y - 10, GREEN, 4))
     out.append(poly([(230, 360), (330, 200), (360, 150), (400, 150), (400, 200), (520, 360)], WATER))
-    out += [poly([(342, 274), (432, 274), (416, 296), (356, 296)], DARK), poly([(366, 274), (382, 248), (410, 248), (420, 274)], GOLD)]
+    out += [poly([(342, 274), (432, 274), (416, 296), (356, 296)], DARK),
+            poly([(366, 274), (382, 248), (410, 248), (420, 274)], GOLD)]
     for x in (520, 590):
         out += [stroke([(x, 236), (x + 6, 180), (x + 14, 132)], AMBER, 8)]
         for a in (200, 250, 300, 345):
@@ -278,8 +280,10 @@ def sunrise_road() -> list[str]:
     out = [rect(0, 0, WIDTH, HEIGHT, CREAM)]
     for k in range(9):
         a = math.radians(180 + 22.5 * k)
-        out.append(line(320 + 110 * math.cos(a), 200 + 110 * math.sin(a), 320 + 160 * math.cos(a), 200 + 160 * math.sin(a), GOLD, 8))
-    out += [circle(320, 200, 92, YELLOW), rect(0, 200, WIDTH, 160, GREEN), poly([(0, 250), (640, 230), (640, 360), (0, 360)], LEAF),
+        out.append(line(320 + 110 * math.cos(a), 200 + 110 * math.sin(a),
+                        320 + 160 * math.cos(a), 200 + 160 * math.sin(a), GOLD, 8))
+    out += [circle(320, 200, 92, YELLOW), rect(0, 200, WIDTH, 160, GREEN),
+            poly([(0, 250), (640, 230), (640, 360), (0, 360)], LEAF),
             poly([(300, 200), (340, 200), (520, 360), (120, 360)], DARK)]
     for y0, y1 in ((212, 232), (250, 282), (310, 352)):
         w0, w1 = 2 + (y0 - 200) / 16, 2 + (y1 - 200) / 16
@@ -300,7 +304,7 @@ def round_table() -> list[str]:
     for x, y, k in behind:
         out.append(circle(x, y, 22, YELLOW if k == 0 else MID))
     out += [ellipse(320, 196, 180, 88, DARK), ellipse(320, 182, 180, 88, BLUE), circle(320, 182, 30, YELLOW)]
-    for x, y, k in front:
+    for x, y, _ in front:
         out.append(circle(x, y, 22, MID))
     out.append(circle(seats[0][0], seats[0][1], 30, "none", RED, 5))
     return out
@@ -332,7 +336,8 @@ def lotus_boat() -> list[str]:
     for cx, cy in ((120, 260), (560, 268)):
         out += [line(cx, cy + 6, cx, cy + 40, GREEN, 6), poly(oval(cx - 18, cy - 6, 26, 10, -60), PINK),
                 poly(oval(cx + 18, cy - 6, 26, 10, 60), PINK), poly(oval(cx, cy - 14, 30, 11, 90), ROSE)]
-    out += [poly([(300, 238), (470, 238), (440, 268), (326, 268)], DARK), poly([(350, 238), (362, 206), (420, 206), (432, 238)], GOLD),
+    out += [poly([(300, 238), (470, 238), (440, 268), (326, 268)], DARK),
+            poly([(350, 238), (362, 206), (420, 206), (432, 238)], GOLD),
             line(392, 206, 392, 150, INK, 4), poly([(394, 152), (394, 196), (432, 196)], WHITE)]
     return out
 
