@@ -15,6 +15,7 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_percent
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 
@@ -32,3 +33,15 @@ def translations(lang: str) -> gettext.GNUTranslations:
     write_mo(buffer, catalog)
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
+
+
+SHARE_FORMATS = {"vi": "#,##0.#\u00a0%", "en": "#,##0.#%"}
+"""How a share is written: "46,7 %" in Vietnamese (decimal comma, and a space the line never
+breaks at before the sign, as issue 31 asks), "46.7%" in English. Babel's own Vietnamese
+pattern (CLDR ``#,##0%``) has no space, hence the patterns here."""
+
+
+def format_share(value: float, lang: str) -> str:
+    """A share of 100 in the reader's format: ``46.7`` → "46,7 %" (vi) or "46.7%" (en); used
+    by the pages (``asean.percent``) and the yearly report alike."""
+    return format_percent(value / 100, format=SHARE_FORMATS[lang], locale="vi" if lang == "vi" else "en_GB")

@@ -22,7 +22,7 @@ from . import urls
 from .content_tree import ContentPage, ContentSet
 from .dates import format_date, format_day_month
 from .deps import listing, page_key
-from .i18n import translations
+from .i18n import format_share, translations
 from .illustrations import CREDIT_PREFIXES, LICENCE_PREFIXES, Illustration, description, illustration, without_prefix
 from .images import Picture, illustration_card, photo_card, picture, site_card
 from .model import Agency, Text, Unit
@@ -164,6 +164,11 @@ class SiteView:
     def number(self, value: float) -> str:
         """A number with the reader's separators: ``5.769`` and ``692,7`` (vi), ``5,769`` (en)."""
         return format_decimal(value, locale="vi" if self.lang == "vi" else "en_GB")
+
+    def percent(self, value: float) -> str:
+        """A share of 100 in the reader's format: ``46.7`` → "46,7 %" (vi) or "46.7%" (en)
+        (:func:`.i18n.format_share`)."""
+        return format_share(value, self.lang)
 
     def population(self, pop: Any) -> str:
         """A population figure as a reader says it, with the year it describes: "khoảng 15,5 triệu

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import format_date
-from .i18n import translations
+from .i18n import format_share, translations
 from .index import LEVEL_ORDER
 from .loader import Dataset
 from .model import Plan, Text
@@ -377,7 +377,7 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agenc
     for year in years:
         s = tracker.summarize(year, [(plan, tasks)])
         summary_table.rows.append([f"{year} ({example_mark})" if s.example else str(year), *[str(s.counts[x]) for x in STATUSES],
-                                   str(s.not_reported), "—" if s.progress is None else f"{s.progress} %"])
+                                   str(s.not_reported), "—" if s.progress is None else format_share(s.progress, lang)])
         file, records = records_of(data, plan, year)
         progress = tracker.progress(plan, year)
         for task in tasks:
@@ -386,10 +386,10 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agenc
             if record is None:
                 not_reported.append(f"{year}: {name}")
                 continue
-            percent = "—" if record.percent is None else f"{record.percent} %"
+            percent = "—" if record.percent is None else format_share(record.percent, lang)
             computed = progress.get(task.key)
             if computed is not None and computed != record.percent:
-                percent += " (" + t("with the assignments below it: %(progress)s %%") % {"progress": computed} + ")"
+                percent += " (" + t("with the assignments below it: %(progress)s") % {"progress": format_share(computed, lang)} + ")"
             result = _tx(record.done, lang)
             for milestone in record.milestones:
                 when_done = format_date(milestone.date, lang)
@@ -398,13 +398,13 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agenc
                 name, result, status_names[record.status], percent, _evidence(record, lang) or "—"]
             for topic in task.pillars or ("-",):
                 by_topic.setdefault(topic, []).append(row)
-            percent_note = f", {record.percent} %)" if record.percent is not None else ")"
+            percent_note = f", {format_share(record.percent, lang)})" if record.percent is not None else ")"
             line = f"{task.key} ({status_names[record.status]}" + percent_note
             by_agency.setdefault(record.reporting_agency, []).append((f"{year}, " if several_years else "") + line)
             if record.status in ("not-started", "cancelled"):
                 line = f"{year}, {name}: {status_names[record.status]}"
                 if record.percent is not None:
-                    line += f" ({record.percent} %)"
+                    line += f" ({format_share(record.percent, lang)})"
                 not_done.append(f"{line}. {_tx(record.done, lang)}")
         if file is not None:
             if file.difficulties:

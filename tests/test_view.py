@@ -3,6 +3,8 @@ mini project."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import MiniProject, make_rich
 
@@ -20,7 +22,8 @@ def test_the_template_api_is_text_date_and_address_helpers_and_id_lookups() -> N
     public = {name for name in vars(SiteView) if not name.startswith("_")}
     assert public == {"content", "content_page", "newsroom", "source_links", "picture", "social_card", "tx",
                       "status_name", "plain", "date", "number", "population", "day_month", "in_sentence", "agency",
-                      "unit", "topic", "citation", "tag_name", "search_context", "search_attributes", "ROW_WEIGHT"}
+                      "unit", "topic", "citation", "tag_name", "search_context", "search_attributes", "ROW_WEIGHT",
+                      "percent", "photo_credit"}
 
 
 def test_texts_dates_and_numbers_in_the_readers_language(project: Project) -> None:
@@ -78,3 +81,31 @@ def test_search_attributes_name_the_page_and_keep_a_row_below_titles(project: Pr
     assert news == (' data-pagefind-meta="headline[data-headline], context[data-context]"'
                     ' data-headline="A &#34;quoted&#34; &amp; title" data-context="News · 8 August 2024"')
     assert str(vi.search_attributes("Văn hóa", None, {})) == ' data-pagefind-meta="headline[data-headline]" data-headline="Văn hóa"'
+
+
+def test_shares_in_the_readers_format(project: Project) -> None:
+    """"46,7 %" with a decimal comma (and a space the line never breaks at) in Vietnamese,
+    "46.7%" in English; whole shares without decimals."""
+    vi, en = SiteView(project, "vi"), SiteView(project, "en")
+    assert (vi.percent(46.7), en.percent(46.7)) == ("46,7\u00a0%", "46.7%")
+    assert (vi.percent(100), en.percent(0), vi.percent(63.25)) == ("100\u00a0%", "0%", "63,2\u00a0%")
+
+
+def test_no_page_writes_a_number_in_the_other_languages_format(built_site: Path) -> None:
+    """Every share and figure the site formats: no "46.7 %" on a Vietnamese page, no "46,7 %"
+    or "70 %" on an English one; the shares of the implementation records (the examples a
+    non-strict build shows) as each language writes them."""
+    import re
+
+    def text(page: Path) -> str:
+        html = re.sub(r"<(script|style)\b.*?</\1>", " ", page.read_text(encoding="utf-8"), flags=re.S)
+        return re.sub(r"<[^>]+>", " ", html)
+
+    wrong = {"vi": re.compile(r"(?<![\w.])\d+\.\d+\s?%"), "en": re.compile(r"\d+,\d+\s?%|\d\s%")}
+    found = [f"{page.relative_to(built_site)}: {m.group(0)}" for lang, pattern in wrong.items()
+             for page in sorted((built_site / lang).rglob("*.html")) for m in pattern.finditer(text(page))]
+    assert found == []
+    agency = Path("agencies") / "dong-thap-cong-thong-tin-dien-tu" / "index.html"
+    shares = {lang: re.findall(r"\d+(?:[.,]\d)?\s?%", text(built_site / lang / agency)) for lang in ("vi", "en")}
+    assert shares["vi"] and all(s.endswith("\u00a0%") for s in shares["vi"]), shares
+    assert shares["en"] and all(s[-2].isdigit() for s in shares["en"]), shares
