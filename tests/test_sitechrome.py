@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from conftest import MiniProject
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
 
+import pytest
+from browser import StaticServer
+from conftest import SITE_URL, MiniProject
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from site_builder.build import build_site
 from site_builder.i18n import translations
 from site_builder.model.units import contrast
 from site_builder.project import load_project
@@ -118,3 +126,121 @@ def test_the_footer_shade_keeps_white_text_readable() -> None:
     for colour in ("#7a2d0c", "#8a1c1c", "#0b6e4f", "#767676"):
         assert contrast(darker(colour), "#ffffff") >= contrast(colour, "#ffffff") >= 4.5
     assert darker("#000000") == "#000000" and darker("#ffffff") == "#b8b8b8"
+
+
+# ── The frame on the real corpus: in the built pages and in Chromium ───────────────────
+SITE = "Chuyên mục ASEAN – Ban Chỉ đạo Thông tin tuyên truyền ASEAN"
+
+
+def sitemap_pages(site: Path) -> list[str]:
+    """Every page the sitemap lists, as a path below the site's root (``vi/news/``)."""
+    locs = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    return [loc.removeprefix(SITE_URL) for loc in locs]
+
+
+def page_kinds(pages: list[str]) -> list[str]:
+    """One page of each kind: the first of each (language, top folder, depth)."""
+    seen: dict[tuple[str, str, int], str] = {}
+    for path in pages:
+        parts = path.strip("/").split("/")
+        seen.setdefault((parts[0], parts[1] if len(parts) > 1 else "", len(parts)), path)
+    return sorted(seen.values())
+
+
+def test_every_page_has_the_frame_titles_and_at_most_seven_items(built_site: Path) -> None:
+    pages = sitemap_pages(built_site)
+    assert len(pages) > 100
+    for path in pages:
+        html = HTMLParser((built_site / path / "index.html").read_text(encoding="utf-8"))
+        lang = path.split("/", 1)[0]
+        items = [a.attributes.get("href") or "" for a in html.css("nav.asean-nav a")]
+        drawer = [a.attributes.get("href") or "" for a in html.css(".md-sidebar--primary a")]
+        assert 0 < len(items) <= 7, path
+        assert not [h for h in items + drawer if "guide/" in h], path  # the editors' guide is not the citizens'
+        title = html.css_first("title").text()
+        site = SITE if lang == "vi" else "ASEAN section – ASEAN Information Steering Committee"
+        assert title == site if path in ("vi/", "en/") else title.endswith(f" – {site}"), (path, title)
+        assert html.css_first(".asean-brand__owner").text() == site.split(" – ")[1]
+    assert len(pages) == len(set(pages))
+
+
+def test_the_footer_names_the_owner_its_licence_and_what_it_is_built_with(built_site: Path) -> None:
+    html = HTMLParser((built_site / "vi/news/index.html").read_text(encoding="utf-8"))
+    footer = html.css_first("footer.asean-footer")
+    assert footer.css_first("h2").text() == "Ban Chỉ đạo Thông tin tuyên truyền ASEAN"
+    text = footer.text(separator=" ")
+    assert "giấy phép MIT" in text and "MkDocs" in text
+    assert footer.css_first("dl") is None  # the committee's address and phone are published nowhere we can cite
+    links = [a.attributes.get("href") for a in footer.css("a")]
+    assert "../about/" in links and "../units/" in links and "archive/" in links
+
+
+def test_a_units_footer_shows_each_contact_field_the_record_gives(tiny: MiniProject) -> None:
+    """Decree 42/2022/NĐ-CP, Article 4, clause 1, point e: address, phone, fax, email and
+    the official responsible; a field the record leaves out is not shown at all."""
+    tiny.write("plans/units.yaml", (tiny.root / "plans/units.yaml").read_text(encoding="utf-8") + (
+        "    branding:\n"
+        '      display_name: {vi: "Chuyên mục ASEAN – Tỉnh Sóc Trăng", en: "ASEAN section – Sóc Trăng Province"}\n'
+        '      owner: {vi: "Sở Ngoại vụ tỉnh Sóc Trăng", en: "Sóc Trăng Department of Foreign Affairs"}\n'
+        "      contact:\n"
+        '        address: {vi: "Số 1 đường A, Sóc Trăng", en: "1 A Street, Sóc Trăng"}\n'
+        '        phone: "0299 3820 000"\n'
+        '        email: "songoaivu@example.gov.vn"\n'
+        '        responsible: {name: "Nguyễn Văn A", position: {vi: "Giám đốc Sở", en: "Director"}}\n'))
+    out = tiny.root / "site"
+    build_site(tiny.root, out, site_url="http://127.0.0.1:9/", unit="soc-trang")
+    html = HTMLParser((out / "en/index.html").read_text(encoding="utf-8"))
+    assert html.css_first("title").text() == "ASEAN section – Sóc Trăng Department of Foreign Affairs"
+    assert html.css_first(".asean-brand__owner").text() == "Sóc Trăng Department of Foreign Affairs"
+    footer = html.css_first("footer.asean-footer")
+    fields = {dt.text(): dd.text() for dt, dd in zip(footer.css("dt"), footer.css("dd"), strict=True)}
+    assert fields == {"Address": "1 A Street, Sóc Trăng", "Phone": "0299 3820 000", "Email": "songoaivu@example.gov.vn",
+                      "Responsible": "Nguyễn Văn A, Director"}
+    assert footer.css_first('a[href="tel:02993820000"]') is not None
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_404_page_speaks_the_sites_language_with_search_and_the_way_home(built_site: Path, lang: str) -> None:
+    html = HTMLParser((built_site / lang / "404.html").read_text(encoding="utf-8"))
+    root = urlsplit(SITE_URL).path
+    assert html.css_first("html").attributes["lang"] == lang
+    h1 = html.css_first("h1").text()
+    assert h1 == {"vi": "Không tìm thấy trang", "en": "Page not found"}[lang]
+    assert html.css_first("title").text().startswith(f"{h1} – ")
+    form = html.css_first("form.asean-notfound__search")
+    assert form.attributes["action"] == f"{root}{lang}/search/" and form.css_first("input").attributes["name"] == "q"
+    home = [a.attributes["href"] for a in html.css(".asean-notfound a")]
+    assert home == [f"{root}{lang}/"]  # absolute: the page is served at any missing address
+    assert "404 - Not found" not in html.html
+
+
+def test_no_public_page_scrolls_sideways_at_360_px(browser: object, server: StaticServer, built_site: Path) -> None:
+    """One page of each kind in the sitemap, both languages, on a 360 px phone."""
+    sample = page_kinds(sitemap_pages(built_site))
+    assert len(sample) > 30
+    context = browser.new_context(viewport={"width": 360, "height": 780})  # type: ignore[attr-defined]
+    p = context.new_page()
+    wide = []
+    for path in sample:
+        p.goto(f"{server.url}{path}")
+        width = p.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wide.append((path, width))
+    context.close()
+    assert wide == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_home_pages_first_screen_on_a_phone(browser: object, server: StaticServer, lang: str) -> None:
+    """At 390 × 844 the first screen holds the lead story's picture and headline and the
+    four task cards, whole."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    p = context.new_page()
+    p.goto(f"{server.url}{lang}/")
+    p.evaluate("document.fonts.ready.then(() => true)")
+    boxes = p.evaluate("""() => [...document.querySelectorAll(
+        '.asean-front__lead .asean-story__media, .asean-front__lead .asean-story__title, a.asean-task')]
+        .map(e => { const r = e.getBoundingClientRect(); return [e.className, r.top, r.bottom, r.width]; })""")
+    context.close()
+    assert len(boxes) == 6  # the picture, the headline, four tasks
+    assert all(top >= 0 and bottom <= 844 and width > 100 for _, top, bottom, width in boxes), boxes
