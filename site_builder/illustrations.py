@@ -197,6 +197,8 @@ def without_prefix(text: str, prefixes: tuple[str, ...]) -> str:
 # ── Drawing the subset with Pillow ─────────────────────────────────────────────────
 SUPERSAMPLE = 2
 """Drawn at twice the size and reduced: Pillow draws without anti-aliasing."""
+RASTER_VERSION = "2"
+"""Bump when :func:`rasterise` draws differently: it is part of a card's cache key."""
 
 
 def _points(value: str, scale: float, dx: float, dy: float) -> list[tuple[float, float]]:
@@ -211,12 +213,14 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
 
 
 def rasterise(text: str, size: tuple[int, int]) -> Image.Image:
-    """The illustration drawn on an RGB canvas of ``size``: scaled to the canvas' height,
-    centred, the sides filled with the colour of its first (background) rectangle."""
+    """The illustration drawn on an RGB canvas of ``size``, scaled to cover it and centred
+    (a 1200×630 card trims a few per cent off the top and bottom of a 16:9 drawing, so
+    the ground and the sea reach both edges); anything left uncovered takes the colour
+    of the drawing's first (background) rectangle."""
     root = ET.fromstring(text)
     big = (size[0] * SUPERSAMPLE, size[1] * SUPERSAMPLE)
-    scale = big[1] / HEIGHT
-    dx, dy = (big[0] - WIDTH * scale) / 2, 0.0
+    scale = max(big[0] / WIDTH, big[1] / HEIGHT)
+    dx, dy = (big[0] - WIDTH * scale) / 2, (big[1] - HEIGHT * scale) / 2
     shapes = [node for node in root.iter() if isinstance(node.tag, str) and node.tag != root.tag]
     background = next((n.get("fill") for n in shapes if n.tag.endswith("}rect")), "#ffffff")
     image = Image.new("RGB", big, background)

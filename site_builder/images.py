@@ -562,7 +562,9 @@ class IllustrationCard:
     def variant(self) -> Variant:
         settings = ",".join(f"{k}={v}" for k, v in sorted(CARD_SETTINGS.items()))
         digest = hashlib.sha256(self.svg.encode("utf-8")).hexdigest()
-        text = f"{PIPELINE}|{Image.__version__}|{FONT_VERSION}|illustration|{self.name}|{digest}|{settings}"
+        from .illustrations import RASTER_VERSION
+
+        text = f"{PIPELINE}|{Image.__version__}|{FONT_VERSION}|illustration|{RASTER_VERSION}|{self.name}|{digest}|{settings}"
         key = hashlib.sha256(text.encode("ascii")).hexdigest()
         return Variant("jpeg", *CARD_SIZE, key, f"{OUTPUT_DIR}/{self.name}-card.{key[:10]}.jpg")
 
