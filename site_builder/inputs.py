@@ -366,6 +366,11 @@ def scan_plans(root: Path) -> list[Problem]:
             problems.append(link_problem(rel))
         elif stat.S_ISREG(info.st_mode) and not NAME.match(rel.rsplit("/", 1)[-1]):
             problems.append(_bad_name(rel))
+        elif stat.S_ISREG(info.st_mode) and file_kind(rel) != "data" and not rel.endswith(".yml"):
+            # The loader reads ``*.yaml`` only: anything else here would be silently
+            # ignored (``x.YAML``) or never checked; ``.yml`` has its own message there.
+            problems.append(suffix_problem(rel) or _problem(
+                rel, "plans/ chỉ chứa các tệp dữ liệu .yaml", "plans/ holds only the .yaml data files"))
     return problems
 
 

@@ -187,3 +187,17 @@ def test_every_refused_character_is_located_up_to_a_limit() -> None:
 
     assert control_characters("a\u200bb\nc\u200bd") == [(1, 2, "U+200B"), (2, 2, "U+200B")]
     assert len(control_characters("\u200b" * 100)) == MAX_REPORTED
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("plans/x.YAML", "rename it to '.yaml'"),
+    ("plans/progress/x.Yaml", "rename it to '.yaml'"),
+    ("plans/notes.txt", "plans/ holds only the .yaml data files"),
+])
+def test_plans_hold_only_yaml_files(mini: MiniProject, name: str, message: str) -> None:
+    """The loader reads ``*.yaml``: a ``.YAML`` file would be ignored without a word."""
+    from site_builder.inputs import scan_plans
+
+    mini.write(name, "id: x\n")
+    [problem] = scan_plans(mini.root)
+    assert problem.file == name and message in problem.en
