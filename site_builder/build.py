@@ -45,9 +45,9 @@ from .problems import InputError, Problem
 from .project import Project, check_project
 from .publish import write_root_files, write_units_index
 from .searchindex import refold
+from .siteconfig import unit_urls
 from .slug import collation_key
 from .trees import link_tree, remove_tree
-from .siteconfig import unit_urls
 from .urls import DEFAULT_SITE_URL, SiteUrls, base_url, configured_address, is_preview_address
 from .writer import Writer
 

@@ -128,14 +128,16 @@ def _scalar(loader: _Loader, node: ScalarNode) -> Any:
     try:
         return loader.construct_object(node, deep=True)
     except (yaml.constructor.ConstructorError, ValueError):
-        shown = node.value if len(node.value) <= 60 else f"{node.value[:40]}… ({len(node.value):,} ký tự)"
-        shown_en = node.value if len(node.value) <= 60 else f"{node.value[:40]}… ({len(node.value):,} characters)"
         # A number of 100,000 digits is refused (Python reads at most 4,300), but not
         # echoed whole: the message must stay one line an editor can read.
+        long = len(node.value) > 60
+        shown = f"{node.value[:40]}… ({len(node.value):,} ký tự)" if long else node.value
+        shown_en = f"{node.value[:40]}… ({len(node.value):,} characters)" if long else node.value
+        number = long and node.value[:1].isdigit()
         raise _Refused(
             node,
-            f"giá trị '{shown}' không đọc được" + (" (số quá dài)" if node.value[:1].isdigit() and len(node.value) > 60 else ""),
-            f"value '{shown_en}' cannot be read" + (" (number too long)" if node.value[:1].isdigit() and len(node.value) > 60 else ""),
+            f"giá trị '{shown}' không đọc được" + (" (số quá dài)" if number else ""),
+            f"value '{shown_en}' cannot be read" + (" (number too long)" if number else ""),
         ) from None
 
 

@@ -89,7 +89,10 @@ def agreed(tmp_path_factory: pytest.TempPathFactory) -> tuple[MiniProject, dict[
     return mini, all_refused, site
 
 
-def test_check_refuses_with_a_location_what_the_build_would_refuse(agreed: tuple[MiniProject, dict[str, set[int]], Path]) -> None:
+Agreed = tuple[MiniProject, dict[str, set[int]], Path]
+
+
+def test_check_refuses_with_a_location_what_the_build_would_refuse(agreed: Agreed) -> None:
     """Every page ``check`` refuses is named with a line, every other file with its path;
     and the files refused are exactly the cases that must not be published."""
     _, found, _ = agreed
@@ -101,7 +104,7 @@ def test_check_refuses_with_a_location_what_the_build_would_refuse(agreed: tuple
     assert files == expected, (sorted(files - expected), sorted(expected - files))
 
 
-def test_what_check_accepts_builds_strict(agreed: tuple[MiniProject, dict[str, set[int]], Path]) -> None:
+def test_what_check_accepts_builds_strict(agreed: Agreed) -> None:
     """The pruned corpus built with MkDocs' strict mode (the fixture fails otherwise), and
     every page ``check`` kept is in the site."""
     mini, _, site = agreed
@@ -111,7 +114,7 @@ def test_what_check_accepts_builds_strict(agreed: tuple[MiniProject, dict[str, s
     assert missing == []
 
 
-def test_no_file_with_a_capital_suffix_or_a_raw_picture_is_published(agreed: tuple[MiniProject, dict[str, set[int]], Path]) -> None:
+def test_no_file_with_a_capital_suffix_or_a_raw_picture_is_published(agreed: Agreed) -> None:
     mini, _, site = agreed
     published = [p for p in site.rglob("*") if p.is_file()]
     assert [p for p in published if p.suffix != p.suffix.lower()] == []
@@ -127,7 +130,7 @@ def test_no_file_with_a_capital_suffix_or_a_raw_picture_is_published(agreed: tup
             assert target.read_bytes() == data, rel  # a clean document, published as it is
 
 
-def test_published_files_are_inert_in_chromium(browser: Any, agreed: tuple[MiniProject, dict[str, set[int]], Path]) -> None:
+def test_published_files_are_inert_in_chromium(browser: Any, agreed: Agreed) -> None:
     """Every file case, published or not, opened as a top-level document in Chromium
     served by a host that guesses types from names and sends no ``nosniff``: no dialog,
     no script run, nothing loaded from elsewhere."""

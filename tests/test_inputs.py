@@ -12,6 +12,7 @@ from conftest import ROOT, MiniProject
 from site_builder.inputs import CONTROL, MEDIA, control_character, control_characters, file_kind, read, scan_content, walk
 from site_builder.problems import Problem
 
+
 def _picture(fmt: str, **options: object) -> bytes:
     from PIL import Image
 
@@ -74,7 +75,8 @@ def test_media_are_parsed_to_their_end(mini: MiniProject, suffix: str) -> None:
     found = scan_content(mini.root)
     assert found.media["vi"] == []
     refused = sorted(p.file for p in found.problems)
-    assert refused == sorted({f"content/vi/cut{suffix}"} | ({f"content/vi/poly{suffix}"} if suffix in (".pdf", ".docx") else set()))
+    polyglot = {f"content/vi/poly{suffix}"} if suffix in (".pdf", ".docx") else set()
+    assert refused == sorted({f"content/vi/cut{suffix}"} | polyglot)
 
 
 def test_every_media_kind_has_a_sample() -> None:
