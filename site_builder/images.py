@@ -394,7 +394,7 @@ PICTURE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF"
 MAX_FRAMES = 500
 """An animation longer than this is a decompression bomb, not a picture for a page."""
 PICTURE_SETTINGS: dict[str, dict[str, object]] = {
-    "PNG": {"optimize": False, "compress_level": 9},
+    "PNG": {"optimize": True},
     "JPEG": {"quality": 90, "optimize": True, "progressive": True},
     "GIF": {"optimize": False},
     "WEBP": {"quality": 90, "method": 4},
@@ -440,6 +440,15 @@ def picture_problem(data: bytes, suffix: str) -> tuple[str, str] | None:
 def _fresh(frame: Image.Image, fmt: str) -> Image.Image:
     """One frame's pixels in a new image: nothing of the source's ``info`` (EXIF, XMP, ICC
     profile, text chunks, comments) or of the bytes around the picture is kept."""
+    if frame.mode == "P" and fmt in ("PNG", "GIF"):
+        # A palette picture (most screenshots and diagrams) stays one: the same pixels in a
+        # third of the bytes of RGB. Only the palette and its transparent entry are copied.
+        fresh = Image.frombytes("P", frame.size, frame.tobytes())
+        fresh.putpalette(frame.getpalette() or [])
+        transparency = frame.info.get("transparency")
+        if isinstance(transparency, (int, bytes)):
+            fresh.info["transparency"] = transparency
+        return fresh
     has_alpha = frame.mode in ("RGBA", "LA", "PA") or "transparency" in frame.info
     mode = "RGBA" if has_alpha and fmt != "JPEG" else ("L" if frame.mode in ("1", "L") else "RGB")
     if has_alpha and fmt == "JPEG":
