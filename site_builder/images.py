@@ -210,7 +210,7 @@ def probe(root: Path, rel: str) -> Photo:
 @lru_cache(maxsize=4096)
 def _probe(path: str, shown: str, mtime_ns: int, size: int, limit: int, rel: str) -> Photo:
     """Cached by modification time and size: both languages of an article name one photo."""
-    if PurePosixPath(rel).suffix.lower() not in PHOTO_SUFFIXES:
+    if PurePosixPath(rel).suffix not in PHOTO_SUFFIXES:
         kinds = ", ".join(sorted(s.lstrip(".") for s in PHOTO_SUFFIXES))
         raise PhotoError(
             f"{shown}: loại ảnh không được hỗ trợ; chỉ dùng: {kinds}",
