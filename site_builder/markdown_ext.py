@@ -1,9 +1,17 @@
-"""A Python-Markdown extension of the site: table alignment as classes, not styles.
+"""The site's Python-Markdown extension: table alignment as classes, and code blocks in steps.
 
-The ``tables`` extension aligns a column (``|:--|--:|``) with ``style="text-align:…"``
-on every cell. The site's Content-Security-Policy forbids inline styles and the
-sanitiser removes them, so the alignment is turned into a class
-(``asean-align-left|center|right``) that the theme's stylesheet defines.
+* The ``tables`` extension aligns a column (``|:--|--:|``) with ``style="text-align:…"``
+  on every cell. The site's Content-Security-Policy forbids inline styles and the
+  sanitiser removes them, so the alignment is turned into a class
+  (``asean-align-left|center|right``) that the theme's stylesheet defines.
+* Python-Markdown's ``fenced_code`` (which MkDocs always adds) reads a fenced block only at
+  the left margin: inside a numbered step of the editors' guide (indented four spaces) it
+  came out as inline text ("sh python -m …"). ``pymdownx.superfences`` (pymdown-extensions,
+  already installed with Material) reads fences at any depth; ``pymdownx.highlight`` with
+  Pygments off and no class of its own writes them as ``<pre><code class="language-sh">``,
+  the same plain block ``fenced_code`` writes, with nothing new for the sanitiser to weigh. Registered here,
+  so ``mkdocs.yml``, the page checks (:mod:`.markup_check`) and the preview all get them by
+  naming this one extension.
 """
 
 from __future__ import annotations
@@ -13,6 +21,8 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from pymdownx.highlight import HighlightExtension
+from pymdownx.superfences import SuperFencesCodeExtension
 
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|center|right);?\s*$")
 
@@ -33,6 +43,8 @@ class TableAlignClasses(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         # After the block parser (tables), before inline processing matters.
         md.treeprocessors.register(_AlignClasses(md), "asean_align_classes", 5)
+        # Fenced code at any depth (a step's command), as plain <pre><code> blocks.
+        md.registerExtensions([HighlightExtension(use_pygments=False, css_class=""), SuperFencesCodeExtension()], {})
 
 
 def makeExtension(**kwargs: object) -> TableAlignClasses:  # noqa: N802 - Python-Markdown's entry point

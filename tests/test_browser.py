@@ -212,17 +212,21 @@ OVERFLOWING = """links => links.flatMap(a => {
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("width", [320, 390, 1280])
+@pytest.mark.parametrize("width", [320, 360, 390, 1280])
 def test_member_map_names_fit_their_tiles(browser: object, server: StaticServer, lang: str, width: int) -> None:
     """Every name on the tile map (Campuchia, Philippines, Brunei Darussalam, Viet Nam's
-    archipelagos) stays inside its tile, from the narrowest phone to a laptop."""
+    archipelagos) stays inside its tile, from the narrowest phone to a laptop, in letters of
+    at least 12 px ("Hoàng Sa" and "Trường Sa" were 9 px)."""
     context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
     p = context.new_page()
     p.goto(f"{server.url}{lang}/members/")
     p.evaluate("document.fonts.ready.then(() => true)")
     assert p.locator(".asean-tile a").count() == 11
     overflowing = p.locator(".asean-tile a").evaluate_all(OVERFLOWING)
+    sizes = p.locator(".asean-tile a > span:not([aria-hidden])").evaluate_all(
+        "spans => spans.map(s => [s.textContent.trim(), parseFloat(getComputedStyle(s).fontSize)])")
     scroll_width = p.evaluate("document.documentElement.scrollWidth")
     context.close()
     assert overflowing == []
+    assert len(sizes) == 13 and [label for label, size in sizes if size < 12] == [], sizes
     assert scroll_width <= width

@@ -195,6 +195,12 @@ def test_no_glued_words_in_the_real_index(built_site: Path, lang: str) -> None:
     assert found == set()
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_editors_guide_is_not_indexed(built_site: Path, lang: str) -> None:
+    assert (built_site / lang / "guide" / "index.html").is_file()  # still published
+    assert [p["url"] for p in fragments(built_site / lang / "pagefind") if p["url"].startswith("/guide/")] == []
+
+
 def test_an_activity_carries_its_plan_and_weight_a_headline_does_not(built_site: Path) -> None:
     """An activity result names its plan (and through it the unit); its title, the text of one
     row, is no headline: the search page boosts headlines, not titles."""
