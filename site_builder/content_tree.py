@@ -19,7 +19,7 @@ from . import LANGUAGES, urls
 from .checked_bodies import CheckedBodies
 from .images import Photo, PhotoError, probe
 from .inputs import MAX_TEXT_BYTES, Inventory, read, scan_content
-from .links import body_links
+from .links import Found, LinkMemo, body_links
 from .markup_check import check_body_text, check_data, check_page, policy_for
 from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, QuizFile, TagFile
 from .problems import Problem, ProblemList
@@ -137,6 +137,7 @@ def without_title(body: str) -> str:
 
 def _load_page(
     root: Path, lang: str, rel: str, policy: Policy, checked: CheckedBodies | None = None,
+    memo: LinkMemo | None = None,
 ) -> tuple[ContentPage | None, list[Problem]]:
     shown = f"content/{lang}/{rel}"
     raw = read(root / "content" / lang / rel, shown, MAX_TEXT_BYTES)
@@ -182,7 +183,7 @@ def _load_page(
     if meta is None or problems:
         return None, problems
     assert isinstance(meta, FrontMatter)
-    return ContentPage(lang, rel, meta, body, dict(doc.data), photo, body_links(body, body_line)), []
+    return ContentPage(lang, rel, meta, body, dict(doc.data), photo, body_links(body, body_line, memo)), []
 
 
 def _links_of(root: Path, lang: str, rel: str) -> tuple[tuple[int, str], ...]:
@@ -310,14 +311,17 @@ PARALLEL_PAGES = 400
 
 def _load_pages(
     root: Path, items: list[tuple[str, str]], policy: Policy, checked: CheckedBodies | None,
-) -> tuple[list[tuple[ContentPage | None, list[Problem]]], set[str]]:
-    """Pages one after the other, and the passed bodies seen (a worker's share, or all)."""
-    results = [_load_page(root, lang, rel, policy, checked) for lang, rel in items]
-    return results, checked.seen if checked is not None else set()
+    memo: LinkMemo | None = None,
+) -> tuple[list[tuple[ContentPage | None, list[Problem]]], set[str], dict[str, Found]]:
+    """Pages one after the other, the passed bodies seen and the links found (a worker's
+    share, or all)."""
+    results = [_load_page(root, lang, rel, policy, checked, memo) for lang, rel in items]
+    return results, checked.seen if checked is not None else set(), memo.seen if memo is not None else {}
 
 
 def _load_all(
     root: Path, items: list[tuple[str, str]], policy: Policy, checked: CheckedBodies, jobs: int,
+    memo: LinkMemo | None = None,
 ) -> list[tuple[ContentPage | None, list[Problem]]]:
     """Every page, in ``items``' order; with ``jobs`` > 1 and many pages, split over that
     many processes (forked: each gets the policy and the remembered passes in memory).
@@ -326,7 +330,7 @@ def _load_all(
     depend on any other page, and at national scale it is most of ``check``: run alone,
     it kept one core busy and the other idle at the start of every build."""
     if jobs <= 1 or len(items) < PARALLEL_PAGES:
-        return _load_pages(root, items, policy, checked)[0]
+        return _load_pages(root, items, policy, checked, memo)[0]
     from concurrent.futures import ProcessPoolExecutor
 
     parts = jobs * 4  # smaller shares even out pages that cost more than others
@@ -334,10 +338,12 @@ def _load_all(
     results: list[tuple[ContentPage | None, list[Problem]] | None] = [None] * len(items)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         fresh = Policy(policy.iframe_hosts)  # without the compiled cleaner, which cannot be sent
-        done = pool.map(_load_pages, [root] * parts, shares, [fresh] * parts, [checked] * parts)
-        for i, (loaded, seen) in enumerate(done):
+        done = pool.map(_load_pages, [root] * parts, shares, [fresh] * parts, [checked] * parts, [memo] * parts)
+        for i, (loaded, seen, links) in enumerate(done):
             results[i::parts] = loaded
             checked.seen |= seen
+            if memo is not None:
+                memo.seen |= links
     return results  # type: ignore[return-value]
 
 
@@ -360,7 +366,8 @@ def check_content(
     items = [(lang, rel) for lang in LANGUAGES for rel in inventory.pages[lang]]
     present = set(items)
     checked = CheckedBodies.load(root)
-    for (lang, _rel), (page, found) in zip(items, _load_all(root, items, policy, checked, jobs), strict=True):
+    memo = LinkMemo.load(root, checked.salt)
+    for (lang, _rel), (page, found) in zip(items, _load_all(root, items, policy, checked, jobs, memo), strict=True):
         problems.extend(found)
         if page is None:
             content.links[(lang, _rel)] = _links_of(root, lang, _rel)
@@ -374,6 +381,7 @@ def check_content(
                 f"unknown unit '{page.meta.unit}' in plans/units.yaml",
             ))
     checked.save()
+    memo.save()
     for (lang, rel), page in sorted(content.pages.items()):
         other = content.counterpart(page)
         missing = next(x for x in LANGUAGES if x != lang)

@@ -13,6 +13,8 @@ error with file and line before anything is built.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import posixpath
 import re
 import stat
@@ -29,6 +31,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
 from . import LANGUAGES
+from .cachedir import write_atomically
 from .inputs import file_kind, walk
 from .problems import Problem
 
@@ -65,6 +68,10 @@ def external_links(root: Path) -> list[ExternalLink]:
 
 
 # ── Links inside the site, resolved as MkDocs resolves them ────────────────────────────
+MADE_BY_MARKDOWN = frozenset({"headerlink", "footnote-ref", "footnote-backref"})
+"""Classes of the links the Markdown extensions write themselves, to anchors they also write."""
+
+
 class _Collect(Treeprocessor):
     """Every ``<a href>`` and ``<img src>`` of the element tree, where MkDocs looks at them
     (its ``relpath`` step, last of all): raw HTML is not in the tree, and MkDocs does not
@@ -77,8 +84,11 @@ class _Collect(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
             key = {"a": "href", "img": "src"}.get(str(element.tag))
-            if key is not None and element.get(key) is not None:
-                self.found.append(str(element.get(key)))
+            if key is None or element.get(key) is None:
+                continue
+            if set(str(element.get("class", "")).split()) & MADE_BY_MARKDOWN:
+                continue  # a heading's permalink or a footnote's link: it always resolves
+            self.found.append(str(element.get(key)))
 
 
 _local = threading.local()
@@ -103,19 +113,76 @@ def _render(body: str) -> tuple[list[str], str]:
     return collect.found, html
 
 
-def body_links(body: str, first_line: int) -> tuple[tuple[int, str], ...]:
+Found = tuple[tuple[int, str], ...]
+"""``(line, address)`` of the links of one page body."""
+
+
+class LinkMemo:
+    """The links found in page bodies, remembered across checks.
+
+    Finding them renders the body (3 ms a page: six seconds of processor time at
+    national scale, on every build). What a body links to depends only on the body,
+    where it starts in its file and the code, so the answer is kept in the build cache
+    under a digest of these (salted like :class:`site_builder.checked_bodies.CheckedBodies`),
+    as JSON: addresses and line numbers, nothing that is run. Whether each link resolves
+    is decided afresh on every check (it depends on the other files)."""
+
+    def __init__(self, path: Path | None, salt: str, known: dict[str, Found]) -> None:
+        self.path = path
+        self.salt = salt
+        self.known = known
+        self.seen: dict[str, Found] = {}
+
+    @classmethod
+    def load(cls, root: Path, salt: str) -> LinkMemo:
+        """The project's remembered links, kept only under the same ``salt`` (the code,
+        theme, configuration and libraries of the build)."""
+        from .deps import cache_dir
+
+        key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
+        path = cache_dir() / f"links-{key}.json"
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            found = raw["links"] if raw.get("salt") == salt else {}
+            known = {k: tuple((int(line), str(url)) for line, url in v) for k, v in found.items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            known = {}
+        return cls(path, salt, known)
+
+    def key(self, body: str, first_line: int) -> str:
+        text = json.dumps([self.salt, first_line, body])
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def save(self) -> None:
+        """Keep the links of this check's bodies only, atomically; skipped if it cannot be written."""
+        if self.path is None or self.seen == self.known:
+            return
+        try:
+            write_atomically(self.path, json.dumps({"salt": self.salt, "links": self.seen}).encode("utf-8"))
+        except OSError:
+            pass
+
+
+def body_links(body: str, first_line: int, memo: LinkMemo | None = None) -> Found:
     """``(line, address)`` of every link and picture of a page body that MkDocs resolves.
 
     Only bodies that can hold one are rendered: a Markdown link or picture needs ``](``
     or a reference definition (``]:``); footnotes and heading permalinks always resolve."""
     if "](" not in body and "]:" not in body:
         return ()
+    key = memo.key(body, first_line) if memo is not None else ""
+    if memo is not None and key in memo.known:
+        memo.seen[key] = memo.known[key]
+        return memo.known[key]
     from .markup_check import locate
 
     found, _ = _render(body)
     # Markdown expands a tab to spaces: the source may hold the tab where the address has spaces.
-    return tuple((locate(body, first_line, (url, re.sub(" {2,}", "\t", url), url.strip(), url[:40])), url)
-                 for url in dict.fromkeys(found))
+    links = tuple((locate(body, first_line, (url, re.sub(" {2,}", "\t", url), url.strip(), url[:40])), url)
+                  for url in dict.fromkeys(found))
+    if memo is not None:
+        memo.seen[key] = links
+    return links
 
 
 class _Ids(HTMLParser):

@@ -115,3 +115,25 @@ def test_link_rules_are_mkdocs_own() -> None:
     source = inspect.getsource(pages._RelativePathTreeprocessor.path_to_url)
     assert "url.startswith(('/', '\\\\'))" in source and "AMP_SUBSTITUTE in url" in source
     assert "unrecognized relative link" in source and "is not found among documentation files" in source
+
+
+def test_links_found_once_are_remembered(mini: MiniProject, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A second check takes every body's links from the build cache (no body rendered
+    again), and still resolves them: a link that broke since is reported."""
+    from site_builder import links
+    from site_builder.project import check_project
+
+    monkeypatch.setenv("ASEAN_BUILD_CACHE", str(tmp_path / "cache"))
+    make_pair(mini, "[b](b.md) and [c](c.md)\n")
+    _, first = check_project(mini.root)
+    assert [p.en for p in first.errors if "c.md" in p.en]
+
+    def no_render(body: str) -> None:
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr(links, "_render", no_render)
+    for lang in ("vi", "en"):  # with one language left, the other gets a "not yet translated" page there
+        (mini.root / f"content/{lang}/tin/b.md").unlink()
+    _, second = check_project(mini.root)
+    messages = [p.format() for p in second.errors]
+    assert any("'b.md'" in m for m in messages) and any("'c.md'" in m for m in messages), messages
