@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import LANGUAGES, urls
+from . import LANGUAGES, urls, verified
 from .checked_bodies import CheckedBodies
 from .images import Photo, PhotoError, probe
 from .inputs import MAX_TEXT_BYTES, Inventory, read, scan_content
@@ -25,6 +25,7 @@ from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, Qui
 from .problems import Problem, ProblemList
 from .sanitize import Policy
 from .validation import field_path, validate
+from .verified import Verified
 from .yamlsource import YamlDocument, load_yaml, parse_yaml
 
 DATA_DIR = "content/data"
@@ -312,11 +313,12 @@ PARALLEL_PAGES = 400
 def _load_pages(
     root: Path, items: list[tuple[str, str]], policy: Policy, checked: CheckedBodies | None,
     memo: LinkMemo | None = None,
-) -> tuple[list[tuple[ContentPage | None, list[Problem]]], set[str], dict[str, Found]]:
-    """Pages one after the other, the passed bodies seen and the links found (a worker's
-    share, or all)."""
+) -> tuple[list[tuple[ContentPage | None, list[Problem]]], set[str], dict[str, Found], set[str]]:
+    """Pages one after the other, the passed bodies seen, the links found and the photos
+    decoded (a worker's share, or all)."""
     results = [_load_page(root, lang, rel, policy, checked, memo) for lang, rel in items]
-    return results, checked.seen if checked is not None else set(), memo.seen if memo is not None else {}
+    decoded = verified.CURRENT.seen if verified.CURRENT is not None else set()
+    return results, checked.seen if checked is not None else set(), memo.seen if memo is not None else {}, decoded
 
 
 def _load_all(
@@ -339,11 +341,13 @@ def _load_all(
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         fresh = Policy(policy.iframe_hosts)  # without the compiled cleaner, which cannot be sent
         done = pool.map(_load_pages, [root] * parts, shares, [fresh] * parts, [checked] * parts, [memo] * parts)
-        for i, (loaded, seen, links) in enumerate(done):
+        for i, (loaded, seen, links, decoded) in enumerate(done):
             results[i::parts] = loaded
             checked.seen |= seen
             if memo is not None:
                 memo.seen |= links
+            if verified.CURRENT is not None:
+                verified.CURRENT.seen |= decoded
     return results  # type: ignore[return-value]
 
 
@@ -354,6 +358,19 @@ def check_content(
     how many processes may load the pages."""
     problems = ProblemList()
     content = ContentSet()
+    record = verified.CURRENT = Verified.load(root)  # pictures and documents read to their end before
+    try:
+        return _check_content(root, unit_ids, plan_ids, jobs, problems, content)
+    finally:
+        record.save()
+        verified.CURRENT = None
+
+
+def _check_content(
+    root: Path, unit_ids: set[str] | None, plan_ids: set[str] | None, jobs: int, problems: ProblemList,
+    content: ContentSet,
+) -> tuple[ContentSet, ProblemList]:
+    """:func:`check_content` with the record of decoded files in place."""
     inventory: Inventory = scan_content(root)
     problems.extend(inventory.problems)
     content.media = {lang: set(files) for lang, files in inventory.media.items()}

@@ -38,7 +38,7 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageCms, ImageOps, features
 
-from . import cachedir
+from . import cachedir, verified
 from .inputs import MAX_MEDIA_BYTES, NAME, PHOTO_SUFFIXES, signature_ok
 
 # PHOTO_SUFFIXES: JPEG, PNG, WebP, AVIF; GIF is not a photo kind (an animation has no
@@ -204,7 +204,9 @@ def probe(root: Path, rel: str) -> Photo:
             f"{shown} không phải là một tệp thường (liên kết hay thư mục không được chấp nhận)",
             f"{shown} is not a regular file (links and folders are not accepted)",
         )
-    return _probe(str(path), shown, info.st_mtime_ns, info.st_size, MAX_MEDIA_BYTES, rel)
+    photo = _probe(str(path), shown, info.st_mtime_ns, info.st_size, MAX_MEDIA_BYTES, rel)
+    verified.add(f"photo:{photo.digest}")  # also when the answer came from this process's cache
+    return photo
 
 
 @lru_cache(maxsize=4096)
@@ -233,8 +235,11 @@ def _probe(path: str, shown: str, mtime_ns: int, size: int, limit: int, rel: str
                 )
             # Every pixel decoded now, not in the build: a truncated or corrupt file is
             # refused here with the page that names it, instead of failing the build
-            # later with "image file is truncated" and no file named.
-            im.load()
+            # later with "image file is truncated" and no file named. A file that passed
+            # a check before is not decoded again (:mod:`site_builder.verified`).
+            digest = hashlib.sha256(data).hexdigest()
+            if not verified.passed(f"photo:{digest}"):
+                im.load()
     except (OSError, ValueError, Image.DecompressionBombError, SyntaxError, EOFError):
         raise PhotoError(
             f"{shown} không phải là ảnh JPEG, PNG, WebP hay AVIF đọc được đến hết (tệp bị cắt cụt hoặc hỏng?)",

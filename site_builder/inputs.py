@@ -25,6 +25,7 @@ break the tools that read the exports.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -35,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import LANGUAGES
+from . import LANGUAGES, verified
 from .problems import Problem
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif"})
@@ -332,22 +333,29 @@ def _content_file(rel: str, inner: str, info: os.stat_result, root: Path, parse:
         )
     if not parse:
         return None
-    found = _parsed(str(root / rel), suffix, info.st_mtime_ns, info.st_size)
-    return None if found is None else _problem(rel, *found)
+    found, key = _parsed(str(root / rel), suffix, info.st_mtime_ns, info.st_size)
+    if found is not None:
+        return _problem(rel, *found)
+    verified.add(key)
+    return None
 
 
 @lru_cache(maxsize=4096)
-def _parsed(path: str, suffix: str, mtime_ns: int, size: int) -> tuple[str, str] | None:
-    """Why a picture or document cannot be published, once per version of the file (the
-    check and the build of one run both ask)."""
+def _parsed(path: str, suffix: str, mtime_ns: int, size: int) -> tuple[tuple[str, str] | None, str]:
+    """Why a picture or document cannot be published (or ``None``), and the file's key in
+    :mod:`site_builder.verified`: parsed once per version of the file in a process, and
+    not at all when a check before found it clean."""
     data = Path(path).read_bytes()
+    key = f"{suffix}:{hashlib.sha256(data).hexdigest()}"
+    if verified.passed(key):
+        return None, key
     if suffix in PICTURES:
         from .images import picture_problem
 
-        return picture_problem(data, suffix)
+        return picture_problem(data, suffix), key
     from .documents import document_problem
 
-    return document_problem(data, suffix)
+    return document_problem(data, suffix), key
 
 
 def _too_large(rel: str, size: int, limit: int) -> Problem:

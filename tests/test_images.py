@@ -408,3 +408,30 @@ def test_every_picture_kind_survives_republishing(suffix: str) -> None:
     with Image.open(io.BytesIO(clean)) as im:
         assert im.format == fmt and im.size == (32, 24)
         assert getattr(im, "n_frames", 1) == (2 if fmt in ("GIF", "WEBP") else 1)
+
+
+def test_a_photo_decoded_by_one_check_is_not_decoded_by_the_next(tiny: MiniProject, monkeypatch: pytest.MonkeyPatch,
+                                                                  tmp_path: Path) -> None:
+    """Decoding every photo on every check would cost most of a minute at national scale:
+    a file that passed is remembered by its digest (site_builder.verified), and a changed
+    file is decoded again."""
+    from site_builder import images, verified
+
+    monkeypatch.setenv("ASEAN_BUILD_CACHE", str(tmp_path / "cache"))
+    tiny.write("content/media/a.jpg", phone_photo(1200, 800, orientation=1))
+    article(tiny, "image: a.jpg\nimage_alt: Cờ\nimage_credit: X\nimage_licence: Y\n")
+    tiny.write("content/vi/guide/img/so-do.png", polyglot_png())
+    assert _problems(tiny) == []
+    record = verified.Verified.load(tiny.root)
+    assert len(record.known) == 2 and all(k.startswith(("photo:", ".png:")) for k in record.known)
+    images._probe.cache_clear()
+    decoded: list[str] = []
+    monkeypatch.setattr(images.Image.Image, "load", lambda self: decoded.append("load"))
+    monkeypatch.setattr(images, "picture_problem", lambda data, suffix: decoded.append(suffix))
+    assert _problems(tiny) == [] and decoded == []
+    whole = phone_photo(1200, 800, orientation=1)
+    tiny.write("content/media/a.jpg", whole[: len(whole) // 2] + b"\0" * 10)
+    images._probe.cache_clear()
+    monkeypatch.undo()
+    monkeypatch.setenv("ASEAN_BUILD_CACHE", str(tmp_path / "cache"))
+    assert any("read to its end" in p for p in _problems(tiny))
