@@ -252,7 +252,7 @@ def _probe(path: str, shown: str, mtime_ns: int, size: int, limit: int, rel: str
             f"{shown} quá nhỏ ({width} điểm ảnh chiều ngang); cần ít nhất {MIN_WIDTH}",
             f"{shown} is too small ({width} pixels wide); it needs at least {MIN_WIDTH}",
         )
-    return Photo(rel, hashlib.sha256(data).hexdigest(), width, height)
+    return Photo(rel, digest, width, height)
 
 
 def upright_srgb(data: bytes) -> Image.Image:
