@@ -19,6 +19,7 @@ PAGE_TYPES = {
     "about (fact page)": "asean/",
     "plans index": "plans/",
     "plan": "plans/bcd-asean-2021-2025/",
+    "plan's full text": "plans/bcd-asean-2021-2025/text/",
     "activity": "plans/bcd-asean-2021-2025/activities/iv-5/",
     "agencies index": "agencies/",
     "agency": "agencies/bo-thong-tin-va-truyen-thong/",
@@ -200,13 +201,23 @@ def test_keyboard_skip_link_and_visible_focus(page: Watched, server: StaticServe
     assert box[0] >= 0 and box[1] > 10  # on screen when focused
     p.keyboard.press("Enter")
     assert p.evaluate("location.hash") == "#soc-trang-s-asean-plan-for-2022"  # the h1
-    # Tab to the filter's first select and change it with the keyboard alone.
+    # Tab to the first section of activities and open it with the keyboard alone.
     for _ in range(80):
+        p.keyboard.press("Tab")
+        if p.evaluate("document.activeElement.parentElement.classList.contains('asean-group')"):
+            break
+    assert p.evaluate("document.activeElement.parentElement.id") == "group-i"
+    outline = p.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    p.keyboard.press("Enter")
+    p.wait_for_function("document.querySelector('#group-i').open")
+    # The activities widget's filter, with the keyboard alone.
+    p.goto(f"{server.url}en/embed/plans/soc-trang-2022/")
+    for _ in range(40):
         p.keyboard.press("Tab")
         if p.evaluate("document.activeElement.name") == "group":
             break
     assert p.evaluate("document.activeElement.name") == "group"
-    outline = p.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-    assert outline != "none"
+    assert p.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     p.keyboard.press("ArrowDown")
     p.wait_for_function("document.querySelector('[data-asean-count]').textContent.startsWith('Showing 4')")

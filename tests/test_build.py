@@ -242,3 +242,26 @@ def test_the_shipped_corpus_is_a_publishable_set() -> None:
     assert not [f for f in project.data.progress.values() if f.example]
     assert not list((ROOT / "plans/progress").glob("*.yaml")) or all(
         "example: true" not in p.read_text(encoding="utf-8") for p in (ROOT / "plans/progress").glob("*.yaml"))
+
+
+def test_the_workshop_shows_editors_what_the_public_site_does_not(
+    tiny: MiniProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``build --workshop`` (what ``make serve`` builds) shows the plan's source file and
+    its notes on the source as a box; the public build shows neither, and tells the notes
+    only as quiet wording on the plan's original text."""
+    tiny.replace("plans/soc-trang-2022.yaml", "source:\n  file:",
+                 'quirks:\n  - field: number\n    code: blank-in-source\n'
+                 '    note: {vi: "Số để trống", en: "The number is blank in the source"}\nsource:\n  file:')
+    code, out = _run_build(tiny, capsys, "--workshop", "--site-url", "https://cong.example.gov.vn/asean/")
+    assert code == 0, out
+    site = tiny.root / "site/en/plans/soc-trang-2022"
+    plan, text = (site / "index.html").read_text(encoding="utf-8"), (site / "text/index.html").read_text(encoding="utf-8")
+    assert "Source document" in plan and "admonition warning asean-quirks" in text
+
+    code, out = _run_build(tiny, capsys, "--site-url", "https://cong.example.gov.vn/asean/")
+    assert code == 0, out
+    plan, text = (site / "index.html").read_text(encoding="utf-8"), (site / "text/index.html").read_text(encoding="utf-8")
+    assert "Source document" not in plan and "Source document" not in text
+    assert "asean-quirks" not in plan + text and 'class="asean-source-notes"' in text
+    assert "The number is blank in the source" in text and "The number is blank in the source" not in plan

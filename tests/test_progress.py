@@ -282,13 +282,13 @@ def test_report_of_an_assignment_plan_has_every_section(tmp_path: Path) -> None:
     write_reports(data, "dong-thap-2021-2025", 2023, tmp_path)
     md = (tmp_path / "dong-thap-2021-2025-2023.en.md").read_text(encoding="utf-8")
     assert_sections(md, "Assignments")
-    assert "| 2023 (example data) | 2 | 1 | 3 | 1 | 0 | 1 | 63.3 % |" in md
+    assert "| 2023 (example data) | 2 | 1 | 3 | 1 | 0 | 1 | 63.3% |" in md
     assert "- 2023: IV.4 Provincial Police" in md  # not reported, listed as such
-    assert "with the assignments below it: 70 %" in md
+    assert "with the assignments below it: 70%" in md
     doc = Document(str(tmp_path / "dong-thap-2021-2025-2023.vi.docx"))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert "III. CÁC NHIỆM VỤ ĐƯỢC PHÂN CÔNG CHƯA BÁO CÁO" in headings
-    assert [c.text for c in doc.tables[1].rows[1].cells][-2:] == ["1", "63.3 %"]
+    assert [c.text for c in doc.tables[1].rows[1].cells][-2:] == ["1", "63,3\u00a0%"]
     period = write_reports(data, "dong-thap-2021-2025", None, tmp_path)
     assert len(period) == 4
     report = (tmp_path / "dong-thap-2021-2025-2021-2025.en.md").read_text(encoding="utf-8")
@@ -305,7 +305,7 @@ def test_site_shows_assignment_records_and_dashboards(built_site: Path) -> None:
     plan_html = (built_site / "en/plans/dong-thap-2021-2025/index.html").read_text(encoding="utf-8")
     assert 'id="implementation"' in plan_html and "Example data</text>" in plan_html  # labelled inside the chart
     plan = text("en/plans/dong-thap-2021-2025/index.html")
-    assert "2023 example data 2 1 3 1 0 1 63.3 %" in plan
+    assert "2023 example data 2 1 3 1 0 1 63.3%" in plan
     assert "2024 0 0 0 0 0 8 not reported" in plan  # nothing reported: not 0 %
     # each assignment's status by year as a row of cells: IV.4 not reported, IV.5 not started
     card = plan_html[plan_html.index(">IV.4<"):plan_html.index(">IV.5<")]
@@ -314,7 +314,7 @@ def test_site_shows_assignment_records_and_dashboards(built_site: Path) -> None:
     # the record under the assignment in the plan's original text, at its anchor
     text_html = (built_site / "en/plans/dong-thap-2021-2025/text/index.html").read_text(encoding="utf-8")
     node = text_html[text_html.index('id="s-5-7"'):text_html.index('id="s-5-7-1"')]
-    assert "asean-status-tag--in-progress" in node and "with the assignments below it: 70 %" in node
+    assert "asean-status-tag--in-progress" in node and "with the assignments below it: 70%" in node
     # not reported stays distinct from zero in the unit's matrix: IV.4 has no record, IV.5 is reported at 0 %
     unit_html = (built_site / "en/units/dong-thap/index.html").read_text(encoding="utf-8")
     row = re.search(r'<tr data-item="IV.4" data-status="([^"]*)">(.*?)</tr>', unit_html, re.S)
@@ -323,7 +323,7 @@ def test_site_shows_assignment_records_and_dashboards(built_site: Path) -> None:
     assert re.search(r'<tr data-item="IV.5" data-status="[^"]*2023:not-started', unit_html)
 
     agency = text("en/agencies/dong-thap-dai-phat-thanh-va-truyen-hinh/index.html")
-    assert "2023 example data 1 0 1 0 0 0 70 %" in agency
+    assert "2023 example data 1 0 1 0 0 0 70%" in agency
     assert "2021 0 0 0 0 0 2 not reported" in agency
     unit = (built_site / "vi/units/dong-thap/index.html").read_text(encoding="utf-8")
     assert 'data-asean-filter="progress-dong-thap-2021-2025"' in unit and "assets/table.js" in unit
