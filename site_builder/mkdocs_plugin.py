@@ -147,6 +147,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         self.specs = {spec.src_uri: spec for spec in project.pages(self.lang)}
         self.nav_items = navigation(project, self.lang, t, workshop=self.config.workshop)
         config.nav = [{title: path} for title, path in self.nav_items]
+        config.extra["nav_labels"] = {path: title for title, path in self.nav_items}
         config.extra["footer_links"] = footer_links(project, self.lang, t)
         return config
 
@@ -243,6 +244,11 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         return Markup(self.policy.clean(html))
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        # The navigation's short labels ("Culture") are the menus' (``nav_labels``); a page
+        # keeps its own title ("Discovering ASEAN culture") in its <title>, its link
+        # previews and its heading. MkDocs sets the label as the page's title: undone.
+        for page in nav.pages:
+            page.__dict__.pop("title", None)
         self.fragments = Fragments(nav, self.view)
         return nav
 
