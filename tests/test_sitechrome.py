@@ -162,6 +162,11 @@ def test_every_page_has_the_frame_titles_and_at_most_seven_items(built_site: Pat
         assert title == site if path in ("vi/", "en/") else title.endswith(f" – {site}"), (path, title)
         assert html.css_first(".asean-brand__owner").text() == site.split(" – ")[1]
     assert len(pages) == len(set(pages))
+    culture = HTMLParser((built_site / "vi/culture/index.html").read_text(encoding="utf-8"))
+    # the navigation's short label is the menu's; the page keeps its own title
+    assert culture.css_first("title").text() == f"Khám phá văn hóa ASEAN – {SITE}"
+    assert [a.text() for a in culture.css("nav.asean-nav a[aria-current=page]")] == ["Văn hóa"]
+    assert [a.text() for a in culture.css(".md-sidebar--primary a")][4] == "Văn hóa"
 
 
 def test_the_footer_names_the_owner_its_licence_and_what_it_is_built_with(built_site: Path) -> None:
