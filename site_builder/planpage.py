@@ -63,7 +63,7 @@ class Ended:
     on: str
     """The last day of its period, in the reader's words (31/12/2025)."""
     basis: list[tuple[Text, str]] = field(default_factory=list)
-    """The documents it carried out that run on (title, path of the document's entry)."""
+    """The documents it carried out, as the plan cites them (citation, path of the document's entry)."""
     successor_unit: tuple[Text, str] | None = None
     """The unit of today that carries a former unit's plans (name, path)."""
     later: list[tuple[Text, str]] = field(default_factory=list)
@@ -208,8 +208,8 @@ def summary(plan: Plan, view: Any, t: Callable[[str], str]) -> PlanSummary:
         for ref in plan.legal_basis:
             if ref.implements and ref.number:
                 doc = next((d for d in contexts.documents(view) if d.number == ref.number), None)
-                if doc is not None:
-                    basis.append((doc.title, f"{urls.INDEXES['documents']}#{doc.id}"))
+                if doc is not None:  # named as the plan cites it: "Decision 1160/QĐ-TTg of 13 July 2021 of…"
+                    basis.append((ref.citation, f"{urls.INDEXES['documents']}#{doc.id}"))
         now = contexts.successor(view, plan.issuer)
         later = [(p.short_title, urls.plan(p.id)) for p in view.index.plans
                  if p.issuer in (plan.issuer, now.id if now else None) and p.period.start > plan.period.end]

@@ -64,3 +64,20 @@ def test_yearly_dates() -> None:
     assert format_day_month(11, 15, "vi") == "ngày 15 tháng 11"
     assert format_day_month(2, 1, "vi") == "ngày 01 tháng 02"
     assert format_day_month(11, 1, "en") == "1 November"
+
+
+def test_generated_english_reads_as_an_english_editor_writes_it(built_site: Path) -> None:
+    """The sentences the site composes around the data, in English: an ended plan names the
+    document it carried out as the plan cites it; a signature says who signed for whom; no
+    "It carried out: On implementing…", "For the Head … / …" or "Issuing the plan … of … of …"."""
+    plan = (built_site / "en" / "plans" / "bcd-asean-2021-2025" / "index.html").read_text(encoding="utf-8")
+    assert "It was issued to carry out <a" in plan
+    assert "Decision 1160/QĐ-TTg of 13 July 2021 of the Prime Minister approving" in plan
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (built_site / "en").rglob("*.html") if "pagefind" not in p.parts)
+    for awkward in ("It carried out:", "For the Head of the Committee /", "For the Chairman, Vice Chairman",
+                    "Issuing the plan for ASEAN communication"):
+        assert awkward not in text, awkward
+    plans = (built_site / "en" / "plans" / "index.html").read_text(encoding="utf-8")
+    assert "Prime Minister's Decision 1160/QĐ-TTg of 13 July 2021 approved" in plans.replace("&#39;", "'")
+    vi = (built_site / "vi" / "plans" / "bcd-asean-2021-2025" / "index.html").read_text(encoding="utf-8")
+    assert "Kế hoạch này triển khai <a" in vi
