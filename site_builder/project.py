@@ -114,10 +114,12 @@ def _check(root: Path, jobs: int = 1, publishing: bool = False) -> tuple[Project
     problems.extend(found.items)
     if dataset is None or any(not p.file.startswith(("content/vi/", "content/en/")) for p in problems.errors):
         return None, problems
-    # Pages with errors are left out of the project, but their links are still
-    # resolved: every problem of the content is reported in one run.
+    # Pages with errors are left out of the project, but the links of every page are
+    # still resolved (against every page found): all the content's problems in one run.
+    # What other pages claim is checked once the pages themselves are valid.
     project = Project(root, dataset, content)
-    problems.extend(_url_claims(project))
+    if not problems.errors:
+        problems.extend(_url_claims(project))
     problems.extend(check_links(project))
     if problems.errors:
         return None, problems
