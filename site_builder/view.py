@@ -227,8 +227,9 @@ class SiteView:
             plan = self.plain(record.plan.short_title)
             unit = self.unit(record.plan.issuer)
             parts = [t("Activity %(id)s") % {"id": record.activity.id}, plan]
-            if self.plain(unit.short_name or unit.name) not in plan:  # "…của tỉnh Sóc Trăng" names it already
-                parts.append(self.plain(unit.name))
+            issuer = self.plain(self.agency(record.plan.issuing_agency).name)
+            if self.plain(unit.short_name or unit.name) not in plan and issuer not in plan:
+                parts.append(self.plain(unit.name))  # unless "…của tỉnh Sóc Trăng" or "…của Ban Chỉ đạo…" says whose
         elif kind == "plan" and record.plan is not None:
             plan = record.plan
             parts = [t("Plan"), self.plain(self.agency(plan.issuing_agency).name), self.date(plan.issued)]

@@ -208,6 +208,8 @@ def test_an_activity_carries_its_plan_and_weight_a_headline_does_not(built_site:
     activity = pages["/plans/soc-trang-2022/activities/ii-5/"]["meta"]
     assert activity["context"] == "Hoạt động II.5 · Kế hoạch ASEAN năm 2022 của tỉnh Sóc Trăng"
     assert "headline" not in activity
+    national = {p["url"]: p for p in fragments(built_site / "en" / "pagefind")}["/plans/bcd-asean-2021-2025/activities/ii-24/"]
+    assert national["meta"]["context"] == "Activity II.24 · ASEAN Information Steering Committee's ASEAN plan for 2021–2025"
     news = pages["/news/rcep-co-hieu-luc/"]["meta"]
     assert news["headline"] == news["title"] == "Hiệp định RCEP chính thức có hiệu lực"
     assert news["context"].startswith("Tin tức · ngày ")
