@@ -168,6 +168,14 @@ def timeline_years(activity: Activity) -> str:
     return str(t.start) if t.start else ""
 
 
+def _years_unless_said(activity: Activity, view: SiteView) -> str:
+    """:func:`timeline_years`, or nothing when the timeline's text is those years already: the
+    source's "2021-2025" is shown as printed, not followed by "(2021–2025)"."""
+    years = timeline_years(activity)
+    text = view.plain(activity.timeline.text) if activity.timeline.text else ""
+    return "" if "–" in years and "".join(text.split()).replace("-", "–") == years else years
+
+
 def activity_page(record: Subject, view: SiteView) -> dict[str, Any]:
     """An activity's group, its neighbours for the pager, its years and its history."""
     plan, activity = record.plan, record.activity
@@ -178,7 +186,7 @@ def activity_page(record: Subject, view: SiteView) -> dict[str, Any]:
         "group": next((g for g in plan.appendix.groups if g.id == activity.group), None),
         "previous": activities[i - 1] if i > 0 else None,
         "next": activities[i + 1] if i + 1 < len(activities) else None,
-        "timeline_years": timeline_years(activity),
+        "timeline_years": _years_unless_said(activity, view),
         "history": task_history(view.project.tracker, plan, activity.id),
     }
 
