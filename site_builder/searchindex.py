@@ -59,7 +59,7 @@ hoạch ASEAN…</dd>`` was indexed as the one word "hoạchKế" and shown so i
 draws nothing for white space between these (table cells, grid or block items), so
 :func:`spaced` puts a line break there."""
 
-_GLUED = re.compile(r"(</(?:%s)>)(?=<)" % "|".join(SEPARATED))
+_GLUED = re.compile(r"(</(?:{})>)(?=<)".format("|".join(SEPARATED)))
 
 
 def spaced(html: str) -> str:

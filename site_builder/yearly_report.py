@@ -389,7 +389,8 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agenc
             percent = "—" if record.percent is None else format_share(record.percent, lang)
             computed = progress.get(task.key)
             if computed is not None and computed != record.percent:
-                percent += " (" + t("with the assignments below it: %(progress)s") % {"progress": format_share(computed, lang)} + ")"
+                below = t("with the assignments below it: %(progress)s") % {"progress": format_share(computed, lang)}
+                percent += f" ({below})"
             result = _tx(record.done, lang)
             for milestone in record.milestones:
                 when_done = format_date(milestone.date, lang)

@@ -35,7 +35,8 @@ MEASURE = """() => {
     && Array.from(el.getClientRects()).some(r => r.width > 1 && r.height > 1);
   const targets = Array.from(document.querySelectorAll(SELECTOR)).filter(shown);
   const rects = targets.map(el => Array.from(el.getClientRects()).filter(r => r.width > 0 && r.height > 0));
-  const name = el => (el.textContent || el.value || el.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' ').slice(0, 50);
+  const name = el => (el.textContent || el.value || el.getAttribute('aria-label') || '')
+    .trim().replace(/\\s+/g, ' ').slice(0, 50);
   const small = r => r.width < MIN - 0.05 || r.height < MIN - 0.05;
   const words = /[\\p{L}\\p{N}]{2,}/u;
   // Inline exception: a link inside a sentence, whose height the line of text sets.
@@ -60,14 +61,15 @@ MEASURE = """() => {
     const choice = el.matches('input[type=radio], input[type=checkbox]');
     const undersized = rects[i].filter(small);
     if (!undersized.length) return;
-    if (choice) { const r = undersized[0]; failures.push(`${el.type} "${name(el.closest('label') || el)}" ${r.width.toFixed(1)}×${r.height.toFixed(1)}`); return; }
+    const size = r => `${r.width.toFixed(1)}×${r.height.toFixed(1)}`;
+    if (choice) { failures.push(`${el.type} "${name(el.closest('label') || el)}" ${size(undersized[0])}`); return; }
     if (inText(el)) return;
     for (const r of undersized) {
       const cx = (r.left + r.right) / 2, cy = (r.top + r.bottom) / 2;
       const other = targets.findIndex((o, j) => !oneTarget(el, o) && rects[j].some(q =>
         meets(cx, cy, q) || (small(q) && Math.hypot(cx - (q.left + q.right) / 2, cy - (q.top + q.bottom) / 2) < MIN - 0.01)));
       if (other >= 0) {
-        failures.push(`${el.tagName.toLowerCase()} "${name(el)}" ${r.width.toFixed(1)}×${r.height.toFixed(1)} beside "${name(targets[other])}"`);
+        failures.push(`${el.tagName.toLowerCase()} "${name(el)}" ${size(r)} beside "${name(targets[other])}"`);
         break;
       }
     }

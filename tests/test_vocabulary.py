@@ -125,5 +125,6 @@ def test_year_ranges_in_titles_take_an_en_dash(built_site: Path, lang: str) -> N
 def test_an_activitys_years_are_not_said_twice(built_site: Path) -> None:
     """The source's "2021-2025" is shown as printed, not followed by "(2021–2025)"."""
     for lang in ("vi", "en"):
-        html = (built_site / lang / "plans" / "bcd-asean-2021-2025" / "activities" / "ii-23" / "index.html").read_text(encoding="utf-8")
+        page = built_site / lang / "plans" / "bcd-asean-2021-2025" / "activities" / "ii-23" / "index.html"
+        html = page.read_text(encoding="utf-8")
         assert "(2021–2025)" not in html, lang
