@@ -216,7 +216,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     from .dates import format_date
     from .tracker import plan_years
-    from .yearly_report import agency_tasks, reporting_duty, write_reports
+    from .yearly_report import agency_tasks, agency_today, reporting_duty, successor_unit, write_reports
 
     root = _root(args)
     project = _checked(root)
@@ -252,11 +252,28 @@ def cmd_report(args: argparse.Namespace) -> int:
               f"\n    agency '{agency_id}' has no task and no record in plan {plan.id}; "
               f"agencies with tasks: {', '.join(involved)}")
         return 1
+    unit_id = data.agencies[agency_id].unit
+    successor = successor_unit(data, unit_id)
+    if args.as_unit is not None and args.as_unit != successor:
+        print(f"'{args.as_unit}' không phải đơn vị kế thừa {unit_id}"
+              + (f" (đơn vị kế thừa: {successor})" if successor else " (đơn vị này vẫn còn)")
+              + f"\n    '{args.as_unit}' did not take over {unit_id}"
+              + (f" (its successor is {successor})" if successor else " (that unit still exists)"))
+        return 1
     for path in write_reports(data, args.plan, None if args.period else args.year, Path(args.out), agency_id,
-                              tracker):
+                              tracker, args.as_unit):
         print(f"đã ghi / wrote {path}")
+    if args.as_unit:
+        body = agency_today(data, data.agencies[agency_id], args.as_unit).name
+        print(f"ban hành dưới tên / issued as: {body.vi} / {body.en}")
+    elif successor is not None:
+        print(f"lưu ý: {data.agencies[agency_id].name.vi} là cơ quan trước đây ({data.units[unit_id].name.vi} không còn); "
+              f"để ban hành dưới tên cơ quan kế thừa, thêm --as {successor}"
+              f"\n    note: {data.agencies[agency_id].name.en} is a former body ({data.units[unit_id].name.en} no longer "
+              f"exists); to issue the report in its successor's name, add --as {successor}")
     duty = reporting_duty(data, plan, agency_id, years)
-    names = "; ".join(data.agencies[a].name.vi for a in duty.recipients)
+    names = "; ".join((agency_today(data, data.agencies[a]) if args.as_unit else data.agencies[a]).name.vi
+                      for a in duty.recipients)
     print(f"gửi / to: {names or 'kế hoạch không quy định, điền vào báo cáo / not set by the plan, fill it in'}")
     if duty.deadline:
         print(f"hạn / due: {format_date(duty.deadline, 'vi')} / {format_date(duty.deadline, 'en')}")
@@ -410,6 +427,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--agency", help="cơ quan báo cáo / the reporting agency, an id in plans/agencies.yaml "
                      "(mặc định: cơ quan ban hành kế hoạch / default: the body that issued the plan)")
     rep.add_argument("--out", default="reports", help="thư mục / folder (default: reports)")
+    rep.add_argument("--as", dest="as_unit", metavar="UNIT",
+                     help="ban hành dưới tên cơ quan kế thừa thuộc đơn vị này (vd. can-tho) / issue the report in "
+                          "the name of the successor body of this unit of today (e.g. can-tho)")
     rep.set_defaults(func=cmd_report)
 
     cms = sub.add_parser("cms", help="ghi trang biên tập /admin/ / write the CMS (/admin/)")

@@ -69,6 +69,10 @@ class Duty:
     upward: bool
     """True when the report goes up to a superior body: it then names the recipients after
     "Kính gửi" (Decree 30/2020/NĐ-CP, Appendix I, Part I, II.9.b)."""
+    drafter: str | None = None
+    """The agency that drafts the report for the signing body: the one the duty asks to
+    report to that body and the others ("báo cáo Ủy ban nhân dân tỉnh, Bộ …": the department
+    drafts, the People's Committee sends it on). ``None`` when the body drafts its own."""
 
 
 @dataclass
@@ -87,11 +91,15 @@ class Letterhead:
     addressees: list[str]
     """After "Kính gửi" (II.9.b), for a report sent up to a superior body; else empty."""
     copies: list[str]
-    """The "Nơi nhận" lines (II.9.b-d), without dashes and end punctuation."""
+    """The "Nơi nhận" lines (II.9.b-d), without dashes and end punctuation; the last is
+    "Lưu: VT, <the drafting unit>" (II.9.d)."""
     authority: str | None
     """"TM. ỦY BAN NHÂN DÂN" (II.7.b); ``None`` when the head signs in their own right."""
     position: str
     """The signer's position, upper case (II.7.c), or the form's placeholder."""
+    signer: str = "……………………"
+    """The signer's full name under the room for the signature (II.7.d: "Họ và tên", bold,
+    centred under the position): a dotted blank, since the records do not say who signs."""
 
 
 @dataclass
@@ -118,6 +126,9 @@ class Report:
     letterhead: Letterhead | None = None
     date: dt.date | None = None
     """For the document properties: when the records were last updated."""
+    former: str | None = None
+    """A note that the body the report is written for (or that issued the plan) no longer
+    exists and who took it over, printed above the opening."""
 
 
 def _tx(text: Text | None, lang: str) -> str:
@@ -154,7 +165,7 @@ def reporting_duty(data: Dataset, plan: Plan, agency_id: str, years: list[int]) 
 
     def matching(p: Plan, collective: bool = True) -> list[Deadline]:
         deadlines = plan_deadlines(p)
-        for recurrence in (("once", "yearly") if len(years) > 1 else ("yearly",)):
+        for recurrence in (("once", "yearly", "unstated") if len(years) > 1 else ("yearly", "unstated")):
             candidates = [d for d in deadlines if d.recurrence == recurrence and d.to_agencies != [agency_id]]
             direct = [d for d in candidates if agency_id in d.from_agencies]
             if direct:
@@ -170,6 +181,16 @@ def reporting_duty(data: Dataset, plan: Plan, agency_id: str, years: list[int]) 
     if not found and agency_id == plan.issuing_agency and plan.parent_plan in data.plans:
         source = data.plans[plan.parent_plan]  # type: ignore[index]
         found = matching(source)
+    drafter: str | None = None
+    if not found and agency_id == plan.issuing_agency:
+        # The plan asks one of its bodies to report to the issuer *and* to others: the
+        # issuer's own report goes on to those others, drafted by that body.
+        relays = [d for d in plan_deadlines(plan) if agency_id in d.to_agencies and set(d.to_agencies) - {agency_id}
+                  and d.recurrence in ("yearly", "unstated")]
+        if relays:
+            source, found = plan, relays
+            drafter = next((a for a in relays[0].from_agencies if a in data.agencies
+                            and data.agencies[a].kind != "collective"), None)
     deadline: dt.date | str | None = None
     what: Text | None = None
     if found:
@@ -186,7 +207,7 @@ def reporting_duty(data: Dataset, plan: Plan, agency_id: str, years: list[int]) 
         recipients, source = [], None
     mine = _standing(data, agency)
     upward = any(_standing(data, data.agencies[r]) < mine for r in recipients if r in data.agencies)
-    return Duty(recipients, deadline, what, source, upward)
+    return Duty(recipients, deadline, what, source, upward, drafter)
 
 
 def agency_tasks(tracker: Tracker, plan: Plan, agency_id: str, years: list[int]) -> list[Task]:
@@ -247,6 +268,97 @@ def signing(agency: Agency) -> tuple[str | None, str]:
     return None, POSITION_PLACEHOLDER
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def successor_unit(data: Dataset, unit_id: str) -> str | None:
+    """The unit of today that took over a former unit (``succeeded_by.to``, followed through
+    later reorganisations); ``None`` for a unit of today."""
+    seen, current = {unit_id}, unit_id
+    while current in data.units and not data.units[current].current:
+        targets = [s.to for s in data.units[current].succeeded_by if s.to and s.to not in seen]
+        if not targets:
+            return None
+        current = targets[0]
+        seen.add(current)
+    return None if current == unit_id else current
+
+
+def _committee_name(data: Dataset, unit_id: str) -> Text | None:
+    """The People's Committee of a province or district: its record, or the name the Law on
+    the Organisation of Local Government gives it ("Ủy ban nhân dân" + the unit's name)."""
+    committee = next((a for a in data.agencies.values() if a.kind == "people-committee" and a.unit == unit_id), None)
+    if committee is not None:
+        return committee.name
+    unit = data.units.get(unit_id)
+    if unit is None or unit.level == "national":
+        return None
+    return Text(vi="Ủy ban nhân dân " + _lower_first(unit.name.vi), en=f"{unit.name.en} People's Committee")
+
+
+def agency_today(data: Dataset, agency: Agency, unit_id: str | None = None) -> Agency:
+    """The body that carries ``agency``'s work today: its recorded successor (``succeeded_by.to``),
+    else, when its unit was merged into ``unit_id`` (by default the unit's successor), the
+    same body of that unit under its latest recorded name ("Sở Thông tin và Truyền thông tỉnh
+    Sóc Trăng" → "Sở Khoa học và Công nghệ tỉnh Sóc Trăng" → "Sở Khoa học và Công nghệ thành
+    phố Cần Thơ"). A body that still exists is returned as it is."""
+    seen = {agency.id}
+    current = agency
+    while True:
+        nxt = next((s.to for s in current.succeeded_by if s.to in data.agencies and s.to not in seen), None)
+        if nxt is None:
+            break
+        seen.add(nxt)
+        current = data.agencies[nxt]
+    old = data.units.get(current.unit)
+    target = unit_id or successor_unit(data, current.unit)
+    if old is None or old.current or target is None or target == current.unit or target not in data.units:
+        return current
+    new = data.units[target]
+    if current.kind == "people-committee":
+        name = _committee_name(data, target)
+        assert name is not None
+    else:
+        named = next((s.name for s in reversed(current.succeeded_by) if s.name is not None), None) or current.name
+        vi = named.vi.replace(_lower_first(old.name.vi), _lower_first(new.name.vi))
+        en = named.en
+        if en and old.short_name and new.short_name and old.short_name.en and new.short_name.en:
+            en = en.replace(old.short_name.en, new.name.en or new.short_name.en)
+        name = Text(vi=vi, en=en)
+    short = None
+    if current.kind == "people-committee":
+        short = Text(vi="UBND " + _lower_first(new.name.vi), en=name.en)
+    return Agency.model_construct(id=f"{current.id}-today-{target}", name=name, short=short, kind=current.kind,
+                                  unit=target, succeeded_by=[])
+
+
+def former_note(data: Dataset, agency: Agency, lang: str, instead: Agency | None = None) -> str | None:
+    """That the body a report names belongs to a unit that no longer exists, and which unit
+    took it over (units.yaml ``succeeded_by``); with ``instead``, that the report is issued by
+    the successor body in its place."""
+    unit = data.units.get(agency.unit)
+    if unit is None or unit.current:
+        return None
+    succession = next((s for s in unit.succeeded_by if s.to in data.units), None)
+    if succession is None:
+        return None
+    t = translations(lang).gettext
+    successor = data.units[succession.to]  # type: ignore[index]
+    values = {"unit": _tx(unit.name, lang), "date": format_date(succession.effective, lang),
+              "successor": _tx(successor.name, lang), "source": _tx(succession.source, lang),
+              "body": _tx(agency.name, lang)}
+    if lang == "vi":
+        values["successor"] = _lower_first(values["successor"])
+    if instead is None:
+        return t("%(unit)s no longer exists: since %(date)s its area belongs to %(successor)s (%(source)s). "
+                 "%(body)s, named in this report, is the former body.") % values
+    values["unit"] = _lower_first(values["unit"]) if lang == "vi" else values["unit"]
+    values["new"] = _tx(instead.name, lang)
+    return t("%(new)s reports in place of %(body)s, a former body: since %(date)s %(unit)s belongs to "
+             "%(successor)s (%(source)s).") % values
+
+
 def letterhead_names(data: Dataset, agency: Agency) -> tuple[str | None, str]:
     """The managing body and the reporting body as printed in the header. A department of
     a province or district is managed by that unit's People's Committee; its own name then
@@ -255,9 +367,9 @@ def letterhead_names(data: Dataset, agency: Agency) -> tuple[str | None, str]:
     unit = data.units.get(agency.unit)
     superior = None
     if agency.kind == "department" and unit is not None and unit.level in ("province", "district"):
-        committee = next((a for a in data.agencies.values() if a.kind == "people-committee" and a.unit == agency.unit), None)
+        committee = _committee_name(data, agency.unit)
         if committee is not None:
-            superior = _abbreviate(committee.name.vi).upper()
+            superior = _abbreviate(committee.vi).upper()
             locality = unit.name.vi
             name = name.removesuffix(" " + locality[:1].lower() + locality[1:])
     return superior, name.upper()
@@ -275,25 +387,47 @@ def place_of(data: Dataset, plan: Plan, agency: Agency) -> str:
     return "……"
 
 
-def _recipient_name(data: Dataset, agency_id: str, short: bool) -> str:
+def _recipient_name(data: Dataset, agency_id: str, short: bool, today: bool = False) -> str:
     agency = data.agencies[agency_id]
+    if today:
+        agency = agency_today(data, agency)
     return agency.short.vi if short and agency.short is not None else agency.name.vi
 
 
-def letterhead(data: Dataset, plan: Plan, agency: Agency, duty: Duty) -> Letterhead:
+def drafting_unit(data: Dataset, duty: Duty, today: bool = False) -> str:
+    """The drafting unit after "Lưu: VT," (Appendix I, Part I, II.9.d: the abbreviated name of
+    the unit that drafted the document): the body the duty has draft the report, by its short
+    name; "……" for the clerk when a body drafts its own report in one of its divisions."""
+    if duty.drafter is None or duty.drafter not in data.agencies:
+        return "……"
+    agency = data.agencies[duty.drafter]
+    if today:
+        agency = agency_today(data, agency)
+    if agency.short is not None:
+        return agency.short.vi
+    unit = data.units.get(agency.unit)
+    name = agency.name.vi
+    return name.removesuffix(" " + _lower_first(unit.name.vi)) if unit is not None else name
+
+
+def letterhead(data: Dataset, plan: Plan, agency: Agency, duty: Duty, original: str | None = None) -> Letterhead:
+    """The elements around the body. ``original`` is the id of the body ``agency`` stands in for
+    when the report is issued by its successor (``report --as``): the recipients are then the
+    bodies of today too."""
+    today = original is not None
     superior, issuer = letterhead_names(data, agency)
     authority, position = signing(agency)
     if duty.upward:
-        addressees = [_recipient_name(data, r, short=False) for r in duty.recipients]
+        addressees = [_recipient_name(data, r, short=False, today=today) for r in duty.recipients]
         copies = ["Như trên"]
     else:
         addressees = []
-        copies = [_recipient_name(data, r, short=True) for r in duty.recipients] or ["……"]
-    copies.append("Lưu: VT")
+        copies = [_recipient_name(data, r, short=True, today=today) for r in duty.recipients] or ["……"]
+    copies.append(f"Lưu: VT, {drafting_unit(data, duty, today)}")
     return Letterhead(
         superior=superior,
         issuer=issuer,
-        number=f"Số:        /BC-{_symbol(data, plan, agency.id)}",
+        number=f"Số:        /BC-{_symbol(data, plan, original or agency.id)}",
         place_date=f"{place_of(data, plan, agency)}, ngày …… tháng …… năm ……",
         addressees=addressees,
         copies=copies,
@@ -302,12 +436,39 @@ def letterhead(data: Dataset, plan: Plan, agency: Agency, duty: Duty) -> Letterh
     )
 
 
-def citation(plan: Plan, issuer: str, lang: str) -> str:
-    """The plan as first cited in a document: type, number, date, issuing body and summary
-    (Appendix I, Part I, II.6.b); what the source leaves blank is left out."""
+BLANK = "……"
+"""A blank for the clerk, as the forms of Appendix III print them."""
+
+
+def plan_number(plan: Plan) -> str:
+    """The plan's number and symbol, with a blank for a number the source leaves blank
+    ("Số: /KH-UBND" → "……/KH-UBND")."""
+    if plan.number:
+        return plan.number
+    match = re.search(r"(/\S+)\s*$", plan.number_as_printed or "")
+    return BLANK + match.group(1) if match else BLANK
+
+
+def plan_date(plan: Plan, lang: str) -> str:
+    """The date of issue, with blanks for the parts the source leaves blank ("ngày …… tháng 4 năm 2022")."""
+    issued = str(plan.issued) if plan.issued else ""
+    if len(issued) == 10:
+        return format_date(issued, lang)
     if lang != "vi":
-        details = ", ".join(x for x in (plan.number or "", format_date(plan.issued, lang)) if x)
-        return f"“{_tx(plan.title, lang)}”" + (f" ({details})" if details else "")
+        return format_date(issued, lang) if issued else BLANK
+    if not issued:
+        return f"ngày {BLANK} tháng {BLANK} năm {BLANK}"
+    return f"ngày {BLANK} " + (format_date(issued, "vi") if len(issued) == 7 else f"tháng {BLANK} năm {issued}")
+
+
+def citation(plan: Plan, issuer: str | None, lang: str) -> str:
+    """The plan as first cited in a document: type, number and symbol, date, issuing body and
+    summary (Appendix I, Part I, II.6.b), with blanks ("……") where the source leaves the number
+    or the day blank, so the clerk fills them in rather than the text hiding them. Without
+    ``issuer`` (the subject line, which is short) the issuing body is left out."""
+    if lang != "vi":
+        details = ", ".join((plan_number(plan), plan_date(plan, lang)))
+        return f"“{_tx(plan.title, lang)}” ({details})"
     kind = "Quyết định" if plan.document_type == "decision" else "Kế hoạch"
     title = plan.title.vi
     word = "Ban hành " if plan.document_type == "decision" else "Kế hoạch "
@@ -319,12 +480,10 @@ def citation(plan: Plan, issuer: str, lang: str) -> str:
             about = "ban hành " + rest
     else:
         about = "về " + title
-    parts = [kind]
-    if plan.number:
-        parts.append(f"số {plan.number}")
-    if plan.issued and len(str(plan.issued)) == 10:
-        parts.append(format_date(plan.issued, "vi"))
-    parts += [f"của {issuer}", about]
+    parts = [kind, f"số {plan_number(plan)}", plan_date(plan, "vi")]
+    if issuer:
+        parts.append(f"của {issuer}")
+    parts.append(about)
     return " ".join(parts)
 
 
@@ -343,12 +502,24 @@ POINTS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o",
 as the appendix itself does: a), b), c), d), đ), e), g)."""
 
 
+def task_name(task: Task, lang: str) -> str:
+    """A task's key and full sentence, ready for ": status": without the end punctuation, and
+    without the comma left when a list the source ends with "..." loses its dots."""
+    return f"{task.key} {_tx(task.name, lang).rstrip('.;:, ')}"
+
+
 def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agency_id: str | None = None,
-                 tracker: Tracker | None = None) -> Report:
+                 tracker: Tracker | None = None, as_unit: str | None = None) -> Report:
+    """The report of ``agency_id`` (by default the plan's issuing body) on ``years``. With
+    ``as_unit`` (a unit of today that took over the body's unit), the report is issued in the
+    name of the successor body (:func:`agency_today`): heading, place and signature are its
+    own, and the report says whom it stands in for."""
     t = translations(lang).gettext
     plan: Plan = data.plans[plan_id]
     agency_id = agency_id or plan.issuing_agency
-    agency = data.agencies[agency_id]
+    original = data.agencies[agency_id]
+    agency = agency_today(data, original, as_unit) if as_unit else original
+    former = former_note(data, original, lang, instead=agency if agency is not original else None)
     agency_name = _tx(agency.name, lang)
     tracker = tracker or Tracker(data)
     tasks = agency_tasks(tracker, plan, agency_id, years)
@@ -382,7 +553,7 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agenc
         progress = tracker.progress(plan, year)
         for task in tasks:
             record = records.get(task.key)
-            name = f"{task.key} {_tx(task.name, lang).rstrip('.;: ')}"  # a task's full sentence, then ": status"
+            name = task_name(task, lang)
             if record is None:
                 not_reported.append(f"{year}: {name}")
                 continue
@@ -440,7 +611,7 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agenc
     ]
 
     duty = reporting_duty(data, plan, agency_id, years)
-    plan_name = _tx(plan.short_title, lang)
+    plan_name = citation(plan, None, lang)
     when = (t("in %(year)s") % {"year": span}) if not several_years else (t("in %(years)s") % {"years": span})
     if plan.period.start == plan.period.end:  # a one-year plan names its year already
         title = t("Report on the implementation of %(plan)s") % {"plan": plan_name}
@@ -457,7 +628,8 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agenc
     if example:
         notice = t("EXAMPLE DATA: these records only illustrate the report; they are not the unit's real results.")
     footer = t("EXAMPLE DATA: not the unit's real results") if example else None
-    recipients = "; ".join(_tx(data.agencies[r].name, lang) for r in duty.recipients) or t("not set by the plan")
+    recipients = "; ".join(_tx((agency_today(data, data.agencies[r]) if as_unit else data.agencies[r]).name, lang)
+                           for r in duty.recipients) or t("not set by the plan")
     due = (format_date(duty.deadline, lang) if duty.deadline else t("not set by the plan"))
     if duty.deadline and duty.what:
         due += f" ({_tx(duty.what, lang)})"
@@ -466,6 +638,8 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agenc
         t("To: %(recipients)s") % {"recipients": recipients},
         t("Due: %(date)s") % {"date": due},
     ]
+    if former:
+        details.append(former)
     if lang != "vi":
         details.append(t("This English text is a courtesy translation: the Vietnamese report is the authoritative text."))
     updated = max((str(f.updated) for f in files), default=None)
@@ -473,7 +647,8 @@ def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agenc
     return Report(
         lang=lang, title=title, doc_type=t("REPORT"), summary=summary, intro=intro, notice=notice, footer=footer,
         sections=sections, closing=closing if lang == "vi" else None, agency=agency_name, duty=duty, details=details,
-        letterhead=letterhead(data, plan, agency, duty) if lang == "vi" else None, date=date,
+        letterhead=letterhead(data, plan, agency, duty, agency_id if as_unit else None) if lang == "vi" else None,
+        date=date, former=former,
     )
 
 
@@ -501,31 +676,33 @@ def to_markdown(report: Report) -> str:
         lines += [report.closing, ""]
     if head is not None:
         lines += ["**Nơi nhận:**", ""] + [f"- {c}" for c in head.copies] + [""]
-        lines += [f"**{' '.join(x for x in (head.authority, head.position) if x)}**", ""]
+        lines += [f"**{' '.join(x for x in (head.authority, head.position) if x)}**", "", f"**{head.signer}**", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def report_label(plan: Plan, year: int | None, agency_id: str | None) -> str:
+def report_label(plan: Plan, year: int | None, agency_id: str | None, as_unit: str | None = None) -> str:
     years = plan_years(plan) if year is None else [year]
     label = str(year) if year is not None else f"{years[0]}-{years[-1]}"
     if agency_id and agency_id != plan.issuing_agency:
         label += f"-{agency_id}"
+    if as_unit:
+        label += f"-as-{as_unit}"
     return f"{plan.id}-{label}"
 
 
 def write_reports(data: Dataset, plan_id: str, year: int | None, out: Path, agency_id: str | None = None,
-                  tracker: Tracker | None = None) -> list[Path]:
+                  tracker: Tracker | None = None, as_unit: str | None = None) -> list[Path]:
     """Both languages, as Markdown and .docx; the whole period when ``year`` is ``None``."""
     tracker = tracker or Tracker(data)
     from .yearly_report_docx import to_docx
 
     plan = data.plans[plan_id]
     years = plan_years(plan) if year is None else [year]
-    name = report_label(plan, year, agency_id)
+    name = report_label(plan, year, agency_id, as_unit)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for lang in ("vi", "en"):
-        report = build_report(data, plan_id, years, lang, agency_id, tracker)
+        report = build_report(data, plan_id, years, lang, agency_id, tracker, as_unit)
         md = out / f"{name}.{lang}.md"
         md.write_text(to_markdown(report), encoding="utf-8")
         docx = out / f"{name}.{lang}.docx"

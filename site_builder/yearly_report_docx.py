@@ -24,10 +24,11 @@ applies to a báo cáo):
   1 cm or 1.27 cm, at least 6 pt between paragraphs, line spacing from single to 1.5
   lines; sections "I." upper case bold, clauses with a title "1." bold, points "a)"
   upright); 7. authority and position of the signer (upper case, 13-14, bold) and name
-  (13-14, bold, centred under them); 9. recipients: "Kính gửi" (13-14, upright) for a
+  (13-14, bold, centred under them: a dotted blank here, since the records do not say who
+  signs); 9. recipients: "Kính gửi" (13-14, upright) for a
   report to a superior body, "Nơi nhận:" (12, bold italic, level with the signer's
   position, at the left margin) and the list (11, upright, each line "- …;", the last
-  "- Lưu: VT, …").
+  "- Lưu: VT, …", the dots being the abbreviation of the drafting unit).
 - Section V (type faces and sizes), with its footnote: sizes that may vary are chosen
   consistently (national name 13, motto 14, place and date 14).
 - Appendix III, Section I: "BC" abbreviates Báo cáo in the document symbol.
@@ -429,6 +430,10 @@ def _official(report: Report) -> Any:
     if report.notice:
         paragraph = _format(document.add_paragraph(), before=6, after=6)
         _text(paragraph, report.notice, BODY - 1, bold=True, italic=True)
+    if report.former:  # a body that no longer exists, named as such (not an element of the form)
+        paragraph = _format(document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=6, after=6,
+                            first=FIRST_LINE_INDENT, line=LINE_SPACING)
+        _text(paragraph, report.former, BODY, italic=True)
     _body_paragraph(document, report.intro)
     _body(document, report.sections, BODY, official=True)
     if report.closing:
@@ -447,7 +452,7 @@ def _official(report: Report) -> Any:
     _text(_format(_first(right), before=6), signer, SIGNER, bold=True)
     for _ in range(4):  # room for the signature and seal (ô 7c, 8)
         _format(right.add_paragraph())
-    _text(_format(right.add_paragraph()), "", SIGNER, bold=True)  # the signer's name, left for signing (ô 7b)
+    _text(_format(right.add_paragraph()), head.signer, SIGNER, bold=True)  # the signer's name (II.7.d, ô 7b)
     return document
 
 

@@ -150,14 +150,17 @@ def times_new_roman_installed() -> bool:
     return bool(out.strip())
 
 
-REPORTS = {
-    "committee": ("dong-thap-2021-2025", 2023, None, "vi"),
-    "department": ("soc-trang-2022", 2022, "soc-trang-so-thong-tin-va-truyen-thong", "vi"),
-    "english": ("dong-thap-2021-2025", 2023, None, "en"),
+REPORTS: dict[str, tuple[str, int, str | None, str, str | None]] = {
+    "committee": ("dong-thap-2021-2025", 2023, None, "vi", None),
+    "department": ("soc-trang-2022", 2022, "soc-trang-so-thong-tin-va-truyen-thong", "vi", None),
+    "english": ("dong-thap-2021-2025", 2023, None, "en", None),
+    "former": ("soc-trang-2022", 2022, None, "vi", None),
+    "successor": ("soc-trang-2022", 2022, None, "vi", "can-tho"),
 }
 """Đồng Tháp's People's Committee (reporting up to the Ministry), Sóc Trăng's Department of
-Information and Communications (a department under its People's Committee), and an
-English report."""
+Information and Communications (a department under its People's Committee), an English
+report, and Sóc Trăng's People's Committee (a former body since 1 July 2025) in its own
+name and in the name of Cần Thơ's (``report --as can-tho``)."""
 
 
 @dataclass
@@ -177,13 +180,15 @@ def pdfs(dataset: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Converte
         pytest.skip("LibreOffice not installed (apt-get install libreoffice-writer-nogui fonts-liberation2)")
     out = tmp_path_factory.mktemp("reports")
     files = {}
-    for key, (plan, year, agency, lang) in REPORTS.items():
-        written = write_reports(dataset, plan, year, out, agency)
+    for key, (plan, year, agency, lang, as_unit) in REPORTS.items():
+        written = write_reports(dataset, plan, year, out, agency, as_unit=as_unit)
         files[key] = next(p for p in written if p.name.endswith(f".{lang}.docx"))
     profile = out / "profile"  # a throwaway LibreOffice profile
     subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(out), *map(str, files.values())], check=True, capture_output=True, timeout=120)
     pdf = {key: path.with_suffix(".pdf") for key, path in files.items()}
+    if os.environ.get("REPORT_PDF_DIR"):  # to look at the pages: REPORT_PDF_DIR=/tmp/x pytest …
+        shutil.copytree(out, os.environ["REPORT_PDF_DIR"], dirs_exist_ok=True, ignore=shutil.ignore_patterns("profile"))
     return Converted({key: read_pdf(path) for key, path in pdf.items()},
                      embedded_fonts(pdf["committee"]) | embedded_fonts(pdf["department"]))
 
@@ -271,9 +276,9 @@ def test_header_block(pdfs: Converted) -> None:
     assert abs(place.centre - national.centre) < 1.5
     kind = page.find("BÁO CÁO")
     assert kind.size == 14 and bold(kind) and abs(kind.centre - (LEFT + TEXT_WIDTH / 2) * MM) < 1.5  # II.5.b
-    summary = [line for line in page.lines if kind.baseline < line.baseline < kind.baseline + 50 and line.size == 14
-               and line.text.startswith(("Kết quả", "2021"))]
-    assert summary[0].text.startswith("Kết quả thực hiện Kế hoạch ASEAN")
+    summary = [line for line in page.lines if kind.baseline < line.baseline < kind.baseline + 90 and line.size == 14
+               and bold(line)]
+    assert summary[0].text.startswith("Kết quả thực hiện Kế hoạch số …… ngày …… tháng")  # blanks: not in the source
     x0, x1, _ = page.rule_under(summary[-1])
     assert 1 / 3 <= (x1 - x0) / max(s.x1 - s.x0 for s in summary) <= 1 / 2
     # II.9.b: the People's Committee reports up to the Ministry, named after "Kính gửi"
@@ -291,18 +296,100 @@ def test_department_header_and_signature(pdfs: Converted) -> None:
     body = first.find("SỞ THÔNG TIN VÀ")
     assert superior.fonts <= {"LiberationSerif", "TimesNewRomanPSMT"} and bold(body)
     assert abs(superior.centre - body.centre) < 1.5 and first.find("TRUYỀN THÔNG").baseline > body.baseline
-    assert first.find("Kính gửi: Ủy ban nhân dân tỉnh Sóc Trăng")  # a department reports up to its committee
+    # a department reports up to its committee and the ministry (the plan, IV.1)
+    assert first.find("Kính gửi:") and first.find("- Ủy ban nhân dân tỉnh Sóc Trăng;")
+    assert first.find("- Bộ Thông tin và Truyền thông.")
     label = last.find("Nơi nhận:")
     position = last.find("GIÁM ĐỐC")
     assert label.size == 12 and all(f.endswith("BoldItalic") for f in label.fonts)
     assert abs(label.x0 - LEFT * MM) < 1 and abs(label.baseline - position.baseline) < 3
     recipients = [line for line in last.lines if line.x1 < (LEFT + SIGNATURE_COLUMNS[0]) * MM
                   and label.baseline < line.baseline < label.baseline + 60]
-    assert [r.text for r in recipients] == ["- Như trên;", "- Lưu: VT."] and {r.size for r in recipients} == {11}
+    assert [r.text for r in recipients] == ["- Như trên;", "- Lưu: VT, ……."] and {r.size for r in recipients} == {11}
     assert position.size == 14 and bold(position)
     assert abs(position.centre - (LEFT + SIGNATURE_COLUMNS[0] + SIGNATURE_COLUMNS[1] / 2) * MM) < 1.5
     assert not any(p.has("Nơi nhận") for p in pages[:-1])
     assert any(line.text.endswith("./.") for page in pages[-2:] for line in page.lines)  # form 1.4: the end of the text
+
+
+def _text(pages: list[Page]) -> str:
+    return " ".join(line.text for page in pages for line in page.lines)
+
+
+def test_report_of_a_former_body_in_the_pdf(pdfs: Converted) -> None:
+    """Sóc Trăng's People's Committee, which issued the plan: the recipients and the drafting
+    unit from the plan's reporting duty (IV.1: the department reports to the committee and the
+    Ministry), the plan cited with its number, date and title and blanks for what the source
+    leaves blank, Vietnamese numbers, the signer's name line, and the body named as a former one."""
+    pages = pdfs.pages["former"]
+    first, last = pages[0], pages[-1]
+    text = _text(pages)
+    assert first.find("ỦY BAN NHÂN DÂN") and first.find("TỈNH SÓC TRĂNG")
+    assert first.find("Kính gửi: Bộ Thông tin và Truyền thông").size == 14  # II.9.b: sent up to the Ministry
+    kind = first.find("BÁO CÁO")
+    summary = [line for line in first.lines if kind.baseline < line.baseline < kind.baseline + 70 and line.size == 14
+               and bold(line)]
+    subject = " ".join(line.text for line in summary)
+    assert subject.startswith("Kết quả thực hiện Kế hoạch số ……/KH-UBND ngày …… tháng 4 năm 2022 triển khai thực "
+                              "hiện Chương trình hành động của Chính phủ"), subject
+    assert "Thực hiện Kế hoạch số ……/KH-UBND ngày …… tháng 4 năm 2022 của Ủy ban nhân dân tỉnh Sóc Trăng triển " \
+           "khai thực hiện Chương trình hành động" in text
+    assert "Tỉnh Sóc Trăng nay không còn: từ ngày 01 tháng 7 năm 2025, địa bàn thuộc thành phố Cần Thơ" in text
+    assert "Ủy ban nhân dân tỉnh Sóc Trăng nêu trong báo cáo này là cơ quan trước đây." in text
+    assert "46,7\u00a0%" in text and "40\u00a0%" in text
+    import re
+    assert not re.search(r"\d\.\d ?%", text)  # no English decimal point
+    assert not re.search(r",:", text)  # a task name that lost its "..." does not end on a comma
+    label = last.find("Nơi nhận:")
+    recipients = [line.text for line in last.lines if line.x1 < (LEFT + SIGNATURE_COLUMNS[0]) * MM
+                  and label.baseline < line.baseline < label.baseline + 60]
+    assert recipients == ["- Như trên;", "- Lưu: VT, Sở TT&TT."]  # II.9.d: the drafting unit
+    position = last.find("CHỦ TỊCH")
+    name = last.find("……………………")  # II.7.d: the signer's name, under the room for the signature
+    assert bold(name) and name.size == 14 and abs(name.centre - position.centre) < 1.5
+    assert 50 < name.baseline - position.baseline < 140
+
+
+def test_report_issued_by_the_successor_in_the_pdf(pdfs: Converted) -> None:
+    """``report --as can-tho``: Cần Thơ's People's Committee reports in place of Sóc Trăng's,
+    with its own heading, place and signature, to the Ministry that took over the duty."""
+    pages = pdfs.pages["successor"]
+    first, last = pages[0], pages[-1]
+    text = _text(pages)
+    assert first.find("ỦY BAN NHÂN DÂN") and first.find("THÀNH PHỐ CẦN THƠ") and not first.has("TỈNH SÓC TRĂNG")
+    assert first.find("Cần Thơ, ngày …… tháng …… năm ……") and first.find("Số:").text.endswith("/BC-UBND")
+    assert first.find("Kính gửi: Bộ Khoa học và Công nghệ")
+    assert ("Ủy ban nhân dân thành phố Cần Thơ báo cáo thay cho Ủy ban nhân dân tỉnh Sóc Trăng, cơ quan trước đây: "
+            "từ ngày 01 tháng 7 năm 2025, tỉnh Sóc Trăng thuộc thành phố Cần Thơ") in text
+    assert "của Ủy ban nhân dân tỉnh Sóc Trăng triển khai" in text  # the plan is still cited as issued
+    assert last.find("TM. ỦY BAN NHÂN DÂN") and last.find("- Lưu: VT, Sở Khoa học và Công nghệ.")
+
+
+def test_report_as_option(tmp_path: Path) -> None:
+    result = run_report("--plan", "soc-trang-2022", "--year", "2022", out=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert "gửi / to: Bộ Thông tin và Truyền thông\n" in result.stdout
+    assert "is a former body (Sóc Trăng Province no longer exists); to issue the report in its successor's name, " \
+           "add --as can-tho" in result.stdout
+    result = run_report("--plan", "soc-trang-2022", "--year", "2022", "--as", "vinh-long", out=tmp_path)
+    assert result.returncode == 1 and "'vinh-long' did not take over soc-trang (its successor is can-tho)" in result.stdout
+    result = run_report("--plan", "soc-trang-2022", "--year", "2022", "--agency", "soc-trang-so-thong-tin-va-truyen-thong",
+                        "--as", "can-tho", out=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert "issued as: Sở Khoa học và Công nghệ thành phố Cần Thơ / Cần Thơ City Department of Science and " \
+           "Technology" in result.stdout
+    assert "gửi / to: Ủy ban nhân dân thành phố Cần Thơ; Bộ Khoa học và Công nghệ\n" in result.stdout
+    assert (tmp_path / "soc-trang-2022-2022-soc-trang-so-thong-tin-va-truyen-thong-as-can-tho.vi.docx").exists()
+
+
+def test_task_names_never_end_on_a_comma(dataset: Dataset) -> None:
+    from site_builder.tracker import Tracker
+    from site_builder.yearly_report import task_name
+
+    tracker = Tracker(dataset)
+    names = [task_name(task, lang) for plan in dataset.plans.values() for task in tracker.tasks(plan)
+             for lang in ("vi", "en")]
+    assert names and not [n for n in names if n.endswith((",", ";", ":", "."))]
 
 
 def test_english_report_is_plain_and_defers_to_the_vietnamese(pdfs: Converted) -> None:
@@ -333,9 +420,18 @@ def test_recipients_and_deadline_come_from_the_reporting_duty(dataset: Dataset) 
     duty = reporting_duty(dataset, binh_phuoc, "binh-phuoc-so-thong-tin-va-truyen-thong", list(range(2021, 2026)))
     assert (duty.recipients, duty.deadline) == (["binh-phuoc-uy-ban-nhan-dan-tinh", "bo-thong-tin-va-truyen-thong"],
                                                 "2025-10-10")
-    # no duty in the plan: to the body that issued it, no deadline
-    duty = reporting_duty(dataset, dataset.plans["soc-trang-2022"], "soc-trang-so-thong-tin-va-truyen-thong", [2022])
-    assert (duty.recipients, duty.deadline, duty.upward) == (["soc-trang-uy-ban-nhan-dan-tinh"], None, True)
+    # a duty with no date (the plan, IV.1): to the People's Committee and the Ministry, no deadline
+    soc_trang = dataset.plans["soc-trang-2022"]
+    duty = reporting_duty(dataset, soc_trang, "soc-trang-so-thong-tin-va-truyen-thong", [2022])
+    assert (duty.recipients, duty.deadline, duty.upward, duty.drafter) == (
+        ["soc-trang-uy-ban-nhan-dan-tinh", "bo-thong-tin-va-truyen-thong"], None, True, None)
+    # the People's Committee passes it on to the Ministry, drafted by the department
+    duty = reporting_duty(dataset, soc_trang, "soc-trang-uy-ban-nhan-dan-tinh", [2022])
+    assert (duty.recipients, duty.upward, duty.drafter) == (
+        ["bo-thong-tin-va-truyen-thong"], True, "soc-trang-so-thong-tin-va-truyen-thong")
+    # an agency the plan sets no duty: to the body that issued it
+    duty = reporting_duty(dataset, soc_trang, "soc-trang-so-van-hoa-the-thao-va-du-lich", [2022])
+    assert (duty.recipients, duty.source) == (["soc-trang-uy-ban-nhan-dan-tinh"], None)
 
 
 def test_letterhead_elements(dataset: Dataset) -> None:
@@ -348,7 +444,8 @@ def test_letterhead_elements(dataset: Dataset) -> None:
     assert signing(agencies["dong-thap-bao-dong-thap"]) == (None, "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ")
     head = build_report(dataset, "soc-trang-2022", [2022], "vi").letterhead
     assert head is not None and head.number.endswith("/BC-UBND")  # the symbol of the plan's own number
-    assert head.copies == ["……", "Lưu: VT"] and head.addressees == []  # no duty known: left for the clerk
+    assert head.copies == ["Như trên", "Lưu: VT, Sở TT&TT"] and head.addressees == ["Bộ Thông tin và Truyền thông"]
+    assert head.signer == "……………………"
     bcd = build_report(dataset, "bcd-asean-2021-2025", [2022], "vi", "bo-thong-tin-va-truyen-thong").letterhead
     assert bcd is not None and bcd.number.endswith("/BC-…") and bcd.addressees == ["Thủ tướng Chính phủ"]
     national = build_report(dataset, "bcd-asean-2021-2025", [2022], "vi").letterhead

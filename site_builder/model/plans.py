@@ -87,11 +87,13 @@ class LegalRef(Strict):
 
 
 class Deadline(Strict):
-    """A reporting deadline: once on a date, or yearly on a day of the year."""
+    """A reporting deadline: once on a date, yearly on a day of the year, when requested, or
+    ``unstated``: the source names who reports to whom but sets no date or frequency (the
+    yearly report still needs the recipients)."""
 
     what: Text
     """What is due (a yearly report, a five-year summary...)."""
-    recurrence: Literal["yearly", "once", "on-request"]
+    recurrence: Literal["yearly", "once", "on-request", "unstated"]
     date: PartialDate | None = None
     """For ``once``: the date."""
     month: int | None = Field(default=None, ge=1, le=12)
