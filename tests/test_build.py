@@ -89,7 +89,7 @@ def test_the_engine_renders_the_front_matter_check_validated(tiny: MiniProject) 
     out = tiny.root / "site"
     build_site(tiny.root, out, site_url="http://127.0.0.1:9/")
     html = (out / "vi/tin/index.html").read_text(encoding="utf-8")
-    assert "<title>Tin thật - " in html
+    assert "<title>Tin thật – " in html
     assert "Template: asean/notice.html" in html and "Nội dung thật." in html
     assert "Trang giả mạo -" not in html and "chưa được dịch" not in html
 
@@ -110,7 +110,7 @@ def test_hostile_head_values_are_escaped(tiny: MiniProject) -> None:
         assert 'http-equiv="refresh"' not in html.replace('<meta http-equiv="refresh" content="0; url=vi/">', ""), path
         assert "<meta http-equiv=refresh" not in html, path
     page = (out / "vi/tin/index.html").read_text(encoding="utf-8")
-    assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - " in page
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; – " in page
     assert 'content="0;url=https://evil.example/&#34; http-equiv=&#34;refresh"' in page
 
 
