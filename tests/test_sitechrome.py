@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from browser import StaticServer
@@ -216,6 +216,9 @@ def test_the_404_page_speaks_the_sites_language_with_search_and_the_way_home(bui
     assert form.attributes["action"] == f"{root}{lang}/search/" and form.css_first("input").attributes["name"] == "q"
     home = [a.attributes["href"] for a in html.css(".asean-notfound a")]
     assert home == [f"{root}{lang}/"]  # absolute: the page is served at any missing address
+    other = "en" if lang == "vi" else "vi"
+    switch = html.css_first("a[data-asean-lang]").attributes["href"]
+    assert urljoin(f"https://asean.example.org{root}{lang}/khong-co/", switch) == f"https://asean.example.org{root}{other}/"
     assert "404 - Not found" not in html.html
 
 
