@@ -24,6 +24,7 @@ Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import shutil
@@ -40,7 +41,9 @@ from .i18n import translations
 from .illustrations import names as illustration_names
 from .model import AgencyFile, UnitFile
 from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, TagFile
+from .model.plans import Plan
 from .model.progress import ProgressFile
+from .slug import slugify
 from .vocabulary import STATUSES, TOPICS
 
 PACKAGE = "@sveltia/cms"
@@ -56,6 +59,15 @@ MEDIA_FOLDER = "content/media"
 
 BACKENDS = ("github", "gitlab", "gitea")
 
+MEDIA_LIBRARIES: dict[str, Any] = {
+    "default": {"config": {"slugify_filename": True}},
+    "stock_assets": False,
+}
+"""Only the site's own pictures: an uploaded file is renamed by the slug rules
+("Ảnh Hội nghị ASEAN 2026.JPG" -> ``anh-hoi-nghi-asean-2026.jpg``, a name ``check``
+accepts), and the stock photo services (Lorem Picsum, Pexels, Pixabay, Unsplash), whose
+pictures a government site has no licence record for, are switched off."""
+
 NOT_IN_FORMS: dict[str, str] = {
     "FrontMatter.source_hash": "written by `translations --mark-current`, never by hand",
     "FrontMatter.translation_key": "pages pair by path; the CMS writes both languages at one path",
@@ -64,6 +76,8 @@ NOT_IN_FORMS: dict[str, str] = {
     "FrontMatter.kind": "fixed by the collection (a hidden field with the collection's kind)",
     "Text.vi_source": "kept by maintainers when a source's own wording has a slip",
     "SourcedText.vi_source": "as Text.vi_source",
+    "ProgressFile.example": "example records live in plans/examples/progress/, written by maintainers; the forms "
+                            "write real reports into plans/progress/",
 }
 """Model fields that editors do not own, and why; every other field is in a form
 (``tests/test_cms.py`` holds the two together)."""
@@ -118,16 +132,83 @@ LABELS: dict[str, str] = {
     "link": "Trang của chuyên mục / Page of this site",
     "id": "Mã (chữ thường, gạch nối) / Id (lower case, hyphens)",
     "source": "Nguồn / Source",
+    "end_month": "Tháng kết thúc / End month",
+    "end_day": "Ngày kết thúc (trong tháng) / End day",
+    "events": "Sự kiện / Events",
+    "documents": "Văn bản / Documents",
+    "members": "Nước thành viên / Member states",
+    "iso": "Mã nước (hai chữ cái) / Country code (two letters)",
+    "official_name": "Tên chính thức / Official name",
+    "capital": "Thủ đô / Capital",
+    "joined": "Ngày gia nhập ASEAN / Joined ASEAN",
+    "founding": "Nước sáng lập / Founding member",
+    "area": "Diện tích / Area",
+    "km2": "Km²",
+    "population": "Dân số / Population",
+    "count": "Số người / Number of people",
+    "approximate": "Số ước tính / Approximate figure",
+    "currency": "Tiền tệ / Currency",
+    "languages": "Ngôn ngữ / Languages",
+    "government": "Thể chế / System of government",
+    "profile": "Giới thiệu / Profile",
+    "relations": "Quan hệ với Việt Nam / Relations with Viet Nam",
+    "diplomatic": "Thiết lập quan hệ ngoại giao / Diplomatic relations",
+    "framework": "Khuôn khổ quan hệ / Framework",
+    "world_heritage": "Di sản thế giới / World Heritage",
+    "sites": "Các di sản / Sites",
+    "note": "Ghi chú / Note",
+    "highlights": "Điểm nổi bật / Highlights",
+    "read": "Ngày đọc nguồn / Read on",
+    "official_responsible": "Người chịu trách nhiệm / Official responsible",
 }
 """Form labels in both languages: the form shows one label whatever the interface
 language. A field without an entry is labelled with its name (still in the form)."""
 
-HINT_VI: dict[str, str] = {
-    "image": "Tải ảnh lên (JPEG, PNG, WebP, AVIF, rộng ít nhất 480 px). Có ảnh thì phải điền mô tả, tác giả và giấy phép.",
-    "image_alt": "Bắt buộc khi có ảnh. / Required with a photo.",
+HINTS: dict[str, str] = {
+    "description": "Một hai câu, hiện trong kết quả tìm kiếm và khi chia sẻ. / One or two sentences, shown in search "
+                   "results and when the page is shared.",
+    "date": "Ngày đăng bài. / The day the article is published.",
+    "updated": "Ngày kiểm tra lại thông tin lần gần nhất. / The day the facts were last checked.",
+    "topics": "Trụ cột, chủ đề mà bài viết nói đến. / The pillars and topics the article is about.",
+    "tags": "Chọn trong danh sách thẻ có sẵn. / Pick from the existing tags.",
+    "unit": "Tỉnh, thành phố mà bài viết nói đến. / The province or city the article is about.",
+    "sources": "Văn bản, trang web mà bài viết dựa vào. Nhập một lần, dùng cho cả hai thứ tiếng. Mỗi nguồn cần địa chỉ "
+               "hoặc nơi công bố. / What the article draws on. Entered once for both languages. Each source needs its "
+               "address or who published it.",
+    "publisher": "Cơ quan, tổ chức công bố, ví dụ: Ban Thư ký ASEAN. / Who published it, e.g. ASEAN Secretariat.",
+    "url": "Địa chỉ bắt đầu bằng https://. / An address starting with https://.",
+    "image": "Tải ảnh lên (JPEG, PNG, WebP, AVIF, rộng ít nhất 480 px). Tên tệp được viết lại không dấu. Có ảnh thì "
+             "phải điền mô tả, tác giả và giấy phép. / Upload a photo (at least 480 px wide); its file name is "
+             "rewritten without accents. A photo needs its description, credit and licence.",
+    "image_alt": "Bắt buộc khi có ảnh: ảnh cho thấy gì. / Required with a photo: what it shows.",
+    "image_caption": "Không bắt buộc: dòng chú thích dưới ảnh. / Optional: a line under the photo.",
     "image_credit": "Bắt buộc khi có ảnh, ví dụ: Ảnh: Nguyễn Văn A/TTXVN. / Required with a photo.",
     "image_licence": "Bắt buộc khi có ảnh, ví dụ: CC BY 4.0, thuộc sở hữu của đơn vị. / Required with a photo.",
+    "illustration": "Chỉ dùng khi bài không có ảnh: một hình vẽ của chuyên mục. / Only without a photo: one of the "
+                    "section's drawings.",
+    "year": "Năm của kết quả. / The year the results are for.",
+    "reported_by": "Cơ quan tổng hợp báo cáo, thường là Sở phụ trách thông tin. / The body that compiles the report.",
+    "difficulties": "Khó khăn, vướng mắc trong năm. / The year's difficulties.",
+    "proposals": "Kiến nghị, đề xuất. / Proposals.",
+    "vi": "Bằng tiếng Việt. / In Vietnamese.",
+    "en": "Bằng tiếng Anh (nên có). / In English (expected).",
+    "activity": "Chọn hoạt động trong phụ lục của kế hoạch. / Pick the activity in the plan's appendix.",
+    "assignment": "Với kế hoạch không có phụ lục: số mục giao nhiệm vụ, ví dụ IV.1. / For a plan without an appendix: "
+                  "the number of the task's section, e.g. IV.1.",
+    "progress": "Không bắt buộc: tỷ lệ hoàn thành, nếu khác mức của tình trạng. / Optional: the share done, when it "
+                "differs from the status.",
+    "done": "Việc đã làm; nếu chưa làm hoặc đã hủy thì ghi lý do. / What was done; if not started or cancelled, why.",
+    "page": "Một trang của chuyên mục, ví dụ news/ky-niem-55-nam-thanh-lap-asean/. / A page of this section.",
+    "alt": "Với ảnh: ảnh cho thấy gì. / For a photo: what it shows.",
+    "reporting_agency": "Cơ quan báo cáo kết quả này. / The body reporting this result.",
+    "end": "Với sự kiện kéo dài nhiều ngày: ngày cuối. / For an event of several days: its last day.",
+    "link": "Một trang của chuyên mục nói về sự kiện, ví dụ asean/. / A page of this section about the event.",
+    "number": "Số hiệu văn bản, ví dụ 1160/QĐ-TTg. / The document's number, e.g. 1160/QĐ-TTg.",
+    "updated_report": "Ngày lưu báo cáo: tự đặt là hôm nay mỗi lần lưu. / The day the report was saved: set to today "
+                      "on every save.",
 }
+"""Hints in plain words, both languages, for every field that needs one: written for an
+editor, not taken from the models' docstrings (which speak to developers)."""
 
 REQUIRED_BY_KIND: dict[str, frozenset[str]] = {
     "news": frozenset({"date", "sources"}),
@@ -157,44 +238,85 @@ def _options(values: Iterable[Any]) -> list[Any]:
 
 
 @dataclass(frozen=True)
+class PlanChoice:
+    """What the progress form of one plan offers: its years and its appendix activities."""
+
+    id: str
+    title: str
+    years: list[int]
+    activities: list[tuple[str, str]]
+    """``(id, name)`` of each appendix activity, in the appendix's order."""
+
+
+@dataclass(frozen=True)
 class Choices:
-    """Identifiers the forms offer as choices, read from the project's data files."""
+    """Identifiers the forms offer as choices, read from the project's data files, each
+    shown by its name ("Cần Thơ", "Sở Ngoại vụ …") and stored as its id."""
 
     plans: list[str]
     units: list[str]
     agencies: list[str]
     tags: list[str]
+    names: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
+    """For each kind (``unit``, ``agency``, ``plan``, ``tag``): id -> what the form shows."""
+    plan_details: list[PlanChoice] = dataclasses.field(default_factory=list)
 
     @classmethod
     def read(cls, root: Path) -> Choices:
         """Read the ids straight from the YAML files (a file with an error offers no
         choices for its ids; ``check`` reports the error itself)."""
 
-        def ids(path: Path, model: type[BaseModel], key: str) -> list[str]:
+        def load(path: Path, model: type[BaseModel]) -> Any:
             try:
-                data = model.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+                return model.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
             except Exception:  # noqa: BLE001 - check names the problem; the form just offers less
-                return []
-            return sorted(item.id for item in getattr(data, key))
+                return None
 
-        plans = sorted(p.stem for p in (root / "plans").glob("*.yaml") if p.stem not in ("units", "agencies"))
+        units = load(root / "plans/units.yaml", UnitFile)
+        agencies = load(root / "plans/agencies.yaml", AgencyFile)
+        tags = load(root / "content/data/tags.yaml", TagFile)
+        unit_names = {u.id: (u.short_name or u.name).vi + ("" if u.current else " (đã sáp nhập / former)")
+                      for u in units.units} if units else {}
+        plain_units = {u.id: u.name.vi for u in units.units} if units else {}
+        short_units = {u.id: (u.short_name or u.name).vi for u in units.units} if units else {}
+        agency_names = {
+            a.id: a.name.vi if a.unit == "viet-nam" or short_units.get(a.unit, "\0").casefold() in a.name.vi.casefold()
+            else f"{a.name.vi} ({plain_units.get(a.unit, a.unit)})"
+            for a in (agencies.agencies if agencies else [])
+        }
+        tag_names = {g.id: g.name.vi for g in tags.tags} if tags else {}
+        details: list[PlanChoice] = []
+        for path in sorted((root / "plans").glob("*.yaml")):
+            if path.stem in ("units", "agencies"):
+                continue
+            plan = load(path, Plan)
+            if plan is None:
+                continue
+            activities = [(a.id, a.name.vi) for a in plan.appendix.activities] if plan.appendix else []
+            details.append(PlanChoice(plan.id, plan.short_title.vi, list(range(plan.period.start, plan.period.end + 1)),
+                                      activities))
         return cls(
-            plans=plans,
-            units=ids(root / "plans/units.yaml", UnitFile, "units"),
-            agencies=ids(root / "plans/agencies.yaml", AgencyFile, "agencies"),
-            tags=ids(root / "content/data/tags.yaml", TagFile, "tags"),
+            plans=[d.id for d in details],
+            units=sorted(unit_names),
+            agencies=sorted(agency_names),
+            tags=sorted(tag_names),
+            names={"unit": unit_names, "agency": agency_names, "plan": {d.id: d.title for d in details},
+                   "tag": tag_names},
+            plan_details=details,
         )
 
-    def for_field(self, name: str) -> list[str] | None:
-        """The choices for a field holding an id of one of these kinds, by its name."""
-        return {
-            "plan": self.plans,
-            "unit": self.units,
-            "reporting_agency": self.agencies,
-            "reported_by": self.agencies,
-            "tags": self.tags,
-            "illustration": list(illustration_names()),  # the theme's drawings, by file name
-        }.get(name)
+    def for_field(self, name: str) -> list[Any] | None:
+        """The choices for a field holding an id of one of these kinds, by its name: the id
+        stored, the name shown (sorted by what the editor reads)."""
+        kind = {"plan": "plan", "unit": "unit", "reporting_agency": "agency", "reported_by": "agency",
+                "tags": "tag"}.get(name)
+        if kind is not None:
+            ids = {"plan": self.plans, "unit": self.units, "agency": self.agencies, "tag": self.tags}[kind]
+            names = self.names.get(kind, {})
+            return sorted(({"label": names.get(i, i), "value": i} for i in ids), key=lambda o: slugify(o["label"]))
+        if name == "illustration":
+            return list(illustration_names())  # the theme's drawings, by file name
+        return None
 
 
 class _Fields:
@@ -235,9 +357,8 @@ class _Fields:
         meta = {k: prop[k] for k in ("description", "default") if k in prop}
         inner = {**self.resolve(inner), **{k: v for k, v in inner.items() if k != "$ref"}}
         out: dict[str, Any] = {"name": name, "label": LABELS.get(name, name), "required": required}
-        hint = HINT_VI.get(name) or meta.get("description") or inner.get("description")
-        if hint:
-            out["hint"] = " ".join(str(hint).split())
+        if name in HINTS:
+            out["hint"] = HINTS[name]
         out.update(self.widget(name, inner))
         if "default" in meta and meta["default"] not in (None, [], False):
             out["default"] = meta["default"]
@@ -289,6 +410,14 @@ class _Fields:
         return out
 
 
+def _duplicate(field: dict[str, Any]) -> None:
+    """Make a field and all its sub-fields entered once, in Vietnamese, and copied to
+    the English page (a page's sources are the same documents in both languages)."""
+    field["i18n"] = "duplicate"
+    for sub in field.get("fields", []):
+        _duplicate(sub)
+
+
 def _page_collection(name: str, label: str, folder: str, kind: str, choices: Choices) -> dict[str, Any]:
     """A folder collection of Markdown pages of one kind, both languages side by side,
     at the same path below ``content/vi/`` and ``content/en/``."""
@@ -298,8 +427,10 @@ def _page_collection(name: str, label: str, folder: str, kind: str, choices: Cho
     for field in fields:
         if field["name"] == "image":
             field.pop("maxlength", None)
-            field.update(widget="image", media_folder=f"/{MEDIA_FOLDER}", public_folder="",
+            field.update(widget="image", media_folder=f"/{MEDIA_FOLDER}", public_folder="", choose_url=False,
                          accept="image/jpeg,image/png,image/webp,image/avif")
+        if field["name"] == "sources":
+            _duplicate(field)
         if field["name"] in ("date", "updated"):
             field.update(widget="datetime", type="date", format="YYYY-MM-DD", time_format=False)
             field.pop("pattern", None)
@@ -341,21 +472,60 @@ def _data_collection(name: str, label: str, file: str, model: type[BaseModel], c
     }
 
 
-def _progress_collection(choices: Choices) -> dict[str, Any]:
-    """Implementation records, one file per plan and year (``plans/progress/<plan>-<year>.yaml``)."""
-    return {
-        "name": "progress",
-        "label": "Kết quả thực hiện (theo kế hoạch, năm) / Implementation records (per plan and year)",
-        "folder": "plans/progress",
-        "extension": "yaml",
-        "format": "yaml",
-        "create": True,
-        "delete": False,
-        "identifier_field": "plan",
-        "slug": "{{fields.plan}}-{{fields.year}}",
-        "summary": "{{plan}} · {{year}}",
-        "fields": _Fields(ProgressFile, choices, translatable=False).fields(ProgressFile.model_json_schema()),
-    }
+def _shorten(text: str, limit: int = 90) -> str:
+    """An activity's name cut at a word to fit one line of a list (its number says which)."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _progress_collections(choices: Choices) -> list[dict[str, Any]]:
+    """Implementation records, one file per plan and year (``plans/progress/<plan>-<year>.yaml``),
+    one form per plan: the form of a plan offers that plan's years and its appendix
+    activities by number and name (or, for a plan without an appendix, the number of an
+    assignment), so a record always names a task the plan has."""
+    out = []
+    for plan in choices.plan_details:
+        fields = _Fields(ProgressFile, choices, translatable=False).fields(
+            ProgressFile.model_json_schema(), skip=[k.split(".", 1)[1] for k in NOT_IN_FORMS if k.startswith("ProgressFile.")])
+        for item in fields:
+            if item["name"] == "plan":
+                item.clear()
+                item.update(name="plan", widget="hidden", default=plan.id)
+            elif item["name"] == "year":
+                item.update(widget="select", options=[{"label": str(y), "value": y} for y in plan.years])
+                for key in ("value_type", "min", "max"):
+                    item.pop(key, None)
+            elif item["name"] == "updated":
+                item.update(widget="datetime", type="date", format="YYYY-MM-DD", time_format=False, default="{{now}}",
+                            hint=HINTS["updated_report"])
+                item.pop("pattern", None)
+            elif item["name"] == "records":
+                records = item["fields"]
+                if plan.activities:
+                    records[:] = [f for f in records if f["name"] != "assignment"]
+                    activity = next(f for f in records if f["name"] == "activity")
+                    activity.update(widget="select", required=True, dropdown_threshold=0,
+                                    options=[{"label": f"{i} — {_shorten(name)}", "value": i} for i, name in plan.activities])
+                    for key in ("pattern", "maxlength", "minlength"):
+                        activity.pop(key, None)
+                else:
+                    records[:] = [f for f in records if f["name"] != "activity"]
+                    next(f for f in records if f["name"] == "assignment")["required"] = True
+        out.append({
+            "name": f"progress-{plan.id}",
+            "label": f"Kết quả thực hiện: {plan.title} / Implementation records",
+            "label_singular": f"Kết quả thực hiện một năm: {plan.title}",
+            "folder": "plans/progress",
+            "extension": "yaml",
+            "format": "yaml",
+            "create": True,
+            "delete": False,
+            "filter": {"field": "plan", "value": plan.id},
+            "identifier_field": "year",
+            "slug": "{{fields.plan}}-{{fields.year}}",
+            "summary": "{{year}}",
+            "fields": fields,
+        })
+    return out
 
 
 def config(root: Path, backend: str = "github", repo: str = "OWNER/REPO", branch: str = "main",
@@ -378,13 +548,14 @@ def config(root: Path, backend: str = "github", repo: str = "OWNER/REPO", branch
         "backend": back,
         "media_folder": MEDIA_FOLDER,
         "public_folder": "",
+        "media_libraries": MEDIA_LIBRARIES,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "output": {"omit_empty_optional_fields": True},
         "i18n": {"structure": "multiple_folders", "locales": list(LANGUAGES), "default_locale": LANGUAGES[0]},
         "collections": [
             _page_collection("news", "Tin bài / News", "news", "news", choices),
             _page_collection("tourism", "Trang du lịch / Tourism pages", "tourism", "tourism", choices),
-            _progress_collection(choices),
+            *_progress_collections(choices),
             _data_collection("events", "Sự kiện / Events", "content/data/events.yaml", EventFile, choices),
             _data_collection("documents", "Văn bản / Documents", "content/data/documents.yaml", DocumentFile, choices),
             _data_collection("members", "Hồ sơ nước thành viên / Member profiles", "content/data/members.yaml",
@@ -443,10 +614,18 @@ FONTS = {
 REWRITES: tuple[tuple[str, str], ...] = (
     ("USe=`${iP}@${rP}/locales`", "USe=`locales`"),
     ("NSe=`${iP}/package.json`", "NSe=`version.json`"),
+    ("MQ=()=>{let e=pne();return e&&jQ.includes(e)?e:AQ}", "MQ=()=>`vi`"),
+    ("YW=async(e,t)=>hk(()=>import(`${JW(e)}/${t}`),void 0)",
+     "YW=async(e,t)=>hk(()=>import(e===`immutable`?new URL(`vendor/immutable.es.js`,document.baseURI).href:"
+     "`${JW(e)}/${t}`),void 0)"),
 )
 """Exact texts of the pinned bundle pointed at files served beside it: the interface
 strings of each language (only English is built in) and the newest-version check (a
-fetch of the package's ``package.json`` from unpkg, answered by the pinned version)."""
+fetch of the package's ``package.json`` from unpkg, answered by the pinned version), and the
+interface language: Vietnamese unless the editor picks another in the CMS's settings (the
+bundle would follow the browser's language, so an English-language browser got an English CMS),
+and Immutable.js, which the bundle imports from unpkg when a save hook is registered
+(:data:`ADMIN_JS`): the copy npm installed beside the package (``cms/node_modules/immutable``)."""
 
 INTERFACE_LOCALES = ("vi", "en-US", "en-GB")
 """Interface languages served: Vietnamese, and English for the editors who prefer it."""
@@ -478,14 +657,40 @@ INDEX_HTML = """<!doctype html>
 <meta name="robots" content="noindex">
 <title>Biên tập Chuyên mục ASEAN / ASEAN section editor</title>
 <link href="config.yml" type="application/yaml" rel="cms-config-url">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <script src="sveltia-cms.js"></script>
+<script src="admin.js"></script>
 </body>
 </html>
 """
 """The page: the bundle is a classic script (``document.currentScript`` tells it where
-its chunks are), no inline script or style of ours."""
+its chunks are), then :data:`ADMIN_JS`; no inline script or style of ours."""
+
+ADMIN_JS = """// Written by site_builder/cms.py: what the configuration file cannot say.
+(() => {
+  // The preview pane in the site's own style sheet, so an article looks as it will be published.
+  CMS.registerPreviewStyle(new URL('preview/asean.css', document.baseURI).href);
+  // A progress report carries the day it was saved: set to today on every save.
+  const today = () => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
+  CMS.registerEventListener({
+    name: 'preSave',
+    handler: ({ entry }) => {
+      if (!String(entry.get('collection') || '').startsWith('progress-')) return undefined;
+      return entry.get('data').set('updated', today());
+    },
+  });
+})();
+"""
+"""The page's own script (``/admin/admin.js``, allowed by ``script-src 'self'``): the
+site's CSS in the preview pane (the theme's ``asean.css`` and its fonts, copied to
+``/admin/preview/``, so the pane works before the site is built and on a host that serves
+``/admin/`` alone), and ``updated`` set on save (the CMS's hooks are the only way to change
+a value at save time)."""
 
 
 def installed_version(root: Path) -> str:
@@ -514,6 +719,7 @@ def write_admin(root: Path, out: Path, cfg: dict[str, Any]) -> list[Path]:
 
     put("index.html", INDEX_HTML)
     put("config.yml", render_config(cfg))
+    put("admin.js", ADMIN_JS)
     put("sveltia-cms.js", localise_bundle((package / "dist/sveltia-cms.js").read_text(encoding="utf-8")))
     for chunk in sorted((package / "dist/chunks").glob("*.js")):
         put(f"chunks/{chunk.name}", chunk.read_bytes())
@@ -527,6 +733,13 @@ def write_admin(root: Path, out: Path, cfg: dict[str, Any]) -> list[Path]:
     for locale in INTERFACE_LOCALES:
         put(f"locales/{locale}.json", (package / "locales" / f"{locale}.json").read_bytes())
     put("version.json", json.dumps({"version": version}) + "\n")
+    theme = root / "theme/assets"
+    put("preview/asean.css", (theme / "asean.css").read_bytes())
+    for font in sorted((theme / "fonts").glob("*.woff2")):
+        put(f"preview/fonts/{font.name}", font.read_bytes())
+    immutable = root / "cms/node_modules/immutable"
+    put("vendor/immutable.es.js", (immutable / "dist/immutable.es.js").read_bytes())
+    put("vendor/immutable.LICENSE.txt", (immutable / "LICENSE").read_bytes())
     put("LICENSE.txt", (package / "LICENSE.txt").read_bytes())
     return written
 
@@ -561,6 +774,8 @@ def admin_policy(git_hosts: Iterable[str] = ()) -> str:
     - ``connect-src``: ``data:`` and ``blob:`` (the CMS reads its own logo and photos
       being uploaded with ``fetch``), the site itself (the configuration, the interface strings) and
       the API of the Git host the published ``/admin/`` signs in to.
+    - ``manifest-src blob:``: the CMS offers to install itself as an app with a manifest it
+      makes as a blob (without it every load logs a policy error).
     - ``frame-ancestors 'none'``: the editor is never framed (clickjacking).
     """
     connect = " ".join(["'self'", "data:", "blob:", *git_hosts])
@@ -574,6 +789,7 @@ def admin_policy(git_hosts: Iterable[str] = ()) -> str:
         f"connect-src {connect}; "
         "worker-src 'self' blob:; "
         "frame-src 'self' blob:; "
+        "manifest-src 'self' blob:; "
         "object-src 'none'; "
         "base-uri 'self'; "
         "form-action 'self'; "
@@ -590,6 +806,7 @@ GIT_HOSTS: dict[str, tuple[str, ...]] = {
 
 ADMIN_TYPES = {
     ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
     ".json": "application/json",
     ".yml": "application/yaml; charset=utf-8",
@@ -620,7 +837,7 @@ def preview_config(root: Path) -> dict[str, Any]:
     """The configuration ``make serve`` serves: on 127.0.0.1 the editor works on the
     clone itself ("Work with Local Repository"); the sign-in of a Git host is for the
     published ``/admin/`` (``python -m site_builder cms``), so none is named here."""
-    return config(root, backend="gitea", repo="local/clone", base_url="http://127.0.0.1")
+    return config(root, backend="gitea", repo=f"local/{root.resolve().name}", base_url="http://127.0.0.1")
 
 
 def preview_response(root: Path, url_path: str, written: dict[Path, bool]) -> tuple[int, dict[str, str], bytes]:

@@ -10,6 +10,7 @@ temporary copy of the repository, which ``check`` and the build then read.
 from __future__ import annotations
 
 import base64
+import datetime
 import io
 import re
 import shutil
@@ -150,27 +151,29 @@ class Editor:
             self.page.evaluate(SCROLL_PANES, 600)
             self.page.wait_for_timeout(150)
 
-    def add_record(self, activity: str, done: tuple[str, str], agency: str, updated: str) -> None:
-        """Add one record to the implementation record open in the editor: the activity,
-        marked done, what was done in both languages, the agency that reports it and the
-        date. Fields below the fold are revealed before they are filled."""
+    def add_record(self, activity: str, done: tuple[str, str], agency: str) -> None:
+        """Add one record to the implementation record open in the editor: the activity
+        (picked by its number and name), marked done, what was done in both languages and
+        the agency that reports it (by its name). Fields below the fold are revealed before
+        they are filled."""
         page = self.page
         add = page.get_by_role("button", name=re.compile(rf"{self.words['add']}.*Records"))
         self.reveal(add, 1)
         add.click()
-        page.get_by_label("Mã hoạt động (phụ lục) / Activity id (appendix)", exact=True).fill(activity)
+        boxes = page.get_by_role("combobox")
+        self.reveal(boxes, 2)
+        self.choose(boxes.nth(1), activity)
         page.get_by_role("radio", name="Đã hoàn thành / Done", exact=True).click()
         vi = page.get_by_label("Tiếng Việt / Vietnamese", exact=True)
         en = page.get_by_label("Tiếng Anh / English", exact=True)
         self.reveal(en, 1)
         vi.first.fill(done[0])
         en.first.fill(done[1])
-        combobox = page.get_by_role("combobox").nth(1)
-        self.reveal(combobox, 1)
-        self.choose(combobox, agency)
+        self.reveal(boxes, 3)
+        self.choose(boxes.nth(2), agency)
         date = page.get_by_label("Ngày cập nhật / Updated", exact=True)
         self.reveal(date, 2)
-        date.last.fill(updated)
+        date.last.fill(datetime.date.today().isoformat())
 
     def scroll_top(self) -> None:
         self.page.evaluate(SCROLL_PANES, -100000)

@@ -84,14 +84,111 @@ def test_forms_carry_the_models_rules() -> None:
     assert {"label": "Trụ cột Kinh tế / Economic pillar", "value": "economic"} in _field(fields, "topics")["options"]
     source_url = _field(_field(fields, "sources")["fields"], "url")
     assert source_url["pattern"][0].startswith("^https://")
-    progress = _collection(cfg, "progress")
+    progress = _collection(cfg, "progress-soc-trang-2022")
     assert progress["folder"] == "plans/progress" and progress["slug"] == "{{fields.plan}}-{{fields.year}}"
-    assert "soc-trang-2022" in _field(progress["fields"], "plan")["options"]
+    assert progress["filter"] == {"field": "plan", "value": "soc-trang-2022"}
+    assert _field(progress["fields"], "plan") == {"name": "plan", "widget": "hidden", "default": "soc-trang-2022"}
     records = _field(progress["fields"], "records")["fields"]
     assert _values(_field(records, "status")["options"]) == ["not-started", "in-progress", "done", "ongoing", "cancelled"]
     assert {"label": "Đã hoàn thành / Done", "value": "done"} in _field(records, "status")["options"]
     assert _field(records, "progress")["min"] == 0 and _field(records, "progress")["max"] == 100
     assert _field(_field(records, "done")["fields"], "vi")["required"]
+
+
+def test_choices_show_names_and_store_ids() -> None:
+    """Units, agencies and activities are offered by their names; the file gets the id."""
+    cfg = cms.config(ROOT)
+    unit = _field(_collection(cfg, "tourism")["fields"], "unit")["options"]
+    assert {"label": "Cần Thơ", "value": "can-tho"} in unit
+    assert {"label": "Sóc Trăng (đã sáp nhập / former)", "value": "soc-trang"} in unit
+    progress = _collection(cfg, "progress-dong-thap-2021-2025")
+    agencies = _field(progress["fields"], "reported_by")["options"]
+    assert {"label": "Sở Ngoại vụ tỉnh Đồng Tháp", "value": "dong-thap-so-ngoai-vu"} in agencies
+    assert {"label": "Sở Ngoại vụ (Tỉnh Bình Phước)", "value": "binh-phuoc-so-ngoai-vu"} in agencies
+    assert "activity" not in {f["name"] for f in _field(progress["fields"], "records")["fields"]}, (
+        "a plan without an appendix reports on the assignments of its text")
+    records = _field(_collection(cfg, "progress-soc-trang-2022")["fields"], "records")["fields"]
+    activity = _field(records, "activity")
+    assert activity["widget"] == "select" and activity["required"]
+    assert all(re.fullmatch(r"[IVX]+\.\d+ — .+", o["label"]) and o["label"].startswith(o["value"] + " ")
+               for o in activity["options"])
+    assert "assignment" not in {f["name"] for f in records}, "a plan with an appendix reports on its activities"
+
+
+def test_year_is_a_choice_of_the_plans_years_stored_as_a_number() -> None:
+    """Not a number box, which the CMS shows as "2.022" in Vietnamese."""
+    year = _field(_collection(cms.config(ROOT), "progress-soc-trang-2022")["fields"], "year")
+    assert year["widget"] == "select" and year["options"] == [{"label": "2022", "value": 2022}]
+
+
+def test_hints_speak_to_editors_in_both_languages() -> None:
+    """No field names, code or commands in what the form says."""
+    cfg = cms.config(ROOT)
+    hints: list[str] = []
+
+    def walk(fields: list[dict[str, Any]]) -> None:
+        for f in fields:
+            if "hint" in f:
+                hints.append(f["hint"])
+            walk(f.get("fields", []))
+
+    for collection in cfg["collections"]:
+        walk(collection.get("fields", []))
+        for file in collection.get("files", []):
+            walk(file["fields"])
+    assert hints
+    for hint in hints:
+        assert " / " in hint, hint
+        assert not re.search(r"`|\bcheck\b|kind:|\b[a-z]+_[a-z_]+\b|\bnull\b", hint), hint
+
+
+def test_only_the_sites_own_pictures_with_names_check_accepts() -> None:
+    cfg = cms.config(ROOT)
+    assert cfg["media_libraries"] == {"default": {"config": {"slugify_filename": True}}, "stock_assets": False}
+    assert cfg["slug"]["encoding"] == "ascii" and cfg["slug"]["clean_accents"]
+    image = _field(_collection(cfg, "news")["fields"], "image")
+    assert image["choose_url"] is False
+
+
+def test_sources_are_entered_once_for_both_languages() -> None:
+    sources = _field(_collection(cms.config(ROOT), "news")["fields"], "sources")
+    assert sources["i18n"] == "duplicate"
+    assert all(f["i18n"] == "duplicate" for f in sources["fields"])
+
+
+def test_a_source_with_only_a_title_is_refused() -> None:
+    """It would be published with neither a link nor an owner."""
+    from pydantic import ValidationError
+
+    page = {"title": "T", "description": "D", "kind": "news", "date": "2026-01-01", "topics": ["economic"]}
+    with pytest.raises(ValidationError, match="publisher"):
+        FrontMatter.model_validate({**page, "sources": [{"title": "Một văn bản"}]})
+    FrontMatter.model_validate({**page, "sources": [{"title": "Một văn bản", "publisher": "Bộ Ngoại giao"}]})
+    FrontMatter.model_validate({**page, "sources": [{"title": "A page", "url": "https://asean.org/a/"}]})
+
+
+def test_records_find_their_schema_without_a_comment() -> None:
+    """The CMS rewrites a YAML file without its comments: the editor's schema association is
+    in the workspace settings, not in a first-line comment a save would drop."""
+    import fnmatch
+    import json
+
+    schemas = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    patterns = schemas["./schemas/progress.schema.json"]
+    for rel in ("plans/progress/soc-trang-2022-2022.yaml", "plans/examples/progress/soc-trang-2022-2022.yaml"):
+        assert any(fnmatch.fnmatch(rel, p) for p in patterns), rel
+    assert (ROOT / "schemas/progress.schema.json").is_file()
+
+
+def test_admin_page_loads_its_own_script_only() -> None:
+    assert '<script src="admin.js"></script>' in cms.INDEX_HTML
+    assert "registerPreviewStyle" in cms.ADMIN_JS and "preSave" in cms.ADMIN_JS
+    assert "manifest-src 'self' blob:" in cms.admin_policy()
+
+
+def test_interface_is_vietnamese_whatever_the_browser() -> None:
+    bundle = (ROOT / cms.PACKAGE_DIR / "dist/sveltia-cms.js").read_text(encoding="utf-8")
+    assert "MQ=()=>`vi`" in cms.localise_bundle(bundle)
 
 
 def test_bundle_rewrites_fail_loudly_on_an_unknown_version() -> None:
@@ -108,10 +205,16 @@ def test_admin_files_are_served_by_name_only(tmp_path: Path) -> None:
 
 # --- a real editing session -------------------------------------------------------------
 
+PHOTO_NAME, PHOTO_SAVED = "Ảnh Hội nghị ASEAN 2026.JPG", "anh-hoi-nghi-asean-2026.jpg"
+"""A photo as a camera or an editor names it, and the name the CMS saves it under."""
 NEWS_TITLE = "Đêm hội văn hóa ASEAN tại Sóc Trăng"
 """Starts with "Đ", which Unicode does not decompose: the slug must still read "dem-…"."""
 PLAN, YEAR, ACTIVITY = "bcd-asean-2021-2025", 2024, "I.1"
 """A plan, a year of its period without records yet, and one of its appendix activities."""
+ACTIVITY_LABEL = next(o["label"] for c in cms.config(ROOT)["collections"] if c["name"] == f"progress-{PLAN}"
+                      for f in c["fields"] if f["name"] == "records"
+                      for s in f["fields"] if s["name"] == "activity" for o in s["options"] if o["value"] == ACTIVITY)
+"""How the form shows the activity: its number and name."""
 
 
 class _Session:
@@ -169,14 +272,11 @@ def test_cms_writes_a_news_pair_with_a_photo(cms_session: _Session) -> None:
     summary.nth(1).fill("The province held a night presenting the cultures of ASEAN countries.")
     page.get_by_label("Ngày đăng / Date", exact=True).first.fill("2026-08-08")
     editor.choose(page.get_by_role("combobox").nth(1), "Trụ cột Văn hóa – Xã hội / Socio-Cultural pillar")
-    add_source = page.get_by_role("button", name=re.compile(r"Thêm.*Nguồn"))
-    add_source.first.click()
-    add_source.last.click()
-    title = page.get_by_label("Tiêu đề / Title", exact=True)
-    title.nth(1).fill("Kế hoạch tuyên truyền ASEAN năm 2026 của tỉnh")
-    title.nth(3).fill("The province's ASEAN communication plan for 2026")
+    page.get_by_role("button", name=re.compile(r"Thêm.*Nguồn")).first.click()  # once, for both languages
+    page.get_by_label("Tiêu đề / Title", exact=True).nth(1).fill("Kế hoạch tuyên truyền ASEAN năm 2026 của tỉnh")
+    page.get_by_label(cms.LABELS["publisher"], exact=True).first.fill("Ủy ban nhân dân tỉnh")
     page.locator("input[type=file]").first.set_input_files(
-        files=[{"name": "dem-hoi-van-hoa.jpg", "mimeType": "image/jpeg", "buffer": photo()}])
+        files=[{"name": PHOTO_NAME, "mimeType": "image/jpeg", "buffer": photo()}])
     for label, vi, en in [
         ("Mô tả ảnh cho người không nhìn thấy / Alt text", "Học sinh mặc áo dài bên cờ các nước ASEAN",
          "Students in ao dai beside the flags of ASEAN countries"),
@@ -198,34 +298,39 @@ def test_cms_writes_a_news_pair_with_a_photo(cms_session: _Session) -> None:
     written = editor.written()
     slug = slugify(NEWS_TITLE)
     assert slug == "dem-hoi-van-hoa-asean-tai-soc-trang", "Sveltia's slug and ours must agree on Đ"
-    assert sorted(written) == [f"content/en/news/{slug}.md", "content/media/dem-hoi-van-hoa.jpg",
-                               f"content/vi/news/{slug}.md"]
+    assert sorted(written) == [f"content/en/news/{slug}.md", f"content/media/{PHOTO_SAVED}",
+                               f"content/vi/news/{slug}.md"], "the photo renamed as check wants it"
     vi = yaml.safe_load(written[f"content/vi/news/{slug}.md"].decode().split("---")[1])
-    assert vi["image"] == "dem-hoi-van-hoa.jpg" and vi["kind"] == "news" and vi["image_licence"]
+    en = yaml.safe_load(written[f"content/en/news/{slug}.md"].decode().split("---")[1])
+    assert vi["image"] == PHOTO_SAVED and vi["kind"] == "news" and vi["image_licence"]
+    assert en["sources"] == vi["sources"] == [{"title": "Kế hoạch tuyên truyền ASEAN năm 2026 của tỉnh",
+                                               "publisher": "Ủy ban nhân dân tỉnh"}], "typed once, in both files"
     _assert_clean(cms_session)
 
 
 def test_cms_writes_an_implementation_record(cms_session: _Session) -> None:
+    """The plan's own form: the year and the activity picked from the plan, agencies by their
+    names; the file gets ids, keys in the models' order, and today's date as ``updated``."""
     editor = cms_session.editor
     page = editor.page
-    editor.open_new("progress")
-    page.get_by_role("radio", name=PLAN, exact=True).click()
-    page.get_by_role("spinbutton").first.fill(str(YEAR))
-    editor.choose(page.get_by_role("combobox").first, "bo-thong-tin-va-truyen-thong")
-    page.get_by_label("Ngày cập nhật / Updated", exact=True).first.fill("2024-12-15")
-    editor.add_record(ACTIVITY, ("Đưa tin về các hội nghị của ASEAN trong năm.", "Reported on the year's ASEAN meetings."),
-                      "bo-thong-tin-va-truyen-thong", "2024-12-15")
+    editor.open_new(f"progress-{PLAN}")
+    page.get_by_role("radio", name=str(YEAR), exact=True).click()
+    editor.choose(page.get_by_role("combobox").first, "Bộ Thông tin và Truyền thông")
+    editor.add_record(ACTIVITY_LABEL, ("Đưa tin về các hội nghị của ASEAN trong năm.",
+                                       "Reported on the year's ASEAN meetings."), "Bộ Thông tin và Truyền thông")
     editor.save()
     page.get_by_role("button", name="Tạo bài viết mới").wait_for()
     written = editor.written()
     name = f"plans/progress/{PLAN}-{YEAR}.yaml"
     assert sorted(written) == [name]
     data = yaml.safe_load(written[name])
-    assert data["plan"] == PLAN and data["year"] == YEAR
+    today = datetime.date.today()
+    assert list(data) == ["plan", "year", "reported_by", "updated", "records"], "the models' order, empty fields left out"
+    assert data["plan"] == PLAN and data["year"] == YEAR and data["updated"] == today
     assert data["records"] == [{"activity": ACTIVITY, "status": "done", "reporting_agency": "bo-thong-tin-va-truyen-thong",
                                 "done": {"vi": "Đưa tin về các hội nghị của ASEAN trong năm.",
                                          "en": "Reported on the year's ASEAN meetings."},
-                                "updated": datetime.date(2024, 12, 15)}]
+                                "updated": today}]
     _assert_clean(cms_session)
 
 
@@ -239,8 +344,8 @@ def test_written_files_build_into_the_pages(cms_session: _Session, tmp_path: Pat
     en = (site / f"en/news/{slug}/index.html").read_text(encoding="utf-8")
     assert NEWS_TITLE in vi and "ASEAN culture night in Soc Trang" in en
     assert "Học sinh mặc áo dài" in vi and "Owned by the unit" in en
-    assert list((site / "media").glob("dem-hoi-van-hoa-*.jpg"))
-    plan = (site / f"vi/plans/{PLAN}/index.html").read_text(encoding="utf-8")
+    assert list((site / "media").glob("anh-hoi-nghi-asean-2026-*.jpg"))
+    plan = (site / "vi/units/viet-nam/index.html").read_text(encoding="utf-8")  # the plan's table, on its unit's page
     row = re.search(rf'<tr data-item="{re.escape(ACTIVITY)}" data-status="([^"]*)"', plan)
     assert row and f"{YEAR}:done" in row.group(1).split()
     activity = (site / f"en/plans/{PLAN}/activities/{slugify(ACTIVITY)}/index.html").read_text(encoding="utf-8")

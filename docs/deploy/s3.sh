@@ -7,7 +7,7 @@
 #   and for /vi/embed/* and /en/embed/*: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self' https://portal.example.gov.vn
 #   X-Content-Type-Options: nosniff (every response)
 #   Referrer-Policy: strict-origin-when-cross-origin
-#   and for /admin/* (the CMS, docs/cms.md, only when built with `python -m site_builder cms`): default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self'; connect-src 'self' data: blob: https://git.example.gov.vn; worker-src 'self' blob:; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'
+#   and for /admin/* (the CMS, docs/cms.md, only when built with `python -m site_builder cms`): default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self'; connect-src 'self' data: blob: https://git.example.gov.vn; worker-src 'self' blob:; frame-src 'self' blob:; manifest-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'
 set -euo pipefail
 BUCKET=${BUCKET:?set BUCKET=s3://your-bucket}
 cd site

@@ -86,6 +86,18 @@ class SourceRef(Strict):
     """Address of the source (https only); listed by ``check --links``."""
     date: PartialDate | None = None
 
+    @model_validator(mode="after")
+    def _findable(self) -> SourceRef:
+        # A reader must be able to find the source: by its address, or (a printed
+        # document, a decision not on the web) by who published it. A bare title is
+        # neither, and the page would cite it without a link or an owner.
+        if self.url is None and self.publisher is None:
+            raise bilingual_error(
+                "nguồn cần địa chỉ (url) hoặc nơi công bố (publisher) để người đọc tìm được",
+                "a source needs its address (url) or who published it (publisher), so that readers can find it",
+            )
+        return self
+
 
 class FrontMatter(Strict):
     """The front matter of a page in ``content/vi`` or ``content/en``."""
