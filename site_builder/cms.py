@@ -59,6 +59,16 @@ MEDIA_FOLDER = "content/media"
 
 BACKENDS = ("github", "gitlab", "gitea")
 
+COMMIT_MESSAGES = {
+    "create": "Thêm {{collection}}: {{slug}} / Add",
+    "update": "Sửa {{collection}}: {{slug}} / Edit",
+    "delete": "Xóa {{collection}}: {{slug}} / Delete",
+    "uploadMedia": "Tải lên / Upload {{path}}",
+    "deleteMedia": "Xóa / Delete {{path}}",
+}
+"""What each save writes as its commit message, in Vietnamese first (the CMS adds "+N" when a
+save changes more files than one, e.g. both languages and a photo)."""
+
 MEDIA_LIBRARIES: dict[str, Any] = {
     "default": {"config": {"slugify_filename": True}},
     "stock_assets": False,
@@ -431,6 +441,9 @@ def _page_collection(name: str, label: str, folder: str, kind: str, choices: Cho
                          accept="image/jpeg,image/png,image/webp,image/avif")
         if field["name"] == "sources":
             _duplicate(field)
+            # check wants an address or a publisher; every source of the section names its
+            # publisher, so the form asks for it (the form cannot require one of two fields).
+            next(f for f in field["fields"] if f["name"] == "publisher")["required"] = True
         if field["name"] in ("date", "updated"):
             field.update(widget="datetime", type="date", format="YYYY-MM-DD", time_format=False)
             field.pop("pattern", None)
@@ -539,7 +552,7 @@ def config(root: Path, backend: str = "github", repo: str = "OWNER/REPO", branch
     if backend not in BACKENDS:
         raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, not {backend!r}")
     choices = Choices.read(root)
-    back: dict[str, Any] = {"name": backend, "repo": repo, "branch": branch}
+    back: dict[str, Any] = {"name": backend, "repo": repo, "branch": branch, "commit_messages": COMMIT_MESSAGES}
     if base_url:
         host = base_url.rstrip("/")
         back["base_url"] = host

@@ -15,6 +15,7 @@ import io
 import re
 import shutil
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -100,24 +101,78 @@ def photo() -> bytes:
     return buffer.getvalue()
 
 
+@dataclass(frozen=True)
+class News:
+    """A news article as an editor types it: (Vietnamese, English) pairs, the source's title
+    and publisher (entered once), the photo's fields by label (none: no photo)."""
+
+    title: tuple[str, str]
+    summary: tuple[str, str]
+    date: str
+    topic: str
+    source: tuple[str, str]
+    photo: dict[str, tuple[str, str]]
+    body: tuple[str, str]
+
+
 class Editor:
     """A page of the CMS signed in to the seeded clone, and the moves an editor makes."""
 
-    def __init__(self, page: Any, base_url: str, repo: Path, lang: str = "vi") -> None:
+    def __init__(self, page: Any, base_url: str, repo: Path, lang: str = "vi", local: bool = True) -> None:
+        """``local``: the editor's own clone (seeded into the browser's private file system);
+        else the CMS signs in to a Git host."""
         self.page = page
         self.repo = repo
         self.words = INTERFACE[lang]
         self.requests: list[str] = []
         self.errors: list[str] = []
-        page.add_init_script(OPFS_PICKER)
+        if local:
+            page.add_init_script(OPFS_PICKER)
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("response", lambda r: self.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
         page.on("console", lambda m: self.errors.append(f"{m.text} ({m.location.get('url')})")
                 if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.goto(f"{base_url}/admin/")
-        self.seeded = seed(repo)
-        page.evaluate(FILL_OPFS, self.seeded)
+        self.seeded = seed(repo) if local else {}
+        if local:
+            page.evaluate(FILL_OPFS, self.seeded)
+
+    def write_news(self, news: News, photo_name: str | None = None) -> None:
+        """Open a new article and fill in both languages (not saved)."""
+        page = self.page
+        self.open_new("news")
+        self.english_beside()
+        title = page.get_by_label("Tiêu đề / Title", exact=True)
+        title.nth(0).fill(news.title[0])
+        title.nth(1).fill(news.title[1])
+        summary = page.get_by_label("Tóm tắt / Summary", exact=True)
+        summary.nth(0).fill(news.summary[0])
+        summary.nth(1).fill(news.summary[1])
+        page.get_by_label("Ngày đăng / Date", exact=True).first.fill(news.date)
+        self.choose(page.get_by_role("combobox").nth(1), news.topic)
+        page.get_by_role("button", name=re.compile(r"Thêm.*Nguồn")).first.click()  # once, for both languages
+        page.get_by_label("Tiêu đề / Title", exact=True).nth(1).fill(news.source[0])
+        page.get_by_label("Nơi công bố / Publisher", exact=True).first.fill(news.source[1])
+        if photo_name:
+            page.locator("input[type=file]").first.set_input_files(
+                files=[{"name": photo_name, "mimeType": "image/jpeg", "buffer": photo()}])
+        for label, (vi, en) in news.photo.items():
+            field = page.get_by_label(label, exact=True)
+            self.reveal(field)
+            field.nth(0).fill(vi)
+            field.nth(1).fill(en)
+        body = page.locator('[contenteditable="true"]')
+        for index, text in enumerate(news.body):
+            body.nth(index).click()
+            page.keyboard.type(text)
+
+    def sign_in_with_token(self, token: str) -> None:
+        """Sign in to the Git host with a personal access token, as an editor would."""
+        self.page.get_by_role("button", name="Đăng nhập bằng mã truy cập").click()
+        self.page.get_by_label("Mã truy cập cá nhân").fill(token)
+        self.page.get_by_role("button", name="Đăng nhập", exact=True).click()
+        self.page.get_by_role("button", name=self.words["new"]).wait_for(timeout=60000)
 
     def sign_in(self) -> None:
         self.page.get_by_role("button", name=self.words["local"]).click()

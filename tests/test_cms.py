@@ -4,14 +4,16 @@ Chromium writes files that pass ``check`` and build into the expected pages."""
 from __future__ import annotations
 
 import datetime
+import os
 import re
+import sys
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from cms_browser import Editor, photo, repository_copy
+from cms_browser import Editor, News, repository_copy
 from conftest import MiniProject
 from pydantic import BaseModel
 
@@ -205,10 +207,24 @@ def test_admin_files_are_served_by_name_only(tmp_path: Path) -> None:
 
 # --- a real editing session -------------------------------------------------------------
 
+NEWS_TITLE = "Đêm hội văn hóa ASEAN tại Sóc Trăng"
+NEWS = News(
+    title=(NEWS_TITLE, "ASEAN culture night in Soc Trang"),
+    summary=("Tỉnh tổ chức đêm hội giới thiệu văn hóa các nước ASEAN.",
+             "The province held a night presenting the cultures of ASEAN countries."),
+    date="2026-08-08", topic="Trụ cột Văn hóa – Xã hội / Socio-Cultural pillar",
+    source=("Kế hoạch tuyên truyền ASEAN năm 2026 của tỉnh", "Ủy ban nhân dân tỉnh"),
+    photo={"Mô tả ảnh cho người không nhìn thấy / Alt text": ("Học sinh mặc áo dài bên cờ các nước ASEAN",
+                                                             "Students in ao dai beside the flags of ASEAN countries"),
+           "Tác giả ảnh / Photo credit": ("Ảnh: Sở Văn hóa, Thể thao và Du lịch",
+                                          "Photo: Department of Culture, Sports and Tourism"),
+           "Giấy phép ảnh / Photo licence": ("Thuộc sở hữu của đơn vị", "Owned by the unit")},
+    body=("Đêm hội giới thiệu ẩm thực, trang phục và âm nhạc của các nước ASEAN.",
+          "The night presented the food, dress and music of ASEAN countries."),
+)
+"""The title starts with "Đ", which Unicode does not decompose: the slug must still read "dem-…"."""
 PHOTO_NAME, PHOTO_SAVED = "Ảnh Hội nghị ASEAN 2026.JPG", "anh-hoi-nghi-asean-2026.jpg"
 """A photo as a camera or an editor names it, and the name the CMS saves it under."""
-NEWS_TITLE = "Đêm hội văn hóa ASEAN tại Sóc Trăng"
-"""Starts with "Đ", which Unicode does not decompose: the slug must still read "dem-…"."""
 PLAN, YEAR, ACTIVITY = "bcd-asean-2021-2025", 2024, "I.1"
 """A plan, a year of its period without records yet, and one of its appendix activities."""
 ACTIVITY_LABEL = next(o["label"] for c in cms.config(ROOT)["collections"] if c["name"] == f"progress-{PLAN}"
@@ -262,37 +278,7 @@ def _assert_clean(session: _Session) -> None:
 def test_cms_writes_a_news_pair_with_a_photo(cms_session: _Session) -> None:
     editor = cms_session.editor
     page = editor.page
-    editor.open_new("news")
-    editor.english_beside()
-    title = page.get_by_label("Tiêu đề / Title", exact=True)
-    title.nth(0).fill(NEWS_TITLE)
-    title.nth(1).fill("ASEAN culture night in Soc Trang")
-    summary = page.get_by_label("Tóm tắt / Summary", exact=True)
-    summary.nth(0).fill("Tỉnh tổ chức đêm hội giới thiệu văn hóa các nước ASEAN.")
-    summary.nth(1).fill("The province held a night presenting the cultures of ASEAN countries.")
-    page.get_by_label("Ngày đăng / Date", exact=True).first.fill("2026-08-08")
-    editor.choose(page.get_by_role("combobox").nth(1), "Trụ cột Văn hóa – Xã hội / Socio-Cultural pillar")
-    page.get_by_role("button", name=re.compile(r"Thêm.*Nguồn")).first.click()  # once, for both languages
-    page.get_by_label("Tiêu đề / Title", exact=True).nth(1).fill("Kế hoạch tuyên truyền ASEAN năm 2026 của tỉnh")
-    page.get_by_label(cms.LABELS["publisher"], exact=True).first.fill("Ủy ban nhân dân tỉnh")
-    page.locator("input[type=file]").first.set_input_files(
-        files=[{"name": PHOTO_NAME, "mimeType": "image/jpeg", "buffer": photo()}])
-    for label, vi, en in [
-        ("Mô tả ảnh cho người không nhìn thấy / Alt text", "Học sinh mặc áo dài bên cờ các nước ASEAN",
-         "Students in ao dai beside the flags of ASEAN countries"),
-        ("Tác giả ảnh / Photo credit", "Ảnh: Sở Văn hóa, Thể thao và Du lịch",
-         "Photo: Department of Culture, Sports and Tourism"),
-        ("Giấy phép ảnh / Photo licence", "Thuộc sở hữu của đơn vị", "Owned by the unit"),
-    ]:
-        field = page.get_by_label(label, exact=True)
-        editor.reveal(field)
-        field.nth(0).fill(vi)
-        field.nth(1).fill(en)
-    body = page.locator('[contenteditable="true"]')
-    for index, text in enumerate(["Đêm hội giới thiệu ẩm thực, trang phục và âm nhạc của các nước ASEAN.",
-                                  "The night presented the food, dress and music of ASEAN countries."]):
-        body.nth(index).click()
-        page.keyboard.type(text)
+    editor.write_news(NEWS, PHOTO_NAME)
     editor.save()
     page.get_by_role("button", name="Tạo bài viết mới").wait_for()  # back to the list once saved
     written = editor.written()
@@ -371,3 +357,86 @@ def test_admin_output_never_replaces_the_project_or_its_sources(mini: MiniProjec
     before = sorted(p.relative_to(mini.root) for p in mini.root.rglob("*"))
     assert main(["--root", str(mini.root), "cms", "--out", where]) == 1
     assert sorted(p.relative_to(mini.root) for p in mini.root.rglob("*")) == before
+
+
+# --- a save is a commit: the CMS against a Git host (a stand-in of Gitea's API) ----------------
+
+@pytest.fixture(scope="module")
+def gitea(tmp_path_factory: pytest.TempPathFactory, browser: Any):
+    """A repository behind the stand-in Gitea API, and the CMS signed in to it with a token."""
+    import gitea_standin
+
+    base = tmp_path_factory.mktemp("gitea")
+    repo = repository_copy(base / "repo")
+    first = gitea_standin.init_repository(repo)
+    httpd, api, url = gitea_standin.serve(repo, base / "admin")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    try:
+        editor = Editor(context.new_page(), url, repo, "vi", local=False)
+        editor.sign_in_with_token(gitea_standin.TOKEN)
+        yield editor, api, repo, first, url
+    finally:
+        context.close()
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _commit_files(repo: Path, commit: str) -> list[str]:
+    import gitea_standin
+
+    out = gitea_standin.git(repo, "diff-tree", "--no-commit-id", "--name-only", "-r", commit).decode()
+    return sorted(out.split())
+
+
+def test_a_save_with_a_git_host_is_a_commit(gitea: Any) -> None:
+    """An English-language browser still gets the Vietnamese interface; the save is one commit
+    on the branch with both languages and the renamed photo, by the signed-in editor."""
+    import gitea_standin
+
+    editor, api, repo, first, url = gitea
+    editor.write_news(NEWS, PHOTO_NAME)
+    editor.save()
+    editor.page.get_by_role("button", name="Tạo bài viết mới").wait_for()
+    head = api.head()
+    assert head != first
+    assert gitea_standin.git(repo, "rev-parse", f"{head}^").decode().strip() == first, "one commit on the branch"
+    slug = slugify(NEWS_TITLE)
+    assert _commit_files(repo, head) == [f"content/en/news/{slug}.md", f"content/media/{PHOTO_SAVED}",
+                                         f"content/vi/news/{slug}.md"]
+    author = gitea_standin.git(repo, "log", "-1", "--format=%an <%ae>%n%s", head).decode().splitlines()
+    assert author[0] == f"{gitea_standin.USER['full_name']} <{gitea_standin.USER['email']}>"
+    assert author[1] == f"Thêm Tin bài / News: {slug} / Add +2"
+    vi = yaml.safe_load(api.show(f"content/vi/news/{slug}.md").decode().split("---")[1])
+    assert vi["image"] == PHOTO_SAVED and vi["sources"][0]["publisher"] == "Ủy ban nhân dân tỉnh"
+    assert "POST /repos/so-ngoai-vu/chuyen-muc-asean/contents" in api.calls
+    assert not editor.foreign_requests(url)
+    assert not editor.errors
+
+
+def test_check_refuses_a_bad_commit_with_file_and_line(gitea: Any, tmp_path: Path) -> None:
+    """What the form cannot enforce (a photo needs its credit: a rule across fields) is the
+    pipeline's: ``check`` on the commit names the file, the line and the field, in both languages."""
+    import subprocess
+
+
+    editor, api, repo, first, url = gitea
+    bad = News(title=("Hội thảo ASEAN về chuyển đổi số", "ASEAN workshop on digital transformation"),
+               summary=("Hội thảo bàn về chuyển đổi số trong ASEAN.", "A workshop on digital transformation in ASEAN."),
+               date="2026-09-10", topic=NEWS.topic, source=NEWS.source,
+               photo={"Mô tả ảnh cho người không nhìn thấy / Alt text": ("Đại biểu dự hội thảo", "Delegates at the workshop"),
+                      "Giấy phép ảnh / Photo licence": ("Thuộc sở hữu của đơn vị", "Owned by the unit")},
+               body=("Nội dung hội thảo.", "What the workshop discussed."))
+    editor.write_news(bad, "Hội thảo.jpg")
+    editor.save()
+    editor.page.get_by_role("button", name="Tạo bài viết mới").wait_for()
+    head = api.head()
+    slug = slugify(bad.title[0])
+    assert f"content/vi/news/{slug}.md" in _commit_files(repo, head)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True, capture_output=True)
+    result = subprocess.run([sys.executable, "-m", "site_builder", "check"], cwd=clone, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
+    assert result.returncode != 0
+    report = result.stdout + result.stderr
+    assert re.search(rf"content/(vi|en)/news/{slug}\.md:\d+", report), report[-3000:]
+    assert "image_credit" in report, report[-3000:]
