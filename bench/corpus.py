@@ -160,7 +160,7 @@ def write_article(out: Path, rng: random.Random, i: int) -> None:
         page = (
             f'---\ntitle: "{title}"\ndescription: "{sentence(rng, lang, 20)}"\nkind: news\ndate: {date}\n'
             f"topics: [{topic}]\ntags: [{', '.join(tags)}]\n{photo}"
-            f"sources:\n  - title: \"Cổng thông tin điện tử\"\n---\n\n# {title}\n\n"
+            f"sources:\n  - {{title: \"Cổng thông tin điện tử\", publisher: \"Sở Ngoại vụ\"}}\n---\n\n# {title}\n\n"
             f"## {sentence(rng, lang, 5)[:-1]} {{ #a }}\n\n{body}\n"
         )
         path = out / "content" / lang / "news" / f"bai-{i:05d}.md"

@@ -348,7 +348,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _news(day: str, slug: str, title: str, topics: str, unit: str = "") -> str:
     return (f"---\ntitle: \"{title}\"\ndescription: \"{title}.\"\nkind: news\ndate: {day}\n"
             f"topics: [{topics}]\ntags: [hop-tac]\n" + (f"unit: {unit}\n" if unit else "")
-            + f"sources:\n  - title: \"Nguồn\"\n---\n\n# {title}\n\nNội dung.\n")
+            + f"sources:\n  - {{title: \"Nguồn\", publisher: \"Sở Ngoại vụ\"}}\n---\n\n# {title}\n\nNội dung.\n")
 
 
 def make_rich(mini: MiniProject) -> MiniProject:
@@ -459,7 +459,7 @@ def add_news(project: MiniProject, count: int = PAGED_NEWS) -> None:
             project.write(
                 f"content/{lang}/news/tin-{i:02d}.md",
                 f"---\ntitle: {word} {i}\ndescription: {word} {i}.\nkind: news\ndate: {day.isoformat()}\n"
-                f"topics: [{topic}]\n{tags}sources:\n  - title: Nguồn\n---\n\n# {word} {i}\n\nNội dung {i}.\n",
+                f"topics: [{topic}]\n{tags}sources:\n  - {{title: Nguồn, publisher: Sở Ngoại vụ}}\n---\n\n# {word} {i}\n\nNội dung {i}.\n",
             )
 
 

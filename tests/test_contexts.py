@@ -18,7 +18,7 @@ from site_builder.vocabulary import TOPIC_BY_ID
 SECOND = QUIZ.split("questions:\n", 1)[1].replace("ke-hoach", "ngay").replace("plans/", "asean/economic/")
 """The same question again, citing the economic pillar's page."""
 HUB = ("---\ntitle: The economic pillar\ndescription: What the AEC is.\nkind: fact\ntopics: [economic]\n"
-       "updated: 2025-01-01\nsources:\n  - title: ASEAN\n---\n\n# Economic\n")
+       "updated: 2025-01-01\nsources:\n  - {title: ASEAN, publisher: ASEAN Secretariat}\n---\n\n# Economic\n")
 
 
 @pytest.fixture(scope="module")

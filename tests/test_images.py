@@ -46,7 +46,7 @@ def article(tiny: MiniProject, image_fields: str, lang: str = "vi") -> None:
     tiny.write(
         f"content/{lang}/news/anh.md",
         "---\ntitle: Tin có ảnh\ndescription: Mô tả\nkind: news\ndate: 2024-08-08\ntopics: [identity]\n"
-        "sources:\n  - title: Nguồn\n" + image_fields + "---\n\n# Tin có ảnh\n\nNội dung.\n",
+        "sources:\n  - {title: Nguồn, publisher: Sở Ngoại vụ}\n" + image_fields + "---\n\n# Tin có ảnh\n\nNội dung.\n",
     )
 
 

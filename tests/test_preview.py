@@ -13,7 +13,7 @@ from site_builder.build import build_site
 from site_builder.preview import Preview
 
 ARTICLE = ("---\ntitle: Tin thử\ndescription: Một tin để thử.\nkind: news\ndate: 2024-05-01\ntopics: [economic]\n"
-           "sources:\n  - title: Cổng thông tin\n---\n\n# Tin thử\n\nBản đầu.\n")
+           "sources:\n  - {title: Cổng thông tin, publisher: Sở Ngoại vụ}\n---\n\n# Tin thử\n\nBản đầu.\n")
 
 
 @pytest.fixture
