@@ -3,10 +3,17 @@
 The preview builds into ``.cache/preview`` (never into ``site/``), serves it, and
 rebuilds when anything under ``content/``, ``plans/``, ``theme/`` or ``mkdocs.yml``
 changes; an edited page is shown at once, before the full rebuild ends (see
-:class:`Preview`). A broken file does not stop the server: every page then shows the error
-report (file, line, field, in Vietnamese and English) until the file is fixed. Open
-pages reload themselves after each rebuild through a small script the server adds to
-HTML responses; the built files themselves are not changed.
+:class:`Preview`). The server starts at once: it serves the previous run's build while the
+first full build runs in the background (a national build takes twenty seconds and more; an
+editor should not wait for it to read a page), and on a fresh clone it answers with a page
+that says the first build is running and reloads when it is done.
+
+A broken file does not stop the server, nor the pages that do not read it: the last good
+build stays up with a banner naming the error (file, line, field, in Vietnamese and
+English) on every page; a page whose own Markdown file is broken answers the error report
+instead, since what it would show is no longer what the file says. Open pages reload
+themselves after each rebuild through a small script the server adds to HTML responses;
+the built files themselves are not changed.
 """
 
 from __future__ import annotations
@@ -36,6 +43,12 @@ from .problems import InputError
 from .project import Project
 
 WATCHED = ("content", "plans", "theme", "mkdocs.yml")
+BANNER_CSS = """#preview-banner{position:sticky;top:0;z-index:1000;margin:0;padding:.75rem 1rem;background:#fff6cc;
+color:#1a1a1a;border-bottom:4px solid #c8102e;font:16px/1.5 system-ui,sans-serif}
+#preview-banner pre{white-space:pre-wrap;margin:.5rem 0 0;font-size:14px;max-height:12rem;overflow:auto}
+"""
+"""The error banner's style, served as a file (``/__preview__/banner.css``): the pages'
+Content-Security-Policy allows no inline style."""
 RELOAD_JS = """(function () {
   var seen = null;
   function poll() {
@@ -46,6 +59,31 @@ RELOAD_JS = """(function () {
   poll();
 })();
 """
+
+
+def page_address(file: str) -> str | None:
+    """The address of the page a Markdown file of ``content/<lang>/`` becomes
+    (``content/vi/news/x.md`` -> ``/vi/news/x/``); ``None`` for any other file."""
+    parts = file.split("/")
+    if len(parts) < 3 or parts[0] != "content" or parts[1] not in LANGUAGES or not file.endswith(".md"):
+        return None
+    parts[-1] = parts[-1].removesuffix(".md")
+    if parts[-1] in ("index", "README"):
+        parts.pop()
+    return "/" + "/".join(parts[1:]) + "/"
+
+
+def request_page(path: str) -> str:
+    """A request's path as the page address :func:`page_address` gives (``/vi/x/index.html`` -> ``/vi/x/``)."""
+    path = path.split("?", 1)[0]
+    return path.removesuffix("index.html") if path.endswith("/index.html") else path
+
+
+def after_body(page: bytes, insert: bytes) -> bytes:
+    """``page`` with ``insert`` placed just inside its ``<body>`` (at the start when it has none)."""
+    start = page.find(b"<body")
+    end = page.find(b">", start) if start >= 0 else -1
+    return page[:end + 1] + insert + page[end + 1:] if end >= 0 else insert + page
 
 
 def watched(root: Path, path: str) -> Path | None:
@@ -121,6 +159,15 @@ class Preview:
         """Pages rendered on the quick path since the last full build started."""
         self.admin_written: dict[Path, bool] = {}
         """Whether ``/admin/`` was written in this run (:func:`site_builder.cms.preview_response`)."""
+        self.building_first = False
+        """No build to serve yet (a fresh clone): pages answer that the first build is running."""
+        self.broken_pages: set[str] = set()
+        """Addresses (``/vi/news/x/``) of pages whose own Markdown file has an error."""
+
+    def has_build(self) -> bool:
+        """Whether a complete earlier build is there to serve (the build swaps its output in
+        whole, so the marker and a home page mean one finished)."""
+        return (self.out / MARKER).is_file() and any((self.out / lang / "index.html").is_file() for lang in LANGUAGES)
 
     def adopt_output(self) -> None:
         """Remove a preview folder that an older version of the kit built without the
@@ -149,11 +196,17 @@ class Preview:
             error = None
         except InputError as exc:
             error = exc.report()
+            broken = {url for p in exc.problems if p.severity == "error" and (url := page_address(p.file))}
         except BuildError as exc:
             error = str(exc)
+            broken = set()
+        else:
+            broken = set()
         with self.lock:
             changed_state = (error is None) != (self.error is None)
             self.error = error
+            self.broken_pages = broken
+            self.building_first = not self.has_build()
             if reload or changed_state:
                 self.version += 1
         # The build read the files when it started: pages changed on the quick path
@@ -247,6 +300,25 @@ class Preview:
                 reload, self.reload_after_build = self.reload_after_build, False
             self.rebuild(reload=reload)
 
+    def banner(self) -> bytes:
+        """The banner put at the top of every page served while the data has an error."""
+        return (
+            '<link rel="stylesheet" href="/__preview__/banner.css"><div id="preview-banner" role="alert"><strong>'
+            "Bản xem trước đang hiện lần dựng trước: một tệp có lỗi, sửa rồi lưu. "
+            "/ The preview shows the last good build: a file has an error; fix it and save.</strong>"
+            f"<pre>{html.escape(self.error or '')}</pre></div>"
+        ).encode()
+
+    def waiting_page(self) -> bytes:
+        """What a page answers on a fresh clone while the first build runs."""
+        return """<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Đang dựng bản xem trước / Building the preview</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/__preview__/banner.css"></head><body>
+<div id="preview-banner" role="status"><strong>Đang dựng bản xem trước lần đầu; trang sẽ tự tải lại khi xong.
+/ Building the preview for the first time; this page reloads by itself when it is ready.</strong></div>
+<script src="/__preview__/reload.js"></script></body></html>""".encode()
+
     def error_page(self) -> bytes:
         body = html.escape(self.error or "")
         return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
@@ -314,9 +386,13 @@ class _Handler(SimpleHTTPRequestHandler):
             self._admin()
             return
         with self.preview.lock:
-            error = self.preview.error
+            error, broken, first = self.preview.error, self.preview.broken_pages, self.preview.building_first
         path = self.path.split("?", 1)[0]
-        if error and (path.endswith("/") or path.endswith(".html")):
+        is_page = path.endswith("/") or path.endswith(".html")
+        if first and is_page and not self.preview.has_build():
+            self._send(503, "text/html; charset=utf-8", self.preview.waiting_page())
+            return
+        if error and is_page and (request_page(path) in broken or not self.preview.has_build()):
             self._send(500, "text/html; charset=utf-8", self.preview.error_page())
             return
         target = Path(self.translate_path(path))
@@ -324,6 +400,8 @@ class _Handler(SimpleHTTPRequestHandler):
             target = target / "index.html"
         if target.suffix == ".html" and target.exists():
             page = target.read_bytes().replace(b"</body>", b'<script src="/__preview__/reload.js"></script></body>', 1)
+            if error:
+                page = after_body(page, self.preview.banner())
             self._send(200, "text/html; charset=utf-8", page)
             return
         if not target.exists() and self.not_found(path):
@@ -348,6 +426,8 @@ class _Handler(SimpleHTTPRequestHandler):
             self._send(200, "application/json", json.dumps(state).encode())
         elif self.path.startswith("/__preview__/reload.js"):
             self._send(200, "text/javascript; charset=utf-8", RELOAD_JS.encode())
+        elif self.path.startswith("/__preview__/banner.css"):
+            self._send(200, "text/css; charset=utf-8", BANNER_CSS.encode())
         else:
             self._send(404, "text/plain", b"not found")
 
@@ -381,16 +461,19 @@ def make_server(preview: Preview, port: int) -> ThreadingHTTPServer:
 
 
 def serve(root: Path, port: int) -> None:
-    """Build, serve on 127.0.0.1:``port`` and rebuild on change, until interrupted
-    (Ctrl-C, or SIGTERM from a process manager or a test)."""
+    """Serve on 127.0.0.1:``port`` at once (the previous build, if any), build in the
+    background, and rebuild on change, until interrupted (Ctrl-C, or SIGTERM from a process
+    manager or a test)."""
     signal.signal(signal.SIGTERM, _interrupt)
     preview = Preview(root.resolve(), port)
     preview.adopt_output()
-    preview.rebuild()
+    preview.building_first = not preview.has_build()
     observer, changes = preview.observe()
     httpd = make_server(preview, port)
     threading.Thread(target=preview.watch, args=(changes,), daemon=True).start()
     threading.Thread(target=preview.builder, daemon=True).start()
+    preview.reload_after_build = True  # open tabs show the previous build until this one ends
+    preview.wanted.set()
     print(f"Xem trước / preview: http://127.0.0.1:{port}/vi/  (Ctrl-C để dừng / to stop)", flush=True)
     try:
         httpd.serve_forever()

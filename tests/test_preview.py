@@ -233,3 +233,53 @@ def test_a_missing_page_gets_the_sites_own_404_page_in_its_language(served: tupl
     status, body = request(port, "/vi/drafts/", ["127.0.0.1"])  # a folder without a page: never listed
     assert status == 404 and b"Directory listing" not in body
     assert request(port, "/vi/", ["127.0.0.1"])[0] == 200
+
+
+# ── Up at once, and up with an error: the previous build, a banner, the broken page alone ──
+def test_a_pages_address_from_its_file() -> None:
+    from site_builder.preview import page_address, request_page
+
+    assert page_address("content/vi/news/tin-thu.md") == "/vi/news/tin-thu/"
+    assert page_address("content/en/news/index.md") == "/en/news/"
+    assert page_address("content/vi/index.md") == "/vi/"
+    assert page_address("plans/units.yaml") is None and page_address("content/media/a.jpg") is None
+    assert request_page("/vi/news/tin-thu/index.html") == request_page("/vi/news/tin-thu/?x=1") == "/vi/news/tin-thu/"
+
+
+def test_an_error_breaks_only_the_page_of_the_broken_file(tiny: MiniProject, preview: Preview) -> None:
+    """The full build refuses the input; the last good build stays, every other page carries a
+    banner naming the error, and the broken file's own page answers the report."""
+    import threading
+
+    from site_builder.preview import make_server
+
+    tiny.write("content/vi/news/tin-thu.md", ARTICLE.replace("date: 2024-05-01", "date: 1 tháng 5"))
+    preview.rebuild(reload=False)
+    assert preview.error and "content/vi/news/tin-thu.md" in preview.error
+    assert preview.broken_pages == {"/vi/news/tin-thu/"} and preview.has_build()
+    httpd = make_server(preview, 0)
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        port = httpd.server_address[1]
+        status, body = request(port, "/vi/", ["127.0.0.1"])
+        assert status == 200 and b'id="preview-banner"' in body and b"content/vi/news/tin-thu.md" in body
+        status, body = request(port, "/en/news/tin-thu/", ["127.0.0.1"])
+        assert status == 200 and b"Test item" in body, "the English page reads another file: still up"
+        status, body = request(port, "/vi/news/tin-thu/", ["127.0.0.1"])
+        assert status == 500 and b'id="preview-error"' in body
+        assert request(port, "/__preview__/banner.css", ["127.0.0.1"])[0] == 200
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    tiny.write("content/vi/news/tin-thu.md", ARTICLE)
+    preview.rebuild(reload=False)
+    assert preview.error is None and not preview.broken_pages
+
+
+def test_a_fresh_clone_answers_at_once_that_the_first_build_runs(served: tuple[Preview, int]) -> None:
+    """No build yet: pages answer a short page that reloads when the build is done (503),
+    never a wait on the socket."""
+    preview, port = served
+    preview.building_first = True
+    status, body = request(port, "/vi/", ["127.0.0.1"])
+    assert status == 503 and "Đang dựng bản xem trước".encode() in body and b"/__preview__/reload.js" in body
