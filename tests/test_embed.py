@@ -75,6 +75,36 @@ def test_widgets_size_themselves_before_and_after_filtering(page: Watched, host:
     assert [e for e in page.errors if "off-site" not in e] == []
 
 
+def test_frames_are_greeted_only_once_loaded(page: Watched, tmp_path: Path, server: StaticServer) -> None:
+    """/embed.js runs before the frames exist (a portal that loads it in its head): it greets
+    each frame once its widget is in it, so the host's console shows no origin error."""
+    frames = "".join(f'<iframe id="w{i}" src="{server.url}{path}" title="Widget {i}"></iframe>'
+                     for i, path in enumerate(WIDGETS))
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">'
+        f'<title>Host portal</title><script src="{server.url}embed.js"></script></head>'
+        f"<body><h1>Provincial portal</h1>{frames}</body></html>", encoding="utf-8")
+    with StaticServer(tmp_path) as host:
+        page.page.goto(host.url)
+        wait_sized(page)
+        page.page.wait_for_timeout(300)
+    assert [e for e in page.errors if "off-site" not in e] == []
+
+
+def test_phones_get_the_plans_activities_as_cards(page: Watched, server: StaticServer) -> None:
+    """Below 500 px the activity table is one card per activity, its columns named inside."""
+    page.page.set_viewport_size({"width": 390, "height": 844})
+    page.page.goto(f"{server.url}{WIDGETS[0]}")
+    row = page.page.locator("tbody tr[data-group]").first
+    assert row.evaluate("r => getComputedStyle(r).display") == "block"
+    assert page.page.locator("thead").evaluate("h => h.getBoundingClientRect().height") <= 1
+    label = row.locator("td[data-label]").first.evaluate("td => getComputedStyle(td, '::before').content")
+    assert label == '"Cơ quan chủ trì"'
+    assert page.page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.page.set_viewport_size({"width": 1280, "height": 900})
+    assert row.evaluate("r => getComputedStyle(r).display") == "table-row"
+
+
 def test_messages_from_other_origins_are_ignored(page: Watched, host: StaticServer) -> None:
     page.page.goto(host.url)
     wait_sized(page)

@@ -48,13 +48,21 @@
     }
   });
 
-  /* Widgets that loaded before this script ran are asked to report again. */
+  /* Widgets that loaded before this script ran are asked to report again. A frame still
+     loading holds about:blank, of the host's own origin: a message addressed to this site's
+     origin would not reach it, and the browser logs that as an error on the host's console.
+     So a frame is greeted only once its widget is in it: now when reading its address fails
+     (another origin's page, ours, is loaded), else when it fires "load". */
+  function loaded(frame) {
+    try { return frame.contentWindow.location.href !== "about:blank"; } catch (e) { return true; }
+  }
+  function greet(frame) {
+    frame.contentWindow.postMessage({ type: "asean-embed:hello" }, origin);
+  }
   function hello(frame) {
     if (!ours(frame)) return;
-    try { frame.contentWindow.postMessage({ type: "asean-embed:hello" }, origin); } catch (e) { /* not ready */ }
-    frame.addEventListener("load", function () {
-      frame.contentWindow.postMessage({ type: "asean-embed:hello" }, origin);
-    });
+    if (frame.contentWindow && loaded(frame)) greet(frame);
+    frame.addEventListener("load", function () { greet(frame); });
   }
   Array.prototype.forEach.call(document.getElementsByTagName("iframe"), hello);
   if (window.MutationObserver) {
