@@ -48,7 +48,7 @@ from .searchindex import refold
 from .siteconfig import unit_urls
 from .slug import collation_key
 from .trees import link_tree, remove_tree
-from .urls import DEFAULT_SITE_URL, SiteUrls, base_url, configured_address, is_preview_address
+from .urls import DEFAULT_SITE_URL, SiteUrls, base_url, configured_address, is_preview_address, placeholder_problem
 from .writer import Writer
 
 # Material 9.8 prints an end-of-life banner on every run; the README and the design
@@ -149,8 +149,9 @@ def preview_warning(base: str) -> str | None:
 
 
 def require_address(base: str) -> None:
-    """Refuse, before anything is written, a build for publishing whose address is not one."""
-    problem = address_problem(base)
+    """Refuse, before anything is written, a build for publishing whose address is not one,
+    or is the placeholder of an example (:func:`site_builder.urls.placeholder_problem`)."""
+    problem = address_problem(base) or placeholder_problem(base)
     if problem is not None:
         vi, en = problem
         raise AddressError(

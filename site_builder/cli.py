@@ -305,6 +305,34 @@ def cmd_cms(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_units(args: argparse.Namespace) -> int:
+    """The units that get a section of their own (``--today``: the units of today, as the
+    pipelines' build matrix: one id a line, or ``--json``), or, with ``--index DIR``, the
+    root page of a folder that holds one built section per unit (``DIR/<unit-id>/``)."""
+    import json
+
+    from .build import section_units
+    from .publish import write_units_index
+    from .writer import Writer
+
+    project = _checked(_root(args))
+    if project is None:
+        return 1
+    if args.index:
+        folder = Path(args.index)
+        built = [u for u in section_units(project, include_former=True) if (folder / u / "vi" / "index.html").is_file()]
+        if not built:
+            print(f"không có chuyên mục đơn vị nào trong {folder} (cần {folder}/<mã đơn vị>/vi/index.html)\n"
+                  f"    no unit's section in {folder} (expected {folder}/<unit-id>/vi/index.html)")
+            return 1
+        write_units_index(Writer(folder), project, built)
+        print(f"đã ghi / wrote {folder / 'index.html'}: {', '.join(built)}")
+        return 0
+    units = section_units(project, include_former=not args.today)
+    print(json.dumps(units) if args.json else "\n".join(units))
+    return 0
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     """Regenerate ``schemas/*.json`` from the models."""
     for path in write_schemas(_root(args) / "schemas"):
@@ -431,6 +459,15 @@ def build_parser() -> argparse.ArgumentParser:
                      help="ban hành dưới tên cơ quan kế thừa thuộc đơn vị này (vd. can-tho) / issue the report in "
                           "the name of the successor body of this unit of today (e.g. can-tho)")
     rep.set_defaults(func=cmd_report)
+
+    units = sub.add_parser("units", help="các đơn vị có chuyên mục / the units that get a section")
+    units.add_argument("--today", action="store_true",
+                       help="chỉ các đơn vị hiện nay / only the units of today (not the former ones)")
+    units.add_argument("--json", action="store_true", help="danh sách JSON / a JSON list (a CI matrix)")
+    units.add_argument("--index", metavar="DIR",
+                       help="ghi DIR/index.html dẫn tới chuyên mục của từng đơn vị đã dựng trong DIR / write "
+                            "DIR/index.html linking to each unit's section built in DIR")
+    units.set_defaults(func=cmd_units)
 
     cms = sub.add_parser("cms", help="ghi trang biên tập /admin/ / write the CMS (/admin/)")
     cms.add_argument("--out", default="site/admin", help="thư mục / folder (default: site/admin)")

@@ -17,16 +17,53 @@ DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
 
 def configured_address(site_url: str | None = None) -> str | None:
-    """The published address asked for: ``--site-url``, else ``SITE_URL``, else ``None``.
+    """The published address asked for: ``--site-url``, else ``SITE_URL``, else ``None``;
+    with the trailing ``/`` a site root needs added when it is missing (a pipeline variable
+    typed as ``https://host/repo`` would otherwise give ``…/reposoc-trang/``).
 
-    The one place the environment is read for it."""
-    return site_url or os.environ.get("SITE_URL") or None
+    The one place the environment is read for it. What a build for publishing refuses
+    besides a missing address, a placeholder copied from an example, is
+    :func:`placeholder_problem`."""
+    url = site_url or os.environ.get("SITE_URL") or None
+    if url is not None and not url.endswith("/"):
+        url += "/"
+    return url
+
+
+PLACEHOLDER_LABELS = ("example", "your-org", "your-repo", "your-domain", "your-site")
+"""Host or path words of the examples and templates (``https://asean.example.gov.vn/``,
+``https://YOUR-ORG.github.io/YOUR-REPO/``), compared without case."""
+RESERVED_TLDS = ("example", "invalid", "test", "localhost")
+"""Top-level names reserved for examples and tests (RFC 2606, RFC 6761): never a real site."""
+
+
+def placeholder_problem(url: str) -> tuple[str, str] | None:
+    """Why ``url`` is a placeholder and not a unit's real address, in Vietnamese and in
+    English, or ``None``. A build for publishing (``build --strict``) refuses such an address
+    (:func:`site_builder.build.require_address`): it is a valid https address, so it would
+    otherwise be published into every canonical link, hreflang, feed and embed code.
+
+    Refused: a host or path word of :data:`PLACEHOLDER_LABELS` (a whole label such as
+    ``example`` in ``cong.example.gov.vn``, or ``YOUR-ORG``), a reserved top-level name
+    (:data:`RESERVED_TLDS`), or an address of this computer only (``localhost``, ``127.0.0.1``)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    labels = host.split(".")
+    words = [w for w in parts.path.lower().split("/") if w]
+    found = next((w for w in (*labels, *words) if w in PLACEHOLDER_LABELS or w.startswith("your-")), None)
+    if found is None and labels[-1] in RESERVED_TLDS:
+        found = "." + labels[-1]
+    if found is None and is_preview_address(url):
+        found = host or url
+    if found is None:
+        return None
+    return (f"SITE_URL {url} là địa chỉ mẫu (có “{found}”), không phải địa chỉ thật của chuyên mục",
+            f"SITE_URL {url} is a placeholder (it has “{found}”), not the section's real address")
 
 
 def base_url(site_url: str | None = None) -> str:
     """The site's root address, always ending in ``/`` (asked for, or the local default)."""
-    url = configured_address(site_url) or DEFAULT_SITE_URL
-    return url if url.endswith("/") else url + "/"
+    return configured_address(site_url) or DEFAULT_SITE_URL
 
 
 @dataclass(frozen=True)

@@ -190,7 +190,7 @@ def test_a_build_for_publishing_with_its_address_has_no_warning_and_no_notice(
 ) -> None:
     monkeypatch.delenv("SITE_URL", raising=False)
     _with_api_pages(tiny)
-    code, out = _run_build(tiny, capsys, "--strict", "--site-url", "https://cong.example.gov.vn/asean/")
+    code, out = _run_build(tiny, capsys, "--strict", "--site-url", "https://asean.test-portal.gov.vn/asean/")
     assert code == 0, out
     assert "WARNING" not in out and "CẢNH BÁO" not in out
     for lang in ("vi", "en"):
@@ -210,7 +210,7 @@ def test_a_build_for_publishing_refuses_example_records_and_leaves_the_examples_
     tiny.replace("plans/soc-trang-2022.yaml", "end: 2022", "end: 2023")
     tiny.write("plans/progress/soc-trang-2022-2022.yaml", PROGRESS)
     tiny.write("plans/progress/soc-trang-2022-2023.yaml", PROGRESS.replace("year: 2022", "year: 2023"))
-    publish = ("--strict", "--site-url", "https://cong.example.gov.vn/asean/")
+    publish = ("--strict", "--site-url", "https://asean.test-portal.gov.vn/asean/")  # not a placeholder
     code, out = _run_build(tiny, capsys, *publish)
     assert code == 1 and not (tiny.root / "site").exists()
     for year in (2022, 2023):

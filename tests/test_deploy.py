@@ -135,7 +135,7 @@ def test_github_pages_writes_the_policy_into_every_page() -> None:
     the build and before the upload, and names what a proxy in front must send."""
     text = (ROOT / "docs/deploy/github-pages.yml").read_text(encoding="utf-8")
     steps = [line.strip() for line in text.splitlines() if line.strip().startswith(("- run:", "- uses:"))]
-    build = next(i for i, s in enumerate(steps) if "make site" in s)
+    build = next(i for i, s in enumerate(steps) if "site_builder build --strict" in s)
     meta = next(i for i, s in enumerate(steps) if "tools/meta_csp.py site" in s)
     upload = next(i for i, s in enumerate(steps) if "upload-pages-artifact" in s)
     assert build < meta < upload

@@ -24,7 +24,8 @@ from browser import StaticServer, require_chromium
 from conftest import MiniProject, make_tiny, run_cli
 from hostile_probe import PAYLOADS, allow_iframe_host, file_cases
 
-SITE_URL = "https://portal.example.gov.vn/asean/"
+SITE_URL = "https://asean.test-portal.gov.vn/asean/"
+"""Built with ``--strict``, which refuses a placeholder such as an ``example`` host."""
 
 
 def payload_page(ident: str, payload: str) -> str:

@@ -36,6 +36,28 @@ def test_the_address_comes_from_the_option_then_site_url(monkeypatch: pytest.Mon
     monkeypatch.setenv("SITE_URL", "https://a.example/x")
     assert urls.base_url() == "https://a.example/x/"
     assert urls.base_url("https://b.example/") == "https://b.example/"
+    assert urls.configured_address() == "https://a.example/x/"  # the trailing slash a site root needs
+
+
+@pytest.mark.parametrize(("url", "found"), [
+    ("https://YOUR-ORG.github.io/YOUR-REPO/", "your-org"),
+    ("https://asean.example.gov.vn/", "example"),
+    ("https://example.com/asean/", "example"),
+    ("https://portal.gov.vn/your-repo/", "your-repo"),
+    ("https://asean.portal.test/", ".test"),
+    ("http://localhost:8000/", ".localhost"),
+    ("http://127.0.0.1:8000/", "127.0.0.1"),
+    ("https://asean.test-portal.gov.vn/", None),
+    ("https://soctrang.gov.vn/chuyen-muc-asean/", None),
+    ("https://examples-of-asean.gov.vn/", None),
+])
+def test_placeholder_addresses(url: str, found: str | None) -> None:
+    problem = urls.placeholder_problem(url)
+    if found is None:
+        assert problem is None
+    else:
+        assert problem is not None and f"(có “{found}”)" in problem[0] and f"(it has “{found}”)" in problem[1]
+        assert problem[1].startswith(f"SITE_URL {url} is a placeholder")
 
 
 @pytest.mark.parametrize(("url", "preview"), [
