@@ -59,7 +59,7 @@ def install(step: Callable[[], None] = lambda: None, fallback: bool = False) -> 
             return result
         return wrapper
 
-    build._checked = lambda root, strict, jobs=1: object()  # type: ignore[assignment]
+    build._checked = lambda root, strict, jobs=1, publishing=False: object()  # type: ignore[assignment]
     # No real project to fingerprint: the dependency record describes an empty one.
     build.inputs_of = lambda project: Inputs("", {}, {}, "")  # type: ignore[assignment]
     build._build_into = fake_build  # type: ignore[assignment]

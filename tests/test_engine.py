@@ -22,7 +22,17 @@ def broken(tiny: MiniProject) -> MiniProject:
     return tiny
 
 
-def test_one_language_into_its_folder_with_the_warnings_returned(broken: MiniProject) -> None:
+@pytest.fixture
+def unchecked_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The data check without its link check: ``check`` now finds every link MkDocs would
+    warn about, so a warning only MkDocs raises (a future MkDocs rule, say) is simulated by
+    taking the link check away."""
+    import site_builder.project
+
+    monkeypatch.setattr(site_builder.project, "check_links", lambda project: [])
+
+
+def test_one_language_into_its_folder_with_the_warnings_returned(broken: MiniProject, unchecked_links: None) -> None:
     handlers = list(logging.getLogger("mkdocs").handlers)
     out = broken.root / "out"
     warnings = build_language(broken.root, "en", out, "https://e.example/asean/", strict=False,
@@ -34,6 +44,7 @@ def test_one_language_into_its_folder_with_the_warnings_returned(broken: MiniPro
         ".", "agencies", "agencies/soc-trang-so-thong-tin-va-truyen-thong", "agencies/soc-trang-uy-ban-nhan-dan-tinh",
         "asean", "calendar", "documents", "guide", "members", "news", "news/archive", "pillars", "plans",
         "plans/soc-trang-2022", "plans/soc-trang-2022/activities/i-1", "plans/soc-trang-2022/activities/i-2",
+        "plans/soc-trang-2022/text",
         "search", "tourism", "translations", "units", "units/soc-trang", "units/viet-nam",
     ]
     assert not (out.parent / "vi").exists()
@@ -42,7 +53,15 @@ def test_one_language_into_its_folder_with_the_warnings_returned(broken: MiniPro
     assert '<html lang="en"' in html
 
 
-def test_a_strict_build_fails_with_every_message_mkdocs_logged(broken: MiniProject) -> None:
+def test_a_strict_build_fails_with_every_message_mkdocs_logged(broken: MiniProject, unchecked_links: None) -> None:
     with pytest.raises(EngineError) as caught:
         build_language(broken.root, "en", broken.root / "out", None, strict=True)  # the plugin checks itself
     assert str(caught.value) == f"{BROKEN_LINK}\nAborted with 1 warnings in strict mode!"
+
+
+def test_a_link_mkdocs_would_refuse_is_stopped_by_the_check_with_its_line(broken: MiniProject) -> None:
+    with pytest.raises(EngineError) as caught:
+        build_language(broken.root, "en", broken.root / "out", None, strict=True)
+    message = str(caught.value)
+    assert "content/en/guide/index.md:8: liên kết 'missing.md'" in message
+    assert "the link 'missing.md': there is no file guide/missing.md in the site" in message

@@ -64,6 +64,6 @@ def test_data_is_escaped_in_pages(tiny: MiniProject) -> None:
         html = (out / page).read_text(encoding="utf-8")
         assert "<b>bold</b>" not in html
         assert "2022 plan &lt;b&gt;bold&lt;/b&gt; &amp; &#34;quoted&#34;" in html, page
-    plan = (out / "vi/plans/soc-trang-2022/index.html").read_text(encoding="utf-8")
+    plan = (out / "vi/plans/soc-trang-2022/text/index.html").read_text(encoding="utf-8")
     assert "<i>x</i>" not in plan
     assert "Số: &lt;i&gt;x&lt;/i&gt;/KH-UBND" in plan
