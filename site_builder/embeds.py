@@ -12,44 +12,36 @@ remove frames altogether. So each widget comes three ways:
 3. a link card, when frames are removed: a title, one sentence and a link, in the
    plain HTML (``p``, ``strong``, ``br``, ``a href``) that every rich-text editor keeps.
 
-The heights below were measured in Chromium (``tests/test_embed.py`` measures them
-again on every run) as the height of the widget's content, in CSS pixels, in a host
-page 360, 768 and 1200 px wide whose frame is the page's width less 8 px margins
-(344, 752 and 1184 px); 320 px (a 304 px frame) was measured too, for margin. The
-narrowest width is always the tallest, so each height is the tallest widget of its
-kind at 360 px with room for text that grows (a longer headline next month), and
-covers 320 px. On a wide screen the frame is then taller than its widget and shows
-white space below it; /embed.js removes that.
+Heights: measured, per widget, and recorded (``theme/asean/embed/heights.json``, written by
+``tools/embed_heights.py``). Each widget is measured in Chromium in a frame of a 390 px phone's
+page and of a 1280 px computer's page (374 and 1264 px, less the host's margins); its frame
+gets the taller height, 12 % more and 16 px (:data:`GROWTH`, :data:`ROOM`), for a 360 px phone
+and for text that grows. Measured in a tool run rather than at build time because measuring
+needs a browser and the build runs without one; rather than computed from the content
+because only a browser knows how the text wraps (the former per-kind constants cut the
+quiz's fifth question and left 400 px of white under the events). ``tests/test_embed.py``
+checks every published height in a browser at 360, 768 and 1200 px on every run, so a stale
+file fails the tests, not a portal; a widget missing from the file (a plan added since)
+keeps its kind's formula below until the tool is run again.
 
-=====================  ==========================  =====  =====  =====  =====  ======
-widget                 tallest measured            320    360    768    1200   height
-=====================  ==========================  =====  =====  =====  =====  ======
-member state           vi Timor-Leste              495    471    297    273    520
-pillar, with its text  en COVID-19                 546    497    320    295    560
-pillar, no text        three of seven              178    178    178    178    210
-latest news            vi, five articles           1365   1269   738    663    1400
-upcoming events        six longest of thirteen     604    529    380    380    620
-implementation, 5 yr   vi national plan            1028   978    464    390    1055
-implementation, 1 yr   vi Sóc Trăng 2022           642    617    300    233    675
-activities (long)      vi national plan, 65        35846  35796  13991  9042   900
-quiz (long)            five tallest of 94          2454   2135   1482   1418   900
-quiz, typical          five of median height       1568   1320   1072   1072
-=====================  ==========================  =====  =====  =====  =====  ======
-
-Implementation widgets have one table row per year of the plan: 580 px and 95 px a
-year. Two kinds are long lists and get a bounded height instead: a plan's activity
-table (tens of thousands of pixels on a phone) and the quiz (five questions drawn at
-random, and an answer opens its explanation). Their link to the whole list (the plan's
-page, every quiz) comes first in the widget, and 900 px shows it, the filter and the
-start of the list at 360 px (the national plan's first row starts at 832 px), and the
-quiz's first question whole (two or three of them, usually); the rest scrolls inside
-the frame. With /embed.js they grow to their whole length as before.
+Where one height cannot serve (a widget 1.5 times taller on a phone than on a computer, a
+list whose length changes with the date, the long lists), the "Embed this" page offers the
+link card first (:attr:`Widget.card_first`). Two kinds are long lists and get a bounded
+height (:data:`LONG`): a plan's activity table (some 20,000 px on a phone) and the quiz (five
+questions drawn at random, an answer opens its explanation). Their link to the whole list
+(the plan's page, every quiz) comes first in the widget, and 900 px shows it, the filter and
+the start of the list; the rest scrolls inside the frame. With /embed.js every widget takes
+its own height, whatever the file says.
 """
 
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass
+from functools import cache
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import urls
@@ -69,6 +61,41 @@ LONG = 900
 """The bounded height of long lists (a plan's activities, the quiz)."""
 LONG_KINDS = frozenset({"embed-activities", "embed-quiz"})
 
+MEASURED = Path(__file__).resolve().parent.parent / "theme/asean/embed/heights.json"
+"""Each widget's height in Chromium in a frame of a 390 px phone's and a 1280 px computer's page
+(``tools/embed_heights.py``, committed): a browser measures how text wraps, which neither the
+build (no browser) nor a formula knows."""
+GROWTH, ROOM = 1.12, 16
+"""A measured widget's frame: its taller measurement, 12 % more and 16 px, for a narrower
+phone (360 px wraps more than 390 px) and for text that grows (next month's headlines)."""
+VARIES = 1.5
+"""Where a widget is this many times taller on a phone than on a computer, one fixed height
+leaves either a cut widget or a band of white: the link card is offered first."""
+DATED_KINDS = frozenset({"embed-events"})
+"""Widgets whose length changes with the date (the events still ahead): no measurement holds,
+their height stays the formula's and the link card comes first."""
+
+
+@cache
+def measured() -> dict[str, dict[str, int]]:
+    """The recorded measurements, by widget address below the site root (``vi/embed/news/``);
+    empty when the file is missing (a widget then keeps its formula's height)."""
+    try:
+        return dict(json.loads(MEASURED.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return {}
+
+
+def frame_height(kind: str, address: str, formula: int) -> tuple[int, bool]:
+    """The frame's height and whether the link card comes first, for one widget."""
+    sizes = measured().get(address)
+    if kind in LONG_KINDS or kind in DATED_KINDS:
+        return formula, True
+    if not sizes:
+        return formula, False
+    phone, computer = sizes["390"], sizes["1280"]
+    return math.ceil(max(phone, computer) * GROWTH) + ROOM, max(phone, computer) >= VARIES * min(phone, computer)
+
 
 @dataclass(frozen=True)
 class Widget:
@@ -82,6 +109,8 @@ class Widget:
     """One sentence for the link card, in the widget's language."""
     height: int
     """The frame's ``height`` attribute, in CSS pixels (see the table above)."""
+    card_first: bool = False
+    """The link card is the code to use (its height varies with the width or the date)."""
 
     @property
     def title(self) -> str:
@@ -100,8 +129,9 @@ class Widget:
 
 def describe(spec: PageSpec, project: Project, lang: str, t: Any) -> Widget:
     """A widget page with what its codes need (:meth:`Project.widgets` keeps them)."""
-    page, summary, height = _describe(spec, project, lang, t)
-    return Widget(spec, page, summary, height)
+    page, summary, formula = _describe(spec, project, lang, t)
+    height, card_first = frame_height(spec.kind, f"{lang}/{spec.url}", formula)
+    return Widget(spec, page, summary, height, card_first)
 
 
 def _describe(spec: PageSpec, project: Project, lang: str, t: Any) -> tuple[str, str, int]:

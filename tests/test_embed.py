@@ -435,3 +435,25 @@ def test_a_fixed_frame_keeps_its_height(embedding: object) -> None:
     page = embedding
     page.locator("#widget").evaluate("f => f.setAttribute('data-asean-fixed', '')")  # type: ignore[attr-defined]
     assert post_height(page, "widget", "500") == ""
+
+
+def test_heights_come_from_the_recorded_measurements() -> None:
+    """A measured widget's frame is its taller measurement with room to grow; where a phone
+    and a computer differ by half again, or the length follows the date, the card comes first."""
+    from site_builder import embeds
+
+    sizes = embeds.measured()["vi/embed/news/"]
+    height, card_first = embeds.frame_height("embed-news", "vi/embed/news/", 1)
+    assert height >= max(sizes.values()) * 1.1 and card_first, "5 headlines: twice as tall on a phone"
+    progress = embeds.measured()["vi/embed/progress/soc-trang-2022/"]
+    assert embeds.frame_height("embed-progress", "vi/embed/progress/soc-trang-2022/", 1) == (
+        -(-max(progress.values()) * 112 // 100) + 16, False)
+    assert embeds.frame_height("embed-events", "vi/embed/events/", 620) == (620, True)
+    assert embeds.frame_height("embed-quiz", "vi/embed/quiz/", 900) == (900, True)
+    assert embeds.frame_height("embed-member", "vi/embed/members/new-member/", 520) == (520, False), "not measured yet"
+
+
+def test_the_embed_page_offers_the_card_first_where_one_height_cannot_serve(built_site: Path) -> None:
+    page = (built_site / "vi/embed/index.html").read_text(encoding="utf-8")
+    news = page.split('id="w-1"', 1)[1].split("</section>", 1)[0]
+    assert news.index('data-asean-code="card"') < news.index('data-asean-code="frame"')
