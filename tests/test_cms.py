@@ -320,6 +320,29 @@ def test_cms_writes_an_implementation_record(cms_session: _Session) -> None:
     _assert_clean(cms_session)
 
 
+def test_a_second_save_changes_only_the_edited_line(cms_session: _Session) -> None:
+    """Key order and layout are the CMS's own and stable: reopening the record and editing one
+    text rewrites that line alone (``updated`` is already today)."""
+    import difflib
+
+    editor = cms_session.editor
+    page = editor.page
+    name = f"plans/progress/{PLAN}-{YEAR}.yaml"
+    before = (cms_session.repo / name).read_text(encoding="utf-8")
+    page.evaluate(f"location.hash = '/collections/progress-{PLAN}/entries/{PLAN}-{YEAR}'")
+    english = page.get_by_label("Tiếng Anh / English", exact=True)
+    editor.reveal(english, 1)
+    english.first.fill("Reported on every ASEAN meeting of the year.")
+    editor.save()
+    page.get_by_role("button", name="Tạo bài viết mới").wait_for()
+    after = editor.written()[name].decode()
+    changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == ["-      en: Reported on the year's ASEAN meetings.",
+                       "+      en: Reported on every ASEAN meeting of the year."], changed
+    _assert_clean(cms_session)
+
+
 def test_written_files_build_into_the_pages(cms_session: _Session, tmp_path: Path) -> None:
     from site_builder.build import build_site
 
@@ -335,7 +358,7 @@ def test_written_files_build_into_the_pages(cms_session: _Session, tmp_path: Pat
     row = re.search(rf'<tr data-item="{re.escape(ACTIVITY)}" data-status="([^"]*)"', plan)
     assert row and f"{YEAR}:done" in row.group(1).split()
     activity = (site / f"en/plans/{PLAN}/activities/{slugify(ACTIVITY)}/index.html").read_text(encoding="utf-8")
-    assert "Reported on the year&#39;s ASEAN meetings." in activity
+    assert "Reported on every ASEAN meeting of the year." in activity
 
 
 def test_deploy_example_sends_the_admin_policy_under_admin_only() -> None:
