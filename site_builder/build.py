@@ -129,7 +129,9 @@ def address_problem(base: str) -> tuple[str, str] | None:
     return None
 
 
-EXAMPLE_URL = "https://cong.example.gov.vn/asean/"
+EXAMPLE_URL = "https://<portal-domain>/asean/"
+"""The address in the messages' example command: a template to fill in, since a real-looking
+example host (``example.gov.vn``) would itself be refused as a placeholder."""
 
 
 def preview_warning(base: str) -> str | None:
