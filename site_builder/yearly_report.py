@@ -398,7 +398,10 @@ def drafting_unit(data: Dataset, duty: Duty, today: bool = False) -> str:
     """The drafting unit after "Lưu: VT," (Appendix I, Part I, II.9.d: the abbreviated name of
     the unit that drafted the document): the body the duty has draft the report, by its short
     name; "……" for the clerk when a body drafts its own report in one of its divisions. The
-    number of copies kept, which the clerk adds where the body's rules ask for it, is left off."""
+    number of copies kept, which the clerk adds where the body's rules ask for it, is left off.
+    (A third-party restatement found when checking this, a document checker citing point d,
+    clause 9, Section II, Part I of Appendix I, gives the same line, "Lưu: VT, <abbreviation
+    of the drafting unit>", followed by the number of copies.)"""
     if duty.drafter is None or duty.drafter not in data.agencies:
         return "……"
     agency = data.agencies[duty.drafter]
