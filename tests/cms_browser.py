@@ -152,7 +152,9 @@ class Editor:
         page.get_by_label("Ngày đăng / Date", exact=True).first.fill(news.date)
         self.choose(page.get_by_role("combobox").nth(1), news.topic)
         page.get_by_role("button", name=re.compile(r"Thêm.*Nguồn")).first.click()  # once, for both languages
-        page.get_by_label("Tiêu đề / Title", exact=True).nth(1).fill(news.source[0])
+        title = page.get_by_label("Tiêu đề / Title", exact=True)
+        self.reveal(title, 3)  # the page's two titles and the new source's: the Vietnamese pane's come first
+        title.nth(1).fill(news.source[0])
         page.get_by_label("Nơi công bố / Publisher", exact=True).first.fill(news.source[1])
         if photo_name:
             page.locator("input[type=file]").first.set_input_files(
