@@ -250,6 +250,9 @@ def series(browser: Any) -> list[str]:
             editor.write_news(ARTICLE, "Ảnh Đêm hội văn hóa.JPG")
             editor.scroll_top()
             save_small(page.screenshot(), SERIES / "01-article-form.png")
+            page.get_by_role("radio", name="Xem trước").last.click()  # the right pane: the page as published
+            page.wait_for_timeout(1500)
+            save_small(page.screenshot(), SERIES / "01-article-preview.png")
             editor.save()
             page.get_by_role("button", name=editor.words["new"]).wait_for()
             page.wait_for_timeout(400)
