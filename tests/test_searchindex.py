@@ -225,6 +225,7 @@ date: 2025-03-04
 topics: [economic]
 sources:
   - title: "Nguồn"
+    publisher: "Báo Đà Nẵng"
 image: 2025/hoi-nghi.jpg
 image_alt: "Các đại biểu tại hội nghị"
 image_caption: "Phiên khai mạc hội nghị"
@@ -245,6 +246,7 @@ date: 2025-03-04
 topics: [economic]
 sources:
   - title: "Source"
+    publisher: "Da Nang Newspaper"
 ---
 
 # A conference in Đà Nẵng
