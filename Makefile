@@ -12,7 +12,7 @@ PORT   ?= 8000
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet --constraint requirements.lock --editable '.[test]'
+	$(PY) -m pip install --quiet --constraint requirements.lock --editable '.[test,engines]'
 	@touch $(STAMP)
 
 ## site: build the bilingual site into site/ (without SITE_URL: a local preview, with a
@@ -70,7 +70,7 @@ $(NODE_TOOLS): tests/node/package.json tests/node/package-lock.json
 
 ## bench: the national-scale build benchmark (bench/run.py; --articles 100|1000|3000, --scaling)
 bench: $(STAMP)
-	$(VENV)/bin/pip install --quiet --constraint requirements.lock --editable '.[test,bench]'
+	$(VENV)/bin/pip install --quiet --constraint requirements.lock --editable '.[test,engines,bench]'
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 ## lighthouse: Lighthouse scores of key pages (median of 3, mobile), served like a static host

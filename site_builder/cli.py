@@ -104,8 +104,16 @@ def cmd_build(args: argparse.Namespace) -> int:
         build_site,
         preview_warning,
     )
+    from .engine import EngineError, use_engine, version_notice
     from .problems import InputError
 
+    try:
+        notice = version_notice(use_engine(args.engine))
+    except EngineError as exc:
+        print(f"KHÔNG DỰNG / NOT BUILT: {exc}")
+        return 1
+    if notice:
+        print(notice, file=sys.stderr)
     root = _root(args)
     if args.include_former and not args.all_units:
         print("--include-former chỉ dùng với --all-units / --include-former goes with --all-units")
@@ -183,7 +191,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         if args.what == "article":
             created = scaffold.new_article(root, args.title_vi, args.title_en, args.topic, args.source,
-                                           args.source_url, args.date, args.slug, args.unit)
+                                           args.source_url, args.date, args.slug, args.unit, args.source_publisher)
         elif args.what == "plan":
             created = scaffold.new_plan(root, args.id, args.unit, args.issuing_agency, args.title_vi,
                                         args.title_en, args.start, args.end)
@@ -379,6 +387,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="với --all-units: cả các đơn vị trước sắp xếp / with --all-units: the former units too")
     build.add_argument("--jobs", type=_whole(1), default=None, help="số tiến trình / processes (default: cores)")
     build.add_argument("--precompress", action="store_true", help="ghi thêm bản .gz / also write .gz copies")
+    build.add_argument("--engine", choices=["mkdocs", "properdocs"], default=None,
+                       help="trình dựng / the runner: mkdocs (default) or properdocs (default: $ASEAN_ENGINE; "
+                            "docs/engine.md)")
     build.add_argument("--incremental", action="store_true",
                        help="chỉ dựng lại các trang có đầu vào đã đổi / render again only the pages whose inputs "
                             "changed (a full build when code, theme, mkdocs.yml, translations, data or the page set changed)")
@@ -403,7 +414,9 @@ def build_parser() -> argparse.ArgumentParser:
     art.add_argument("--topic", action="append", required=True,
                      choices=PILLARS)
     art.add_argument("--source", required=True, help="nguồn tin / where the facts come from")
-    art.add_argument("--source-url")
+    art.add_argument("--source-url", help="địa chỉ của nguồn / the source's address (https://...)")
+    art.add_argument("--source-publisher", help="nơi công bố nguồn, khi không có địa chỉ / who published the source, "
+                                                "when it has no address")
     art.add_argument("--date", help="YYYY-MM-DD (mặc định hôm nay / default today)")
     art.add_argument("--slug")
     art.add_argument("--unit")

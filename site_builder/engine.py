@@ -8,6 +8,9 @@ a move to another engine replaces this module only.
 from __future__ import annotations
 
 import logging
+import os
+import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,9 +19,85 @@ if TYPE_CHECKING:
     from .deps import LanguageRecord
     from .project import Project
 
+ENGINES = ("mkdocs", "properdocs")
+"""The runners that build the site: MkDocs 1.6 (the default) and ProperDocs, its
+community continuation, which runs the same plugin and Material theme
+(docs/engine.md)."""
+ENGINE_VARIABLE = "ASEAN_ENGINE"
+"""The environment setting that chooses the runner (``--engine`` sets it), so that the
+build's worker processes use the same one."""
+PINNED = {"mkdocs": "1.6.1", "properdocs": "1.6.7"}
+"""The versions requirements.lock pins (tests/test_deps_pin.py keeps the two in step)."""
+
 
 class EngineError(Exception):
     """MkDocs refused to build; the message holds everything it logged at warning level or above."""
+
+
+def engine_name() -> str:
+    """The runner chosen by ``ASEAN_ENGINE`` (default ``mkdocs``); an unknown name is an
+    error rather than a silent fall-back, so a pipeline never builds with the wrong one."""
+    name = os.environ.get(ENGINE_VARIABLE, "").strip().lower() or "mkdocs"
+    if name not in ENGINES:
+        raise EngineError(f"{ENGINE_VARIABLE}={name!r}: not one of {', '.join(ENGINES)} (docs/engine.md)")
+    return name
+
+
+def use_engine(name: str | None = None) -> str:
+    """Make ``name`` (default: ``ASEAN_ENGINE``) the runner of this process and its workers.
+
+    ProperDocs runs MkDocs plugins and themes by answering their ``import mkdocs...``
+    with its own modules (``properdocs.replacement``): that must happen before anything
+    imports MkDocs, and cannot be undone in the same process. So a process that has
+    already loaded MkDocs itself cannot switch; it gets an :class:`EngineError`."""
+    if name is None:
+        name = engine_name()
+    elif name not in ENGINES:
+        raise EngineError(f"{name!r}: not one of {', '.join(ENGINES)} (docs/engine.md)")
+    loaded = sys.modules.get("mkdocs")
+    if name == "properdocs":
+        if loaded is not None and loaded.__name__ != "properdocs":
+            raise EngineError("MkDocs is already loaded in this process; ProperDocs needs a fresh one (docs/engine.md)")
+        try:
+            import properdocs.replacement  # noqa: F401  (redirects every mkdocs.* import to properdocs.*)
+        except ImportError:
+            raise EngineError("ProperDocs is not installed: make test installs it (docs/engine.md)") from None
+    elif loaded is not None and loaded.__name__ == "properdocs":
+        raise EngineError("ProperDocs already stands in for MkDocs in this process (docs/engine.md)")
+    if os.environ.get(ENGINE_VARIABLE, "mkdocs") != name:
+        os.environ[ENGINE_VARIABLE] = name  # the build's worker processes inherit it
+    return name
+
+
+def version_notice(name: str | None = None) -> str:
+    """One line when the runner installed is not the version requirements.lock pins (a
+    MkDocs 2 pulled in by another requirement, say), pointing at docs/engine.md; empty
+    otherwise. It replaces Material's banner, which the kit never shows."""
+    name = name or engine_name()
+    try:
+        found = version(name)
+    except PackageNotFoundError:
+        found = "none"
+    if found == PINNED[name]:
+        return ""
+    return (f"{name} {found} được cài, bộ công cụ dùng {PINNED[name]}: xem docs/engine.md / "
+            f"{name} {found} is installed, the kit pins {PINNED[name]}: see docs/engine.md")
+
+
+class MkDocsEngine:
+    """The one adapter behind :class:`site_builder.engine_seam.Engine` today: MkDocs 1.6,
+    or ProperDocs standing in for it (``use_engine``), with the plugin
+    :mod:`site_builder.mkdocs_plugin` handing it the core's pages and files."""
+
+    @property
+    def name(self) -> str:
+        return engine_name()
+
+    def build_language(
+        self, root: Path, lang: str, out_dir: Path, base: str | None, strict: bool, unit: str | None = None,
+        project: Project | None = None,
+    ) -> list[str]:
+        return build_language(root, lang, out_dir, base, strict, unit, project)
 
 
 class _Collect(logging.Handler):
@@ -59,6 +138,7 @@ def build_language(
 
     Raises :class:`EngineError` with MkDocs' own messages when the build fails.
     """
+    use_engine()  # a worker process started afresh picks up the runner chosen for the build
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -113,6 +193,7 @@ class LivePages:
     """
 
     def __init__(self, root: Path, lang: str, out_dir: Path, base: str, project: Project | None = None) -> None:
+        use_engine()
         from mkdocs.commands.build import get_navigation, set_exclusions
         from mkdocs.config import load_config
         from mkdocs.structure.files import get_files

@@ -17,6 +17,15 @@ HTML pages whose only difference is whitespace between two tags (a template loop
 lays out table cells on one line instead of two) are listed apart, as such: browsers
 and screen readers show them the same. The search index (``pagefind/``) is made from
 the pages compared here and is left out. Exit status 1 when anything else differs.
+
+Two built sites (the same inputs and code through two engines, MkDocs and ProperDocs:
+docs/engine.md) are compared byte for byte, search index included:
+
+    .venv/bin/python tools/compare_builds.py --sites /tmp/site-mkdocs /tmp/site-properdocs
+
+There the one accepted difference is the ``<meta name="generator">`` line, which names
+the engine and its version (listed apart, as such); any other byte differing is
+reported and the exit status is 1.
 """
 
 from __future__ import annotations
@@ -84,6 +93,51 @@ def whitespace_only(first: Path, second: Path) -> bool:
     return _BETWEEN_TAGS.sub(b"><", first.read_bytes()) == _BETWEEN_TAGS.sub(b"><", second.read_bytes())
 
 
+_GENERATOR = re.compile(rb'<meta name="generator" content="[^"<>]*">')
+
+
+def generator_only(first: Path, second: Path) -> bool:
+    """Two HTML files equal once the ``<meta name="generator">`` line (the engine's name
+    and version, written by Material's base template) is taken out."""
+    if first.suffix != ".html":
+        return False
+    return _GENERATOR.sub(b"", first.read_bytes()) == _GENERATOR.sub(b"", second.read_bytes())
+
+
+def engine_differences(left: Path, right: Path) -> tuple[list[str], list[str]]:
+    """(paths in one site only or whose bytes differ, HTML pages that differ in their
+    generator line only) between two builds of the same inputs by two engines; every
+    file compared, the search index included."""
+    found: list[str] = []
+    generator: list[str] = []
+
+    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(f"only in first: {prefix}{name}" for name in cmp.left_only)
+        found.extend(f"only in second: {prefix}{name}" for name in cmp.right_only)
+        found.extend(f"not comparable: {prefix}{name}" for name in cmp.common_funny)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        for name in mismatch + errors:
+            if generator_only(Path(cmp.left) / name, Path(cmp.right) / name):
+                generator.append(f"{prefix}{name}")
+            else:
+                found.append(f"differs: {prefix}{name}")
+        for name, sub in sorted(cmp.subdirs.items()):
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right, ignore=[]), "")
+    return sorted(found), sorted(generator)
+
+
+def compare_sites(first: Path, second: Path) -> int:
+    """Print what differs between two built sites; 1 when anything but the generator line does."""
+    found, generator = engine_differences(first, second)
+    for line in found:
+        print(line)
+    print(f"{len(generator)} pages differ only in the generator line (the engine's name and version)")
+    print(f"{len(found)} other differences between {first} and {second}")
+    return 1 if found else 0
+
+
 def differences(left: Path, right: Path) -> tuple[list[str], list[str]]:
     """(paths that exist in one folder only or whose bytes differ, HTML pages that differ
     in whitespace between tags only), below both folders, the search index left out."""
@@ -109,10 +163,17 @@ def differences(left: Path, right: Path) -> tuple[list[str], list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("first", help="a git revision")
-    parser.add_argument("second", nargs="?", default=None, help="a git revision (default: the working tree)")
+    parser.add_argument("first", help="a git revision (with --sites: the first built site)")
+    parser.add_argument("second", nargs="?", default=None,
+                        help="a git revision (default: the working tree; with --sites: the second built site)")
     parser.add_argument("--keep", type=Path, help="keep both outputs in this folder")
+    parser.add_argument("--sites", action="store_true",
+                        help="compare two built sites byte for byte (two engines), nothing built")
     args = parser.parse_args(argv)
+    if args.sites:
+        if args.second is None:
+            parser.error("--sites takes two folders")
+        return compare_sites(Path(args.first), Path(args.second))
     with tempfile.TemporaryDirectory(prefix="asean-compare-") as tmp:
         base = args.keep or Path(tmp)
         first_tree = checkout(args.first, base / "first")
