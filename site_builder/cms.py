@@ -795,7 +795,7 @@ def write_admin(root: Path, out: Path, cfg: dict[str, Any]) -> list[Path]:
     put("version.json", json.dumps({"version": version}) + "\n")
     theme = root / "theme/assets"
     put("preview/page.css", PREVIEW_CSS)
-    for font in sorted((theme / "fonts").glob("*.woff2")):
+    for font in [*sorted((theme / "fonts").glob("*.woff2")), theme / "fonts/OFL.txt"]:  # the fonts with their licence
         put(f"preview/fonts/{font.name}", font.read_bytes())
     immutable = root / "cms/node_modules/immutable"
     put("vendor/immutable.es.js", (immutable / "dist/immutable.es.js").read_bytes())
