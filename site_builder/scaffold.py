@@ -85,14 +85,19 @@ def _month_day(value: str) -> tuple[int, int]:
 
 def new_article(root: Path, title_vi: str, title_en: str, topics: list[str], source: str,
                 source_url: str | None = None, date: str | None = None, slug: str | None = None,
-                unit: str | None = None) -> Created:
+                unit: str | None = None, source_publisher: str | None = None) -> Created:
     slug = _slug(slug or title_vi)
     date = _date(date, "--date") if date is not None else dt.date.today().isoformat()
     unit = _ref(unit, "--unit") if unit is not None else None
     paths = [root / "content" / lang / "news" / f"{slug}.md" for lang in ("vi", "en")]
     for path in paths:
         _fresh(path)
-    source_lines = f"  - title: {_q(source)}\n" + (f"    url: {_q(source_url)}\n" if source_url else "")
+    if not source_url and not source_publisher:
+        # check refuses a source a reader cannot find (model.content.Source): say so before writing
+        raise ScaffoldError("--source-url hoặc --source-publisher: nguồn cần địa chỉ hoặc nơi công bố để người đọc "
+                            "tìm được / a source needs its address or who published it, so that readers can find it")
+    source_lines = (f"  - title: {_q(source)}\n" + (f"    publisher: {_q(source_publisher)}\n" if source_publisher else "")
+                    + (f"    url: {_q(source_url)}\n" if source_url else ""))
     common = (f"kind: news\ndate: {date}\ntopics: [{', '.join(topics)}]\n"
               + (f"unit: {unit}\n" if unit else "") + f"sources:\n{source_lines}")
     vi_body = f"\n# {title_vi}\n\nViết nội dung bài bằng tiếng Việt ở đây.\n"

@@ -83,7 +83,8 @@ def test_preview_rebuilds_shows_errors_and_recovers(preview: tuple[MiniProject, 
 def test_new_article_pair_passes_check_and_builds(tiny: MiniProject) -> None:
     result = run(tiny.root, "new", "article", "--title-vi", "Lễ thượng cờ ASEAN năm 2026",
                  "--title-en", "ASEAN flag-raising ceremony 2026", "--topic", "identity",
-                 "--source", "Kế hoạch 01/QĐ-BCĐASEAN", "--date", "2026-08-08")
+                 "--source", "Kế hoạch 01/QĐ-BCĐASEAN", "--source-publisher", "Ban Chỉ đạo Thông tin tuyên truyền ASEAN",
+                 "--date", "2026-08-08")
     assert result.returncode == 0, result.stdout
     vi = tiny.root / "content/vi/news/le-thuong-co-asean-nam-2026.md"
     en = tiny.root / "content/en/news/le-thuong-co-asean-nam-2026.md"
@@ -96,8 +97,12 @@ def test_new_article_pair_passes_check_and_builds(tiny: MiniProject) -> None:
     build_site(tiny.root, tiny.root / "site", site_url="http://127.0.0.1:9/")
     assert (tiny.root / "site/en/news/le-thuong-co-asean-nam-2026/index.html").exists()
     again = run(tiny.root, "new", "article", "--title-vi", "Lễ thượng cờ ASEAN năm 2026", "--title-en", "x",
-                "--topic", "identity", "--source", "y")
+                "--topic", "identity", "--source", "y", "--source-publisher", "z")
     assert again.returncode == 1 and "already exists" in again.stdout
+    unfindable = run(tiny.root, "new", "article", "--title-vi", "Một bài khác", "--title-en", "Another",
+                     "--topic", "identity", "--source", "y")
+    assert unfindable.returncode == 1 and "a source needs its address or who published it" in unfindable.stdout
+    assert not (tiny.root / "content/vi/news/mot-bai-khac.md").exists()
 
 
 def test_new_plan_unit_and_event_pass_check(tiny: MiniProject) -> None:
