@@ -38,6 +38,7 @@ from pydantic import BaseModel
 
 from . import LANGUAGES
 from .i18n import translations
+from .illustrations import description as illustration_description
 from .illustrations import names as illustration_names
 from .model import AgencyFile, UnitFile
 from .model.content import DocumentFile, EventFile, FrontMatter, MemberFile, TagFile
@@ -324,8 +325,9 @@ class Choices:
             ids = {"plan": self.plans, "unit": self.units, "agency": self.agencies, "tag": self.tags}[kind]
             names = self.names.get(kind, {})
             return sorted(({"label": names.get(i, i), "value": i} for i in ids), key=lambda o: slugify(o["label"]))
-        if name == "illustration":
-            return list(illustration_names())  # the theme's drawings, by file name
+        if name == "illustration":  # the theme's drawings, by what they show
+            shown = {n: illustration_description(n, "vi").removeprefix("Hình vẽ: ") or n for n in illustration_names()}
+            return [{"label": label[:1].upper() + label[1:], "value": n} for n, label in shown.items()]
         return None
 
 

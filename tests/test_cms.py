@@ -103,6 +103,8 @@ def test_choices_show_names_and_store_ids() -> None:
     unit = _field(_collection(cfg, "tourism")["fields"], "unit")["options"]
     assert {"label": "Cần Thơ", "value": "can-tho"} in unit
     assert {"label": "Sóc Trăng (đã sáp nhập / former)", "value": "soc-trang"} in unit
+    drawings = _field(_collection(cfg, "news")["fields"], "illustration")["options"]
+    assert {"label": "Tàu container và cần cẩu ở cảng", "value": "container-port"} in drawings
     progress = _collection(cfg, "progress-dong-thap-2021-2025")
     agencies = _field(progress["fields"], "reported_by")["options"]
     assert {"label": "Sở Ngoại vụ tỉnh Đồng Tháp", "value": "dong-thap-so-ngoai-vu"} in agencies
