@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8000
 
-.PHONY: site test serve check schemas lint browser clean bench messages lighthouse cms
+.PHONY: site test serve check schemas lint browser clean bench bench-zensical messages lighthouse cms
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -72,6 +72,18 @@ $(NODE_TOOLS): tests/node/package.json tests/node/package-lock.json
 bench: $(STAMP)
 	$(VENV)/bin/pip install --quiet --constraint requirements.lock --editable '.[test,engines,bench]'
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+## bench-zensical: the Zensical spike (bench/zensical_spike.py): our content pages of both
+## languages through Zensical and through MkDocs + Material, times side by side, and what
+## breaks; Zensical in its own environment, not part of make test (docs/engine.md)
+ZENSICAL_VENV := bench/.venv-zensical
+bench-zensical: $(STAMP) $(ZENSICAL_VENV)/.installed-stamp
+	$(PY) bench/zensical_spike.py --zensical $(ZENSICAL_VENV)/bin/zensical
+
+$(ZENSICAL_VENV)/.installed-stamp: bench/zensical-requirements.txt
+	@test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --requirement bench/zensical-requirements.txt
+	@touch $@
 
 ## lighthouse: Lighthouse scores of key pages (median of 3, mobile), served like a static host
 lighthouse: $(STAMP) bench/node/node_modules/.installed-stamp
