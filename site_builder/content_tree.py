@@ -399,6 +399,8 @@ def _check_content(
             ))
     checked.save()
     memo.save()
+    if len(content.pages) == len(items):  # a page that failed to load may name any photo
+        problems.extend(_unused_photos(inventory.photos, content))
     for (lang, rel), page in sorted(content.pages.items()):
         other = content.counterpart(page)
         missing = next(x for x in LANGUAGES if x != lang)
@@ -431,6 +433,24 @@ def _check_content(
     if content.tags is not None:
         problems.extend(_undefined_tags(content))
     return content, problems
+
+
+def _unused_photos(photos: list[str], content: ContentSet) -> list[Problem]:
+    """A note for each photo of ``content/media/`` that no page names. A photo replaced in
+    the web editor stays in the folder (the CMS uploads the new file beside it); it is never
+    published, but the editor should know it can go, and where to delete it."""
+    used = {photo.rel for photo in content.photos()}
+    return [
+        Problem(
+            f"content/media/{rel}", 0, 0, "",
+            "không trang nào dùng ảnh này; nếu đã thay bằng ảnh khác, hãy xóa nó (trong trình biên tập: mục "
+            "Thư viện, chọn ảnh rồi Xóa)",
+            "no page uses this photo; if it was replaced, delete it (in the web editor: Thư viện, the assets view, "
+            "select the photo, then Delete)",
+            severity="notice",
+        )
+        for rel in sorted(set(photos) - used)
+    ]
 
 
 def _undefined_tags(content: ContentSet) -> list[Problem]:

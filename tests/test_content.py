@@ -287,3 +287,28 @@ def test_every_error_of_a_page_is_reported_in_one_run(mini: MiniProject) -> None
     assert ("content/en/news/photo.md", 6, "image_credit") in found
     assert ("content/en/news/photo.md", 6, "image") in found  # the file is missing
     assert [(p.line, p.column) for p in problems.errors if "invisible" in p.en] == [(11, 6), (11, 12)]
+
+
+def test_a_photo_no_page_uses_is_a_note_saying_where_to_delete_it(mini: MiniProject) -> None:
+    """Issue 32: a photo replaced in the web editor stays in ``content/media/``; ``check``
+    tells the editor it can go and where, without failing the run (it is never published)."""
+    import io
+
+    from PIL import Image
+
+    def jpeg() -> bytes:
+        buffer = io.BytesIO()
+        Image.new("RGB", (640, 480), (22, 58, 134)).save(buffer, "JPEG")
+        return buffer.getvalue()
+
+    mini.write("content/media/2026/anh-moi.jpg", jpeg())
+    mini.write("content/media/2026/anh-cu.jpg", jpeg())
+    front = ("kind: news\ndate: 2026-08-08\ntopics: [identity]\nimage: 2026/anh-moi.jpg\nimage_alt: Cờ ASEAN\nimage_credit: Sở Ngoại vụ\n"
+             "image_licence: CC BY 4.0\nsources:\n  - title: Tin\n    publisher: Sở Ngoại vụ\n")
+    mini.write("content/vi/news/tin.md", f"---\ntitle: Tin\ndescription: d\n{front}---\n\n# Tin\n\nNội dung.\n")
+    mini.write("content/en/news/tin.md", f"---\ntitle: News\ndescription: d\n{front}---\n\n# News\n\nText.\n")
+    _, problems = check_content(mini.root, None, None)
+    assert problems.errors == []
+    notes = [p for p in problems.notices if p.file.startswith("content/media/")]
+    assert [(p.file, p.severity) for p in notes] == [("content/media/2026/anh-cu.jpg", "notice")]
+    assert "Thư viện" in notes[0].vi and "delete it" in notes[0].en
