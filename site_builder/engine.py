@@ -31,7 +31,8 @@ PINNED = {"mkdocs": "1.6.1", "properdocs": "1.6.7"}
 
 
 class EngineError(Exception):
-    """MkDocs refused to build; the message holds everything it logged at warning level or above."""
+    """MkDocs refused to build (the message holds everything it logged at warning level or
+    above), or the runner asked for cannot run in this process (the message says why)."""
 
 
 def engine_name() -> str:
