@@ -70,7 +70,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     elif args.format == "gitlab":
         from .annotations import gitlab
 
-        Path(args.report).write_text(gitlab(problems.sorted()), encoding="utf-8")
+        try:
+            Path(args.report).write_text(gitlab(problems.sorted()), encoding="utf-8")
+        except OSError as exc:  # a folder, a path that cannot be written: said, not a traceback
+            print(f"Không ghi được báo cáo / could not write the report {args.report}: {exc.strerror or exc}")
+            return 1
     errors, warnings, notices = len(problems.errors), len(problems.warnings), len(problems.notices)
     failed = errors > 0 or (args.strict and warnings > 0)
     if problems:

@@ -115,6 +115,7 @@ RUNS = iter(range(10**9))
 @example(argv=["build", "--site-dir", ".."])
 @example(argv=["build", "--unit", "soc-trang-2022", "--include-former", "--precompress"])
 @example(argv=["new", "unit", "--id", "soc-trang", "--primary", "#zzzzzz", "--email", "a: b", "--portal", "x"])
+@example(argv=["check", "--strict", "--format", "gitlab", "--report", "."])
 def test_no_command_line_ends_in_a_traceback(template: Path, argv: list[str]) -> None:
     work = template.parent / f"run-{next(RUNS)}"
     root = work / "project"

@@ -67,17 +67,20 @@ def test_preview_rebuilds_shows_errors_and_recovers(preview: tuple[MiniProject, 
     tiny.replace("plans/soc-trang-2022.yaml", 'short_title: {vi: "Kế hoạch năm 2022"',
                  'short_title: {vi: "Kế hoạch ASEAN 2022 đã sửa"')
     wait_for(plan_url, lambda status, body: "Kế hoạch ASEAN 2022 đã sửa" in body)
-    # A broken file shows the error page (file, line, field, both languages) instead of dying.
+    # A broken data file: the last good build stays up, with a banner naming the error
+    # (file, line, field, both languages) on every page, instead of dying.
     tiny.replace("plans/soc-trang-2022.yaml", "status: expired", "status: hết hạn")
-    body = wait_for(plan_url, lambda status, body: status == 500)
+    body = wait_for(plan_url, lambda status, body: status == 200 and 'id="preview-banner"' in body)
+    assert "Kế hoạch ASEAN 2022 đã sửa" in body
     assert "plans/soc-trang-2022.yaml:12:9: status:" in body
     assert "expected one of" in body and "cần một trong" in body
     # Fixed: the page comes back.
     tiny.replace("plans/soc-trang-2022.yaml", "status: hết hạn", "status: expired")
-    wait_for(plan_url, lambda status, body: status == 200 and "Kế hoạch ASEAN 2022 đã sửa" in body)
+    wait_for(plan_url, lambda status, body: status == 200 and "Kế hoạch ASEAN 2022 đã sửa" in body
+             and 'id="preview-banner"' not in body)
     # Content edits too.
-    tiny.replace("content/en/index.md", "# Home", "# Home, edited")
-    wait_for(f"{base}en/", lambda status, body: "Home, edited" in body)
+    tiny.replace("content/en/asean/index.md", "# Home", "# Home, edited")
+    wait_for(f"{base}en/asean/", lambda status, body: "Home, edited" in body)
 
 
 def test_new_article_pair_passes_check_and_builds(tiny: MiniProject) -> None:
