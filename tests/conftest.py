@@ -459,7 +459,8 @@ def add_news(project: MiniProject, count: int = PAGED_NEWS) -> None:
             project.write(
                 f"content/{lang}/news/tin-{i:02d}.md",
                 f"---\ntitle: {word} {i}\ndescription: {word} {i}.\nkind: news\ndate: {day.isoformat()}\n"
-                f"topics: [{topic}]\n{tags}sources:\n  - {{title: Nguồn, publisher: Sở Ngoại vụ}}\n---\n\n# {word} {i}\n\nNội dung {i}.\n",
+                f"topics: [{topic}]\n{tags}sources:\n  - {{title: Nguồn, publisher: Sở Ngoại vụ}}\n---\n\n"
+                f"# {word} {i}\n\nNội dung {i}.\n",
             )
 
 

@@ -303,7 +303,8 @@ def test_a_photo_no_page_uses_is_a_note_saying_where_to_delete_it(mini: MiniProj
 
     mini.write("content/media/2026/anh-moi.jpg", jpeg())
     mini.write("content/media/2026/anh-cu.jpg", jpeg())
-    front = ("kind: news\ndate: 2026-08-08\ntopics: [identity]\nimage: 2026/anh-moi.jpg\nimage_alt: Cờ ASEAN\nimage_credit: Sở Ngoại vụ\n"
+    front = ("kind: news\ndate: 2026-08-08\ntopics: [identity]\nimage: 2026/anh-moi.jpg\nimage_alt: Cờ ASEAN\n"
+             "image_credit: Sở Ngoại vụ\n"
              "image_licence: CC BY 4.0\nsources:\n  - title: Tin\n    publisher: Sở Ngoại vụ\n")
     mini.write("content/vi/news/tin.md", f"---\ntitle: Tin\ndescription: d\n{front}---\n\n# Tin\n\nNội dung.\n")
     mini.write("content/en/news/tin.md", f"---\ntitle: News\ndescription: d\n{front}---\n\n# News\n\nText.\n")

@@ -248,7 +248,8 @@ def test_a_built_page_shows_a_photo_with_one_credit_and_a_drawing_with_none(
     tiny.write(
         "content/vi/news/anh.md",
         "---\ntitle: Tin có ảnh\ndescription: Mô tả\nkind: news\ndate: 2024-08-08\ntopics: [identity]\n"
-        "sources:\n  - {title: Nguồn, publisher: Sở Ngoại vụ}\nimage: 2024/co.jpg\nimage_alt: Lá cờ ASEAN\nimage_credit: \"Ảnh: Sở Ngoại vụ\"\n"
+        "sources:\n  - {title: Nguồn, publisher: Sở Ngoại vụ}\nimage: 2024/co.jpg\nimage_alt: Lá cờ ASEAN\n"
+        "image_credit: \"Ảnh: Sở Ngoại vụ\"\n"
         "image_licence: \"Giấy phép: CC BY 4.0\"\n---\n\n# Tin có ảnh\n\nNội dung.\n",
     )
     news(tiny, "illustration: container-port\n")
