@@ -192,7 +192,16 @@ class Editor:
         """Pick ``option`` in the list that this combobox opens (each one has its own)."""
         combobox.scroll_into_view_if_needed()
         combobox.click()
+        for key in ("Enter", "Space", "ArrowDown") * 4:  # a click a closing list or a scrolling pane swallowed
+            if combobox.get_attribute("aria-expanded") == "true":
+                break
+            self.page.wait_for_timeout(250)
+            combobox.focus()
+            combobox.press(key)
         listbox = self.page.locator(f"[id='{combobox.get_attribute('aria-controls')}']")
+        search = listbox.get_by_role("searchbox")
+        if search.count():  # a long list: narrowed first, as an editor would type, so the option is drawn
+            search.fill(option)
         listbox.get_by_role("option", name=option, exact=True).click()
         self.page.mouse.click(5, 300)  # close the list (Escape would close the editor)
 
@@ -226,8 +235,9 @@ class Editor:
         self.reveal(en, 1)
         vi.first.fill(done[0])
         en.first.fill(done[1])
-        self.reveal(boxes, 3)
-        self.choose(boxes.nth(2), agency)
+        agency_box = page.get_by_role("combobox", name=re.compile(r"Reporting agency"))  # by its label, not its place
+        self.reveal(agency_box, 1)
+        self.choose(agency_box.first, agency)  # the editing pane's, not the one in the other language's pane
         date = page.get_by_label("Ngày cập nhật / Updated", exact=True)
         self.reveal(date, 2)
         date.last.fill(datetime.date.today().isoformat())

@@ -330,6 +330,8 @@ class Probe:
                     if not is_main:
                         continue
                     items, frame_ids = [f"page could not be inspected: {str(exc)[:120]}"], []
+                if not is_main and frame.url.startswith("chrome-error://"):
+                    continue  # the error page came while the frame was read: the browser's, as above
                 if is_main:
                     ids = frame_ids
                 where = frame.url.replace(self.origin, "/")[:60]
