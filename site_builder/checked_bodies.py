@@ -21,19 +21,13 @@ import hashlib
 import json
 from pathlib import Path
 
-from .cachedir import write_atomically
+from .cachedir import PassRecord
 from .deps import cache_dir, fingerprint
 from .sanitize import Policy
 
 
-class CheckedBodies:
+class CheckedBodies(PassRecord):
     """The digests of passed bodies: those loaded, and those seen in this check."""
-
-    def __init__(self, path: Path | None, salt: str, known: set[str]) -> None:
-        self.path = path
-        self.salt = salt
-        self.known = known
-        self.seen: set[str] = set()
 
     @classmethod
     def load(cls, root: Path) -> CheckedBodies:
@@ -41,33 +35,8 @@ class CheckedBodies:
         libraries changed since (the salt is the build's :func:`fingerprint`)."""
         salt = fingerprint(root, {"markup check": 1})
         key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
-        path = cache_dir() / f"checked-{key}.json"
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-            known = set(raw["passed"]) if raw.get("salt") == salt else set()
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            known = set()
-        return cls(path, salt, {k for k in known if isinstance(k, str)})
+        return cls.read(cache_dir() / f"checked-{key}.json", salt)
 
     def key(self, file: str, body: str, first_line: int, policy: Policy) -> str:
         text = json.dumps([self.salt, list(policy.iframe_hosts), file, first_line, body])
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-    def passed(self, key: str) -> bool:
-        """Whether this body passed before (it then counts as seen)."""
-        if key in self.known:
-            self.seen.add(key)
-            return True
-        return False
-
-    def add(self, key: str) -> None:
-        self.seen.add(key)
-
-    def save(self) -> None:
-        """Keep this check's passes, atomically; a cache that cannot be written is skipped."""
-        if self.path is None or self.seen == self.known:
-            return
-        try:
-            write_atomically(self.path, json.dumps({"salt": self.salt, "passed": sorted(self.seen)}).encode("utf-8"))
-        except OSError:
-            pass

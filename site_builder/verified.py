@@ -18,24 +18,17 @@ still decodes every picture it republishes.
 from __future__ import annotations
 
 import hashlib
-import json
 from importlib import metadata
 from pathlib import Path
 
-from .cachedir import write_atomically
+from .cachedir import PassRecord
 
 RULES = "1"
 """Bump when what counts as a readable picture or a clean document changes."""
 
 
-class Verified:
-    """The digests of files that passed: those loaded, and those seen in this check."""
-
-    def __init__(self, path: Path | None, salt: str, known: set[str]) -> None:
-        self.path = path
-        self.salt = salt
-        self.known = known
-        self.seen: set[str] = set()
+class Verified(PassRecord):
+    """The digests (``kind:sha256``) of files that passed: those loaded, and those seen in this check."""
 
     @classmethod
     def load(cls, root: Path) -> Verified:
@@ -44,32 +37,7 @@ class Verified:
 
         salt = "|".join([RULES, *(f"{name}={metadata.version(name)}" for name in ("pillow", "pypdf"))])
         key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
-        path = cache_dir() / f"verified-{key}.json"
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-            known = set(raw["passed"]) if raw.get("salt") == salt else set()
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            known = set()
-        return cls(path, salt, {k for k in known if isinstance(k, str)})
-
-    def passed(self, key: str) -> bool:
-        """Whether the file ``key`` (``kind:sha256``) passed before (it then counts as seen)."""
-        if key in self.known:
-            self.seen.add(key)
-            return True
-        return False
-
-    def add(self, key: str) -> None:
-        self.seen.add(key)
-
-    def save(self) -> None:
-        """Keep this check's passes, atomically; a record that cannot be written is skipped."""
-        if self.path is None or self.seen == self.known:
-            return
-        try:
-            write_atomically(self.path, json.dumps({"salt": self.salt, "passed": sorted(self.seen)}).encode("utf-8"))
-        except OSError:
-            pass
+        return cls.read(cache_dir() / f"verified-{key}.json", salt)
 
 
 CURRENT: Verified | None = None
