@@ -2,44 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path, PurePosixPath
 
 import pytest
 from conftest import ROOT, MiniProject
+from hostile_probe import _docx, _pdf, _picture
 
 from site_builder.inputs import CONTROL, MEDIA, control_character, control_characters, file_kind, read, scan_content, walk
 from site_builder.problems import Problem
-
-
-def _picture(fmt: str, **options: object) -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), (22, 58, 134)).save(buffer, fmt, **options)
-    return buffer.getvalue()
-
-
-def _pdf() -> bytes:
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    writer.add_blank_page(200, 200)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
-def _docx() -> bytes:
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("Kế hoạch")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
 
 SAMPLES = {
     ".png": _picture("PNG"),
