@@ -38,6 +38,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,28 +105,39 @@ def generator_only(first: Path, second: Path) -> bool:
     return _GENERATOR.sub(b"", first.read_bytes()) == _GENERATOR.sub(b"", second.read_bytes())
 
 
-def engine_differences(left: Path, right: Path) -> tuple[list[str], list[str]]:
-    """(paths in one site only or whose bytes differ, HTML pages that differ in their
-    generator line only) between two builds of the same inputs by two engines; every
-    file compared, the search index included."""
+def _walk(left: Path, right: Path, accepted: Callable[[Path, Path], bool], *, skip: frozenset[str] = frozenset(),
+          ignore: list[str] | None = None, funny: bool = False) -> tuple[list[str], list[str]]:
+    """(paths in one folder only or whose bytes differ, paths whose difference ``accepted``
+    allows), below both folders, leaving out subfolders named in ``skip``; ``ignore`` is
+    :class:`filecmp.dircmp`'s (its default list when ``None``); ``funny``: also report
+    names that cannot be compared."""
     found: list[str] = []
-    generator: list[str] = []
+    allowed: list[str] = []
 
     def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
         found.extend(f"only in first: {prefix}{name}" for name in cmp.left_only)
         found.extend(f"only in second: {prefix}{name}" for name in cmp.right_only)
-        found.extend(f"not comparable: {prefix}{name}" for name in cmp.common_funny)
+        if funny:
+            found.extend(f"not comparable: {prefix}{name}" for name in cmp.common_funny)
         _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
         for name in mismatch + errors:
-            if generator_only(Path(cmp.left) / name, Path(cmp.right) / name):
-                generator.append(f"{prefix}{name}")
+            if accepted(Path(cmp.left) / name, Path(cmp.right) / name):
+                allowed.append(f"{prefix}{name}")
             else:
                 found.append(f"differs: {prefix}{name}")
         for name, sub in sorted(cmp.subdirs.items()):
-            walk(sub, f"{prefix}{name}/")
+            if name not in skip:
+                walk(sub, f"{prefix}{name}/")
 
-    walk(filecmp.dircmp(left, right, ignore=[]), "")
-    return sorted(found), sorted(generator)
+    walk(filecmp.dircmp(left, right, ignore=ignore), "")
+    return sorted(found), sorted(allowed)
+
+
+def engine_differences(left: Path, right: Path) -> tuple[list[str], list[str]]:
+    """(paths in one site only or whose bytes differ, HTML pages that differ in their
+    generator line only) between two builds of the same inputs by two engines; every
+    file compared, the search index included."""
+    return _walk(left, right, generator_only, ignore=[], funny=True)
 
 
 def compare_sites(first: Path, second: Path) -> int:
@@ -141,24 +153,7 @@ def compare_sites(first: Path, second: Path) -> int:
 def differences(left: Path, right: Path) -> tuple[list[str], list[str]]:
     """(paths that exist in one folder only or whose bytes differ, HTML pages that differ
     in whitespace between tags only), below both folders, the search index left out."""
-    found: list[str] = []
-    spacing: list[str] = []
-
-    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
-        found.extend(f"only in first: {prefix}{name}" for name in cmp.left_only)
-        found.extend(f"only in second: {prefix}{name}" for name in cmp.right_only)
-        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
-        for name in mismatch + errors:
-            if whitespace_only(Path(cmp.left) / name, Path(cmp.right) / name):
-                spacing.append(f"{prefix}{name}")
-            else:
-                found.append(f"differs: {prefix}{name}")
-        for name, sub in sorted(cmp.subdirs.items()):
-            if name != "pagefind":
-                walk(sub, f"{prefix}{name}/")
-
-    walk(filecmp.dircmp(left, right), "")
-    return sorted(found), sorted(spacing)
+    return _walk(left, right, whitespace_only, skip=frozenset({"pagefind"}))
 
 
 def main(argv: list[str] | None = None) -> int:
