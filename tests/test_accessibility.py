@@ -80,6 +80,15 @@ def phone_tab(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
     context.close()
 
 
+def tab_until(page: object, condition: str, limit: int) -> None:
+    """Press Tab until the script ``condition`` holds of the focused element, at most
+    ``limit`` times (the test's own assertions then say whether it was reached)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")  # type: ignore[attr-defined]
+        if page.evaluate(condition):  # type: ignore[attr-defined]
+            return
+
+
 def run_axe(page: object, source: str) -> list[str]:
     """axe's violations on the loaded page, as readable lines (rule, impact, first targets).
     axe is evaluated, not added as a ``<script>`` element: the page's own DOM stays as built,
@@ -162,10 +171,7 @@ def test_page_links_work_with_the_keyboard(browser, paged_server: StaticServer) 
     context = browser.new_context()
     p = context.new_page()
     p.goto(f"{paged_server.url}en/news/")
-    for _ in range(120):
-        p.keyboard.press("Tab")
-        if p.evaluate("document.activeElement.getAttribute('aria-label')") == "Page 3":
-            break
+    tab_until(p, "document.activeElement.getAttribute('aria-label') === 'Page 3'", 120)
     assert p.evaluate("document.activeElement.textContent") == "3"
     assert p.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     p.keyboard.press("Enter")
@@ -202,10 +208,7 @@ def test_keyboard_skip_link_and_visible_focus(page: Watched, server: StaticServe
     p.keyboard.press("Enter")
     assert p.evaluate("location.hash") == "#soc-trang-s-asean-plan-for-2022"  # the h1
     # Tab to the first section of activities and open it with the keyboard alone.
-    for _ in range(80):
-        p.keyboard.press("Tab")
-        if p.evaluate("document.activeElement.parentElement.classList.contains('asean-group')"):
-            break
+    tab_until(p, "document.activeElement.parentElement.classList.contains('asean-group')", 80)
     assert p.evaluate("document.activeElement.parentElement.id") == "group-i"
     outline = p.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
@@ -213,10 +216,7 @@ def test_keyboard_skip_link_and_visible_focus(page: Watched, server: StaticServe
     p.wait_for_function("document.querySelector('#group-i').open")
     # The activities widget's filter, with the keyboard alone.
     p.goto(f"{server.url}en/embed/plans/soc-trang-2022/")
-    for _ in range(40):
-        p.keyboard.press("Tab")
-        if p.evaluate("document.activeElement.name") == "group":
-            break
+    tab_until(p, "document.activeElement.name === 'group'", 40)
     assert p.evaluate("document.activeElement.name") == "group"
     assert p.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     p.keyboard.press("ArrowDown")
