@@ -7,6 +7,7 @@ not be empty; a fact page also carries the date it was last checked (``updated``
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
@@ -24,6 +25,19 @@ from .common import (
     bilingual_error,
     deep_link,
 )
+
+
+def review_before_update(review_by: dt.date | None, updated: PartialDate | None, field: str = "review_by") -> None:
+    """Refuse a review date set before the date the facts were last checked: it would be
+    past due the day it is written. A partial ``updated`` (``2026-11``) is compared at its
+    own precision."""
+    if review_by is None or updated is None:
+        return
+    if review_by.isoformat()[: len(updated)] < updated:
+        raise bilingual_error(
+            f"'{field}' ({review_by.isoformat()}) không được trước ngày kiểm tra 'updated' ({updated})",
+            f"'{field}' ({review_by.isoformat()}) must not be before the date checked, 'updated' ({updated})",
+        )
 
 
 def _photo_path(value: str) -> str:
@@ -110,6 +124,9 @@ class FrontMatter(Strict):
     """Publication date; required for news."""
     updated: PartialDate | None = None
     """When the facts were last checked; required for fact and tourism pages."""
+    review_by: dt.date | None = None
+    """The date by which an editor must check the page again (``freshness`` lists it once
+    past); not before ``updated``. For editors only: the site shows ``updated``."""
     tags: list[Slug] = Field(default_factory=list)
     topics: list[Pillar] = Field(default_factory=list)
     """Pillars and topics the page is about."""
@@ -165,6 +182,7 @@ class FrontMatter(Strict):
                 f"trang loại '{self.kind}' cần ngày cập nhật (updated)",
                 f"a '{self.kind}' page needs the date it was last checked (updated)",
             )
+        review_before_update(self.review_by, self.updated)
         return self
 
 
@@ -321,9 +339,13 @@ class Member(Strict):
     sources: list[MemberSource] = Field(min_length=1)
     updated: PartialDate
     """When the profile was last checked against its sources."""
+    review_by: dt.date | None = None
+    """The date by which the profile's figures must be checked again (``freshness`` lists
+    it once past); not before ``updated``."""
 
     @model_validator(mode="after")
     def _complete(self) -> Member:
+        review_before_update(self.review_by, self.updated)
         home = self.iso == "VN"
         if not home and self.relations is None:
             raise bilingual_error(
@@ -408,6 +430,15 @@ class Event(Strict):
     link: SitePath | None = None
     """A page of this site about the event (path below the language root, e.g. ``asean/``)."""
     sources: list[SourceRef] = Field(default_factory=list)
+    status: Literal["planned", "held"] | None = None
+    """For a dated (``once``) event: ``planned`` while it is to come, ``held`` once it has
+    taken place (then with ``outcome`` or ``outcome_note``). ``freshness`` lists a planned
+    event whose dates have passed."""
+    outcome: Text | None = None
+    """For a held event: what it decided or produced, from its sources."""
+    outcome_note: Text | None = None
+    """For a held event whose outcome no source states yet: a note saying so
+    (``no report published yet``)."""
 
     @model_validator(mode="after")
     def _shape(self) -> Event:
@@ -417,6 +448,21 @@ class Event(Strict):
             raise bilingual_error(
                 "sự kiện một lần cần 'date' đầy đủ (YYYY-MM-DD)",
                 "a one-off event needs a full 'date' (YYYY-MM-DD)",
+            )
+        if self.recurrence == "yearly" and (self.status or self.outcome or self.outcome_note):
+            raise bilingual_error(
+                "sự kiện hằng năm không có 'status', 'outcome', 'outcome_note' (chỉ dùng cho sự kiện có ngày cụ thể)",
+                "a yearly event takes no 'status', 'outcome' or 'outcome_note' (they are for dated events only)",
+            )
+        if self.status == "held" and self.outcome is None and self.outcome_note is None:
+            raise bilingual_error(
+                "sự kiện đã diễn ra (status: held) cần 'outcome' (kết quả) hoặc 'outcome_note' (ghi chú, ví dụ chưa có báo cáo)",
+                "a held event (status: held) needs 'outcome' or 'outcome_note' (a note such as 'no report yet')",
+            )
+        if self.status == "planned" and (self.outcome or self.outcome_note):
+            raise bilingual_error(
+                "sự kiện chưa diễn ra (status: planned) chưa có 'outcome', 'outcome_note'; hãy đổi 'status' thành 'held'",
+                "a planned event (status: planned) has no 'outcome' or 'outcome_note' yet; set 'status' to 'held'",
             )
         return self
 
@@ -484,6 +530,11 @@ class Question(Strict):
     explanation: Text
     source: SitePath
     """The page of this site that explains the answer, e.g. ``asean/`` or ``members/timor-leste/``."""
+    valid_until: dt.date | None = None
+    """The last day the answer is sure to hold (a term of office, a chairmanship): the
+    built quiz leaves the question out after it, and ``freshness`` lists it."""
+    review_by: dt.date | None = None
+    """The date by which an editor must check the answer again (``freshness`` lists it)."""
 
     @model_validator(mode="after")
     def _shape(self) -> Question:
