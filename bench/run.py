@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.corpus import generate  # noqa: E402
 from bench.static_server import serve  # noqa: E402
-from site_builder.precompress import precompress  # noqa: E402
+from site_builder.output.precompress import precompress
 
 PY = sys.executable
 OUT = ROOT / "bench" / "out"
@@ -106,15 +106,15 @@ def pages(folder: Path) -> int:
 
 INDEX_BOTH = (
     "import sys; from pathlib import Path; from concurrent.futures import ProcessPoolExecutor; "
-    "from site_builder.build import index_search; site = Path(sys.argv[1]); "
+    "from site_builder.apps.build import index_search; site = Path(sys.argv[1]); "
     "list(ProcessPoolExecutor(2).map(index_search, [site / 'vi', site / 'en']))"
 )
 """Pagefind over both built languages, two at a time as the build runs it: the part of the
 build no change of ours can make faster."""
 
 IMAGE_STEP = (
-    "import json, sys, time; from pathlib import Path; from site_builder.project import check_project; "
-    "from site_builder.build import write_pictures; project, _ = check_project(Path(sys.argv[1])); "
+    "import json, sys, time; from pathlib import Path; from site_builder.derive.project import check_project; "
+    "from site_builder.apps.build import write_pictures; project, _ = check_project(Path(sys.argv[1])); "
     "start = time.perf_counter(); stats = write_pictures(project, Path(sys.argv[2]), None); "
     "print(json.dumps([time.perf_counter() - start, stats.encoded, stats.reused, len(project.content.photos())]))"
 )
@@ -145,8 +145,8 @@ def image_step_line(corpus: Path) -> str:
 
 
 NEWSROOM = (
-    "import sys, time\nfrom pathlib import Path\nfrom site_builder.project import check_project\n"
-    "from site_builder.newsroom import for_language\nproject, _ = check_project(Path(sys.argv[1]))\n"
+    "import sys, time\nfrom pathlib import Path\nfrom site_builder.derive.project import check_project\n"
+    "from site_builder.derive.newsroom import for_language\nproject, _ = check_project(Path(sys.argv[1]))\n"
     "start = time.perf_counter()\nlists = related = 0\n"
     "for lang in ('vi', 'en'):\n"
     "    room = for_language(project.content, lang)\n"

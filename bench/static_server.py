@@ -9,7 +9,7 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from site_builder.csp import HEADERS, page_policy, widget_policy
+from site_builder.core.csp import HEADERS, page_policy, widget_policy
 
 
 class Handler(SimpleHTTPRequestHandler):

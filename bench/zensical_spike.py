@@ -46,9 +46,9 @@ PLAIN_EXTENSIONS: list[object] = [{"toc": {"permalink": "#"}}, "attr_list", "adm
                                   "footnotes"]
 """The extensions of mkdocs.yml as any engine can load them (no function of ours)."""
 OUR_EXTENSIONS: dict[str, object] = {
-    "toc with the kit's heading ids (slugify: site_builder.slug.slugify_heading)":
-        {"toc": {"permalink": "#", "slugify": "!!python/name:site_builder.slug.slugify_heading"}},
-    "site_builder.markdown_ext (figures, tables, embeds)": "site_builder.markdown_ext",
+    "toc with the kit's heading ids (slugify: site_builder.core.slug.slugify_heading)":
+        {"toc": {"permalink": "#", "slugify": "!!python/name:site_builder.core.slug.slugify_heading"}},
+    "site_builder.render.markdown_ext (figures, tables, embeds)": "site_builder.render.markdown_ext",
 }
 VI_SEARCH_LABEL = "Tìm kiếm"
 """Material's Vietnamese placeholder of the search box (partials/languages/vi.html)."""
@@ -148,8 +148,8 @@ def override_dir(into: Path, files: list[str]) -> Path:
 def generated_pages() -> dict[str, int]:
     """The pages our plugin adds per language (from plans/ and the other language), which
     Zensical cannot make: counted, not built."""
-    from site_builder.pages import generate
-    from site_builder.project import load_project
+    from site_builder.derive.pages import generate
+    from site_builder.derive.project import load_project
 
     project = load_project(ROOT)
     counts = {}
@@ -228,7 +228,7 @@ def search_and_i18n(site: Path) -> list[tuple[str, str, str]]:
     indexes = sorted(p.relative_to(site).as_posix() for p in site.rglob("search*.json"))
     rows.append(("search", "own index" if indexes else "none",
                  f"{', '.join(indexes) or 'no index'}; the kit's Pagefind index is a step after any engine "
-                 "(site_builder.build.index_search) and the search page is the plugin's"))
+                 "(site_builder.apps.build.index_search) and the search page is the plugin's"))
     home = site / "index.html"
     html = home.read_text(encoding="utf-8") if home.is_file() else ""
     lang = re.search(r'<html lang="([^"]+)"', html)

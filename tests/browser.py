@@ -180,7 +180,7 @@ class _HeaderHandler(_QuietHandler):
     """Sends the deployment's security headers, as the examples in docs/deploy/ do."""
 
     def end_headers(self) -> None:
-        from site_builder.csp import HEADERS, page_policy, widget_policy
+        from site_builder.core.csp import HEADERS, page_policy, widget_policy
 
         path = self.path.split("?", 1)[0]
         policy = widget_policy() if "/embed/" in path else page_policy()

@@ -15,8 +15,8 @@ import pytest
 from filelock import FileLock
 
 if TYPE_CHECKING:
-    from site_builder.problems import ProblemList
-    from site_builder.project import Project
+    from site_builder.core.problems import ProblemList
+    from site_builder.derive.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 pytest_plugins = ["browser"]  # real-browser fixtures: tests/browser.py
@@ -164,7 +164,7 @@ def run_cli(*argv: str) -> CliResult:
     """``python -m site_builder *argv`` in this process: the command line without the
     second or so a new interpreter takes to import the package. Tests that are about the
     process itself (signals, a killed build, the preview server) still start one."""
-    from site_builder import cli
+    from site_builder.apps import cli
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -252,7 +252,7 @@ def no_search_index(lang_dir: Path) -> None:
 def tiny(mini: MiniProject, monkeypatch: pytest.MonkeyPatch) -> MiniProject:
     """The mini project with the real theme and configuration: small enough to build in
     seconds (without the search index: :func:`no_search_index`)."""
-    from site_builder import build
+    from site_builder.apps import build
 
     monkeypatch.setattr(build, "index_search", no_search_index)
     return make_tiny(mini)
@@ -277,7 +277,7 @@ class TinyBuilds:
         import hashlib
         import os
 
-        from site_builder import build
+        from site_builder.apps import build
 
         digest = hashlib.sha256(repr(sorted(options.items())).encode())
         digest.update(build.index_search.__name__.encode())  # with or without the search index
@@ -293,7 +293,7 @@ class TinyBuilds:
 
     def build(self, project: MiniProject, out: Path, **options: object) -> None:
         """``build_site(project.root, out, **options)`` for an ``out`` that does not exist yet."""
-        from site_builder.build import build_site
+        from site_builder.apps.build import build_site
 
         def make(folder: Path) -> None:
             build_site(project.root, folder / "site", **options)  # type: ignore[arg-type]
@@ -327,7 +327,7 @@ def make_tiny(mini: MiniProject) -> MiniProject:
 @pytest.fixture(scope="session")
 def real_check() -> tuple[Project | None, ProblemList]:
     """``check_project`` of the repository itself (two seconds; tests read it, never change it)."""
-    from site_builder.project import check_project
+    from site_builder.derive.project import check_project
 
     return check_project(ROOT)
 
@@ -339,7 +339,7 @@ SITE_URL = "https://asean.example.org/portal/asean/"
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from site_builder.build import build_site
+    from site_builder.apps.build import build_site
 
     return made_once(tmp_path_factory, "built", lambda folder: build_site(ROOT, folder / "site", site_url=SITE_URL)) / "site"
 
@@ -467,7 +467,7 @@ def add_news(project: MiniProject, count: int = PAGED_NEWS) -> None:
 @pytest.fixture(scope="session")
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The tiny project with :data:`PAGED_NEWS` articles per language, built."""
-    from site_builder.build import build_site
+    from site_builder.apps.build import build_site
 
     def make(folder: Path) -> None:
         project = make_tiny(MiniProject(folder / "project"))

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from site_builder import cms
+from site_builder.apps import cms
 
 OWNER, REPO, BRANCH = "so-ngoai-vu", "chuyen-muc-asean", "main"
 TOKEN = "token-of-the-editor"

@@ -24,7 +24,7 @@ import yaml
 from browser import StaticServer, require_chromium
 from conftest import ROOT
 
-from site_builder.inputs import CONTROL as INPUT_CONTROL
+from site_builder.inputs.files import CONTROL as INPUT_CONTROL
 
 CORPUS = Path(__file__).parent / "hostile" / "payloads.yaml"
 PAYLOADS: list[dict[str, str]] = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))["payloads"]
@@ -395,8 +395,8 @@ def build_corpus(root: Path, out: Path, may_refuse: bool = False, unit: str | No
     """Build in this process (so that a test can switch a check off), MkDocs' strict mode
     off: a link warning is not what these tests are about. ``check`` refusing the input
     fails the test with its first problems, unless the caller ``may_refuse``."""
-    from site_builder.build import build_site
-    from site_builder.problems import InputError
+    from site_builder.apps.build import build_site
+    from site_builder.core.problems import InputError
 
     try:
         build_site(root, out, jobs=1, strict=False, unit=unit)

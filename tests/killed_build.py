@@ -2,7 +2,7 @@
 
 :func:`main` (in a process of its own: the test forks one for each kill; by hand,
 ``python tests/killed_build.py ROOT SITE_DIR LABEL KILL_AT FALLBACK``) runs
-:func:`site_builder.build.build_site` with the data check and the MkDocs build replaced by
+:func:`site_builder.apps.build.build_site` with the data check and the MkDocs build replaced by
 a small tree named after ``LABEL`` (the test is about publishing, not about rendering),
 and ends the process with ``os._exit`` at step ``KILL_AT``: no clean-up handler, no
 ``finally``, as with ``kill -9`` or a power cut. Steps are counted before and after each
@@ -40,8 +40,8 @@ def fake_tree(label: str) -> dict[str, str]:
 def install(step: Callable[[], None] = lambda: None, fallback: bool = False) -> None:
     """Replace the data check and the rendering with ``fake_tree(label)``, and call ``step``
     around every file-system step of the build."""
-    from site_builder import build
-    from site_builder.deps import Inputs
+    from site_builder.apps import build
+    from site_builder.engine.deps import Inputs
 
     def fake_build(folder: Path, *args: Any) -> dict[str, list[str]]:
         for rel, text in fake_tree(label).items():
@@ -84,7 +84,7 @@ def main(argv: list[str]) -> int:
             os._exit(KILLED)
 
     install(step, fallback == "1")
-    from site_builder.build import build_site
+    from site_builder.apps.build import build_site
 
     build_site(Path(root), Path(site_dir), site_url="http://127.0.0.1:9/")
     print(f"steps: {count}")

@@ -131,7 +131,7 @@ def notice_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticServ
     """A small build with a page in Vietnamese only, for the "not yet translated" notice."""
     from conftest import MiniProject, make_tiny
 
-    from site_builder.build import build_site
+    from site_builder.apps.build import build_site
 
     tiny = make_tiny(MiniProject(tmp_path_factory.mktemp("notice") / "project"))
     tiny.write("content/vi/tin-tuc/le-thuong-co.md",

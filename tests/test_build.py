@@ -7,8 +7,8 @@ import re
 import pytest
 from conftest import ROOT, MiniProject, TinyBuilds
 
-from site_builder.build import build_site
-from site_builder.problems import InputError
+from site_builder.apps.build import build_site
+from site_builder.core.problems import InputError
 
 
 def test_page_in_one_language_gets_a_notice_in_the_other(tiny: MiniProject) -> None:
@@ -116,7 +116,7 @@ def test_hostile_head_values_are_escaped(tiny: MiniProject) -> None:
 
 # ── No preview addresses in a published build ───────────────────────────────────────
 def _run_build(tiny: MiniProject, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    from site_builder import cli
+    from site_builder.apps import cli
 
     code = cli.main(["--root", str(tiny.root), "build", "--site-dir", str(tiny.root / "site"), *args])
     return code, capsys.readouterr().out
@@ -137,7 +137,7 @@ HEAD_LINKS = re.compile(r'<link rel="(canonical|alternate)"[^>]*>|<meta (propert
 def test_a_build_without_site_url_warns_names_what_points_at_it_and_shows_notices(
     tiny: MiniProject, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from site_builder.build import DEFAULT_SITE_URL, PREVIEW_TARGETS
+    from site_builder.apps.build import DEFAULT_SITE_URL, PREVIEW_TARGETS
 
     monkeypatch.delenv("SITE_URL", raising=False)
     _with_api_pages(tiny)
@@ -235,7 +235,7 @@ def test_a_build_for_publishing_refuses_example_records_and_leaves_the_examples_
 
 def test_the_shipped_corpus_is_a_publishable_set() -> None:
     """The shipped example records sit in plans/examples/: a build for publishing reads none."""
-    from site_builder.project import check_project
+    from site_builder.derive.project import check_project
 
     project, problems = check_project(ROOT, publishing=True)
     assert project is not None and not problems.errors, [p.format() for p in problems.errors]

@@ -16,9 +16,9 @@ from conftest import MiniProject, TinyBuilds
 from killed_build import KILLED, fake_tree, install
 
 import site_builder
-from site_builder import build as build_module
-from site_builder.build import MARKER, MARKER_TEXT, OutputError, build_all_units, build_site
-from site_builder.cli import main
+from site_builder.apps import build as build_module
+from site_builder.apps.build import MARKER, MARKER_TEXT, OutputError, build_all_units, build_site
+from site_builder.apps.cli import main
 
 
 def manifest(folder: Path) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""site_builder/cachedir.py: where the per-user caches live, and how an entry is written."""
+"""site_builder/core/cachedir.py: where the per-user caches live, and how an entry is written."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import cachedir
+from site_builder.core import cachedir
 
 
 def test_the_cache_folder_comes_from_its_variable_then_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

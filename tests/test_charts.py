@@ -1,4 +1,4 @@
-"""site_builder/charts.py: exact drawings of tiny charts, no build."""
+"""site_builder/derive/charts.py: exact drawings of tiny charts, no build."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from site_builder.charts import Bar, Cell, Series, bar_chart, fmt
+from site_builder.derive.charts import Bar, Cell, Series, bar_chart, fmt
 
 COUNT = [Series("count", "Activities")]
 STATUS = [Series("done", "Done"), Series("in-progress", "In progress"), Series("not-reported", "Not reported")]

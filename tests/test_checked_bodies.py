@@ -1,4 +1,4 @@
-"""The markup check is skipped for a body that passed it before (site_builder/checked_bodies.py),
+"""The markup check is skipped for a body that passed it before (site_builder/inputs/checked_bodies.py),
 and never for one that did not: its problems are reported at every check."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import MiniProject
 
-from site_builder import content_tree
-from site_builder.project import check_project
+from site_builder.derive.project import check_project
+from site_builder.inputs import content_tree
 
 PAGE = ("---\ntitle: {title}\ndescription: Tin ASEAN\nkind: news\ndate: 2025-08-08\ntopics: [economic]\nsources:\n"
         "  - title: ASEAN\n    publisher: ASEAN Secretariat\n    url: https://asean.org/asean-2025-at-a-glance/\n"

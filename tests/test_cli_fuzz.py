@@ -23,7 +23,7 @@ from conftest import MiniProject
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from site_builder import cli
+from site_builder.apps import cli
 
 KNOWN = ["soc-trang-2022", "soc-trang", "viet-nam", "soc-trang-uy-ban-nhan-dan-tinh", "2022", "2021", "2022-04-01",
          "2024-13-45", "08-08", "02-30", "economic", "content/en/index.md", "content/vi/index.md", "site", "out",
@@ -92,7 +92,7 @@ def command_lines(draw: st.DrawFn) -> list[str]:
 @pytest.fixture
 def template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The mini project to copy; the preview server is replaced (it would serve forever)."""
-    monkeypatch.setattr("site_builder.preview.serve", lambda root, port: None)
+    monkeypatch.setattr("site_builder.apps.preview.serve", lambda root, port: None)
     return MiniProject(tmp_path / "template").root
 
 

@@ -17,12 +17,12 @@ from cms_browser import Editor, News, repository_copy
 from conftest import MiniProject
 from pydantic import BaseModel
 
-from site_builder import cms
+from site_builder.apps import cms
+from site_builder.core.slug import slugify
+from site_builder.derive.project import check_project
 from site_builder.model.common import PILLARS
 from site_builder.model.content import DocumentFile, EventFile, FrontMatter, MemberFile
 from site_builder.model.progress import ProgressFile
-from site_builder.project import check_project
-from site_builder.slug import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -239,7 +239,7 @@ class _Session:
     """The preview's server on a temporary copy of the repository, and the CMS in Chromium."""
 
     def __init__(self, repo: Path) -> None:
-        from site_builder.preview import Preview, make_server
+        from site_builder.apps.preview import Preview, make_server
 
         self.repo = repo
         self.preview = Preview(repo, 0)
@@ -346,7 +346,7 @@ def test_a_second_save_changes_only_the_edited_line(cms_session: _Session) -> No
 
 
 def test_written_files_build_into_the_pages(cms_session: _Session, tmp_path: Path) -> None:
-    from site_builder.build import build_site
+    from site_builder.apps.build import build_site
 
     site = tmp_path / "site"
     build_site(cms_session.repo, site, site_url="http://127.0.0.1/", strict=False)
@@ -376,7 +376,7 @@ def test_admin_output_never_replaces_the_project_or_its_sources(mini: MiniProjec
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """``cms --out`` deletes and rewrites its folder, so it has the build's guard: never the
     project, a folder of its sources, or one that holds them (found by the command-line fuzz)."""
-    from site_builder.cli import main
+    from site_builder.apps.cli import main
 
     monkeypatch.chdir(mini.root)
     before = sorted(p.relative_to(mini.root) for p in mini.root.rglob("*"))

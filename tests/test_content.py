@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import MiniProject
 
-from site_builder.content_tree import check_content
+from site_builder.inputs.content_tree import check_content
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -250,7 +250,7 @@ def test_pages_loaded_in_parallel_give_the_same_content_and_problems(
     mini: MiniProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The pages split over processes: the same pages, problems and order as one by one."""
-    from site_builder import content_tree
+    from site_builder.inputs import content_tree
 
     monkeypatch.setenv("ASEAN_BUILD_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(content_tree, "PARALLEL_PAGES", 2)

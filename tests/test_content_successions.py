@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.loader import check_dataset
+from site_builder.inputs.loader import check_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 

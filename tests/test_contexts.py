@@ -1,4 +1,4 @@
-"""site_builder/contexts.py: what each kind of page shows, on the rich mini project, and
+"""site_builder/render/contexts.py: what each kind of page shows, on the rich mini project, and
 what each context read of the content pages (the incremental build's record)."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from conftest import PROGRESS, QUIZ, MiniProject, make_rich
 
-from site_builder import contexts
-from site_builder.pages import Subject
-from site_builder.project import Project, load_project
-from site_builder.view import SiteView
-from site_builder.vocabulary import TOPIC_BY_ID
+from site_builder.core.vocabulary import TOPIC_BY_ID
+from site_builder.derive.pages import Subject
+from site_builder.derive.project import Project, load_project
+from site_builder.render import contexts
+from site_builder.render.view import SiteView
 
 SECOND = QUIZ.split("questions:\n", 1)[1].replace("ke-hoach", "ngay").replace("plans/", "asean/economic/")
 """The same question again, citing the economic pillar's page."""
@@ -63,7 +63,7 @@ def test_a_plans_text_page_gets_its_full_text_with_anchors(project: Project) -> 
 
 
 def test_a_plan_summary_groups_its_activities_with_their_status_by_year(project: Project) -> None:
-    from site_builder.planpage import summary
+    from site_builder.render.planpage import summary
 
     view = SiteView(project, "en")
     s = summary(project.data.plans["soc-trang-2022"], view, view.gettext)
@@ -75,7 +75,7 @@ def test_a_plan_summary_groups_its_activities_with_their_status_by_year(project:
 
 
 def test_a_plan_tracked_by_its_assignments_shows_each_ones_history_in_its_full_text(project: Project) -> None:
-    from site_builder.planpage import summary
+    from site_builder.render.planpage import summary
 
     plan = project.data.plans["my-xuyen-2022"]
     found, _ = context(project, "plan-text", plan=plan)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from browser import CspServer, open_settled
 
-from site_builder.csp import page_policy
+from site_builder.core.csp import page_policy
 
 RECORD = """
 window.__violations = [];

@@ -1,10 +1,10 @@
-"""site_builder/dashboards.py: implementation arranged as pages lay it out, on stub tasks."""
+"""site_builder/derive/dashboards.py: implementation arranged as pages lay it out, on stub tasks."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace as NS
 
-from site_builder.dashboards import agency_dashboard, dashboard, node_history, noun, task_url
+from site_builder.derive.dashboards import agency_dashboard, dashboard, node_history, noun, task_url
 
 
 def plan(**more: object) -> NS:

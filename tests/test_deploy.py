@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from conftest import MiniProject
 
-from site_builder.csp import page_policy, widget_policy
-from site_builder.precompress import precompress
+from site_builder.core.csp import page_policy, widget_policy
+from site_builder.output.precompress import precompress
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ["nginx.conf", "apache.htaccess", "s3.sh"]
@@ -56,7 +56,7 @@ def test_precompressed_copies_are_identical_and_stable(tmp_path: Path) -> None:
 def test_examples_send_the_cms_policy_under_admin_only(name: str) -> None:
     """The CMS's looser policy (inline styles, blob: workers) is sent on /admin/ only:
     once, on a line or block that names /admin/, never for the whole site."""
-    from site_builder.cms import GIT_HOSTS, admin_policy
+    from site_builder.apps.cms import GIT_HOSTS, admin_policy
 
     text = (ROOT / "docs/deploy" / name).read_text(encoding="utf-8")
     policy = admin_policy(GIT_HOSTS["gitea"])
@@ -104,7 +104,7 @@ def _nginx_blocks(text: str) -> list[str]:
 def test_nginx_sends_nosniff_and_a_policy_in_every_location() -> None:
     """Finding 8 of issue 30: the kit no longer relies on the host for polyglots, but every
     example still sends ``nosniff`` and the policy on every response."""
-    from site_builder.cms import GIT_HOSTS, admin_policy
+    from site_builder.apps.cms import GIT_HOSTS, admin_policy
 
     policies = (page_policy(), widget_policy(["https://portal.example.gov.vn"]), admin_policy(GIT_HOSTS["gitea"]))
     blocks = _nginx_blocks((ROOT / "docs/deploy/nginx.conf").read_text(encoding="utf-8"))

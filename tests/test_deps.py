@@ -1,4 +1,4 @@
-"""The incremental build (``build --incremental``, site_builder/deps.py): after each kind of
+"""The incremental build (``build --incremental``, site_builder/engine/deps.py): after each kind of
 change its output is byte for byte a clean build's, it renders only what read the change,
 and anything every page depends on makes it a full build."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import MiniProject
 
-from site_builder.build import build_site
-from site_builder.deps import Record, listing, page_key, record_path
+from site_builder.apps.build import build_site
+from site_builder.engine.deps import Record, listing, page_key, record_path
 
 URL = "http://127.0.0.1:9/"
 NEWS = ("---\ntitle: {title}\ndescription: Tin ASEAN\nkind: news\ndate: 2025-08-08\ntopics: [economic]\nsources:\n"
@@ -137,7 +137,7 @@ def test_a_language_whose_pages_are_unchanged_keeps_its_search_index(
     """An English article's text changes; the Vietnamese translation status page is rendered
     again and comes out the same, so the Vietnamese index is the previous one, linked (the
     per-language sitemap MkDocs writes, which holds the build's date, is no page)."""
-    from site_builder import build
+    from site_builder.apps import build
 
     monkeypatch.setattr(build, "index_search", stamp_index)
     build_site(news.root, news.root / "site", site_url=URL, incremental=True)

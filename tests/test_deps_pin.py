@@ -17,7 +17,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from site_builder.engine import PINNED
+from site_builder.engine.mkdocs_build import PINNED
 
 
 def lock() -> dict[str, Version]:

@@ -1,4 +1,4 @@
-"""site_builder.documents: a PDF or Office file is published only when it is that and nothing else."""
+"""site_builder.inputs.documents: a PDF or Office file is published only when it is that and nothing else."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from hostile_probe import HTML_PAYLOAD, _docx, _pdf
 
-from site_builder.documents import MAX_UNPACKED, document_problem
+from site_builder.inputs.documents import MAX_UNPACKED, document_problem
 
 
 def _pdf_with(root_entries: dict[str, object]) -> bytes:

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, CliResult, MiniProject, run_cli
 
-from site_builder.build import build_site
-from site_builder.project import check_project
-from site_builder.translation_status import format_table, gaps, mark_current
+from site_builder.apps.build import build_site
+from site_builder.derive.project import check_project
+from site_builder.derive.translation_status import format_table, gaps, mark_current
 
 
 def run(root: Path, *args: str) -> CliResult:
@@ -180,7 +180,7 @@ def test_edit_links_on_content_and_generated_pages(tiny: MiniProject, monkeypatc
 ])
 def test_new_refuses_values_it_would_write_into_yaml_unchecked(mini: MiniProject, args: list[str], message: str,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    from site_builder.cli import main
+    from site_builder.apps.cli import main
 
     before = {p: p.read_bytes() for p in mini.root.rglob("*") if p.is_file()}
     assert main(["--root", str(mini.root), "new", *args]) == 1

@@ -178,7 +178,7 @@ FAKE_PAGES = {
 def embedding(tmp_path: Path, browser: object) -> Iterator[object]:
     """(page, site server): a host portal on its own origin framing every FAKE_PAGES entry,
     plus one frame of the host's own origin at the widget's path."""
-    from site_builder.publish import STATIC
+    from site_builder.output.publish import STATIC
 
     site, portal = tmp_path / "site", tmp_path / "portal"
     (site / "asean").mkdir(parents=True)
@@ -269,7 +269,7 @@ WIDTHS = (360, 768, 1200)
 """Host pages of these widths (a phone, a tablet, a computer); the host's 8 px body margins
 leave frames of 344, 752 and 1184 px."""
 LONG = ("/embed/plans/", "/embed/quiz/")
-"""Long lists: a bounded height, their link to the whole list first (site_builder.embeds)."""
+"""Long lists: a bounded height, their link to the whole list first (site_builder.derive.embeds)."""
 
 
 class EditorFilter(HTMLParser):
@@ -447,7 +447,7 @@ def test_a_fixed_frame_keeps_its_height(embedding: object) -> None:
 def test_heights_come_from_the_recorded_measurements() -> None:
     """A measured widget's frame is its taller measurement with room to grow; where a phone
     and a computer differ by half again, or the length follows the date, the card comes first."""
-    from site_builder import embeds
+    from site_builder.derive import embeds
 
     sizes = embeds.measured()["vi/embed/news/"]
     height, card_first = embeds.frame_height("embed-news", "vi/embed/news/", 1)

@@ -1,4 +1,4 @@
-"""site_builder.engine: one language through MkDocs, its warnings returned or raised."""
+"""site_builder.engine.mkdocs_build: one language through MkDocs, its warnings returned or raised."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import logging
 import pytest
 from conftest import MiniProject
 
-from site_builder.engine import EngineError, build_language
-from site_builder.project import load_project
+from site_builder.derive.project import load_project
+from site_builder.engine.mkdocs_build import EngineError, build_language
 
 BROKEN_LINK = ("Doc file 'guide/index.md' contains a link 'missing.md', but the target 'guide/missing.md' "
                "is not found among documentation files.")
@@ -27,9 +27,9 @@ def unchecked_links(monkeypatch: pytest.MonkeyPatch) -> None:
     """The data check without its link check: ``check`` now finds every link MkDocs would
     warn about, so a warning only MkDocs raises (a future MkDocs rule, say) is simulated by
     taking the link check away."""
-    import site_builder.project
+    import site_builder.derive.project
 
-    monkeypatch.setattr(site_builder.project, "check_links", lambda project: [])
+    monkeypatch.setattr(site_builder.derive.project, "check_links", lambda project: [])
 
 
 def test_one_language_into_its_folder_with_the_warnings_returned(broken: MiniProject, unchecked_links: None) -> None:

@@ -1,7 +1,7 @@
 """The site through two runners, MkDocs 1.6 and ProperDocs, byte for byte; the engine seam.
 
 ProperDocs answers ``import mkdocs...`` with its own modules once loaded, for the rest
-of the process (``site_builder.engine.use_engine``), so its builds run in a process of
+of the process (``site_builder.engine.mkdocs_build.use_engine``), so its builds run in a process of
 their own: ``python -m site_builder build --engine properdocs``. The MkDocs side of the
 real corpus is the shared ``built_site``; the only difference accepted is the
 ``<meta name="generator">`` line (docs/engine.md). Both builds of the tiny project also
@@ -22,10 +22,10 @@ from conftest import ROOT, SITE_URL, MiniProject, made_once
 sys.path.insert(0, str(ROOT / "tools"))
 from compare_builds import engine_differences  # noqa: E402
 
-from site_builder import engine  # noqa: E402
-from site_builder.engine import EngineError, MkDocsEngine, use_engine, version_notice  # noqa: E402
-from site_builder.engine_seam import Engine, PageToRender  # noqa: E402
-from site_builder.pages import PageSpec  # noqa: E402
+from site_builder.derive.pages import PageSpec
+from site_builder.engine import mkdocs_build as engine
+from site_builder.engine.mkdocs_build import EngineError, MkDocsEngine, use_engine, version_notice
+from site_builder.engine.seam import Engine, PageToRender
 
 BANNERS = ("end of life", "MkDocs 2", "ProperDocs", "Zensical", "NO_MKDOCS_2_WARNING", "DISABLE_MKDOCS_2_WARNING")
 """Words of Material's end-of-life banner and of ProperDocs' plugin warning."""
@@ -89,7 +89,7 @@ def test_the_real_corpus_is_the_same_through_properdocs(built_site: Path,
 
 def test_the_plugin_is_registered_for_both_runners() -> None:
     for group in ("mkdocs.plugins", "properdocs.plugins"):
-        assert [ep.value for ep in entry_points(group=group, name="asean")] == ["site_builder.mkdocs_plugin:AseanPlugin"]
+        assert [ep.value for ep in entry_points(group=group, name="asean")] == ["site_builder.engine.mkdocs_plugin:AseanPlugin"]
 
 
 def test_an_unknown_runner_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -117,7 +117,7 @@ def test_the_notice_speaks_only_when_the_runner_is_not_the_pinned_one(monkeypatc
 
 
 def test_the_seam_imports_no_engine() -> None:
-    code = ("import sys, site_builder.engine_seam, site_builder.build, site_builder.project; "
+    code = ("import sys, site_builder.engine.seam, site_builder.apps.build, site_builder.derive.project; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'properdocs', 'material')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert done.stdout.strip() == "[]"

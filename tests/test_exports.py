@@ -110,7 +110,7 @@ def _yaml(text: str) -> str:
 
 
 def _csv_project(mini: MiniProject) -> object:
-    from site_builder.project import check_project
+    from site_builder.derive.project import check_project
 
     plan = "plans/soc-trang-2022.yaml"
     mini.replace(plan, '{vi: "Kế hoạch tuyên truyền, quảng bá ASEAN năm 2022"',
@@ -130,8 +130,8 @@ def _csv_project(mini: MiniProject) -> object:
 def test_csv_text_cells_cannot_be_formulas(mini: MiniProject) -> None:
     """Every text cell that starts with = + - @ gets a leading quote; texts are quoted, so
     a semicolon inside one cannot start a new cell; years and percentages stay numbers."""
-    from site_builder.exports.api import CSV_COLUMNS, activities_csv
-    from site_builder.urls import SiteUrls
+    from site_builder.core.urls import SiteUrls
+    from site_builder.output.exports.api import CSV_COLUMNS, activities_csv
 
     project = _csv_project(mini)
     raw = activities_csv(project, SiteUrls("https://example.org/"))
@@ -152,7 +152,7 @@ def test_csv_text_cells_cannot_be_formulas(mini: MiniProject) -> None:
 
 
 def test_progress_csv_cells_cannot_be_formulas(mini: MiniProject) -> None:
-    from site_builder.exports.api import progress_csv
+    from site_builder.output.exports.api import progress_csv
 
     project = _csv_project(mini)
     raw = progress_csv(project)
@@ -170,10 +170,10 @@ def test_progress_csv_cells_cannot_be_formulas(mini: MiniProject) -> None:
 def test_every_formula_trigger_is_neutralised(mini: MiniProject, trigger: str) -> None:
     """Also characters the models strip today (tab, line breaks): the CSV does not rely on
     the data's validation to be safe, so the texts are put in past it."""
-    from site_builder.exports.api import CSV_COLUMNS, activities_csv
+    from site_builder.core.urls import SiteUrls
+    from site_builder.derive.project import Project
     from site_builder.model import Text
-    from site_builder.project import Project
-    from site_builder.urls import SiteUrls
+    from site_builder.output.exports.api import CSV_COLUMNS, activities_csv
 
     project = _csv_project(mini)
     plan = project.data.plans["soc-trang-2022"]

@@ -1,4 +1,4 @@
-"""site_builder.exports.api: the JSON API and the CSV files, exact, with their schemas."""
+"""site_builder.output.exports.api: the JSON API and the CSV files, exact, with their schemas."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import jsonschema
 import pytest
 from conftest import PROGRESS, QUIZ, MiniProject
 
-from site_builder.exports.api import write_api
-from site_builder.project import load_project
-from site_builder.urls import SiteUrls
-from site_builder.writer import Writer
+from site_builder.core.urls import SiteUrls
+from site_builder.derive.project import load_project
+from site_builder.output.exports.api import write_api
+from site_builder.output.writer import Writer
 
 BASE = "https://example.org/asean/"
 

@@ -1,4 +1,4 @@
-"""site_builder.exports.calendar: ``/calendar.ics`` from the events and the plans' deadlines."""
+"""site_builder.output.exports.calendar: ``/calendar.ics`` from the events and the plans' deadlines."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 from conftest import MiniProject
 
-from site_builder.exports.calendar import build_calendar, content_stamp, write_calendar
-from site_builder.project import load_project
-from site_builder.writer import Writer
+from site_builder.derive.project import load_project
+from site_builder.output.exports.calendar import build_calendar, content_stamp, write_calendar
+from site_builder.output.writer import Writer
 
 EXPECTED = """\
 BEGIN:VCALENDAR

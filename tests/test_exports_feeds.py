@@ -1,4 +1,4 @@
-"""site_builder.exports.feeds: the Atom feeds, read with feedparser as a feed reader reads them."""
+"""site_builder.output.exports.feeds: the Atom feeds, read with feedparser as a feed reader reads them."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ import pytest
 from conftest import MiniProject
 from PIL import Image
 
-from site_builder.exports.feeds import write_feeds
-from site_builder.project import load_project
-from site_builder.urls import SiteUrls
-from site_builder.writer import Writer
+from site_builder.core.urls import SiteUrls
+from site_builder.derive.project import load_project
+from site_builder.output.exports.feeds import write_feeds
+from site_builder.output.writer import Writer
 
 BASE = "https://example.org/asean/"
 PHOTO = {

@@ -1,4 +1,4 @@
-"""site_builder.exports.oembed: one oEmbed response file per widget page."""
+"""site_builder.output.exports.oembed: one oEmbed response file per widget page."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 from conftest import MiniProject
 
-from site_builder.exports.oembed import write_oembed
-from site_builder.project import load_project
-from site_builder.urls import SiteUrls
-from site_builder.writer import Writer
+from site_builder.core.urls import SiteUrls
+from site_builder.derive.project import load_project
+from site_builder.output.exports.oembed import write_oembed
+from site_builder.output.writer import Writer
 
 BASE = "https://example.org/asean/"
 

@@ -1,13 +1,13 @@
-"""site_builder/frontpage.py: the home page's context, on in-memory data and a stub view."""
+"""site_builder/render/frontpage.py: the home page's context, on in-memory data and a stub view."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace as NS
 
-from site_builder import urls
-from site_builder.charts import Cell
-from site_builder.frontpage import PlanCard, events, figures, plan_card, population_note, story
+from site_builder.core import urls
+from site_builder.derive.charts import Cell
 from site_builder.model.plans import Period
+from site_builder.render.frontpage import PlanCard, events, figures, plan_card, population_note, story
 
 
 def t(message: str) -> str:

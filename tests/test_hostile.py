@@ -256,7 +256,7 @@ MARKDOWN_CASES = [c for c in CASES if c[1] == "content/vi/a.md" and any(m in str
 @pytest.mark.parametrize("case", MARKDOWN_CASES, ids=[c[0] for c in MARKDOWN_CASES])
 def test_the_render_shortcut_never_skips_a_hostile_page(case: tuple[object, ...]) -> None:
     """Only pages that could carry markup are rendered for the scan: every hostile page is one."""
-    from site_builder.markup_check import can_carry_markup
+    from site_builder.inputs.markup_check import can_carry_markup
 
     body = case[2].decode().split("---\n", 2)[2]  # type: ignore[union-attr]
     assert can_carry_markup(body)
@@ -281,7 +281,7 @@ def test_the_render_shortcut_never_skips_a_hostile_page(case: tuple[object, ...]
     ],
 )
 def test_which_pages_are_rendered_for_the_scan(body: str, expected: bool) -> None:
-    from site_builder.markup_check import can_carry_markup
+    from site_builder.inputs.markup_check import can_carry_markup
 
     assert can_carry_markup(body) is expected
 
@@ -292,10 +292,10 @@ def test_a_units_published_address_is_the_maintainers_call(mini: MiniProject, mo
     portals to load ``https://evil.example/asean/embed.js``. The address now comes from
     ``SITE_URL``/``--site-url`` or from ``mkdocs.yml`` (maintainers only); without either
     a unit build is a preview build, and units.yaml may not name one."""
-    from site_builder.build import unit_base
-    from site_builder.problems import InputError
-    from site_builder.project import check_project
-    from site_builder.urls import DEFAULT_SITE_URL
+    from site_builder.apps.build import unit_base
+    from site_builder.core.problems import InputError
+    from site_builder.core.urls import DEFAULT_SITE_URL
+    from site_builder.derive.project import check_project
 
     monkeypatch.delenv("SITE_URL", raising=False)
     project, problems = check_project(mini.root)

@@ -136,15 +136,15 @@ def build_bodies(mini: MiniProject, out: Path, may_refuse: bool = False) -> tupl
     """Build with `check`'s Markdown scan switched off: what the build itself lets through.
     A payload page that makes the build fail is recorded (``id -> error``), taken out, and
     the build tried again, so that one crash does not hide the rest of the corpus."""
-    from site_builder.build import BuildError
+    from site_builder.apps.build import BuildError
 
     crashed: dict[str, str] = {}
     handler = PageErrors()
     logging.getLogger("mkdocs").addHandler(handler)
     try:
         with pytest.MonkeyPatch.context() as mp:
-            mp.setattr("site_builder.content_tree._markup_problems", lambda *args, **kwargs: [])
-            mp.setattr("site_builder.project.check_links", lambda project: [])  # links MkDocs would warn about
+            mp.setattr("site_builder.inputs.content_tree._markup_problems", lambda *args, **kwargs: [])
+            mp.setattr("site_builder.derive.project.check_links", lambda project: [])  # links MkDocs would warn about
             while True:
                 handler.pages.clear()
                 try:
@@ -168,8 +168,8 @@ def body_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
 
 
 def test_built_markdown_bodies_are_inert_in_chromium(browser: Any, body_site: tuple[Path, dict[str, str]]) -> None:
-    from site_builder.markup_check import check_page
-    from site_builder.sanitize import Policy
+    from site_builder.inputs.markup_check import check_page
+    from site_builder.inputs.sanitize import Policy
 
     site, crashed = body_site
     paths = [f"vi/p-{p['id']}/" for p in TEXT_PAYLOADS if p["id"] not in crashed]
@@ -186,8 +186,8 @@ def test_built_markdown_bodies_are_inert_in_chromium(browser: Any, body_site: tu
 def test_control_character_bodies_never_reach_a_page(browser: Any, tmp_path: Path) -> None:
     """Bodies with NUL and other control characters: the build either refuses them, naming
     each file, or publishes them inert; never a traceback."""
-    from site_builder.build import BuildError
-    from site_builder.problems import InputError
+    from site_builder.apps.build import BuildError
+    from site_builder.core.problems import InputError
 
     mini = body_project(tmp_path / "project", CONTROL_PAYLOADS)
     try:

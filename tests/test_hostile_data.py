@@ -491,7 +491,7 @@ def test_csv_keeps_columns_and_neutralises_formulas(targeted: tuple[Path, Any], 
 # ── (d) every string of every YAML document, as the models allow ────────────────────────
 def model_for(rel: str) -> Any:
     """The model the project validates ``rel`` with (``None``: not a YAML document of it)."""
-    from site_builder import content_tree, loader
+    from site_builder.inputs import content_tree, loader
     from site_builder.model import AgencyFile, Plan, UnitFile
     from site_builder.model.content import FrontMatter
     from site_builder.model.progress import ProgressFile
@@ -588,7 +588,7 @@ def test_every_text_field_filled_with_payloads_stays_inert(tmp_path: Path, clean
     filled = {rel for rel, doc in docs.items()
               if any(v in kept.values() for _, v in _leaves(doc["meta"] if rel.endswith(".md") else doc))}
     assert len(kept) > 100 and len(filled) == len(docs), "the models refused text where free text is expected"
-    from site_builder.build import BuildError
+    from site_builder.apps.build import BuildError
 
     try:
         site = build_corpus(write_project(tmp_path / "project", docs), tmp_path / "site")

@@ -61,7 +61,7 @@ def refused(output: str) -> dict[str, set[int]]:
 def agreed(tmp_path_factory: pytest.TempPathFactory) -> tuple[MiniProject, dict[str, set[int]], Path]:
     """The corpus checked with ``check --strict``; every file it refuses removed (until it
     refuses nothing, at most three rounds); then built with ``build --strict``."""
-    from site_builder import build
+    from site_builder.apps import build
 
     root = tmp_path_factory.mktemp("agree") / "project"
     mini = corpus_project(root)

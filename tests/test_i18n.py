@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from site_builder.dates import format_date, format_day_month
-from site_builder.i18n import catalog_path, translations
+from site_builder.core.i18n import catalog_path, translations
+from site_builder.render.dates import format_date, format_day_month
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,13 +14,13 @@ import pytest
 from conftest import ROOT, MiniProject
 from PIL import Image
 
-from site_builder import illustrations
-from site_builder.content_tree import split_front_matter
-from site_builder.i18n import translations
-from site_builder.illustrations import CREDIT_PREFIXES, DESCRIPTIONS, LICENCE_PREFIXES, names, problems, without_prefix
-from site_builder.images import CARD_SIZE, illustration_card
-from site_builder.project import check_project
-from site_builder.view import SiteView
+from site_builder.core import illustrations
+from site_builder.core.i18n import translations
+from site_builder.core.illustrations import CREDIT_PREFIXES, DESCRIPTIONS, LICENCE_PREFIXES, names, problems, without_prefix
+from site_builder.derive.project import check_project
+from site_builder.inputs.content_tree import split_front_matter
+from site_builder.output.images import CARD_SIZE, illustration_card
+from site_builder.render.view import SiteView
 
 FLAGS = ROOT / "theme" / "assets" / "flags"
 
@@ -241,7 +241,7 @@ def test_a_built_page_shows_a_photo_with_one_credit_and_a_drawing_with_none(
     shows, is the link preview's picture (drawn, 1200×630), and appears in news lists."""
     from test_images import phone_photo
 
-    from site_builder.build import build_site
+    from site_builder.apps.build import build_site
 
     monkeypatch.setenv("ASEAN_IMAGE_CACHE", str(tmp_path / "cache"))
     tiny.write("content/media/2024/co.jpg", phone_photo())

@@ -11,9 +11,9 @@ import pytest
 from conftest import MiniProject
 from PIL import Image
 
-from site_builder.build import build_site
-from site_builder.images import MIN_WIDTH, formats
-from site_builder.project import check_project
+from site_builder.apps.build import build_site
+from site_builder.derive.project import check_project
+from site_builder.output.images import MIN_WIDTH, formats
 
 GPS_LATITUDE = (10.0, 30.0, 15.5)
 XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
@@ -138,7 +138,7 @@ def test_a_phone_photo_is_published_upright_small_and_without_metadata(
 def test_encoding_is_byte_identical_without_the_cache(tmp_path: Path) -> None:
     """Two empty caches give the same files: what a fresh CI machine publishes is what a
     developer's build with a warm cache published."""
-    from site_builder.images import probe, write_images
+    from site_builder.output.images import probe, write_images
 
     (tmp_path / "content/media").mkdir(parents=True)
     (tmp_path / "content/media/p.jpg").write_bytes(phone_photo(1000, 700, orientation=1))
@@ -337,7 +337,7 @@ def test_a_nul_in_an_image_path_is_refused_not_a_crash(tiny: MiniProject) -> Non
     and ended ``check`` and ``build`` with a traceback. The path is validated first."""
     from conftest import run_cli
 
-    from site_builder.images import PhotoError, probe
+    from site_builder.output.images import PhotoError, probe
 
     for bad in ("a\0b.jpg", "../x.jpg", "a\\b.jpg", "", "a//b.jpg", "x" * 600 + ".jpg"):
         with pytest.raises(PhotoError):
@@ -393,7 +393,7 @@ def test_content_pictures_are_published_as_fresh_pixels(tiny: MiniProject, tmp_p
 def test_every_picture_kind_survives_republishing(suffix: str) -> None:
     """Every allow-listed picture kind is encoded again in its own format, animations
     keeping their frames, and what comes out passes the same check as what went in."""
-    from site_builder.images import PICTURE_FORMATS, clean_picture, picture_problem
+    from site_builder.output.images import PICTURE_FORMATS, clean_picture, picture_problem
 
     fmt = PICTURE_FORMATS[suffix]
     frames = [Image.new("RGB", (32, 24), colour) for colour in ((200, 30, 30), (30, 30, 200))]
@@ -413,9 +413,10 @@ def test_every_picture_kind_survives_republishing(suffix: str) -> None:
 def test_a_photo_decoded_by_one_check_is_not_decoded_by_the_next(tiny: MiniProject, monkeypatch: pytest.MonkeyPatch,
                                                                   tmp_path: Path) -> None:
     """Decoding every photo on every check would cost most of a minute at national scale:
-    a file that passed is remembered by its digest (site_builder.verified), and a changed
+    a file that passed is remembered by its digest (site_builder.inputs.verified), and a changed
     file is decoded again."""
-    from site_builder import images, verified
+    from site_builder.inputs import verified
+    from site_builder.output import images
 
     monkeypatch.setenv("ASEAN_BUILD_CACHE", str(tmp_path / "cache"))
     tiny.write("content/media/a.jpg", phone_photo(1200, 800, orientation=1))

@@ -1,12 +1,12 @@
-"""site_builder.index: the cross-references of one dataset, computed in one pass."""
+"""site_builder.derive.index: the cross-references of one dataset, computed in one pass."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import MiniProject
 
-from site_builder.index import SiteIndex, placed_nodes
-from site_builder.project import load_project
+from site_builder.derive.index import SiteIndex, placed_nodes
+from site_builder.derive.project import load_project
 
 
 @pytest.fixture

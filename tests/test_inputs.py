@@ -1,4 +1,4 @@
-"""What content/ and plans/ may hold (site_builder/inputs.py), and how they are read."""
+"""What content/ and plans/ may hold (site_builder/inputs/files.py), and how they are read."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from conftest import ROOT, MiniProject
 from hostile_probe import _docx, _pdf, _picture
 
-from site_builder.inputs import CONTROL, MEDIA, control_character, control_characters, file_kind, read, scan_content, walk
-from site_builder.problems import Problem
+from site_builder.core.problems import Problem
+from site_builder.inputs.files import CONTROL, MEDIA, control_character, control_characters, file_kind, read, scan_content, walk
 
 SAMPLES = {
     ".png": _picture("PNG"),
@@ -146,7 +146,7 @@ def test_invisible_characters_are_refused_where_no_script_needs_them(text: str, 
     """Finding 7 of issue 30: zero-width and direction marks, the word joiner, the soft
     hyphen, fillers and tag characters passed ``check`` although docs/security.md said
     invisible characters are refused. Every one is now reported, by code point and name."""
-    from site_builder.inputs import control_message
+    from site_builder.inputs.files import control_message
 
     assert [code for _, _, code in control_characters(text)] == codes
     for code in codes:
@@ -156,7 +156,7 @@ def test_invisible_characters_are_refused_where_no_script_needs_them(text: str, 
 
 
 def test_every_refused_character_is_located_up_to_a_limit() -> None:
-    from site_builder.inputs import MAX_REPORTED
+    from site_builder.inputs.files import MAX_REPORTED
 
     assert control_characters("a\u200bb\nc\u200bd") == [(1, 2, "U+200B"), (2, 2, "U+200B")]
     assert len(control_characters("\u200b" * 100)) == MAX_REPORTED
@@ -169,7 +169,7 @@ def test_every_refused_character_is_located_up_to_a_limit() -> None:
 ])
 def test_plans_hold_only_yaml_files(mini: MiniProject, name: str, message: str) -> None:
     """The loader reads ``*.yaml``: a ``.YAML`` file would be ignored without a word."""
-    from site_builder.inputs import scan_plans
+    from site_builder.inputs.files import scan_plans
 
     mini.write(name, "id: x\n")
     [problem] = scan_plans(mini.root)

@@ -1,4 +1,4 @@
-"""site_builder.links (``check --links``): every address of another site, with file and line."""
+"""site_builder.inputs.links (``check --links``): every address of another site, with file and line."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import MiniProject
 
-from site_builder.links import ExternalLink, external_links
+from site_builder.inputs.links import ExternalLink, external_links
 
 
 def test_every_http_address_of_pages_and_data_with_file_and_line(mini: MiniProject) -> None:
@@ -53,7 +53,7 @@ PAGE = "---\ntitle: Tin\ndescription: Mô tả\n---\n\n# Tin\n\n## Mục tiêu\n
 
 
 def _link_errors(mini: MiniProject, body: str) -> list[str]:
-    from site_builder.project import check_project
+    from site_builder.derive.project import check_project
 
     make_pair(mini, body)
     _, problems = check_project(mini.root)
@@ -98,7 +98,7 @@ def test_links_of_a_page_with_other_errors_are_checked_too(mini: MiniProject) ->
     """Every problem of a run: a page refused for its front matter still has its links resolved."""
     make_pair(mini, "[x](c.md)\n")
     mini.write("content/vi/tin/a.md", "---\ntitle: Tin\n---\n\n[x](c.md)\n")
-    from site_builder.project import check_project
+    from site_builder.derive.project import check_project
 
     _, problems = check_project(mini.root)
     found = [p.format() for p in problems.errors if p.file == "content/vi/tin/a.md"]
@@ -120,8 +120,8 @@ def test_link_rules_are_mkdocs_own() -> None:
 def test_links_found_once_are_remembered(mini: MiniProject, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A second check takes every body's links from the build cache (no body rendered
     again), and still resolves them: a link that broke since is reported."""
-    from site_builder import links
-    from site_builder.project import check_project
+    from site_builder.derive.project import check_project
+    from site_builder.inputs import links
 
     monkeypatch.setenv("ASEAN_BUILD_CACHE", str(tmp_path / "cache"))
     make_pair(mini, "[b](b.md) and [c](c.md)\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import MiniProject
 
-from site_builder.loader import check_dataset
+from site_builder.inputs.loader import check_dataset
 
 
 def messages(project: MiniProject) -> list[str]:

@@ -1,4 +1,4 @@
-"""site_builder/markdown_ext.py: table alignment as classes, and fenced code inside the
+"""site_builder/render/markdown_ext.py: table alignment as classes, and fenced code inside the
 numbered steps of a page (the editors' guide), on a unit and on the built guide."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from site_builder.markup_check import render
+from site_builder.inputs.markup_check import render
 
 STEPS = """1. Tạo cặp tệp bằng lệnh:
 

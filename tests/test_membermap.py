@@ -1,4 +1,4 @@
-"""site_builder/membermap.py: the tile map's layout and labels, on in-memory members."""
+"""site_builder/derive/membermap.py: the tile map's layout and labels, on in-memory members."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from site_builder.membermap import ARCHIPELAGOS, PLACES, MapError, tiles
+from site_builder.derive.membermap import ARCHIPELAGOS, PLACES, MapError, tiles
 
 
 def member(id: str, iso: str, vi: str, en: str | None) -> SimpleNamespace:

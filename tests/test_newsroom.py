@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from site_builder import newsroom
-from site_builder.newsroom import NEWS, Newsroom, PageLink, list_sizes, page_links
+from site_builder.derive import newsroom
+from site_builder.derive.newsroom import NEWS, Newsroom, PageLink, list_sizes, page_links
 
 
 @dataclass

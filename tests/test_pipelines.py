@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from site_builder.annotations import github, gitlab
-from site_builder.problems import Problem
+from site_builder.apps.annotations import github, gitlab
+from site_builder.core.problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 CI = ROOT / "docs/deploy/ci"
@@ -87,8 +87,8 @@ SECRETS = {"SSH_KEY": "-----BEGIN OPENSSH PRIVATE KEY-----\nnot a real key\n----
 
 
 def today() -> list[str]:
-    from site_builder.build import section_units
-    from site_builder.project import check_project
+    from site_builder.apps.build import section_units
+    from site_builder.derive.project import check_project
 
     project, _ = check_project(ROOT)
     assert project is not None

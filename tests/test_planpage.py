@@ -1,4 +1,4 @@
-"""site_builder/planpage.py: a plan page, on in-memory plans; the built plan pages in Chromium
+"""site_builder/render/planpage.py: a plan page, on in-memory plans; the built plan pages in Chromium
 (their height, the original text on a phone) and the public site without the workshop."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pytest
 from browser import StaticServer
 from conftest import SITE_URL
 
-from site_builder.charts import Cell
-from site_builder.planpage import asks, notes, status_chart, status_series, task_groups
-from site_builder.tracker import Summary
+from site_builder.derive.charts import Cell
+from site_builder.derive.tracker import Summary
+from site_builder.render.planpage import asks, notes, status_chart, status_series, task_groups
 
 
 def t(message: str) -> str:
@@ -166,7 +166,7 @@ def test_no_public_page_shows_the_workshop(built_site: Path) -> None:
     """Every page of the sitemap speaks to citizens: no file names, commands or warning
     signs, and no link to the editors' guide; the guide is reachable, but neither in the
     sitemap nor in the search index."""
-    from site_builder.urls import EDITORS
+    from site_builder.core.urls import EDITORS
 
     locs = re.findall(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text(encoding="utf-8"))
     assert locs and not [u for u in locs if any(f"/{e}" in u for e in EDITORS)]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.loader import Dataset, check_dataset, iter_models
+from site_builder.inputs.loader import Dataset, check_dataset, iter_models
 from site_builder.model import Text
 
 ROOT = Path(__file__).resolve().parent.parent

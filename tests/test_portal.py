@@ -1,10 +1,10 @@
-"""site_builder/portal.py: which page gets which context, and notes in the reader's language."""
+"""site_builder/render/portal.py: which page gets which context, and notes in the reader's language."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace as NS
 
-from site_builder.portal import Portal
+from site_builder.render.portal import Portal
 
 
 def test_each_page_kind_gets_its_context_and_every_page_the_chart_helper() -> None:
@@ -21,7 +21,7 @@ def test_source_notes_are_introduced_in_the_readers_language() -> None:
 
 
 def test_a_dashboard_is_drawn_with_a_title_for_what_its_tasks_are() -> None:
-    from site_builder.tracker import Summary
+    from site_builder.derive.tracker import Summary
 
     dashboard = NS(name="progress-x", noun="assignments", summaries=[Summary(2023, total=2, not_reported=2)])
     chart = Portal(NS(lang="en", number=lambda v: f"{v:g}")).dashboard_chart(dashboard)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import MiniProject, TinyBuilds
 
-from site_builder.build import build_site
-from site_builder.preview import Preview
+from site_builder.apps.build import build_site
+from site_builder.apps.preview import Preview
 
 ARTICLE = ("---\ntitle: Tin thử\ndescription: Một tin để thử.\nkind: news\ndate: 2024-05-01\ntopics: [economic]\n"
            "sources:\n  - {title: Cổng thông tin, publisher: Sở Ngoại vụ}\n---\n\n# Tin thử\n\nBản đầu.\n")
@@ -87,7 +87,7 @@ def test_no_quick_path_while_the_data_has_errors(tiny: MiniProject, preview: Pre
 def test_a_full_build_keeps_edits_made_while_it_ran(tiny: MiniProject, preview: Preview, monkeypatch: pytest.MonkeyPatch) -> None:
     """The full build reads the files when it starts; a page edited on the quick path
     meanwhile is rendered again after the swap, so that the old text does not come back."""
-    import site_builder.preview as module
+    import site_builder.apps.preview as module
 
     path = tiny.root / "content/vi/news/tin-thu.md"
     real_build = module.build_site
@@ -118,7 +118,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Preview, int]]:
     """A preview server bound to 127.0.0.1 on a free port, serving a small built tree."""
     import threading
 
-    from site_builder.preview import make_server
+    from site_builder.apps.preview import make_server
 
     preview = Preview(tmp_path, 0)
     (preview.out / "vi/assets").mkdir(parents=True)
@@ -202,7 +202,7 @@ def test_folders_are_never_listed(served: tuple[Preview, int]) -> None:
 def test_a_preview_folder_from_before_the_marker_is_replaced(tmp_path: Path) -> None:
     """The preview's folder is the kit's own: one an older version built without the
     marker is removed so that the build can write there; a marked one, or a link, stays."""
-    from site_builder.build import MARKER
+    from site_builder.apps.build import MARKER
 
     preview = Preview(tmp_path, 0)
     (preview.out / "vi").mkdir(parents=True)
@@ -237,7 +237,7 @@ def test_a_missing_page_gets_the_sites_own_404_page_in_its_language(served: tupl
 
 # ── Up at once, and up with an error: the previous build, a banner, the broken page alone ──
 def test_a_pages_address_from_its_file() -> None:
-    from site_builder.preview import page_address, request_page
+    from site_builder.apps.preview import page_address, request_page
 
     assert page_address("content/vi/news/tin-thu.md") == "/vi/news/tin-thu/"
     assert page_address("content/en/news/index.md") == "/en/news/"
@@ -251,7 +251,7 @@ def test_an_error_breaks_only_the_page_of_the_broken_file(tiny: MiniProject, pre
     banner naming the error, and the broken file's own page answers the report."""
     import threading
 
-    from site_builder.preview import make_server
+    from site_builder.apps.preview import make_server
 
     tiny.write("content/vi/news/tin-thu.md", ARTICLE.replace("date: 2024-05-01", "date: 1 tháng 5"))
     preview.rebuild(reload=False)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from conftest import PLAN, ROOT, MiniProject
 
-from site_builder.loader import check_dataset
-from site_builder.tracker import NOT_REPORTED, Tracker, plan_years
-from site_builder.yearly_report import write_reports
+from site_builder.derive.tracker import NOT_REPORTED, Tracker, plan_years
+from site_builder.inputs.loader import check_dataset
+from site_builder.output.report.compose import write_reports
 
 RECORDS = """plan: soc-trang-2022
 year: 2022

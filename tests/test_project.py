@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import MiniProject
 
-from site_builder import embeds, index, pages, tracker
-from site_builder.build import build_site
-from site_builder.project import load_project
+from site_builder.apps.build import build_site
+from site_builder.derive import embeds, index, pages, tracker
+from site_builder.derive.project import load_project
 
 
 @pytest.fixture

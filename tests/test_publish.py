@@ -1,4 +1,4 @@
-"""site_builder.publish: the files at the root of the site, outside the language trees."""
+"""site_builder.output.publish: the files at the root of the site, outside the language trees."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from pathlib import Path
 
 from conftest import MiniProject
 
-from site_builder.project import load_project
-from site_builder.publish import STATIC, page_paths, sitemap, write_root_files, write_units_index
-from site_builder.urls import SiteUrls
-from site_builder.writer import Writer
+from site_builder.core.urls import SiteUrls
+from site_builder.derive.project import load_project
+from site_builder.output.publish import STATIC, page_paths, sitemap, write_root_files, write_units_index
+from site_builder.output.writer import Writer
 
 BASE = "https://e.example/a&b/"
 

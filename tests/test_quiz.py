@@ -12,7 +12,7 @@ import jsonschema
 from browser import CspServer, StaticServer, Watched, open_settled
 from conftest import MiniProject
 
-from site_builder.content_tree import check_content
+from site_builder.inputs.content_tree import check_content
 
 ROOT = Path(__file__).resolve().parent.parent
 

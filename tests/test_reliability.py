@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, MiniProject, TinyBuilds
 
-from site_builder import build as build_module
-from site_builder.build import build_site
+from site_builder.apps import build as build_module
+from site_builder.apps.build import build_site
 
 
 def tree(site: Path) -> dict[str, str]:

@@ -4,7 +4,7 @@ reporting agency, its recipients and deadline; the plain English report; byte-id
 files for the same inputs.
 
 The measurements follow Decree 30/2020/NĐ-CP, Appendix I, Part I (see
-``site_builder/yearly_report_docx.py``): A4; margins 20-25 mm top and bottom, 30-35 mm left,
+``site_builder/output/report/docx.py``): A4; margins 20-25 mm top and bottom, 30-35 mm left,
 15-20 mm right; Times New Roman at the sizes of Section II; page numbers in the top
 margin from page 2; "Nơi nhận" level with the signer's position.
 """
@@ -28,15 +28,9 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 
-from site_builder.loader import Dataset, check_dataset
-from site_builder.yearly_report import (
-    build_report,
-    letterhead_names,
-    reporting_duty,
-    signing,
-    write_reports,
-)
-from site_builder.yearly_report_docx import HEADER_COLUMNS, LEFT, SIGNATURE_COLUMNS, TEXT_WIDTH
+from site_builder.inputs.loader import Dataset, check_dataset
+from site_builder.output.report.compose import build_report, letterhead_names, reporting_duty, signing, write_reports
+from site_builder.output.report.docx import HEADER_COLUMNS, LEFT, SIGNATURE_COLUMNS, TEXT_WIDTH
 
 ROOT = Path(__file__).resolve().parent.parent
 MM = 72 / 25.4
@@ -383,8 +377,8 @@ def test_report_as_option(tmp_path: Path) -> None:
 
 
 def test_task_names_never_end_on_a_comma(dataset: Dataset) -> None:
-    from site_builder.tracker import Tracker
-    from site_builder.yearly_report import task_name
+    from site_builder.derive.tracker import Tracker
+    from site_builder.output.report.compose import task_name
 
     tracker = Tracker(dataset)
     names = [task_name(task, lang) for plan in dataset.plans.values() for task in tracker.tasks(plan)

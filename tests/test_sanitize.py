@@ -1,4 +1,4 @@
-"""The allow-list sanitiser (site_builder/sanitize.py): properties that hold for any
+"""The allow-list sanitiser (site_builder/inputs/sanitize.py): properties that hold for any
 input, the Markdown the site's extensions produce passing unchanged, and the lists it
 keeps in step with the theme and mkdocs.yml."""
 
@@ -11,9 +11,9 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_builder.markup_check import MARKDOWN_CONFIG, MARKDOWN_EXTENSIONS, render
-from site_builder.sanitize import RESERVED_IDS, URL_SCHEMES, Policy, inventory, removals
-from site_builder.siteconfig import plugin_options
+from site_builder.inputs.markup_check import MARKDOWN_CONFIG, MARKDOWN_EXTENSIONS, render
+from site_builder.inputs.sanitize import RESERVED_IDS, URL_SCHEMES, Policy, inventory, removals
+from site_builder.inputs.siteconfig import plugin_options
 
 POLICY = Policy()
 
@@ -139,7 +139,7 @@ def test_markdown_extensions_match_mkdocs_yml() -> None:
     and fenced_code); were they to differ, check could pass what the site renders otherwise."""
     import yaml
 
-    from site_builder.siteconfig import _Loader
+    from site_builder.inputs.siteconfig import _Loader
 
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), _Loader)
     names = []

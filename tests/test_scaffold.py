@@ -1,14 +1,14 @@
-"""site_builder.scaffold (``new``): the exact files an editor starts from, and what is refused."""
+"""site_builder.apps.scaffold (``new``): the exact files an editor starts from, and what is refused."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import MiniProject
 
-from site_builder import scaffold
-from site_builder.content_tree import ContentPage
-from site_builder.project import check_project
-from site_builder.scaffold import BrandingArgs, ScaffoldError
+from site_builder.apps import scaffold
+from site_builder.apps.scaffold import BrandingArgs, ScaffoldError
+from site_builder.derive.project import check_project
+from site_builder.inputs.content_tree import ContentPage
 
 
 def test_an_article_pair_with_the_hash_of_the_text_it_translates(mini: MiniProject) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from site_builder.schemas import SCHEMAS, stale_schemas
+from site_builder.output.schemas import SCHEMAS, stale_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 

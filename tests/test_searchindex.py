@@ -15,8 +15,8 @@ import pytest
 from browser import StaticServer, Watched
 from conftest import MiniProject, make_tiny
 
-from site_builder import searchindex
-from site_builder.searchindex import IndexFormatError, Word, bounds, chunks, fold, merge
+from site_builder.output import searchindex
+from site_builder.output.searchindex import IndexFormatError, Word, bounds, chunks, fold, merge
 
 
 # ── the folding ──────────────────────────────────────────────────────────────────────
@@ -93,7 +93,7 @@ def read(path: Path) -> object:
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from site_builder.build import index_search
+    from site_builder.apps.build import index_search
 
     site = tmp_path_factory.mktemp("pagefind") / "vi"
     pages = {
@@ -158,7 +158,7 @@ def test_spaced_separates_adjacent_cells_and_terms_only() -> None:
 def test_pagefind_indexes_spaced_terms_as_separate_words(tmp_path: Path) -> None:
     """On a real Pagefind build: without the line break, Pagefind 1.5.2 indexes the term and
     its description as one word ("hoạchKế"); with it, as two."""
-    from site_builder.build import index_search
+    from site_builder.apps.build import index_search
 
     body = "<dl><dt>Kế hoạch</dt><dd>Kế hoạch ASEAN</dd></dl><table><tr><th>Cột một</th><th>Cột hai</th></tr></table>"
     for name, html in (("glued", body), ("spaced", searchindex.spaced(body))):
@@ -268,7 +268,7 @@ def photo() -> bytes:
 
 @pytest.fixture(scope="module")
 def tiny_search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from site_builder.build import build_site
+    from site_builder.apps.build import build_site
 
     root = tmp_path_factory.mktemp("search-tiny")
     project = make_tiny(MiniProject(root / "project"))

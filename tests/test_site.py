@@ -10,7 +10,7 @@ import pytest
 from conftest import SITE_URL
 from sitecheck import ParsedSite, broken_links, html_pages
 
-from site_builder.sitechrome import NAV
+from site_builder.render.sitechrome import NAV
 
 LANGS = ("vi", "en")
 

@@ -1,4 +1,4 @@
-"""site_builder/sitechrome.py: navigation and branding, on an in-memory mini project."""
+"""site_builder/render/sitechrome.py: navigation and branding, on an in-memory mini project."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from browser import StaticServer
 from conftest import SITE_URL, MiniProject
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from site_builder.build import build_site
-from site_builder.i18n import translations
+from site_builder.apps.build import build_site
+from site_builder.core.i18n import translations
+from site_builder.derive.project import load_project
 from site_builder.model.units import contrast
-from site_builder.project import load_project
-from site_builder.sitechrome import (
+from site_builder.render.sitechrome import (
     NAV,
     active_item,
     branding,

@@ -1,4 +1,4 @@
-"""site_builder.slug: one folding for ids, anchors and search, Vietnamese alphabetical order."""
+"""site_builder.core.slug: one folding for ids, anchors and search, Vietnamese alphabetical order."""
 
 from __future__ import annotations
 
@@ -6,14 +6,7 @@ import re
 
 import pytest
 
-from site_builder.slug import (
-    SLUG_PATTERN,
-    collation_key,
-    fold,
-    in_sentence,
-    slugify,
-    slugify_heading,
-)
+from site_builder.core.slug import SLUG_PATTERN, collation_key, fold, in_sentence, slugify, slugify_heading
 
 
 def test_fold_drops_marks_and_folds_d_with_stroke() -> None:

@@ -1,4 +1,4 @@
-"""Compiled templates kept between builds (site_builder/template_cache.py): a second build
+"""Compiled templates kept between builds (site_builder/engine/template_cache.py): a second build
 compiles nothing and writes the same bytes; environments set up differently never share."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from site_builder.template_cache import bytecode_cache
+from site_builder.engine.template_cache import bytecode_cache
 
 
 def _env(folder: Path, autoescape: bool) -> jinja2.Environment:

@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from site_builder.theme_loader import VisibleFilesLoader, visible_files_env
+from site_builder.engine.theme_loader import VisibleFilesLoader, visible_files_env
 
 ROOT = Path(__file__).resolve().parent.parent
 

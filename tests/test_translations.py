@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import MiniProject
 
-from site_builder import translation_status
-from site_builder.cli import main
-from site_builder.project import Project, check_project
-from site_builder.translation_status import TranslationError, mark_current
+from site_builder.apps.cli import main
+from site_builder.derive import translation_status
+from site_builder.derive.project import Project, check_project
+from site_builder.derive.translation_status import TranslationError, mark_current
 
 VI = "---\ntitle: Lịch sử\ndescription: Lịch sử ASEAN\n---\n\n# Lịch sử\n\nBản tiếng Việt.\n"
 EN_LINES = ["---", "title: History", "description: ASEAN history  ", "{hash}---", "", "# History", "",

@@ -1,4 +1,4 @@
-"""Whole folders removed and hard-linked many entries at a time (site_builder/trees.py):
+"""Whole folders removed and hard-linked many entries at a time (site_builder/output/trees.py):
 the same result as ``shutil.rmtree`` and ``shutil.copytree`` with links."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from site_builder.trees import link_files, link_tree, remove_tree
+from site_builder.output.trees import link_files, link_tree, remove_tree
 
 
 def _tree(root: Path, pages: int = 150) -> None:

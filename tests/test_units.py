@@ -13,11 +13,11 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, CliResult, MiniProject, run_cli
 
-from site_builder.build import BuildError, build_all_units, build_site
-from site_builder.index import SiteIndex
-from site_builder.problems import ProblemList
-from site_builder.project import Project
-from site_builder.slug import collation_key
+from site_builder.apps.build import BuildError, build_all_units, build_site
+from site_builder.core.problems import ProblemList
+from site_builder.core.slug import collation_key
+from site_builder.derive.index import SiteIndex
+from site_builder.derive.project import Project
 
 BRANDING = """    branding:
       display_name: {vi: "Cổng thông tin điện tử tỉnh Sóc Trăng", en: "Sóc Trăng Provincial Web Portal"}
@@ -354,7 +354,7 @@ def sections(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Four sections of the real corpus, without the search index (no test here searches)."""
     from conftest import no_search_index
 
-    from site_builder import build
+    from site_builder.apps import build
 
     out = {}
     with pytest.MonkeyPatch.context() as patch:

@@ -1,11 +1,11 @@
-"""site_builder/urls.py: published paths, the site's address and every absolute URL."""
+"""site_builder/core/urls.py: published paths, the site's address and every absolute URL."""
 
 from __future__ import annotations
 
 import pytest
 
-from site_builder import urls
-from site_builder.urls import SiteUrls
+from site_builder.core import urls
+from site_builder.core.urls import SiteUrls
 
 
 def test_paths_below_a_language_root() -> None:

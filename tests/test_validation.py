@@ -1,4 +1,4 @@
-"""site_builder.validation: pydantic's errors as located, bilingual problems that say what
+"""site_builder.inputs.validation: pydantic's errors as located, bilingual problems that say what
 was expected and what was found."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from typing import Annotated, Any
 import pytest
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from site_builder.inputs.validation import field_path, translate, validate
+from site_builder.inputs.yamlsource import YamlDocument, parse_yaml
 from site_builder.model import UnitFile
-from site_builder.validation import field_path, translate, validate
-from site_builder.yamlsource import YamlDocument, parse_yaml
 
 
 def test_field_path() -> None:
@@ -155,7 +155,7 @@ def test_https_addresses_have_a_real_port(url: str, ok: bool) -> None:
 
 def test_a_huge_number_is_refused_without_being_echoed_whole() -> None:
     """Finding 10 of issue 30: a 100,000-digit integer was echoed whole in the message."""
-    from site_builder.problems import Problem
+    from site_builder.core.problems import Problem
 
     refused = parse_yaml(("id: " + "9" * 100_000 + "\n").encode(), "plans/x.yaml")
     assert isinstance(refused, Problem)

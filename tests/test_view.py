@@ -1,4 +1,4 @@
-"""site_builder/view.py: what templates may still ask, and the reads it records, on the rich
+"""site_builder/render/view.py: what templates may still ask, and the reads it records, on the rich
 mini project."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import MiniProject, make_rich
 
+from site_builder.derive.project import Project, load_project
 from site_builder.model import Text
-from site_builder.project import Project, load_project
-from site_builder.view import SiteView
+from site_builder.render.view import SiteView
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +67,7 @@ def test_search_attributes_name_the_page_and_keep_a_row_below_titles(project: Pr
     """What a search result shows under its title, and how Pagefind weighs the page: an
     activity names its plan and unit, has no headline (its title is a plan's row) and a low
     weight; other pages carry their title as the headline the search page boosts."""
-    from site_builder.pages import Subject
+    from site_builder.derive.pages import Subject
 
     vi, en = SiteView(project, "vi"), SiteView(project, "en")
     plan = project.data.plans["soc-trang-2022"]

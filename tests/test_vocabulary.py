@@ -1,4 +1,4 @@
-"""site_builder/vocabulary.py: each word defined once, and the models and catalogs agree."""
+"""site_builder/core/vocabulary.py: each word defined once, and the models and catalogs agree."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import get_args
 
 import pytest
 
-from site_builder import vocabulary as v
-from site_builder.i18n import translations
+from site_builder.core import vocabulary as v
+from site_builder.core.i18n import translations
 from site_builder.model.common import Pillar
 from site_builder.model.content import QuizTopic
 from site_builder.model.plans import TimelineKind

@@ -1,4 +1,4 @@
-"""site_builder/writer.py: each file of a build written once, inside its folder."""
+"""site_builder/output/writer.py: each file of a build written once, inside its folder."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.writer import DuplicateOutput, Writer
+from site_builder.output.writer import DuplicateOutput, Writer
 
 
 def test_writes_text_and_bytes_below_the_folder(tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from site_builder.problems import Problem
-from site_builder.yamlsource import MAX_BYTES, load_yaml, parse_yaml
+from site_builder.core.problems import Problem
+from site_builder.inputs.yamlsource import MAX_BYTES, load_yaml, parse_yaml
 
 
 def refused(raw: bytes) -> str:

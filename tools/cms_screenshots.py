@@ -55,7 +55,7 @@ PLAN, YEAR = "bcd-asean-2021-2025", 2024
 
 def activity_label(activity: str = "I.1") -> str:
     """How the plan's form shows one of its activities (number and name)."""
-    from site_builder import cms
+    from site_builder.apps import cms
 
     return next(o["label"] for c in cms.config(ROOT)["collections"] if c["name"] == f"progress-{PLAN}"
                 for f in c["fields"] if f["name"] == "records"
@@ -235,8 +235,8 @@ def series(browser: Any) -> list[str]:
 
     import gitea_standin
 
-    from site_builder.build import build_site
-    from site_builder.slug import slugify
+    from site_builder.apps.build import build_site
+    from site_builder.core.slug import slugify
 
     with tempfile.TemporaryDirectory(prefix="cms-series-") as tmp:
         repo = repository_copy(Path(tmp) / "repo")

@@ -3,14 +3,14 @@
 Usage: ``python tools/covers.py`` writes ``theme/assets/illustrations/<name>.svg`` for
 every scene below, and ``theme/assets/flags/asean.svg`` and ``asean-emblem.svg``.
 Running it again gives the same bytes; the files are committed, and the build only
-copies them (and draws the link previews from them, :mod:`site_builder.illustrations`).
+copies them (and draws the link previews from them, :mod:`site_builder.core.illustrations`).
 
 Why drawings: the shipped articles report real events, and we hold no photograph of them
 whose licence we could show. The covers this tool used to make were coloured blocks with
 a topic code, captioned like photos; a drawing that says it is a drawing is honest. Each
 scene is one pictogram or small scene per subject (trade, health, travel...), in one flat
 style: the section's palette, no outlines, no gradients, no words, a year at most.
-Only the SVG subset of :data:`site_builder.illustrations.ELEMENTS` is written.
+Only the SVG subset of :data:`site_builder.core.illustrations.ELEMENTS` is written.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from site_builder.illustrations import HEIGHT, WIDTH, folder  # noqa: E402
+from site_builder.core.illustrations import HEIGHT, WIDTH, folder
 
 # The section's palette (theme/assets/asean.css), with a few tints for scenery.
 BLUE, DARK, MID, PALE = "#163a86", "#0e2a66", "#2c55a8", "#c9d6ef"

@@ -1,5 +1,5 @@
 """Measure every widget's height in Chromium at a phone's and a computer's width, and record
-them in ``theme/asean/embed/heights.json``, which the build reads (``site_builder/embeds.py``).
+them in ``theme/asean/embed/heights.json``, which the build reads (``site_builder/derive/embeds.py``).
 
 Why a tool run and a committed file, not a measurement during the build: measuring needs a
 browser, and the build must not (it runs on a fresh runner, offline, in seconds). Why not a

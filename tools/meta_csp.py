@@ -1,7 +1,7 @@
 """Write the site's Content-Security-Policy into every page as a ``<meta>`` tag.
 
 For hosts that cannot send response headers (GitHub Pages): the policy the pages are
-built to satisfy (:mod:`site_builder.csp`) then still reaches the browser, from the page
+built to satisfy (:mod:`site_builder.core.csp`) then still reaches the browser, from the page
 itself. A ``<meta>`` policy applies only to what follows it in the document, so it is
 written right after ``<meta charset>``, before any stylesheet or script; and it cannot
 carry ``frame-ancestors`` (browsers ignore that directive there and warn), so it is the
@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from site_builder.csp import BASE  # noqa: E402
+from site_builder.core.csp import BASE
 
 TAG = f'<meta http-equiv="Content-Security-Policy" content="{BASE}">'
 """The policy of every page, without ``frame-ancestors`` (header-only)."""

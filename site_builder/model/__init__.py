@@ -6,10 +6,10 @@ file is an error with its line, not a silently ignored value.
 
 from __future__ import annotations
 
-from .agencies import Agency, AgencyFile
-from .common import PILLARS, Pillar, Text
-from .plans import Activity, Appendix, Node, Plan, Timeline
-from .units import Unit, UnitFile
+from site_builder.model.agencies import Agency, AgencyFile
+from site_builder.model.common import PILLARS, Pillar, Text
+from site_builder.model.plans import Activity, Appendix, Node, Plan, Timeline
+from site_builder.model.units import Unit, UnitFile
 
 __all__ = [
     "PILLARS",

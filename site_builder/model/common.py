@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..slug import SLUG_PATTERN
-from ..vocabulary import TOPIC_IDS
+from site_builder.core.slug import SLUG_PATTERN
+from site_builder.core.vocabulary import TOPIC_IDS
 
 
 class Strict(BaseModel):

@@ -15,8 +15,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ..vocabulary import TIMELINE_KINDS, ids
-from .common import NonEmpty, PartialDate, Pillar, Quirk, Slug, Strict, Text, bilingual_error
+from site_builder.core.vocabulary import TIMELINE_KINDS, ids
+from site_builder.model.common import NonEmpty, PartialDate, Pillar, Quirk, Slug, Strict, Text, bilingual_error
 
 NodeKind = Literal[
     "preamble",

@@ -12,8 +12,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..vocabulary import STATUSES, ids
-from .common import HttpsUrl, NonEmpty, PartialDate, SitePath, Slug, Strict, Text, bilingual_error
+from site_builder.core.vocabulary import STATUSES, ids
+from site_builder.model.common import HttpsUrl, NonEmpty, PartialDate, SitePath, Slug, Strict, Text, bilingual_error
 
 Status = Literal[ids(STATUSES)]  # type: ignore[valid-type]
 DEFAULT_PROGRESS: dict[str, int | None] = {

@@ -1,0 +1,492 @@
+"""``make serve``: a live preview of both languages for editors, on 127.0.0.1 only.
+
+The preview builds into ``.cache/preview`` (never into ``site/``), serves it, and
+rebuilds when anything under ``content/``, ``plans/``, ``theme/`` or ``mkdocs.yml``
+changes; an edited page is shown at once, before the full rebuild ends (see
+:class:`Preview`). The server starts at once: it serves the previous run's build while the
+first full build runs in the background (a national build takes twenty seconds and more; an
+editor should not wait for it to read a page), and on a fresh clone it answers with a page
+that says the first build is running and reloads when it is done.
+
+A broken file does not stop the server, nor the pages that do not read it: the last good
+build stays up with a banner naming the error (file, line, field, in Vietnamese and
+English) on every page; a page whose own Markdown file is broken answers the error report
+instead, since what it would show is no longer what the file says. Open pages reload
+themselves after each rebuild through a small script the server adds to HTML responses;
+the built files themselves are not changed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import signal
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
+
+from site_builder import LANGUAGES
+from site_builder.apps.build import MARKER, BuildError, build_site
+from site_builder.core.problems import InputError
+from site_builder.derive.project import Project
+from site_builder.engine.mkdocs_build import LivePages
+from site_builder.inputs.content_tree import check_page_file
+
+WATCHED = ("content", "plans", "theme", "mkdocs.yml")
+BANNER_CSS = """#preview-banner{position:sticky;top:0;z-index:1000;margin:0;padding:.75rem 1rem;background:#fff6cc;
+color:#1a1a1a;border-bottom:4px solid #c8102e;font:16px/1.5 system-ui,sans-serif}
+#preview-banner pre{white-space:pre-wrap;margin:.5rem 0 0;font-size:14px;max-height:12rem;overflow:auto}
+"""
+"""The error banner's style, served as a file (``/__preview__/banner.css``): the pages'
+Content-Security-Policy allows no inline style."""
+RELOAD_JS = """(function () {
+  var seen = null;
+  function poll() {
+    fetch("/__preview__/state", {cache: "no-store"}).then(function (r) { return r.json(); })
+      .then(function (s) { if (seen !== null && s.version !== seen) location.reload(); seen = s.version; })
+      .catch(function () {}).finally(function () { setTimeout(poll, 700); });
+  }
+  poll();
+})();
+"""
+
+
+def page_address(file: str) -> str | None:
+    """The address of the page a Markdown file of ``content/<lang>/`` becomes
+    (``content/vi/news/x.md`` -> ``/vi/news/x/``); ``None`` for any other file."""
+    parts = file.split("/")
+    if len(parts) < 3 or parts[0] != "content" or parts[1] not in LANGUAGES or not file.endswith(".md"):
+        return None
+    parts[-1] = parts[-1].removesuffix(".md")
+    if parts[-1] in ("index", "README"):
+        parts.pop()
+    return "/" + "/".join(parts[1:]) + "/"
+
+
+def request_page(path: str) -> str:
+    """A request's path as the page address :func:`page_address` gives (``/vi/x/index.html`` -> ``/vi/x/``)."""
+    path = path.split("?", 1)[0]
+    return path.removesuffix("index.html") if path.endswith("/index.html") else path
+
+
+def after_body(page: bytes, insert: bytes) -> bytes:
+    """``page`` with ``insert`` placed just inside its ``<body>`` (at the start when it has none)."""
+    start = page.find(b"<body")
+    end = page.find(b">", start) if start >= 0 else -1
+    return page[:end + 1] + insert + page[end + 1:] if end >= 0 else insert + page
+
+
+def watched(root: Path, path: str) -> Path | None:
+    """The file an event names, when it is one the preview follows: inside a watched folder
+    (or a watched file itself), and not an editor's hidden or backup file."""
+    file = Path(path)
+    try:
+        rel = file.relative_to(root)
+    except ValueError:
+        return None
+    if not rel.parts or rel.parts[0] not in WATCHED:
+        return None
+    if any(part.startswith((".", "~")) or part.endswith("~") for part in rel.parts):
+        return None
+    return file
+
+
+class Changes(FileSystemEventHandler):
+    """Collects the files that changed, as the operating system reports them (inotify on
+    Linux, FSEvents on macOS, ReadDirectoryChangesW on Windows: nothing is polled)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.paths: set[Path] = set()
+        self.lock = threading.Lock()
+        self.arrived = threading.Event()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write") or (event.is_directory and event.event_type == "modified"):
+            return
+        names = [event.src_path, getattr(event, "dest_path", "")]
+        found = [p for name in names if name and (p := watched(self.root, os.fsdecode(name))) is not None]
+        if found:
+            with self.lock:
+                self.paths.update(found)
+            self.arrived.set()
+
+    def take(self, quiet: float) -> list[Path]:
+        """Wait for changes, then until none has come for ``quiet`` seconds (an editor's
+        save is several events), and return them."""
+        self.arrived.wait()
+        while True:
+            self.arrived.clear()
+            if not self.arrived.wait(quiet):
+                break
+        with self.lock:
+            paths, self.paths = sorted(self.paths), set()
+        return paths
+
+
+class Preview:
+    """The state shared by the watcher, the builder and the request handler.
+
+    A change to the text of an existing page takes the quick path: that page alone is
+    checked and rendered into the preview at once (well under a second on a national
+    corpus) and open tabs reload. Every change, quick or not, is then followed by a
+    full build in the background, which brings lists, feeds and the search index up to
+    date and shows data errors; a change made while it runs starts another one.
+    """
+
+    def __init__(self, root: Path, port: int) -> None:
+        self.root = root
+        self.port = port
+        self.out = root / ".cache" / "preview"
+        self.version = 0
+        self.error: str | None = None
+        self.lock = threading.Lock()
+        self.live: dict[str, LivePages] = {}
+        self.live_lock = threading.Lock()
+        self.wanted = threading.Event()
+        self.reload_after_build = False
+        self.quick_paths: set[Path] = set()
+        """Pages rendered on the quick path since the last full build started."""
+        self.admin_written: dict[Path, bool] = {}
+        """Whether ``/admin/`` was written in this run (:func:`site_builder.apps.cms.preview_response`)."""
+        self.building_first = False
+        """No build to serve yet (a fresh clone): pages answer that the first build is running."""
+        self.broken_pages: set[str] = set()
+        """Addresses (``/vi/news/x/``) of pages whose own Markdown file has an error."""
+
+    def has_build(self) -> bool:
+        """Whether a complete earlier build is there to serve (the build swaps its output in
+        whole, so the marker and a home page mean one finished)."""
+        return (self.out / MARKER).is_file() and any((self.out / lang / "index.html").is_file() for lang in LANGUAGES)
+
+    def adopt_output(self) -> None:
+        """Remove a preview folder that an older version of the kit built without the
+        marker (:data:`~site_builder.apps.build.MARKER`), which the build would otherwise
+        refuse to replace. Only ``.cache/preview`` itself is concerned: the kit's own
+        folder, never one a user chose, and never a symbolic link or a path that leads
+        out of the project."""
+        out = self.out
+        if (out.is_symlink() or not out.is_dir() or (out / MARKER).exists()
+                or not out.resolve().is_relative_to(self.root.resolve() / ".cache")):
+            return
+        shutil.rmtree(out)
+
+    @property
+    def site_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def rebuild(self, reload: bool = True) -> None:
+        """A full build into the preview folder; tabs reload when ``reload`` or when the
+        error state changes (a quick render already reloaded them otherwise)."""
+        started = time.perf_counter()
+        with self.live_lock:
+            self.quick_paths = set()
+        try:
+            project = build_site(self.root, self.out, site_url=self.site_url, strict=False, workshop=True).project
+            error = None
+        except InputError as exc:
+            error = exc.report()
+            broken = {url for p in exc.problems if p.severity == "error" and (url := page_address(p.file))}
+        except BuildError as exc:
+            error = str(exc)
+            broken = set()
+        else:
+            broken = set()
+        with self.lock:
+            changed_state = (error is None) != (self.error is None)
+            self.error = error
+            self.broken_pages = broken
+            self.building_first = not self.has_build()
+            if reload or changed_state:
+                self.version += 1
+        # The build read the files when it started: pages changed on the quick path
+        # since then are rendered again so that the swap does not bring back old text.
+        with self.live_lock:
+            pending = set(self.quick_paths)
+        if error is None:
+            self.refresh_live(project)
+            for path in pending:
+                self.quick([path], bump=False)
+        took = time.perf_counter() - started
+        if error:
+            print(f"LỖI / ERROR ({took:.1f} s):\n{error}\n", flush=True)
+        else:
+            print(f"đã dựng lại / rebuilt in {took:.1f} s", flush=True)
+
+    def refresh_live(self, project: Project | None = None) -> None:
+        """New in-memory language builds for the quick path (none while data has errors)."""
+        live: dict[str, LivePages] = {}
+        try:
+            for lang in LANGUAGES:
+                live[lang] = LivePages(self.root, lang, self.out / lang, self.site_url, project)
+        except Exception as exc:  # the full build reports the problem; the quick path waits
+            print(f"(xem nhanh tạm tắt / quick preview off: {type(exc).__name__}: {exc})", flush=True)
+            live = {}
+        with self.live_lock:
+            old, self.live = self.live, live
+        for pages in old.values():
+            pages.close()
+
+    def quick(self, changed: list[Path], bump: bool = True) -> bool:
+        """Render the changed pages now if every change is the text of a page the
+        preview already has and each passes its own checks; else leave it to the full build."""
+        if self.error is not None:
+            return False
+        content = self.root / "content"
+        with self.live_lock:
+            todo = []
+            for path in changed:
+                lang = path.relative_to(content).parts[0] if path.is_relative_to(content) else None
+                pages = self.live.get(lang or "")
+                if lang is None or pages is None or not path.is_file() or not pages.owns(path):
+                    return False
+                page, problems = check_page_file(self.root, lang, path)
+                if page is None or problems:
+                    return False
+                todo.append((pages, path, page))
+            started = time.perf_counter()
+            try:
+                for pages, _, page in todo:
+                    pages.render(page)
+            except Exception:  # noqa: BLE001 - whatever MkDocs raised, the full build will report it
+                return False
+            self.quick_paths.update(path for _, path, _ in todo)
+        if bump:
+            with self.lock:
+                self.version += 1
+            took = (time.perf_counter() - started) * 1000
+            print(f"đã cập nhật / updated {', '.join(str(p.relative_to(self.root)) for _, p, _ in todo)} "
+                  f"in {took:.0f} ms", flush=True)
+        return True
+
+    def observe(self) -> tuple[BaseObserver, Changes]:
+        """Start watching the inputs (each watched folder, and the project folder for the
+        watched files at its top); the output folder is never watched."""
+        changes = Changes(self.root)
+        observer = Observer()
+        for name in WATCHED:
+            path = self.root / name
+            if path.is_dir():
+                observer.schedule(changes, str(path), recursive=True)
+        observer.schedule(changes, str(self.root), recursive=False)
+        observer.start()
+        return observer, changes
+
+    def watch(self, changes: Changes, quiet: float = 0.05) -> None:
+        """Quick-render what can be of each batch of changes, and ask for a full build."""
+        while True:
+            changed = changes.take(quiet)
+            done = self.quick(changed)
+            with self.lock:
+                self.reload_after_build = self.reload_after_build or not done
+            self.wanted.set()
+
+    def builder(self) -> None:
+        """Run full builds one after the other while changes keep coming."""
+        while True:
+            self.wanted.wait()
+            self.wanted.clear()
+            with self.lock:
+                reload, self.reload_after_build = self.reload_after_build, False
+            self.rebuild(reload=reload)
+
+    def banner(self) -> bytes:
+        """The banner put at the top of every page served while the data has an error."""
+        return (
+            '<link rel="stylesheet" href="/__preview__/banner.css"><div id="preview-banner" role="alert"><strong>'
+            "Bản xem trước đang hiện lần dựng trước: một tệp có lỗi, sửa rồi lưu. "
+            "/ The preview shows the last good build: a file has an error; fix it and save.</strong>"
+            f"<pre>{html.escape(self.error or '')}</pre></div>"
+        ).encode()
+
+    def waiting_page(self) -> bytes:
+        """What a page answers on a fresh clone while the first build runs."""
+        return """<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Đang dựng bản xem trước / Building the preview</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/__preview__/banner.css"></head><body>
+<div id="preview-banner" role="status"><strong>Đang dựng bản xem trước lần đầu; trang sẽ tự tải lại khi xong.
+/ Building the preview for the first time; this page reloads by itself when it is ready.</strong></div>
+<script src="/__preview__/reload.js"></script></body></html>""".encode()
+
+    def error_page(self) -> bytes:
+        body = html.escape(self.error or "")
+        return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Lỗi dữ liệu / Data error</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}}
+pre{{white-space:pre-wrap;background:#fff6cc;padding:1rem;border-left:4px solid #c8102e}}</style>
+</head><body><h1>Bản xem trước chưa dựng được / The preview could not be built</h1>
+<p>Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại. / Fix the errors below and save; this page reloads by itself.</p>
+<pre id="preview-error">{body}</pre><script src="/__preview__/reload.js"></script></body></html>""".encode()
+
+
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
+"""The only host names the preview answers to. The server listens on 127.0.0.1 alone, but
+a web page can still reach it through a name of its own that it re-points to 127.0.0.1
+(DNS rebinding) and then read the preview, unpublished drafts included, as a page of its
+own site: such requests carry that other name in ``Host`` and are refused."""
+
+_HOST = re.compile(r"(?P<name>\[[^\[\]]*\]|[^\[\]:]+)(?::[0-9]{1,5})?")
+"""``Host``: a name or a bracketed IPv6 literal, then an optional port."""
+
+
+def host_status(values: list[str]) -> int:
+    """``0`` when the request's ``Host`` header names the loopback; otherwise the status to
+    refuse it with: 400 for a missing, repeated or malformed header, 421 for another name."""
+    if len(values) != 1:
+        return 400
+    match = _HOST.fullmatch(values[0].strip())
+    if match is None:
+        return 400
+    return 0 if match["name"].lower() in LOOPBACK_NAMES else 421
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    preview: Preview
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def parse_request(self) -> bool:
+        """Every request, whatever its method, first shows a loopback ``Host``."""
+        if not super().parse_request():
+            return False
+        status = host_status(self.headers.get_all("Host") or [])
+        if status:
+            self.close_connection = True
+            self._send(status, "text/plain; charset=utf-8", (
+                "Bản xem trước chỉ trả lời tại http://127.0.0.1 hoặc http://localhost\n"
+                "The preview answers only at http://127.0.0.1 or http://localhost\n"
+            ).encode())
+            return False
+        return True
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        """No folder listings: a folder without ``index.html`` is not a page (a published
+        site would not list it either)."""
+        self._send(404, "text/plain; charset=utf-8", "Không có trang này / Page not found\n".encode())
+        return None
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        if self.path.startswith("/__preview__/"):
+            self._preview_asset()
+            return
+        if self.path == "/admin" or self.path.startswith(("/admin/", "/admin?")):
+            self._admin()
+            return
+        with self.preview.lock:
+            error, broken, first = self.preview.error, self.preview.broken_pages, self.preview.building_first
+        path = self.path.split("?", 1)[0]
+        is_page = path.endswith("/") or path.endswith(".html")
+        if first and is_page and not self.preview.has_build():
+            self._send(503, "text/html; charset=utf-8", self.preview.waiting_page())
+            return
+        if error and is_page and (request_page(path) in broken or not self.preview.has_build()):
+            self._send(500, "text/html; charset=utf-8", self.preview.error_page())
+            return
+        target = Path(self.translate_path(path))
+        if target.is_dir():
+            target = target / "index.html"
+        if target.suffix == ".html" and target.exists():
+            page = target.read_bytes().replace(b"</body>", b'<script src="/__preview__/reload.js"></script></body>', 1)
+            if error:
+                page = after_body(page, self.preview.banner())
+            self._send(200, "text/html; charset=utf-8", page)
+            return
+        if not target.exists() and self.not_found(path):
+            return
+        super().do_GET()
+
+    def not_found(self, path: str) -> bool:
+        """A missing page answered as a published host answers it (docs/deploy.md): the
+        site's own "page not found" page in the address's language, with the status 404.
+        ``False`` when that language has no such page (then the plain 404 is sent)."""
+        lang = path.lstrip("/").split("/", 1)[0]
+        page = Path(self.directory) / (lang if lang in LANGUAGES else LANGUAGES[0]) / "404.html"
+        if not page.is_file():
+            return False
+        self._send(404, "text/html; charset=utf-8", page.read_bytes())
+        return True
+
+    def _preview_asset(self) -> None:
+        if self.path.startswith("/__preview__/state"):
+            with self.preview.lock:
+                state = {"version": self.preview.version, "error": self.preview.error is not None}
+            self._send(200, "application/json", json.dumps(state).encode())
+        elif self.path.startswith("/__preview__/reload.js"):
+            self._send(200, "text/javascript; charset=utf-8", RELOAD_JS.encode())
+        elif self.path.startswith("/__preview__/banner.css"):
+            self._send(200, "text/css; charset=utf-8", BANNER_CSS.encode())
+        else:
+            self._send(404, "text/plain", b"not found")
+
+    def _admin(self) -> None:
+        """The CMS on the editor's own clone (:mod:`site_builder.apps.cms`), under its own CSP."""
+        from site_builder.apps.cms import preview_response
+
+        status, headers, body = preview_response(self.preview.root, self.path, self.preview.admin_written)
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _send(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def make_server(preview: Preview, port: int) -> ThreadingHTTPServer:
+    """The preview's HTTP server, bound to 127.0.0.1 alone (``port`` 0: any free port)."""
+    handler = type("PreviewHandler", (_Handler,), {"preview": preview})
+    return ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(preview.out)))
+
+
+def serve(root: Path, port: int) -> None:
+    """Serve on 127.0.0.1:``port`` at once (the previous build, if any), build in the
+    background, and rebuild on change, until interrupted (Ctrl-C, or SIGTERM from a process
+    manager or a test)."""
+    signal.signal(signal.SIGTERM, _interrupt)
+    preview = Preview(root.resolve(), port)
+    preview.adopt_output()
+    preview.building_first = not preview.has_build()
+    observer, changes = preview.observe()
+    httpd = make_server(preview, port)
+    threading.Thread(target=preview.watch, args=(changes,), daemon=True).start()
+    threading.Thread(target=preview.builder, daemon=True).start()
+    preview.reload_after_build = True  # open tabs show the previous build until this one ends
+    preview.wanted.set()
+    print(f"Xem trước / preview: http://127.0.0.1:{port}/vi/  (Ctrl-C để dừng / to stop)", flush=True)
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        observer.stop()
+        httpd.server_close()
+        # A background build may be running in worker processes: stop them too, so
+        # that none is left behind waiting for work.
+        for child in multiprocessing.active_children():
+            child.terminate()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
