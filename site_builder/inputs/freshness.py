@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..core.problems import Problem
+from site_builder.core.problems import Problem
 
 GRACE_DAYS = 30
 """Days past a review date before ``--strict`` makes the finding an error."""
@@ -154,7 +154,7 @@ class _Doc:
 
 
 def _load(root: Path, rel: str, text: str | None = None) -> _Doc | None:
-    from .yamlsource import YamlDocument, load_yaml, parse_yaml
+    from site_builder.inputs.yamlsource import YamlDocument, load_yaml, parse_yaml
 
     doc = load_yaml(root / rel, rel) if text is None else parse_yaml(text.encode("utf-8"), rel)
     if not isinstance(doc, YamlDocument) or not isinstance(doc.data, dict):
@@ -163,7 +163,7 @@ def _load(root: Path, rel: str, text: str | None = None) -> _Doc | None:
 
 
 def _pages(root: Path) -> Iterator[_Doc]:
-    from .content_tree import split_front_matter
+    from site_builder.inputs.content_tree import split_front_matter
 
     for lang in LANGS:
         folder = root / "content" / lang
@@ -358,7 +358,7 @@ def findings(root: Path, today: dt.date, years: int = FIGURE_YEARS,
 
 def grace_days(root: Path) -> int:
     """The unit's grace period (``plugins: - asean: freshness_grace_days``), default 30."""
-    from .siteconfig import plugin_options
+    from site_builder.inputs.siteconfig import plugin_options
 
     value = plugin_options(root).get("freshness_grace_days", GRACE_DAYS)
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
