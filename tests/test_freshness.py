@@ -192,3 +192,12 @@ def test_real_content_has_nothing_past_due_on_the_day_of_issue_35() -> None:
     pages reviewed later are notes, to replace at that review)."""
     due = [f"{f.file}:{f.line}: {f.field}: {f.en}" for f in freshness.findings(ROOT, TODAY) if f.past_due(TODAY)]
     assert due == []
+
+
+def test_check_lists_only_what_is_past_due(project: Path) -> None:
+    due = {(p.file, p.field) for p in freshness.problems(project, TODAY)}
+    everything = {(p.file, p.field) for p in freshness.problems(project, TODAY, upcoming=True)}
+    assert everything - due == {("content/en/asean/current.md", "sources[0].url")}
+    (project / "mkdocs.yml").write_text("plugins:\n  - asean:\n      freshness_grace_days: -1\n", encoding="utf-8")
+    [problem] = freshness.problems(project, TODAY)
+    assert problem.file == "mkdocs.yml" and problem.severity == "error" and "grace period" in problem.en

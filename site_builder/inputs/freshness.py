@@ -366,11 +366,19 @@ def grace_days(root: Path) -> int:
     return value
 
 
-def problems(root: Path, today: dt.date | None = None, strict: bool = False, years: int = FIGURE_YEARS) -> list[Problem]:
-    """The findings as problems of ``check`` (see the module's note on severities)."""
+def problems(root: Path, today: dt.date | None = None, strict: bool = False, years: int = FIGURE_YEARS,
+             upcoming: bool = False) -> list[Problem]:
+    """The findings as problems (see the module's note on severities): for ``check``, only
+    what is past due; with ``upcoming``, also the notes on what is due at a later review
+    (weak sources on a page reviewed later), as ``freshness`` prints them."""
     day = today or build_day()
-    grace = grace_days(root)
-    return [f.problem(day, strict, grace) for f in findings(root, day, years)]
+    try:
+        grace = grace_days(root)
+    except ValueError:
+        return [Problem("mkdocs.yml", 0, 0, "plugins.asean.freshness_grace_days",
+                        "thời gian gia hạn phải là một số ngày nguyên ≥ 0",
+                        "the grace period must be a whole number of days ≥ 0")]
+    return [f.problem(day, strict, grace) for f in findings(root, day, years) if upcoming or f.past_due(day)]
 
 
 def parse_day(text: str) -> dt.date:
@@ -393,13 +401,12 @@ def run(root: Path, today: dt.date | None = None, strict: bool = False, years: i
         print(exc)
         return 2
     found = findings(root, day, years)
-    problems = sorted((f.problem(day, strict, grace) for f in found),
-                      key=lambda p: (p.file, p.line, p.field, p.severity))
-    for problem in problems:
+    listed = sorted((f.problem(day, strict, grace) for f in found), key=lambda p: (p.file, p.line, p.field, p.severity))
+    for problem in listed:
         print(problem.format())
     due = sum(f.past_due(day) for f in found)
-    errors = sum(p.severity == "error" for p in problems)
-    if problems:
+    errors = sum(p.severity == "error" for p in listed)
+    if listed:
         print()
     verdict = "KHÔNG ĐẠT / FAILED" if errors else "ĐẠT / OK"
     print(f"{verdict}: ngày {day.isoformat()}, {due} mục quá hạn, {len(found) - due} mục chưa tới hạn, "
