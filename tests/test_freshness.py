@@ -85,8 +85,8 @@ def test_nothing_to_report_on_the_day_before_anything_is_due(project: Path) -> N
 
 def test_past_due_is_a_warning_and_an_error_under_strict_after_the_grace(project: Path) -> None:
     assert freshness.grace_days(project) == 10  # mkdocs.yml of the fixture
-    plain = {(p.file, p.field): p.severity for p in freshness.problems(project, TODAY)}
-    strict = {(p.file, p.field): p.severity for p in freshness.problems(project, TODAY, strict=True)}
+    plain = {(p.file, p.field): p.severity for p in freshness.problems(project, TODAY, upcoming=True)}
+    strict = {(p.file, p.field): p.severity for p in freshness.problems(project, TODAY, strict=True, upcoming=True)}
     # 25 days past: a warning, and under --strict an error (past the 10 days of grace)
     assert plain["content/data/events.yaml", "events[0].status"] == "warning"
     assert strict["content/data/events.yaml", "events[0].status"] == "error"
