@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from browser import StaticServer, Watched, open_settled
 
+pytestmark = pytest.mark.browser
+
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "tests/node/node_modules/axe-core/axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]

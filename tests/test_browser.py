@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from browser import StaticServer, Watched, open_settled
 
+pytestmark = pytest.mark.browser
+
 PAGES = [
     "",
     "asean/",

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from budgets import first_load
 
+pytestmark = pytest.mark.site
+
 KB = 1024
 BUDGETS = {
     "index.html": (90 * KB, True),  # the home page, with its fonts

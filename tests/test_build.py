@@ -11,6 +11,7 @@ from site_builder.apps.build import build_site
 from site_builder.core.problems import InputError
 
 
+@pytest.mark.site
 def test_page_in_one_language_gets_a_notice_in_the_other(tiny: MiniProject) -> None:
     tiny.write("content/vi/tin-tuc/le-thuong-co.md",
                "---\ntitle: Lễ thượng cờ ASEAN\ndescription: Lễ thượng cờ\n---\n\n# Lễ thượng cờ ASEAN\n\nNội dung.\n")
@@ -24,6 +25,7 @@ def test_page_in_one_language_gets_a_notice_in_the_other(tiny: MiniProject) -> N
     assert (out / "vi/tin-tuc/le-thuong-co/index.html").exists()
 
 
+@pytest.mark.site
 def test_content_page_cannot_claim_a_generated_url(tiny: MiniProject) -> None:
     tiny.write("content/en/plans/index.md", "---\ntitle: My plans\ndescription: Mine\n---\n# My plans\n")
     with pytest.raises(InputError) as info:
@@ -32,6 +34,7 @@ def test_content_page_cannot_claim_a_generated_url(tiny: MiniProject) -> None:
             in info.value.report())
 
 
+@pytest.mark.site
 def test_bad_data_stops_before_anything_is_written(tiny: MiniProject, tiny_builds: TinyBuilds) -> None:
     out = tiny.root / "site"
     tiny_builds.build(tiny, out, site_url="http://127.0.0.1:9/")
@@ -45,6 +48,7 @@ def test_bad_data_stops_before_anything_is_written(tiny: MiniProject, tiny_build
     assert [p.name for p in tiny.root.iterdir() if p.name.startswith(".site")] == []
 
 
+@pytest.mark.site
 def test_missing_english_fails_a_strict_build_only(tiny: MiniProject) -> None:
     tiny.replace("plans/soc-trang-2022.yaml", ', en: "2022 plan"', "")
     with pytest.raises(InputError) as info:
@@ -55,6 +59,7 @@ def test_missing_english_fails_a_strict_build_only(tiny: MiniProject) -> None:
     assert '<h1 id="ke-hoach-nam-2022"><span lang="vi">Kế hoạch năm 2022</span>' in html
 
 
+@pytest.mark.site
 def test_site_url_with_a_path(tiny: MiniProject) -> None:
     out = tiny.root / "site"
     build_site(tiny.root, out, site_url="https://cong.example.gov.vn/chuyen-muc/asean")
@@ -65,6 +70,7 @@ def test_site_url_with_a_path(tiny: MiniProject) -> None:
     assert "https://cong.example.gov.vn/chuyen-muc/asean/sitemap.xml" in (out / "robots.txt").read_text()
 
 
+@pytest.mark.site
 def test_repository_mkdocs_yml_builds_alone_with_strict(tiny: MiniProject) -> None:
     """`mkdocs build --strict` on the project's own mkdocs.yml (the Vietnamese tree) is clean."""
     import subprocess
@@ -78,6 +84,7 @@ def test_repository_mkdocs_yml_builds_alone_with_strict(tiny: MiniProject) -> No
     assert "WARNING -" not in result.stderr
 
 
+@pytest.mark.site
 def test_the_engine_renders_the_front_matter_check_validated(tiny: MiniProject) -> None:
     """MkDocs never parses front matter itself: lines at the top of the body that its own
     parser would take for metadata (MultiMarkdown ``Key: value``, a second ``---`` block)
@@ -94,6 +101,7 @@ def test_the_engine_renders_the_front_matter_check_validated(tiny: MiniProject) 
     assert "Trang giả mạo -" not in html and "chưa được dịch" not in html
 
 
+@pytest.mark.site
 def test_hostile_head_values_are_escaped(tiny: MiniProject) -> None:
     """Titles, descriptions and unit names reach ``<title>`` and ``<meta>`` through
     Material's base template: escaped, they cannot close the tag or add a refresh."""
@@ -134,6 +142,7 @@ API, sitemap); in any other page it may only be in the canonical and hreflang li
 HEAD_LINKS = re.compile(r'<link rel="(canonical|alternate)"[^>]*>|<meta (property="og:|name="twitter:)[^>]*>')
 
 
+@pytest.mark.site
 def test_a_build_without_site_url_warns_names_what_points_at_it_and_shows_notices(
     tiny: MiniProject, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -185,6 +194,7 @@ def test_a_build_for_publishing_refuses_a_preview_address(
     assert [p.name for p in tiny.root.iterdir() if p.name.startswith(".site")] == []
 
 
+@pytest.mark.site
 def test_a_build_for_publishing_with_its_address_has_no_warning_and_no_notice(
     tiny: MiniProject, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -198,6 +208,7 @@ def test_a_build_for_publishing_with_its_address_has_no_warning_and_no_notice(
             assert NOTICE not in (tiny.root / "site" / lang / page).read_text(encoding="utf-8")
 
 
+@pytest.mark.site
 def test_a_build_for_publishing_refuses_example_records_and_leaves_the_examples_out(
     tiny: MiniProject, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -244,6 +255,7 @@ def test_the_shipped_corpus_is_a_publishable_set() -> None:
         "example: true" not in p.read_text(encoding="utf-8") for p in (ROOT / "plans/progress").glob("*.yaml"))
 
 
+@pytest.mark.site
 def test_the_workshop_shows_editors_what_the_public_site_does_not(
     tiny: MiniProject, capsys: pytest.CaptureFixture[str]
 ) -> None:

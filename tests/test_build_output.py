@@ -91,6 +91,7 @@ def test_the_output_cannot_be_or_hold_or_sit_in_the_sources(guarded: MiniProject
     assert snapshot(root) == before
 
 
+@pytest.mark.site
 def test_the_package_itself_is_protected_wherever_it_is_installed(mini: MiniProject) -> None:
     package = Path(site_builder.__file__).resolve().parent
     with pytest.raises(OutputError, match="sits inside"):
@@ -98,6 +99,7 @@ def test_the_package_itself_is_protected_wherever_it_is_installed(mini: MiniProj
     assert not (package / "site").exists()
 
 
+@pytest.mark.site
 def test_a_folder_the_kit_did_not_build_is_not_replaced(mini: MiniProject, tmp_path: Path, fake: None) -> None:
     documents = tmp_path / "documents"
     documents.mkdir()
@@ -119,6 +121,7 @@ def test_a_folder_the_kit_did_not_build_is_not_replaced(mini: MiniProject, tmp_p
     assert manifest(empty) == expected("new")
 
 
+@pytest.mark.site
 def test_every_output_is_marked_and_replaces_only_its_own(tiny: MiniProject, tiny_builds: TinyBuilds) -> None:
     """A real build (a copy of the session's), then another one over it: the marker is
     there both times, and the second build replaced the first whole (a file only the
@@ -156,6 +159,7 @@ def dead_pid() -> int:
     return child.pid
 
 
+@pytest.mark.site
 def test_stale_staging_folders_are_cleaned_and_live_ones_kept(mini: MiniProject, tmp_path: Path, fake: None) -> None:
     parent = tmp_path / "out"
     site = parent / "site"
@@ -203,6 +207,7 @@ def run_killed(root: Path, site: Path, label: str, kill_at: int, fallback: bool)
     return child.exitcode
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("fallback", [False, True], ids=["renameat2", "two-renames"])
 def test_a_build_killed_at_any_step_leaves_the_old_site_or_the_new(mini: MiniProject, tmp_path: Path,
                                                                    fallback: bool, fake: None) -> None:

@@ -25,6 +25,8 @@ from hypothesis import strategies as st
 
 from site_builder.apps import cli
 
+pytestmark = pytest.mark.slow
+
 KNOWN = ["soc-trang-2022", "soc-trang", "viet-nam", "soc-trang-uy-ban-nhan-dan-tinh", "2022", "2021", "2022-04-01",
          "2024-13-45", "08-08", "02-30", "economic", "content/en/index.md", "content/vi/index.md", "site", "out",
          ".", "..", "", " ", "0", "-1", "65536", "99999999999999999999", "1e3", "nan", "Tiếng Việt", "<b>x</b>"]

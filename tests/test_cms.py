@@ -277,6 +277,7 @@ def _assert_clean(session: _Session) -> None:
     assert not session.editor.errors
 
 
+@pytest.mark.browser
 def test_cms_writes_a_news_pair_with_a_photo(cms_session: _Session) -> None:
     editor = cms_session.editor
     page = editor.page
@@ -296,6 +297,7 @@ def test_cms_writes_a_news_pair_with_a_photo(cms_session: _Session) -> None:
     _assert_clean(cms_session)
 
 
+@pytest.mark.browser
 def test_cms_writes_an_implementation_record(cms_session: _Session) -> None:
     """The plan's own form: the year and the activity picked from the plan, agencies by their
     names; the file gets ids, keys in the models' order, and today's date as ``updated``."""
@@ -322,6 +324,7 @@ def test_cms_writes_an_implementation_record(cms_session: _Session) -> None:
     _assert_clean(cms_session)
 
 
+@pytest.mark.browser
 def test_a_second_save_changes_only_the_edited_line(cms_session: _Session) -> None:
     """Key order and layout are the CMS's own and stable: reopening the record and editing one
     text rewrites that line alone (``updated`` is already today)."""
@@ -345,6 +348,7 @@ def test_a_second_save_changes_only_the_edited_line(cms_session: _Session) -> No
     _assert_clean(cms_session)
 
 
+@pytest.mark.browser
 def test_written_files_build_into_the_pages(cms_session: _Session, tmp_path: Path) -> None:
     from site_builder.apps.build import build_site
 
@@ -413,6 +417,7 @@ def _commit_files(repo: Path, commit: str) -> list[str]:
     return sorted(out.split())
 
 
+@pytest.mark.browser
 def test_a_save_with_a_git_host_is_a_commit(gitea: Any) -> None:
     """An English-language browser still gets the Vietnamese interface; the save is one commit
     on the branch with both languages and the renamed photo, by the signed-in editor."""
@@ -438,6 +443,7 @@ def test_a_save_with_a_git_host_is_a_commit(gitea: Any) -> None:
     assert not editor.errors
 
 
+@pytest.mark.browser
 def test_check_refuses_a_bad_commit_with_file_and_line(gitea: Any, tmp_path: Path) -> None:
     """What the form cannot enforce (a photo needs its credit: a rule across fields) is the
     pipeline's: ``check`` on the commit names the file, the line and the field, in both languages."""

@@ -27,6 +27,7 @@ def test_policy_has_no_unsafe_inline() -> None:
     assert "unsafe-inline" not in page_policy() and "unsafe-eval'" not in page_policy().replace("wasm-unsafe-eval", "")
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(
     "path",
     ["vi/", "en/plans/bcd-asean-2021-2025/", "vi/search/?q=duong", "en/embed/", "vi/members/timor-leste/",

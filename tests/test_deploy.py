@@ -174,6 +174,7 @@ def test_the_meta_policy_comes_first_and_once(tmp_path: Path) -> None:
     assert meta_csp.main(tmp_path) == 1
 
 
+@pytest.mark.browser
 def test_the_meta_policy_holds_in_chromium_without_headers(browser: Any, tiny: MiniProject, tiny_builds: Any,
                                                            tmp_path: Path) -> None:
     """A built site with the ``<meta>`` policy, served with no headers at all: its pages

@@ -59,6 +59,7 @@ def preview(tiny: MiniProject) -> Iterator[tuple[MiniProject, str]]:
         proc.wait(timeout=30)
 
 
+@pytest.mark.site
 def test_preview_rebuilds_shows_errors_and_recovers(preview: tuple[MiniProject, str]) -> None:
     tiny, base = preview
     plan_url = f"{base}vi/plans/soc-trang-2022/"
@@ -83,6 +84,7 @@ def test_preview_rebuilds_shows_errors_and_recovers(preview: tuple[MiniProject, 
     wait_for(f"{base}en/asean/", lambda status, body: "Home, edited" in body)
 
 
+@pytest.mark.site
 def test_new_article_pair_passes_check_and_builds(tiny: MiniProject) -> None:
     result = run(tiny.root, "new", "article", "--title-vi", "Lễ thượng cờ ASEAN năm 2026",
                  "--title-en", "ASEAN flag-raising ceremony 2026", "--topic", "identity",
@@ -156,6 +158,7 @@ def test_translation_report_lists_missing_and_outdated(tiny: MiniProject) -> Non
     assert format_table([]) == "Không thiếu bản dịch nào / nothing to translate"
 
 
+@pytest.mark.site
 def test_edit_links_on_content_and_generated_pages(tiny: MiniProject, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REPO_URL", "https://git.example.gov.vn/cntt/chuyen-muc-asean")
     build_site(tiny.root, tiny.root / "site", site_url="http://127.0.0.1:9/")

@@ -51,6 +51,7 @@ def wait_sized(page: Watched) -> None:
     )
 
 
+@pytest.mark.browser
 def test_widgets_size_themselves_before_and_after_filtering(page: Watched, host: StaticServer, server: StaticServer) -> None:
     page.page.goto(host.url)
     wait_sized(page)
@@ -75,6 +76,7 @@ def test_widgets_size_themselves_before_and_after_filtering(page: Watched, host:
     assert [e for e in page.errors if "off-site" not in e] == []
 
 
+@pytest.mark.browser
 def test_frames_are_greeted_only_once_loaded(page: Watched, tmp_path: Path, server: StaticServer) -> None:
     """A lazy frame far down the host page holds about:blank (the host's origin) until the
     reader scrolls to it: /embed.js greets it only once its widget is in it, so the host's
@@ -98,6 +100,7 @@ def test_frames_are_greeted_only_once_loaded(page: Watched, tmp_path: Path, serv
     assert [e for e in page.errors if "off-site" not in e] == []
 
 
+@pytest.mark.browser
 def test_phones_get_the_plans_activities_as_cards(page: Watched, server: StaticServer) -> None:
     """Below 500 px the activity table is one card per activity, its columns named inside."""
     page.page.set_viewport_size({"width": 390, "height": 844})
@@ -112,6 +115,7 @@ def test_phones_get_the_plans_activities_as_cards(page: Watched, server: StaticS
     assert row.evaluate("r => getComputedStyle(r).display") == "table-row"
 
 
+@pytest.mark.browser
 def test_messages_from_other_origins_are_ignored(page: Watched, host: StaticServer) -> None:
     page.page.goto(host.url)
     wait_sized(page)
@@ -122,6 +126,7 @@ def test_messages_from_other_origins_are_ignored(page: Watched, host: StaticServ
     assert page.page.locator("#w1").evaluate("f => f.style.height") == size
 
 
+@pytest.mark.site
 def test_oembed_discovery(built_site: Path) -> None:
     from conftest import SITE_URL
 
@@ -133,6 +138,7 @@ def test_oembed_discovery(built_site: Path) -> None:
     assert f'src="{SITE_URL}en/embed/news/"' in doc["html"] and f"{SITE_URL}embed.js" in doc["html"]
 
 
+@pytest.mark.site
 def test_widget_pages_are_light(built_site: Path) -> None:
     html = (built_site / "vi/embed/news/index.html").read_text(encoding="utf-8")
     assert "md-header" not in html and "stylesheets/main" not in html
@@ -140,6 +146,7 @@ def test_widget_pages_are_light(built_site: Path) -> None:
 
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_progress_widget_draws_its_chart_before_its_table(built_site: Path, lang: str) -> None:
     """The progress widget opens with the plan's implementation by year drawn (inline SVG,
@@ -151,6 +158,7 @@ def test_progress_widget_draws_its_chart_before_its_table(built_site: Path, lang
     assert html.count("<table") == 1 and 'class="asean-table asean-summary"' in html
 
 
+@pytest.mark.site
 def test_widgets_describe_themselves_and_name_their_full_page_as_canonical(built_site: Path) -> None:
     """A widget is crawlable, has a description, and its canonical address is the full page it
     shows a part of, so that search results lead to the page with the site around it."""
@@ -213,6 +221,7 @@ def post_height(page: object, frame: str, height: str) -> str:
     return page.locator(f"#{frame}").evaluate("f => f.style.height")  # type: ignore[attr-defined]
 
 
+@pytest.mark.browser
 def test_heights_must_be_finite_positive_and_bounded(embedding: object) -> None:
     page = embedding
     assert post_height(page, "widget", "500") == "500px"
@@ -225,6 +234,7 @@ def test_heights_must_be_finite_positive_and_bounded(embedding: object) -> None:
     assert page.locator("#widget").get_attribute("scrolling") == "no"  # type: ignore[attr-defined]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("frame", ["nested", "outside", "page", "foreign"])
 def test_only_frames_of_the_sites_embed_path_are_sized(embedding: object, frame: str) -> None:
     """The frame's address must be on the site's origin and its path must start with the
@@ -234,6 +244,7 @@ def test_only_frames_of_the_sites_embed_path_are_sized(embedding: object, frame:
 
 
 # ── The events widget: what is ahead, never an empty box ────────────────────────────
+@pytest.mark.browser
 def test_events_widget_lists_what_is_ahead_after_past_dated_events(page: Watched, server: StaticServer) -> None:
     """Dated events of past years sort first; they must not use up the list's places and
     hide the yearly events ahead (the widget used to show nothing at all)."""
@@ -248,6 +259,7 @@ def test_events_widget_lists_what_is_ahead_after_past_dated_events(page: Watched
     assert page.page.locator("[data-asean-none]").is_hidden()
 
 
+@pytest.mark.browser
 def test_events_widget_says_when_nothing_is_ahead(tmp_path: Path, page: Watched) -> None:
     from conftest import ROOT
 
@@ -403,6 +415,7 @@ def check_without_script(states: dict[str, dict[int, dict]]) -> None:
     assert problems == [], "\n".join(problems) + "\n\ncontent/frame heights:\n" + table
 
 
+@pytest.mark.site
 def test_published_frame_code_needs_no_script_and_no_style(built_site: Path) -> None:
     """Width, height and border come from attributes that editors keep; nothing depends on
     ``style``, so an editor that removes it changes nothing."""
@@ -415,17 +428,20 @@ def test_published_frame_code_needs_no_script_and_no_style(built_site: Path) -> 
         assert "style" not in code
 
 
+@pytest.mark.browser
 def test_widgets_show_without_the_script(browser: object, built_site: Path, server: StaticServer,
                                          tmp_path: Path) -> None:
     check_without_script(frames_without_script(browser, built_site, server, tmp_path, NO_SCRIPT))
 
 
+@pytest.mark.browser
 def test_widgets_show_after_a_strict_editor(browser: object, built_site: Path, server: StaticServer,
                                             tmp_path: Path) -> None:
     """No script, no ``style``, no ``frameborder``, no ``loading``: only address, title and size."""
     check_without_script(frames_without_script(browser, built_site, server, tmp_path, STRICT_EDITOR))
 
 
+@pytest.mark.site
 def test_link_cards_survive_a_plain_editor(built_site: Path) -> None:
     cards = published_codes(built_site, "card")
     frames = published_codes(built_site, "frame")
@@ -436,6 +452,7 @@ def test_link_cards_survive_a_plain_editor(built_site: Path) -> None:
         assert re.fullmatch(r"<p><strong>[^<]+</strong><br>\n[^<]+<br>\n<a href=\"[^\"]+\">[^<]+</a></p>", card), card
 
 
+@pytest.mark.browser
 def test_a_fixed_frame_keeps_its_height(embedding: object) -> None:
     """``data-asean-fixed``: the "Embed this" page shows the frame-only way next to the
     sized one, on the same page as /embed.js."""
@@ -460,6 +477,7 @@ def test_heights_come_from_the_recorded_measurements() -> None:
     assert embeds.frame_height("embed-member", "vi/embed/members/new-member/", 520) == (520, False), "not measured yet"
 
 
+@pytest.mark.site
 def test_the_embed_page_offers_the_card_first_where_one_height_cannot_serve(built_site: Path) -> None:
     page = (built_site / "vi/embed/index.html").read_text(encoding="utf-8")
     news = page.split('id="w-1"', 1)[1].split("</section>", 1)[0]

@@ -60,6 +60,7 @@ def tiny_both(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, lis
     return sites[0], sites[1], outputs
 
 
+@pytest.mark.site
 def test_the_tiny_project_is_the_same_through_both_runners(tiny_both: tuple[Path, Path, list[str]]) -> None:
     mk, pd, _ = tiny_both
     found, generator = engine_differences(mk, pd)
@@ -70,11 +71,13 @@ def test_the_tiny_project_is_the_same_through_both_runners(tiny_both: tuple[Path
     assert (pd / "vi/pagefind").is_dir()  # the search index is compared too
 
 
+@pytest.mark.site
 def test_a_build_prints_no_third_party_banner(tiny_both: tuple[Path, Path, list[str]]) -> None:
     for output in tiny_both[2]:
         assert not [word for word in BANNERS if word in output], output
 
 
+@pytest.mark.site
 def test_the_real_corpus_is_the_same_through_properdocs(built_site: Path,
                                                         tmp_path_factory: pytest.TempPathFactory) -> None:
     def make(folder: Path) -> None:

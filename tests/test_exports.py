@@ -18,6 +18,7 @@ def load(path: Path) -> object:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@pytest.mark.site
 def test_json_documents_validate_against_their_schemas(built_site: Path) -> None:
     api = built_site / "api/v1"
     plans = load(api / "plans.json")
@@ -39,6 +40,7 @@ def test_json_documents_validate_against_their_schemas(built_site: Path) -> None
     jsonschema.validate(agencies, load(api / "agencies.schema.json"))
 
 
+@pytest.mark.site
 def test_activities_csv_round_trips(built_site: Path) -> None:
     raw = (built_site / "api/v1/activities.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -60,6 +62,7 @@ def test_activities_csv_round_trips(built_site: Path) -> None:
     assert ("\ufeff" + out.getvalue()).encode("utf-8") == raw
 
 
+@pytest.mark.site
 def test_feeds_parse(built_site: Path) -> None:
     for lang in ("vi", "en"):
         feed = feedparser.parse((built_site / lang / "feed.xml").read_bytes())
@@ -75,6 +78,7 @@ def test_feeds_parse(built_site: Path) -> None:
         assert not unit.bozo and len(unit.entries) >= 1
 
 
+@pytest.mark.site
 def test_calendar_parses(built_site: Path) -> None:
     cal = Calendar.from_ical((built_site / "calendar.ics").read_bytes())
     events = list(cal.walk("VEVENT"))

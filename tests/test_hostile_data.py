@@ -349,6 +349,7 @@ def _news_kind(path: str) -> str:
     return re.sub(r"news/n-[a-z0-9-]+/$", "news/n-" + TEXT_PAYLOADS[0]["id"] + "/", path)
 
 
+@pytest.mark.browser
 def test_front_matter_and_data_payloads_are_inert_in_chromium(browser: Any, targeted: tuple[Path, Any],
                                                                clean_site: Path) -> None:
     site, _ = targeted
@@ -363,6 +364,7 @@ UNIT_PAGES = ["", "plans/soc-trang-2022/", "plans/soc-trang-2022/activities/i-1/
               "agencies/soc-trang-so-thong-tin-va-truyen-thong/", "members/viet-nam/", "calendar/", "chi-tieng-viet/"]
 
 
+@pytest.mark.browser
 def test_unit_branding_payloads_are_inert_in_chromium(browser: Any, tmp_path: Path) -> None:
     """A unit's build shows its display name and contact in every page's header and title."""
     docs, _ = targeted_documents()
@@ -381,6 +383,7 @@ def _feeds(site: Path) -> Iterator[Path]:
     return (p for p in sorted(site.rglob("*.xml")) if p.name != "sitemap.xml")
 
 
+@pytest.mark.site
 def test_feeds_carry_payloads_as_text(targeted: tuple[Path, Any], clean_site: Path) -> None:
     import feedparser
 
@@ -405,6 +408,7 @@ def _xml_elements(path: Path) -> Counter[str]:
     return Counter(el.tag for el in ET.parse(path).getroot().iter())
 
 
+@pytest.mark.site
 def test_calendar_carries_payloads_as_text(targeted: tuple[Path, Any], clean_site: Path) -> None:
     from icalendar import Calendar
 
@@ -442,6 +446,7 @@ def _json_strings(value: Any) -> Iterator[tuple[str, str]]:
             yield from _json_strings(v)
 
 
+@pytest.mark.site
 def test_json_round_trips_payloads(targeted: tuple[Path, Any], clean_site: Path) -> None:
     site, placed = targeted
     files = sorted(p.relative_to(clean_site) for p in clean_site.rglob("*.json") if "pagefind" not in p.parts)
@@ -471,6 +476,7 @@ def _csv_rows(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
 
 
+@pytest.mark.site
 def test_csv_keeps_columns_and_neutralises_formulas(targeted: tuple[Path, Any], clean_site: Path) -> None:
     site, placed = targeted
     payloads = {p.strip() for p in placed.values()}
@@ -583,6 +589,7 @@ def _output_files(site: Path) -> list[Path]:
     return sorted(p.relative_to(site) for p in site.rglob("*") if p.suffix in suffixes and "pagefind" not in p.parts)
 
 
+@pytest.mark.site
 def test_every_text_field_filled_with_payloads_stays_inert(tmp_path: Path, clean_site: Path) -> None:
     docs, kept = fill_with_payloads(rich_documents())
     filled = {rel for rel, doc in docs.items()

@@ -93,6 +93,7 @@ def agreed(tmp_path_factory: pytest.TempPathFactory) -> tuple[MiniProject, dict[
 Agreed = tuple[MiniProject, dict[str, set[int]], Path]
 
 
+@pytest.mark.site
 def test_check_refuses_with_a_location_what_the_build_would_refuse(agreed: Agreed) -> None:
     """Every page ``check`` refuses is named with a line, every other file with its path;
     and the files refused are exactly the cases that must not be published."""
@@ -105,6 +106,7 @@ def test_check_refuses_with_a_location_what_the_build_would_refuse(agreed: Agree
     assert files == expected, (sorted(files - expected), sorted(expected - files))
 
 
+@pytest.mark.site
 def test_what_check_accepts_builds_strict(agreed: Agreed) -> None:
     """The pruned corpus built with MkDocs' strict mode (the fixture fails otherwise), and
     every page ``check`` kept is in the site."""
@@ -115,6 +117,7 @@ def test_what_check_accepts_builds_strict(agreed: Agreed) -> None:
     assert missing == []
 
 
+@pytest.mark.site
 def test_no_file_with_a_capital_suffix_or_a_raw_picture_is_published(agreed: Agreed) -> None:
     mini, _, site = agreed
     published = [p for p in site.rglob("*") if p.is_file()]
@@ -131,6 +134,7 @@ def test_no_file_with_a_capital_suffix_or_a_raw_picture_is_published(agreed: Agr
             assert target.read_bytes() == data, rel  # a clean document, published as it is
 
 
+@pytest.mark.browser
 def test_published_files_are_inert_in_chromium(browser: Any, agreed: Agreed) -> None:
     """Every file case, published or not, opened as a top-level document in Chromium
     served by a host that guesses types from names and sends no ``nosniff``: no dialog,

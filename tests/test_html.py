@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from test_accessibility import PAGE_TYPES
 
+pytestmark = pytest.mark.site
+
 KNOWN_MATERIAL_ERRORS = {
     # Material's base.html puts autocomplete="off" on the checkboxes that open the
     # navigation drawer and the search dialog; the attribute is only valid on text-like

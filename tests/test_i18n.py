@@ -66,6 +66,7 @@ def test_yearly_dates() -> None:
     assert format_day_month(11, 1, "en") == "1 November"
 
 
+@pytest.mark.site
 def test_generated_english_reads_as_an_english_editor_writes_it(built_site: Path) -> None:
     """The sentences the site composes around the data, in English: an ended plan names the
     document it carried out as the plan cites it; a signature says who signed for whom; no

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from site_builder.inputs.markup_check import render
 
 STEPS = """1. Tạo cặp tệp bằng lệnh:
@@ -45,6 +47,7 @@ def test_a_fenced_block_in_a_step_is_a_code_block_of_that_step() -> None:
     assert '<th class="asean-align-left">a</th>' in html and 'class="asean-align-right"' in html
 
 
+@pytest.mark.site
 def test_the_built_guide_shows_every_command_as_a_block_inside_its_step(built_site: Path) -> None:
     """Each fence of the guide's source is a <pre> on its page, those written inside a step
     inside that step's <li>; no fence is left as inline text ("sh python -m …")."""

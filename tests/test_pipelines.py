@@ -40,6 +40,7 @@ def test_pipelines_check_then_build_strictly(name: str) -> None:
     assert "smoke.py" in text
 
 
+@pytest.mark.site
 def test_smoke_test_runs_on_a_built_site(built_site: Path) -> None:
     run = subprocess.run([sys.executable, str(CI / "smoke.py"), str(built_site)], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout
@@ -66,6 +67,7 @@ def test_gitlab_report_is_a_code_quality_list() -> None:
     assert report[0]["severity"] == "major" and len(report[0]["fingerprint"]) == 64
 
 
+@pytest.mark.slow
 def test_check_writes_annotations(tmp_path: Path) -> None:
     report = tmp_path / "gl.json"
     run = subprocess.run([sys.executable, "-m", "site_builder", "--root", str(ROOT), "check", "--format", "gitlab",
@@ -124,6 +126,8 @@ def _deployed_with_known_host(shop: Any) -> None:
     assert f'href="{UNIT}/vi/"' in root and (shop.remote / f"srv/asean-section/{UNIT}/vi/index.html").is_file()
 
 
+@pytest.mark.site
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["github-actions.yml", "gitea-actions.yml"])
 def test_actions_pipeline_runs_green(name: str, tmp_path: Path) -> None:
     """A push to main on a fresh runner: check, the matrix of the units of today, one unit
@@ -150,6 +154,8 @@ def test_actions_pipeline_runs_green(name: str, tmp_path: Path) -> None:
         assert 'http-equiv="Content-Security-Policy"' in (pages / UNIT / "vi" / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.site
+@pytest.mark.slow
 def test_github_pages_pipeline_runs_green(tmp_path: Path) -> None:
     from pipeline_runner import ActionsRunner, Workshop
 
@@ -162,6 +168,8 @@ def test_github_pages_pipeline_runs_green(tmp_path: Path) -> None:
     _runtime_installs_only(shop)
 
 
+@pytest.mark.site
+@pytest.mark.slow
 def test_gitlab_pipeline_runs_green(tmp_path: Path) -> None:
     """On the default branch: check, build (one unit, through UNITS), Pages and the bucket
     through docs/deploy/s3.sh with the pre-compressed pages; then a merge request, whose
@@ -195,6 +203,7 @@ def test_gitlab_pipeline_runs_green(tmp_path: Path) -> None:
     assert (shop.store / "review" / "public" / "index.html").is_file()  # what the link opens
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["ci/github-actions.yml", "ci/gitea-actions.yml", "github-pages.yml"])
 def test_actions_pipeline_refuses_a_placeholder_address(name: str, tmp_path: Path) -> None:
     from pipeline_runner import ActionsRunner, Workshop
@@ -210,6 +219,7 @@ def test_actions_pipeline_refuses_a_placeholder_address(name: str, tmp_path: Pat
     assert "là địa chỉ mẫu" in failed.output
 
 
+@pytest.mark.slow
 def test_gitlab_pipeline_refuses_a_placeholder_address(tmp_path: Path) -> None:
     from pipeline_runner import GitLabRunner, Workshop
 
@@ -222,6 +232,7 @@ def test_gitlab_pipeline_refuses_a_placeholder_address(tmp_path: Path) -> None:
     assert not shop.calls("aws")
 
 
+@pytest.mark.slow
 def test_units_command_lists_the_units_of_today(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "site_builder", "--root", str(ROOT), "units", "--today", "--json"],
                          capture_output=True, text=True)

@@ -116,6 +116,7 @@ HEIGHT_LIMITS = {390: 8_000, 1280: 5_000}
 31,661 and 17,670 before its activities were grouped and its text moved to a page of its own)."""
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("width", sorted(HEIGHT_LIMITS))
 def test_the_national_plan_page_is_short_enough_to_read(browser: object, server: StaticServer, lang: str,
@@ -141,6 +142,7 @@ def test_the_national_plan_page_is_short_enough_to_read(browser: object, server:
         context.close()
 
 
+@pytest.mark.browser
 def test_the_original_text_reads_in_one_column_on_a_phone(browser: object, server: StaticServer) -> None:
     """The deepest parts of the national plan's text keep most of a 390 px screen."""
     context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
@@ -162,6 +164,7 @@ WORKSHOP = {
 }
 
 
+@pytest.mark.site
 def test_no_public_page_shows_the_workshop(built_site: Path) -> None:
     """Every page of the sitemap speaks to citizens: no file names, commands or warning
     signs, and no link to the editors' guide; the guide is reachable, but neither in the
@@ -187,6 +190,7 @@ def test_no_public_page_shows_the_workshop(built_site: Path) -> None:
             encoding="utf-8")
 
 
+@pytest.mark.site
 def test_the_guide_is_not_in_the_search_index(built_site: Path) -> None:
     """Pagefind indexes only pages with a ``data-pagefind-body``: the guide has none, so
     none of its words (here its title) are among the indexed pages' fragments."""

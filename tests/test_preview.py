@@ -31,6 +31,7 @@ def page_text(preview: Preview, lang: str, url: str) -> str:
     return (preview.out / lang / url / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.site
 def test_an_edited_page_is_rendered_at_once(tiny: MiniProject, preview: Preview) -> None:
     path = tiny.write("content/vi/news/tin-thu.md", ARTICLE.replace("Bản đầu.", "Bản đã sửa, **đậm**."))
     version = preview.version
@@ -41,6 +42,7 @@ def test_an_edited_page_is_rendered_at_once(tiny: MiniProject, preview: Preview)
     assert path in preview.quick_paths
 
 
+@pytest.mark.site
 def test_the_quick_page_matches_the_full_build(tiny: MiniProject, preview: Preview) -> None:
     path = tiny.write("content/en/news/tin-thu.md", ARTICLE.replace("Tin thử", "Test item").replace("Bản đầu.", "Edited."))
     assert preview.quick([path])
@@ -49,6 +51,7 @@ def test_the_quick_page_matches_the_full_build(tiny: MiniProject, preview: Previ
     assert page_text(preview, "en", "news/tin-thu") == quick
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(
     "change",
     [
@@ -78,12 +81,14 @@ def test_what_the_quick_path_leaves_to_the_full_build(tiny: MiniProject, preview
     assert page_text(preview, "vi", "news/tin-thu") == before
 
 
+@pytest.mark.site
 def test_no_quick_path_while_the_data_has_errors(tiny: MiniProject, preview: Preview) -> None:
     preview.error = "plans/soc-trang-2022.yaml:12:9: status: ..."
     path = tiny.write("content/vi/news/tin-thu.md", ARTICLE.replace("Bản đầu.", "Sửa."))
     assert preview.quick([path]) is False
 
 
+@pytest.mark.site
 def test_a_full_build_keeps_edits_made_while_it_ran(tiny: MiniProject, preview: Preview, monkeypatch: pytest.MonkeyPatch) -> None:
     """The full build reads the files when it starts; a page edited on the quick path
     meanwhile is rendered again after the swap, so that the old text does not come back."""
@@ -104,6 +109,7 @@ def test_a_full_build_keeps_edits_made_while_it_ran(tiny: MiniProject, preview: 
     assert "Sửa trong lúc dựng." in page_text(preview, "vi", "news/tin-thu")
 
 
+@pytest.mark.site
 def test_live_pages_know_their_own_pages(tiny: MiniProject, preview: Preview) -> None:
     live = preview.live["vi"]
     assert live.owns(tiny.root / "content/vi/news/tin-thu.md")
@@ -150,6 +156,7 @@ def request(port: int, path: str, hosts: list[str] | None, method: str = "GET") 
         conn.close()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.1:{port}", "localhost", "LocalHost:{port}",
                                   "[::1]", "[::1]:{port}", "localhost:8000"])
 def test_the_preview_answers_loopback_names(served: tuple[Preview, int], host: str) -> None:
@@ -246,6 +253,7 @@ def test_a_pages_address_from_its_file() -> None:
     assert request_page("/vi/news/tin-thu/index.html") == request_page("/vi/news/tin-thu/?x=1") == "/vi/news/tin-thu/"
 
 
+@pytest.mark.site
 def test_an_error_breaks_only_the_page_of_the_broken_file(tiny: MiniProject, preview: Preview) -> None:
     """The full build refuses the input; the last good build stays, every other page carries a
     banner naming the error, and the broken file's own page answers the report."""

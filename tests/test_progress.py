@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import PLAN, ROOT, MiniProject
 
 from site_builder.derive.tracker import NOT_REPORTED, Tracker, plan_years
@@ -89,6 +90,7 @@ def test_report_has_every_section_and_opens_with_python_docx(tmp_path: Path) -> 
     assert doc.tables[1].rows[1].cells[0].text == "2022 (dữ liệu ví dụ)"
 
 
+@pytest.mark.site
 def test_site_shows_records_as_examples_and_not_reported(built_site: Path) -> None:
     plan = (built_site / "en/plans/soc-trang-2022/index.html").read_text(encoding="utf-8")
     assert 'id="implementation"' in plan and "example data" in plan
@@ -98,6 +100,7 @@ def test_site_shows_records_as_examples_and_not_reported(built_site: Path) -> No
     assert "asean-status-tag--done" in done and "example data" in done
 
 
+@pytest.mark.site
 def test_progress_api_and_csv(built_site: Path) -> None:
     import csv
     import io
@@ -295,6 +298,7 @@ def test_report_of_an_assignment_plan_has_every_section(tmp_path: Path) -> None:
     assert "| 2021 | 0 | 0 | 0 | 0 | 0 | 8 | — |" in report
 
 
+@pytest.mark.site
 def test_site_shows_assignment_records_and_dashboards(built_site: Path) -> None:
     import re
 
@@ -330,6 +334,7 @@ def test_site_shows_assignment_records_and_dashboards(built_site: Path) -> None:
     assert (built_site / "en/embed/progress/dong-thap-2021-2025/index.html").exists()
 
 
+@pytest.mark.site
 def test_progress_api_counts_assignments(built_site: Path) -> None:
     import csv
     import io
@@ -350,6 +355,7 @@ def test_progress_api_counts_assignments(built_site: Path) -> None:
     assert (iv7["progress"], iv7["computed_progress"]) == ("40", "70")
 
 
+@pytest.mark.browser
 def test_dashboard_filter_by_year_and_status_in_a_browser(page: object, server: object) -> None:
     """Without JavaScript the dashboard is plain tables (the form is hidden); with it, the
     form filters the task rows by status in a year and hides the other years' columns."""

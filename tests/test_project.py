@@ -46,6 +46,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return calls
 
 
+@pytest.mark.site
 def test_a_build_derives_index_tracker_and_pages_once(tiny: MiniProject, counted: Counter[str]) -> None:
     """One process builds both languages here (``jobs=1``): the check, both language builds
     and the exports share one index, one tracker and one set of pages per language."""

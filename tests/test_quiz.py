@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jsonschema
+import pytest
 from browser import CspServer, StaticServer, Watched, open_settled
 from conftest import MiniProject
 
@@ -71,6 +72,7 @@ def test_broken_questions_are_located(mini: MiniProject) -> None:
     ]
 
 
+@pytest.mark.site
 def test_quiz_json_validates_against_its_schema(built_site: Path) -> None:
     api = built_site / "api/v1"
     doc = json.loads((api / "quiz.json").read_text(encoding="utf-8"))
@@ -80,11 +82,13 @@ def test_quiz_json_validates_against_its_schema(built_site: Path) -> None:
         assert (built_site / "vi" / q["source"] / "index.html").exists(), q["source"]
 
 
+@pytest.mark.site
 def test_printable_quiz_has_an_answer_key(built_site: Path) -> None:
     html = (built_site / "en/quiz/history/print/index.html").read_text(encoding="utf-8")
     assert 'id="answer-key"' in html and html.index('id="answer-key"') > html.index("asean-print-questions")
 
 
+@pytest.mark.site
 def test_questions_and_answers_stay_out_of_the_search_index(built_site: Path) -> None:
     """Search results must not give answers away, and each fact is indexed on the page it
     comes from: the quiz pages are found by their title and introduction only."""
@@ -95,6 +99,7 @@ def test_questions_and_answers_stay_out_of_the_search_index(built_site: Path) ->
     assert re.search(r'<section class="asean-answer-key"[^>]*data-pagefind-ignore', key)
 
 
+@pytest.mark.browser
 def test_take_a_quiz_with_the_keyboard(page: Watched, server: StaticServer) -> None:
     p = page.page
     p.goto(f"{server.url}en/quiz/history/")
@@ -139,11 +144,13 @@ def test_take_a_quiz_with_the_keyboard(page: Watched, server: StaticServer) -> N
     assert page.errors == []
 
 
+@pytest.mark.browser
 def test_mixed_quiz_shows_ten_questions(page: Watched, server: StaticServer) -> None:
     page.page.goto(f"{server.url}vi/quiz/mixed/")
     assert page.page.locator("fieldset.asean-question:visible").count() == 10
 
 
+@pytest.mark.browser
 def test_quiz_widget_loads_its_bank_from_this_site_for_try_again(browser: object, built_site: Path) -> None:
     """The widget carries five questions and asks for nothing more on its first load; "Try
     again" fetches the whole bank from the mixed quiz page of the same site, under the
@@ -182,6 +189,7 @@ def test_quiz_widget_loads_its_bank_from_this_site_for_try_again(browser: object
     assert watched.errors == []
 
 
+@pytest.mark.site
 def test_each_answer_links_its_source_page_by_name(built_site: Path) -> None:
     """"Read more" alone says nothing out of context (Lighthouse's link-text audit, WCAG
     2.4.4): each link names the page the answer comes from."""

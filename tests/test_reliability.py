@@ -11,6 +11,8 @@ from conftest import ROOT, MiniProject, TinyBuilds
 from site_builder.apps import build as build_module
 from site_builder.apps.build import build_site
 
+pytestmark = pytest.mark.site
+
 
 def tree(site: Path) -> dict[str, str]:
     return {

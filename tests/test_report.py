@@ -200,6 +200,7 @@ def italic(line: Line) -> bool:
 MARK = "DỮ LIỆU VÍ DỤ: không phải kết quả thực tế"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", ["committee", "department"])
 def test_a4_margins_and_page_numbers(pdfs: Converted, key: str) -> None:
     pages = pdfs.pages[key]
@@ -230,6 +231,7 @@ def test_a4_margins_and_page_numbers(pdfs: Converted, key: str) -> None:
     assert pages[0].has("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") and not any(p.has("CỘNG HÒA") for p in pages[1:])
 
 
+@pytest.mark.slow
 def test_fonts_are_times_new_roman_or_its_metric_twin(pdfs: Converted) -> None:
     """Appendix I, I.4 prescribes Times New Roman. Where it is not installed (Debian has no
     Times New Roman), LibreOffice substitutes its metric-compatible Liberation Serif, so the
@@ -243,6 +245,7 @@ def test_fonts_are_times_new_roman_or_its_metric_twin(pdfs: Converted) -> None:
         assert set(fonts) == LIBERATION
 
 
+@pytest.mark.slow
 def test_header_block(pdfs: Converted) -> None:
     """Appendix I, II.1-5 and the layout of form 1.4: the issuing body left, the national
     name and motto right, with their rules; number and symbol, place and date on one line."""
@@ -280,6 +283,7 @@ def test_header_block(pdfs: Converted) -> None:
     assert page.find("I. KẾT QUẢ THỰC HIỆN").size == 14
 
 
+@pytest.mark.slow
 def test_department_header_and_signature(pdfs: Converted) -> None:
     """A department under the provincial People's Committee: the managing body above it
     (II.2), recipients listed under "Nơi nhận" level with the signer's position (II.9.d), the
@@ -310,6 +314,7 @@ def _text(pages: list[Page]) -> str:
     return " ".join(line.text for page in pages for line in page.lines)
 
 
+@pytest.mark.slow
 def test_report_of_a_former_body_in_the_pdf(pdfs: Converted) -> None:
     """Sóc Trăng's People's Committee, which issued the plan: the recipients and the drafting
     unit from the plan's reporting duty (IV.1: the department reports to the committee and the
@@ -344,6 +349,7 @@ def test_report_of_a_former_body_in_the_pdf(pdfs: Converted) -> None:
     assert 50 < name.baseline - position.baseline < 140
 
 
+@pytest.mark.slow
 def test_report_issued_by_the_successor_in_the_pdf(pdfs: Converted) -> None:
     """``report --as can-tho``: Cần Thơ's People's Committee reports in place of Sóc Trăng's,
     with its own heading, place and signature, to the Ministry that took over the duty."""
@@ -386,6 +392,7 @@ def test_task_names_never_end_on_a_comma(dataset: Dataset) -> None:
     assert names and not [n for n in names if n.endswith((",", ";", ":", "."))]
 
 
+@pytest.mark.slow
 def test_english_report_is_plain_and_defers_to_the_vietnamese(pdfs: Converted) -> None:
     pages = pdfs.pages["english"]
     text = " ".join(line.text for page in pages for line in page.lines)
@@ -457,6 +464,7 @@ def run_report(*args: str, out: Path) -> CliResult:
     return run_cli("--root", str(ROOT), "report", "--out", str(out), *args)
 
 
+@pytest.mark.slow
 def test_report_command_agency_option(tmp_path: Path) -> None:
     result = run_report("--plan", "dong-thap-2021-2025", "--year", "2023", "--agency", "dong-thap-so-ngoai", out=tmp_path)
     assert result.returncode == 1
@@ -473,6 +481,7 @@ def test_report_command_agency_option(tmp_path: Path) -> None:
     assert (tmp_path / "dong-thap-2021-2025-2023-dong-thap-so-ngoai-vu.vi.docx").exists()
 
 
+@pytest.mark.slow
 def test_docx_is_byte_identical_for_the_same_inputs(dataset: Dataset, tmp_path: Path) -> None:
     import time
 

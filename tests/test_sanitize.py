@@ -83,6 +83,7 @@ def fragments(draw: st.DrawFn) -> str:
     return "".join(pieces)
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(fragments())
 def test_sanitised_html_is_never_active(fragment: str) -> None:

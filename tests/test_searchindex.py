@@ -186,6 +186,7 @@ glued to its figure ("236.800 km²[1]"); and the embed codes' HTML ("Committee&#
 is for a portal's web team to copy, not an answer to a citizen's search."""
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_no_glued_words_in_the_real_index(built_site: Path, lang: str) -> None:
     pages = fragments(built_site / lang / "pagefind")
@@ -196,12 +197,14 @@ def test_no_glued_words_in_the_real_index(built_site: Path, lang: str) -> None:
     assert found == set()
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_editors_guide_is_not_indexed(built_site: Path, lang: str) -> None:
     assert (built_site / lang / "guide" / "index.html").is_file()  # still published
     assert [p["url"] for p in fragments(built_site / lang / "pagefind") if p["url"].startswith("/guide/")] == []
 
 
+@pytest.mark.site
 def test_an_activity_carries_its_plan_and_weight_a_headline_does_not(built_site: Path) -> None:
     """An activity result names its plan (and through it the unit); its title, the text of one
     row, is no headline: the search page boosts headlines, not titles."""
@@ -285,6 +288,7 @@ def tiny_search_server(tiny_search_site: Path) -> Iterator[StaticServer]:
         yield srv
 
 
+@pytest.mark.site
 def test_a_photo_credit_is_shown_but_not_indexed(tiny_search_site: Path) -> None:
     """The credit under a photo is for the reader of the article, not an answer to a search:
     a search for the photographer finds nothing; the caption stays searchable."""
@@ -296,6 +300,7 @@ def test_a_photo_credit_is_shown_but_not_indexed(tiny_search_site: Path) -> None
     assert "Bích" not in article["content"] and "CC BY" not in article["content"]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(
     ("lang", "query"),
     [

@@ -12,6 +12,8 @@ from sitecheck import ParsedSite, broken_links, html_pages
 
 from site_builder.render.sitechrome import NAV
 
+pytestmark = pytest.mark.site
+
 LANGS = ("vi", "en")
 
 

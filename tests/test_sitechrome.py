@@ -147,6 +147,7 @@ def page_kinds(pages: list[str]) -> list[str]:
     return sorted(seen.values())
 
 
+@pytest.mark.site
 def test_every_page_has_the_frame_titles_and_at_most_seven_items(built_site: Path) -> None:
     pages = sitemap_pages(built_site)
     assert len(pages) > 100
@@ -169,6 +170,7 @@ def test_every_page_has_the_frame_titles_and_at_most_seven_items(built_site: Pat
     assert [a.text() for a in culture.css(".md-sidebar--primary a")][4] == "Văn hóa"
 
 
+@pytest.mark.site
 def test_the_footer_names_the_owner_its_licence_and_what_it_is_built_with(built_site: Path) -> None:
     html = HTMLParser((built_site / "vi/news/index.html").read_text(encoding="utf-8"))
     footer = html.css_first("footer.asean-footer")
@@ -180,6 +182,7 @@ def test_the_footer_names_the_owner_its_licence_and_what_it_is_built_with(built_
     assert "../about/" in links and "../units/" in links and "archive/" in links
 
 
+@pytest.mark.site
 def test_a_units_footer_shows_each_contact_field_the_record_gives(tiny: MiniProject) -> None:
     """Decree 42/2022/NĐ-CP, Article 4, clause 1, point e: address, phone, fax, email and
     the official responsible; a field the record leaves out is not shown at all."""
@@ -204,6 +207,7 @@ def test_a_units_footer_shows_each_contact_field_the_record_gives(tiny: MiniProj
     assert footer.css_first('a[href="tel:02993820000"]') is not None
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_404_page_speaks_the_sites_language_with_search_and_the_way_home(built_site: Path, lang: str) -> None:
     html = HTMLParser((built_site / lang / "404.html").read_text(encoding="utf-8"))
@@ -222,6 +226,7 @@ def test_the_404_page_speaks_the_sites_language_with_search_and_the_way_home(bui
     assert "404 - Not found" not in html.html
 
 
+@pytest.mark.browser
 def test_no_public_page_scrolls_sideways_at_360_px(browser: object, server: StaticServer, built_site: Path) -> None:
     """One page of each kind in the sitemap, both languages, on a 360 px phone."""
     sample = page_kinds(sitemap_pages(built_site))
@@ -238,6 +243,7 @@ def test_no_public_page_scrolls_sideways_at_360_px(browser: object, server: Stat
     assert wide == []
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_home_pages_first_screen_on_a_phone(browser: object, server: StaticServer, lang: str) -> None:
     """At 390 × 844 the first screen holds the lead story's picture and headline and the

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from browser import StaticServer, open_settled
 
+pytestmark = pytest.mark.browser
+
 PAGES = [
     "",
     "news/",

@@ -92,6 +92,7 @@ def test_shares_in_the_readers_format(project: Project) -> None:
     assert (vi.percent(100), en.percent(0), vi.percent(63.25)) == ("100\u00a0%", "0%", "63,2\u00a0%")
 
 
+@pytest.mark.site
 def test_no_page_writes_a_number_in_the_other_languages_format(built_site: Path) -> None:
     """Every share and figure the site formats: no "46.7 %" on a Vietnamese page, no "46,7 %"
     or "70 %" on an English one; the shares of the implementation records (the examples a

@@ -92,6 +92,7 @@ def our_text(html: str) -> str:
     return re.sub(r"“[^”]*”", "", " ".join(parser.parts))  # quotations of a source stay as printed
 
 
+@pytest.mark.site
 def test_pillar_names_take_an_en_dash_on_every_page(built_site: Path) -> None:
     """"Chính trị – An ninh", "Văn hóa – Xã hội" wherever the site speaks (tags, menus,
     headings, articles, the quiz); a plan's own text, on its pages or quoted, stays as printed."""
@@ -107,6 +108,7 @@ def test_pillar_names_take_an_en_dash_on_every_page(built_site: Path) -> None:
     assert "Trụ cột Chính trị – An ninh" in home and "Trụ cột Văn hóa – Xã hội" in home
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_year_ranges_in_titles_take_an_en_dash(built_site: Path, lang: str) -> None:
     """Page titles and headings write a period "2021–2025", never "2021-2025" or "2021 - 2025";
@@ -122,6 +124,7 @@ def test_year_ranges_in_titles_take_an_en_dash(built_site: Path, lang: str) -> N
     assert found == []
 
 
+@pytest.mark.site
 def test_an_activitys_years_are_not_said_twice(built_site: Path) -> None:
     """The source's "2021-2025" is shown as printed, not followed by "(2021–2025)"."""
     for lang in ("vi", "en"):
