@@ -26,8 +26,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from site_builder.core.slug import slugify
-from site_builder.model.common import PILLARS
+from site_builder.core.slug import slugify  # noqa: E402
+from site_builder.model.common import PILLARS  # noqa: E402
 
 PROVINCES = [
     "An Giang", "Bắc Ninh", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Điện Biên", "Đồng Nai", "Gia Lai", "Hà Tĩnh",

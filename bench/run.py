@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.corpus import generate  # noqa: E402
 from bench.static_server import serve  # noqa: E402
-from site_builder.output.precompress import precompress
+from site_builder.output.precompress import precompress  # noqa: E402
 
 PY = sys.executable
 OUT = ROOT / "bench" / "out"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from site_builder.core.illustrations import HEIGHT, WIDTH, folder
+from site_builder.core.illustrations import HEIGHT, WIDTH, folder  # noqa: E402
 
 # The section's palette (theme/assets/asean.css), with a few tints for scenery.
 BLUE, DARK, MID, PALE = "#163a86", "#0e2a66", "#2c55a8", "#c9d6ef"
