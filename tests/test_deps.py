@@ -12,7 +12,10 @@ import pytest
 from conftest import MiniProject
 
 from site_builder.apps.build import build_site
-from site_builder.engine.deps import Record, listing, page_key, record_path
+from site_builder.core.reads import listing, page_key
+from site_builder.engine.deps import Record, record_path
+
+pytestmark = pytest.mark.site
 
 URL = "http://127.0.0.1:9/"
 NEWS = ("---\ntitle: {title}\ndescription: Tin ASEAN\nkind: news\ndate: 2025-08-08\ntopics: [economic]\nsources:\n"

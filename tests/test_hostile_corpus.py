@@ -144,7 +144,7 @@ def build_bodies(mini: MiniProject, out: Path, may_refuse: bool = False) -> tupl
     try:
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr("site_builder.inputs.content_tree._markup_problems", lambda *args, **kwargs: [])
-            mp.setattr("site_builder.derive.project.check_links", lambda project: [])  # links MkDocs would warn about
+            mp.setattr("site_builder.derive.project.check_links", lambda *args: [])  # links MkDocs would warn about
             while True:
                 handler.pages.clear()
                 try:
@@ -167,6 +167,7 @@ def body_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     return build_bodies(mini, mini.root.parent / "site")
 
 
+@pytest.mark.browser
 def test_built_markdown_bodies_are_inert_in_chromium(browser: Any, body_site: tuple[Path, dict[str, str]]) -> None:
     from site_builder.inputs.markup_check import check_page
     from site_builder.inputs.sanitize import Policy
@@ -183,6 +184,7 @@ def test_built_markdown_bodies_are_inert_in_chromium(browser: Any, body_site: tu
     assert results == {}, report(results)
 
 
+@pytest.mark.browser
 def test_control_character_bodies_never_reach_a_page(browser: Any, tmp_path: Path) -> None:
     """Bodies with NUL and other control characters: the build either refuses them, naming
     each file, or publishes them inert; never a traceback."""
@@ -215,6 +217,7 @@ date), so that MkDocs renders the whole front matter as the page's Markdown (iss
 "two front-matter parsers")."""
 
 
+@pytest.mark.browser
 def test_front_matter_is_read_once(browser: Any, tmp_path: Path) -> None:
     """The page shows the title ``check`` validated, and nothing of its front matter runs."""
     from selectolax.lexbor import LexborHTMLParser

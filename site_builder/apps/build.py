@@ -39,7 +39,8 @@ from site_builder.core.urls import (
 )
 from site_builder.derive.index import LEVEL_ORDER
 from site_builder.derive.project import Project, check_project
-from site_builder.engine.deps import LanguageRecord, Record, fingerprint, inputs_of, plan_build, record_path, site_identity
+from site_builder.core.fingerprint import fingerprint
+from site_builder.engine.deps import LanguageRecord, Record, inputs_of, plan_build, record_path, site_identity
 from site_builder.inputs.siteconfig import unit_urls
 from site_builder.model import Unit
 from site_builder.output.exports import write_exports

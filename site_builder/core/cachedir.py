@@ -78,3 +78,8 @@ class PassRecord:
             write_atomically(self.path, json.dumps({"salt": self.salt, "passed": sorted(self.seen)}).encode("utf-8"))
         except OSError:
             pass
+
+
+def builds() -> Path:
+    """``$ASEAN_BUILD_CACHE``, else ``$XDG_CACHE_HOME`` or ``~/.cache``, then ``asean-section-kit/builds``."""
+    return cache_dir("builds", "ASEAN_BUILD_CACHE")

@@ -45,11 +45,11 @@ from typing import TYPE_CHECKING, Any
 
 from site_builder import PACKAGE_DIR
 from site_builder.core import urls
+from site_builder.derive.basis import Basis
 from site_builder.derive.pages import PageSpec
 
 if TYPE_CHECKING:
     from site_builder.core.urls import SiteUrls
-    from site_builder.derive.project import Project
 
 MEMBER = 520
 PILLAR_WITH_TEXT = 560
@@ -127,14 +127,14 @@ class Widget:
         return self.spec.kind in LONG_KINDS
 
 
-def describe(spec: PageSpec, project: Project, lang: str, t: Any) -> Widget:
+def describe(spec: PageSpec, project: Basis, lang: str, t: Any) -> Widget:
     """A widget page with what its codes need (:meth:`Project.widgets` keeps them)."""
     page, summary, formula = _describe(spec, project, lang, t)
     height, card_first = frame_height(spec.kind, f"{lang}/{spec.url}", formula)
     return Widget(spec, page, summary, height, card_first)
 
 
-def _describe(spec: PageSpec, project: Project, lang: str, t: Any) -> tuple[str, str, int]:
+def _describe(spec: PageSpec, project: Basis, lang: str, t: Any) -> tuple[str, str, int]:
     """(full page, one sentence, frame height) of one widget."""
     kind, key = spec.kind, spec.id
     index, content = project.index, project.content

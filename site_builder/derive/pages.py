@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from site_builder.core import urls
 from site_builder.core.vocabulary import MIXED_QUIZ, QUIZ_TOPICS, TOPIC_BY_ID, TOPICS, Topic
+from site_builder.derive.basis import Basis
 from site_builder.derive.newsroom import NEWS, Newsroom
 from site_builder.model import Activity, Agency, Plan, Unit
 from site_builder.model.content import Member, Tag
-
-if TYPE_CHECKING:
-    from site_builder.derive.project import Project
 
 
 @dataclass(frozen=True)
@@ -108,7 +106,7 @@ class GeneratedPages:
     """The widget pages, in the order the "Embed this" page lists them."""
 
 
-def generate(project: Project, lang: str, t: Any) -> GeneratedPages:
+def generate(project: Basis, lang: str, t: Any) -> GeneratedPages:
     """Every generated page for one language. ``t`` translates interface strings."""
     index, content = project.index, project.content
     data = index.dataset
@@ -220,7 +218,7 @@ def news_specs(newsroom: Newsroom, content: Any, lang: str, t: Any) -> list[Page
     return specs
 
 
-def quiz_specs(project: Project, t: Any) -> list[PageSpec]:
+def quiz_specs(project: Basis, t: Any) -> list[PageSpec]:
     """Quiz pages: an index, one quiz per topic and a mixed one, each with a printable copy."""
     content = project.content
     if not content.quiz:
@@ -244,7 +242,7 @@ def quiz_specs(project: Project, t: Any) -> list[PageSpec]:
     return specs
 
 
-def widget_specs(project: Project, lang: str, t: Any) -> list[PageSpec]:
+def widget_specs(project: Basis, lang: str, t: Any) -> list[PageSpec]:
     """The embeddable widgets of one language, and the "Embed this" page that lists them.
 
     Widget pages use their own minimal template (no site chrome) and report their

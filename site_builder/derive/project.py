@@ -120,7 +120,9 @@ def _check(root: Path, jobs: int = 1, publishing: bool = False) -> tuple[Project
     project = Project(root, dataset, content)
     if not problems.errors:
         problems.extend(_url_claims(project))
-    problems.extend(check_links(project))
+    generated = {lang: {spec.src_uri for spec in project.pages(lang)}
+                 | {spec.src_uri for spec in project.generated(lang).widgets} for lang in LANGUAGES}
+    problems.extend(check_links(root, content, generated))
     if problems.errors:
         return None, problems
     return project, problems

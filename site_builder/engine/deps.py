@@ -33,75 +33,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from site_builder import PACKAGE_DIR
 from site_builder.core import cachedir
+from site_builder.core.fingerprint import FORMAT
+from site_builder.core.reads import listing, page_key, texts
 
 if TYPE_CHECKING:
     from site_builder.derive.project import Project
-
-FORMAT = 1
-"""Bump when the record's meaning changes, so that an old record is never trusted."""
-PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pagefind", "pagefind-bin-extended", "cbor2", "nh3",
-            "pymdown-extensions", "markupsafe", "babel")
-"""Libraries whose version decides the output's bytes."""
-
-
-def listing(lang: str) -> str:
-    """The dependency on every content page of ``lang`` (a list of them was read)."""
-    return f"listing:{lang}"
-
-
-def texts(lang: str) -> str:
-    """The dependency on the text (Markdown body) of every content page of ``lang``."""
-    return f"texts:{lang}"
-
-
-def page_key(lang: str, src_uri: str) -> str:
-    """The dependency on one content page."""
-    return f"page:{lang}/{src_uri}"
-
-
-def cache_dir() -> Path:
-    """``$ASEAN_BUILD_CACHE``, else ``$XDG_CACHE_HOME`` or ``~/.cache``, then ``asean-section-kit/builds``."""
-    return cachedir.cache_dir("builds", "ASEAN_BUILD_CACHE")
 
 
 def record_path(root: Path, site_dir: Path) -> Path:
     """One record per project and output folder (two checkouts never share one)."""
     key = hashlib.sha256(f"{root.resolve()}\0{site_dir.resolve()}".encode()).hexdigest()[:24]
-    return cache_dir() / f"{key}.json"
-
-
-def _hash_tree(digest: Any, folder: Path, base: Path) -> None:
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-
-
-def fingerprint(root: Path, options: dict[str, Any]) -> str:
-    """Everything that may change any page: code, theme, configuration, interface
-    translations, library versions and the build's options."""
-    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())
-    package = PACKAGE_DIR
-    _hash_tree(digest, package, package.parent)
-    _hash_tree(digest, root / "theme", root)
-    config = root / "mkdocs.yml"
-    digest.update(config.read_bytes() if config.is_file() else b"")
-    for name in PACKAGES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=\0".encode())
-    digest.update(json.dumps(options, sort_keys=True).encode())
-    return digest.hexdigest()
+    return cachedir.builds() / f"{key}.json"
 
 
 def _spec_line(spec: Any) -> str:

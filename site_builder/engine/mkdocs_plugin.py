@@ -36,10 +36,11 @@ from site_builder import LANGUAGES
 from site_builder.core import urls
 from site_builder.core.i18n import translations
 from site_builder.core.problems import InputError
+from site_builder.core.reads import page_key
 from site_builder.core.urls import SiteUrls
 from site_builder.derive.pages import PageSpec
 from site_builder.derive.project import Project, load_project
-from site_builder.engine.deps import LanguageRecord, page_key
+from site_builder.engine.deps import LanguageRecord
 from site_builder.engine.template_cache import bytecode_cache
 from site_builder.engine.theme_loader import visible_files_env
 from site_builder.inputs.content_tree import without_title

@@ -17,7 +17,7 @@ import json
 
 import jinja2
 
-from site_builder.engine.deps import cache_dir
+from site_builder.core.cachedir import builds as cache_dir
 
 
 def bytecode_cache(env: jinja2.Environment) -> jinja2.FileSystemBytecodeCache | None:

@@ -6,7 +6,7 @@ scale, two fifths of ``check`` and so of the start of every build, including one
 single article changed. Its answer depends only on the body, where the body starts in
 its file, the file's name, the sanitiser's policy and the code, so a body that passed
 once passes again: its digest, salted with all of these, is kept in the build cache
-(:func:`site_builder.engine.deps.cache_dir`) and the check is skipped for it next time.
+(:func:`site_builder.core.cachedir.builds`) and the check is skipped for it next time.
 
 Only passes are kept, never problems: a page with problems is checked every time and
 reported in full. The file is JSON (digests only, nothing in it is run), outside the
@@ -22,7 +22,8 @@ import json
 from pathlib import Path
 
 from site_builder.core.cachedir import PassRecord
-from site_builder.engine.deps import cache_dir, fingerprint
+from site_builder.core.cachedir import builds as cache_dir
+from site_builder.core.fingerprint import fingerprint
 from site_builder.inputs.sanitize import Policy
 
 

@@ -20,10 +20,11 @@ import re
 import stat
 import threading
 import xml.etree.ElementTree as etree
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 import markdown
@@ -31,12 +32,30 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
 from site_builder import LANGUAGES
+from site_builder.core import cachedir
 from site_builder.core.cachedir import write_atomically
 from site_builder.core.problems import Problem
 from site_builder.inputs.files import file_kind, walk
+from site_builder.inputs.markup_check import MARKDOWN_CONFIG, MARKDOWN_EXTENSIONS, locate
 
-if TYPE_CHECKING:
-    from site_builder.derive.project import Project
+
+class _Body(Protocol):
+    @property
+    def body(self) -> str: ...
+
+
+class LinkedContent(Protocol):
+    """What the link check reads of the checked content
+    (:class:`site_builder.inputs.content_tree.ContentSet`, which imports this module)."""
+
+    @property
+    def pages(self) -> Mapping[tuple[str, str], _Body]: ...
+    @property
+    def sources(self) -> Mapping[str, set[str]]: ...
+    @property
+    def media(self) -> Mapping[str, set[str]]: ...
+    @property
+    def links(self) -> Mapping[tuple[str, str], tuple[tuple[int, str], ...]]: ...
 
 URL = re.compile(r"https?://[A-Za-z0-9][^\s\"'<>()\[\]{}`]*")
 
@@ -97,8 +116,6 @@ _local = threading.local()
 def _renderer() -> tuple[markdown.Markdown, _Collect]:
     pair = getattr(_local, "pair", None)
     if pair is None:
-        from site_builder.inputs.markup_check import MARKDOWN_CONFIG, MARKDOWN_EXTENSIONS
-
         md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG)
         collect = _Collect(md)
         md.treeprocessors.register(collect, "asean_links", 0)
@@ -137,10 +154,9 @@ class LinkMemo:
     def load(cls, root: Path, salt: str) -> LinkMemo:
         """The project's remembered links, kept only under the same ``salt`` (the code,
         theme, configuration and libraries of the build)."""
-        from site_builder.engine.deps import cache_dir
 
         key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
-        path = cache_dir() / f"links-{key}.json"
+        path = cachedir.builds() / f"links-{key}.json"
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
             found = raw["links"] if raw.get("salt") == salt else {}
@@ -174,8 +190,6 @@ def body_links(body: str, first_line: int, memo: LinkMemo | None = None) -> Foun
     if memo is not None and key in memo.known:
         memo.seen[key] = memo.known[key]
         return memo.known[key]
-    from site_builder.inputs.markup_check import locate
-
     found, _ = _render(body)
     # Markdown expands a tab to spaces: the source may hold the tab where the address has spaces.
     links = tuple((locate(body, first_line, (url, re.sub(" {2,}", "\t", url), url.strip(), url[:40])), url)
@@ -212,15 +226,15 @@ def _link_problem(file: str, line: int, url: str, vi: str, en: str) -> Problem:
     return Problem(file, line, 0, "", f"liên kết '{shown}': {vi}", f"the link '{shown}': {en}")
 
 
-def check_links(project: Project) -> list[Problem]:
+def check_links(root: Path, content: LinkedContent, generated: Mapping[str, set[str]]) -> list[Problem]:
     """Every link and picture of every content page that MkDocs would warn about (and a
     ``--strict`` build then refuse), with file and line: an address starting with ``/``
     or ``\\``, a target that is not a file of the site (or lies outside it), an anchor
     the target page does not have. The same rules as MkDocs 1.6
-    (``_RelativePathTreeprocessor.path_to_url`` and ``Page.validate_anchor_links``)."""
-    content = project.content
+    (``_RelativePathTreeprocessor.path_to_url`` and ``Page.validate_anchor_links``).
+    ``generated``: the source paths of the pages generated from the data, by language."""
     problems: list[Problem] = []
-    theme = _theme_files(project.root)
+    theme = _theme_files(root)
     anchors: dict[tuple[str, str], frozenset[str]] = {}
 
     def anchors_of(lang: str, rel: str) -> frozenset[str]:
@@ -232,9 +246,7 @@ def check_links(project: Project) -> list[Problem]:
         other = next(x for x in LANGUAGES if x != lang)
         pages = content.sources.get(lang, set())
         notices = content.sources.get(other, set()) - pages
-        generated = {spec.src_uri for spec in project.pages(lang)}
-        generated |= {spec.src_uri for spec in project.generated(lang).widgets}
-        files = pages | notices | generated | content.media.get(lang, set()) | theme
+        files = pages | notices | generated.get(lang, set()) | content.media.get(lang, set()) | theme
         for (page_lang, rel), found in sorted(content.links.items()):
             if page_lang != lang:
                 continue

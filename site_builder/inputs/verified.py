@@ -6,7 +6,7 @@ truncated photo or a polyglot is refused with its file before the build. Decodin
 the slow part (a phone photo takes 30 to 50 ms): at national scale, with a photo per
 article, it would cost most of a minute on every build. Its answer depends only on the
 file's bytes and the versions of the decoders, so the digests of the files that passed
-are kept in the build cache (:func:`site_builder.engine.deps.cache_dir`), salted with those
+are kept in the build cache (:func:`site_builder.core.cachedir.builds`), salted with those
 versions and the rules' own version, and a file seen before is not decoded again.
 
 Only passes are kept, and only by the SHA-256 of the whole file: a changed byte is a
@@ -21,6 +21,7 @@ import hashlib
 from importlib import metadata
 from pathlib import Path
 
+from site_builder.core import cachedir
 from site_builder.core.cachedir import PassRecord
 
 RULES = "1"
@@ -33,11 +34,10 @@ class Verified(PassRecord):
     @classmethod
     def load(cls, root: Path) -> Verified:
         """The project's record, or an empty one when the decoders or rules changed."""
-        from site_builder.engine.deps import cache_dir
 
         salt = "|".join([RULES, *(f"{name}={metadata.version(name)}" for name in ("pillow", "pypdf"))])
         key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
-        return cls.read(cache_dir() / f"verified-{key}.json", salt)
+        return cls.read(cachedir.builds() / f"verified-{key}.json", salt)
 
 
 CURRENT: Verified | None = None

@@ -36,7 +36,7 @@ from site_builder.derive.index import LEVEL_ORDER, Involvement, PlacedNode
 from site_builder.derive.membermap import tiles
 from site_builder.derive.newsroom import ListingPage
 from site_builder.derive.pages import Subject
-from site_builder.engine.deps import listing, texts
+from site_builder.core.reads import listing, texts
 from site_builder.inputs.content_tree import ContentPage
 from site_builder.model import Activity, Agency, Plan, Unit
 from site_builder.model.plans import Deadline, LegalRef
