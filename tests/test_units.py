@@ -38,6 +38,7 @@ def brand(tiny: MiniProject) -> None:
     tiny.replace("plans/units.yaml", "    parent: viet-nam\n", "    parent: viet-nam\n" + BRANDING)
 
 
+@pytest.mark.site
 def test_unit_build_carries_the_units_name_colours_and_plans_first(tiny: MiniProject) -> None:
     brand(tiny)
     out = tiny.root / "site"
@@ -53,6 +54,7 @@ def test_unit_build_carries_the_units_name_colours_and_plans_first(tiny: MiniPro
     assert header(en) == ("Sóc Trăng Province", "ASEAN section")
 
 
+@pytest.mark.site
 def test_national_build_has_no_unit_branding(tiny: MiniProject) -> None:
     brand(tiny)
     out = tiny.root / "site"
@@ -62,6 +64,7 @@ def test_national_build_has_no_unit_branding(tiny: MiniProject) -> None:
     assert header(home) == (None, "Chuyên mục ASEAN")  # the tiny project's national record names no owner
 
 
+@pytest.mark.site
 def test_unknown_unit_is_refused(tiny: MiniProject) -> None:
     with pytest.raises(BuildError, match="unknown unit 'soc-trag'"):
         build_site(tiny.root, tiny.root / "site", unit="soc-trag")
@@ -75,6 +78,7 @@ def test_too_light_brand_colour_is_an_error(tiny: MiniProject) -> None:
     assert "primary colour #f0f0f0 is too light for white text (1.14:1, needs at least 4.5:1)" in result.stdout
 
 
+@pytest.mark.site
 def test_all_units_each_in_its_own_folder(tiny: MiniProject) -> None:
     brand(tiny)
     out = tiny.root / "site"
@@ -279,6 +283,7 @@ def test_the_owners_contact_carries_what_decree_42_asks_and_checks_it() -> None:
     assert brand.owner is not None and brand.licence is None
 
 
+@pytest.mark.site
 def test_all_units_builds_the_units_of_today_unless_asked_for_all(tiny: MiniProject) -> None:
     merged(tiny)
     out = tiny.root / "site"
@@ -296,6 +301,7 @@ def test_all_units_builds_the_units_of_today_unless_asked_for_all(tiny: MiniProj
 
 
 # ── new unit: branding and contact for a unit of today ───────────────────────────────
+@pytest.mark.site
 def test_new_unit_writes_the_branding_and_contact_of_a_unit_of_today(tiny: MiniProject) -> None:
     merged(tiny)
     result = run_cli(
@@ -375,6 +381,7 @@ def before(html: str, first: str, then: str) -> bool:
     return first in html and then in html and html.index(first) < html.index(then)
 
 
+@pytest.mark.site
 def test_city_formed_from_provinces_carries_the_former_provinces_plan_pages_and_news(
     sections: dict[str, Path], real: Project
 ) -> None:
@@ -412,6 +419,7 @@ def test_city_formed_from_provinces_carries_the_former_provinces_plan_pages_and_
     assert before(embed, 'id="w-1">Sóc Trăng&#39;s ASEAN plan for 2022</h', 'Latest news</h')
 
 
+@pytest.mark.site
 def test_province_that_absorbed_one_carries_its_plan_under_the_former_name(sections: dict[str, Path]) -> None:
     nai = sections["dong-nai"]
     vi, en = read(nai, "vi/index.html"), read(nai, "en/index.html")
@@ -431,6 +439,7 @@ def test_province_that_absorbed_one_carries_its_plan_under_the_former_name(secti
     assert 'data-asean-filter="progress-dong-thap-2021-2025"' in unit  # its implementation dashboard too
 
 
+@pytest.mark.site
 def test_unit_not_merged_and_without_a_plan_gets_a_complete_section(sections: dict[str, Path]) -> None:
     site = sections["ha-tinh"]
     vi, en = read(site, "vi/index.html"), read(site, "en/index.html")
@@ -444,6 +453,7 @@ def test_unit_not_merged_and_without_a_plan_gets_a_complete_section(sections: di
     assert "Not merged in the 2025 reorganisation of provincial-level units." in unit and "Article 1, clause 24" in unit
 
 
+@pytest.mark.site
 def test_units_page_lists_the_units_of_today_first(sections: dict[str, Path]) -> None:
     page = read(sections["ha-tinh"], "vi/units/index.html")
     assert "Hiện nay Việt Nam có 34 đơn vị hành chính cấp tỉnh: 7 thành phố trực thuộc trung ương và 27 tỉnh" in page
@@ -466,6 +476,7 @@ def axe() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+@pytest.mark.browser
 def test_unit_sections_pass_axe(browser, sections: dict[str, Path], axe: str) -> None:  # type: ignore[no-untyped-def]
     from browser import StaticServer, open_settled
     from test_accessibility import run_axe
@@ -480,6 +491,7 @@ def test_unit_sections_pass_axe(browser, sections: dict[str, Path], axe: str) ->
             context.close()
 
 
+@pytest.mark.site
 def test_unit_sections_pass_the_html_checker(sections: dict[str, Path]) -> None:
     from test_html import KNOWN_MATERIAL_ERRORS, VNU
 
@@ -491,3 +503,65 @@ def test_unit_sections_pass_the_html_checker(sections: dict[str, Path]) -> None:
                             capture_output=True, text=True, check=False)
     errors = [line for line in result.stderr.splitlines() + result.stdout.splitlines() if ": error:" in line]
     assert [e for e in errors if not any(p.search(e) for p in KNOWN_MATERIAL_ERRORS)] == []
+
+
+# ── Central units (issue 36): level central, its kind, and the agency that names it ──────
+CENTRAL_UNIT = """  - id: bo-ngoai-giao
+    level: central
+    kind: ministry
+    name: {vi: "Bộ Ngoại giao", en: "Ministry of Foreign Affairs"}
+    parent: viet-nam
+    branding:
+      display_name: {vi: "Chuyên mục ASEAN – Bộ Ngoại giao", en: "ASEAN section – Ministry of Foreign Affairs"}
+      colors: {primary: "#1d3f72", accent: "#f2c94c"}
+"""
+
+
+def central_unit(**changes: Any) -> dict[str, Any]:
+    record: dict[str, Any] = {"id": "bo-ngoai-giao", "level": "central", "kind": "ministry",
+                              "name": {"vi": "Bộ Ngoại giao", "en": "Ministry of Foreign Affairs"},
+                              "parent": "viet-nam"}
+    record.update(changes)
+    return {k: v for k, v in record.items() if v is not None}
+
+
+def test_a_central_unit_states_its_kind_and_only_a_central_unit_does() -> None:
+    from pydantic import ValidationError
+
+    from site_builder.model.units import Unit
+
+    unit = Unit.model_validate(central_unit())
+    assert (unit.level, unit.kind, unit.parent, unit.current) == ("central", "ministry", "viet-nam", True)
+    for kind in ("ministry", "ministerial-agency", "government-agency", "party", "mass-organisation", "press"):
+        assert Unit.model_validate(central_unit(kind=kind)).kind == kind
+    with pytest.raises(ValidationError, match="central unit 'bo-ngoai-giao' needs a 'kind' ") as raised:
+        Unit.model_validate(central_unit(kind=None))
+    assert raised.value.errors()[0]["ctx"]["vi"].startswith("đơn vị trung ương 'bo-ngoai-giao' cần 'kind'")
+    with pytest.raises(ValidationError, match="'kind' is only for central units \\(level: central\\), not for level 'province'"):
+        Unit.model_validate(central_unit(id="soc-trang", level="province"))
+    with pytest.raises(ValidationError, match="central unit 'bo-ngoai-giao' needs a 'parent'"):
+        Unit.model_validate(central_unit(parent=None))
+    with pytest.raises(ValidationError):
+        Unit.model_validate(central_unit(kind="broadcaster"))  # the agencies' kinds are not the units'
+
+
+def test_an_agency_names_its_central_unit() -> None:
+    from site_builder.model.agencies import Agency
+
+    agency = Agency.model_validate({"id": "bo-thong-tin-va-truyen-thong", "kind": "ministry", "unit": "viet-nam",
+                                    "name": {"vi": "Bộ Thông tin và Truyền thông"},
+                                    "central_unit": "bo-khoa-hoc-va-cong-nghe"})
+    assert agency.central_unit == "bo-khoa-hoc-va-cong-nghe" and agency.unit == "viet-nam"
+    assert Agency.model_validate({"id": "x", "kind": "collective", "unit": "viet-nam",
+                                  "name": {"vi": "Các bộ, ngành"}}).central_unit is None
+
+
+def test_check_reports_a_central_unit_without_its_kind(tiny: MiniProject) -> None:
+    tiny.write("plans/units.yaml", (tiny.root / "plans/units.yaml").read_text(encoding="utf-8") + CENTRAL_UNIT)
+    assert check_output(tiny.root).returncode == 0
+    tiny.replace("plans/units.yaml", "    kind: ministry\n", "")
+    result = check_output(tiny.root)
+    assert result.returncode == 1
+    assert "plans/units.yaml:" in result.stdout
+    assert "central unit 'bo-ngoai-giao' needs a 'kind' (ministry, ministerial-agency, government-agency, " \
+           "party, mass-organisation or press)" in result.stdout

@@ -1,4 +1,11 @@
-"""Agencies named in the plans (``plans/agencies.yaml``)."""
+"""Agencies named in the plans (``plans/agencies.yaml``).
+
+A central body that has its own section is also a unit of ``plans/units.yaml`` (``level:
+central``) with the same id; the agency names it in ``central_unit`` rather than changing
+``unit``, which stays the unit the body belongs to (``viet-nam``) and orders the bodies in the
+reports. A former body names the unit of the body that took it over (the Ministry of
+Information and Communications: ``bo-khoa-hoc-va-cong-nghe``), so its assignments are shown
+in its successor's section."""
 
 from __future__ import annotations
 
@@ -6,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Slug, Strict, Succession, Text
+from site_builder.model.common import Slug, Strict, Succession, Text
 
 AgencyKind = Literal[
     "party",
@@ -42,6 +49,10 @@ class Agency(Strict):
     """The unit the agency belongs to (``viet-nam`` for central bodies)."""
     succeeded_by: list[Succession] = Field(default_factory=list)
     """What the agency became after a reorganisation; empty where not known with confidence."""
+    central_unit: Slug | None = None
+    """The central unit (``plans/units.yaml``, ``level: central``) whose section shows this
+    body's assignments: its own, or its successor's for a former body; none for a local body,
+    a collective phrase or a central body without a section."""
 
 
 class AgencyFile(Strict):

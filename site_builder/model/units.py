@@ -1,5 +1,17 @@
-"""Units (``plans/units.yaml``): the national level, the provinces and centrally-run cities of
-today, and the former provinces and districts that issued plans before the 2025 reorganisation.
+"""Units (``plans/units.yaml``): the national level, the ministries and central agencies that
+the national plan assigns work to, the provinces and centrally-run cities of today, and the
+former provinces, districts and central bodies of before the 2025 reorganisation.
+
+A central unit (``level: central``) is a ministry or central agency that can build its own
+section (``build --unit bo-ngoai-giao``). It states its ``kind`` (a ministry, a
+ministerial-level agency, a Government agency, a Party body, a mass organisation or a press
+agency), belongs to the national level (``parent``) and keeps the id of the same body in
+``plans/agencies.yaml``; that agency names the unit in its ``central_unit``. A central body
+that was merged into another one (the Ministry of Information and Communications into the
+Ministry of Science and Technology, 1 March 2025) is a former central unit: it names its
+successor in ``succeeded_by`` and the successor lists it in ``predecessors``, so the national
+plan's assignments to the former body show in the successor's section under the former
+body's own name, as a former province's plans do.
 
 A unit of today lists the former units it was formed from (``predecessors``) and carries
 their plans, pages and news, which stay labelled with the former unit's own name. Facts
@@ -14,19 +26,26 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .common import (
-    HttpsUrl,
-    NonEmpty,
-    PartialDate,
-    SitePath,
-    Slug,
-    Strict,
-    Succession,
-    Text,
-    bilingual_error,
-)
+from site_builder.model.common import HttpsUrl, NonEmpty, PartialDate, SitePath, Slug, Strict, Succession, Text, bilingual_error
 
-Level = Literal["national", "province", "district"]
+Level = Literal["national", "central", "province", "district"]
+"""``central``: a ministry or central agency (of today, or a former one)."""
+
+CentralKind = Literal[
+    "ministry",
+    "ministerial-agency",
+    "government-agency",
+    "party",
+    "mass-organisation",
+    "press",
+]
+"""What a central unit is: a ministry (bộ); a ministerial-level agency (cơ quan ngang bộ); a
+Government agency (cơ quan thuộc Chính phủ); a body of the Party (cơ quan của Đảng ở Trung
+ương); a mass organisation (tổ chức chính trị - xã hội or another organisation that the
+Party and the State assign tasks, member of the Viet Nam Fatherland Front); a press agency
+(a national press agency: Viet Nam Television, Voice of Viet Nam and the Viet Nam News
+Agency are Government agencies by status and press agencies by function; ``press`` is kept
+for them, the status is said in their ``history``)."""
 
 
 def contrast(a: str, b: str) -> float:
@@ -210,17 +229,21 @@ class Branding(Strict):
 
 
 class Unit(Strict):
-    """An administrative unit that issues plans: the national level, a province, a district."""
+    """A unit that issues plans or has its own section: the national level, a ministry or
+    central agency, a province, a district."""
 
     id: Slug
-    """Identifier, e.g. ``soc-trang``."""
+    """Identifier, e.g. ``soc-trang``; a central unit's is its agency's id (``bo-ngoai-giao``)."""
     level: Level
+    kind: CentralKind | None = None
+    """What a central unit is; required for ``level: central`` and only there."""
     name: Text
     """Full name, e.g. "Tỉnh Sóc Trăng" / "Sóc Trăng Province"."""
     short_name: Text | None = None
     """Name without the level word, e.g. "Sóc Trăng"."""
     parent: Slug | None = None
-    """The unit this one belongs to (a district's province); none for the national level."""
+    """The unit this one belongs to (a district's province; ``viet-nam`` for a central unit);
+    none for the national level."""
     centrally_run: bool = False
     """A centrally-run city (thành phố trực thuộc trung ương) rather than a province."""
     predecessors: list[Predecessor] = Field(default_factory=list)
@@ -230,6 +253,27 @@ class Unit(Strict):
     succeeded_by: list[Succession] = Field(default_factory=list)
     """What the unit became after a reorganisation; empty where not known with confidence."""
     branding: Branding | None = None
+
+    @model_validator(mode="after")
+    def _central(self) -> Unit:
+        if self.level == "central" and self.kind is None:
+            raise bilingual_error(
+                f"đơn vị trung ương '{self.id}' cần 'kind' (ministry, ministerial-agency, "
+                "government-agency, party, mass-organisation hoặc press)",
+                f"central unit '{self.id}' needs a 'kind' (ministry, ministerial-agency, "
+                "government-agency, party, mass-organisation or press)",
+            )
+        if self.level != "central" and self.kind is not None:
+            raise bilingual_error(
+                f"'kind' chỉ dùng cho đơn vị trung ương (level: central), không dùng cho cấp '{self.level}'",
+                f"'kind' is only for central units (level: central), not for level '{self.level}'",
+            )
+        if self.level == "central" and self.parent is None:
+            raise bilingual_error(
+                f"đơn vị trung ương '{self.id}' cần 'parent' (cấp quốc gia: viet-nam)",
+                f"central unit '{self.id}' needs a 'parent' (the national level: viet-nam)",
+            )
+        return self
 
     @property
     def current(self) -> bool:
