@@ -105,3 +105,80 @@ TOPICS: tuple[Topic, ...] = (
 )
 TOPIC_BY_ID = {t.id: t for t in TOPICS}
 TOPIC_IDS: tuple[str, ...] = tuple(t.id for t in TOPICS)
+
+DOCUMENT_TYPES: tuple[Term, ...] = (
+    Term("law", N_("Law")),
+    Term("resolution", N_("Resolution")),
+    Term("decree", N_("Decree")),
+    Term("decision", N_("Decision")),
+    Term("plan", N_("Plan")),
+    Term("directive", N_("Directive")),
+    Term("charter", N_("Charter")),
+    Term("treaty", N_("Treaty")),
+    Term("declaration", N_("Declaration")),
+    Term("vision", N_("Vision")),
+    Term("agreement", N_("Agreement")),
+)
+"""The kinds of document the plans cite (``content/data/documents.yaml``), shown before its number."""
+
+AGENCY_KINDS: tuple[Term, ...] = (
+    Term("party", N_("Party body")),
+    Term("government", N_("Government")),
+    Term("ministry", N_("Ministry")),
+    Term("committee", N_("Committee")),
+    Term("people-committee", N_("People's Committee")),
+    Term("department", N_("Department")),
+    Term("police", N_("Police")),
+    Term("press", N_("Press")),
+    Term("broadcaster", N_("Broadcaster")),
+    Term("union", N_("Union")),
+    Term("association", N_("Association")),
+    Term("business", N_("Business organisation")),
+    Term("education", N_("Education")),
+    Term("collective", N_("Several bodies (a phrase used in the plans)")),
+    Term("other", N_("Other")),
+)
+"""What kind of body an agency of ``plans/agencies.yaml`` is."""
+
+AGENCY_ROLES: tuple[Term, ...] = (
+    Term("lead", N_("Leads")),
+    Term("partner", N_("Supports as partner")),
+    Term("assignee", N_("Tasks assigned")),
+    Term("reports", N_("Reports due")),
+    Term("receives", N_("Receives reports")),
+    Term("issuer", N_("Issued")),
+)
+"""What an agency does in a task of the plans, in the order its page lists them."""
+
+PLAN_LEVELS: tuple[Term, ...] = (
+    Term("national", N_("National")),
+    Term("province", N_("Provincial")),
+    Term("district", N_("District")),
+)
+"""The levels that issue plans, as the plans page groups them."""
+
+TRANSLATION_GAPS: tuple[Term, ...] = (
+    Term("missing-page", N_("Pages in one language only")),
+    Term("missing-field", N_("Data fields without English")),
+    Term("outdated", N_("Translations older than their source")),
+)
+"""What the translation report lists (:mod:`site_builder.derive.translation_status`), in its order."""
+
+VOCABULARIES: dict[str, tuple[Term, ...]] = {
+    "status": (*STATUSES, NOT_REPORTED),
+    "timeline": TIMELINE_KINDS,
+    "quiz": (*QUIZ_TOPICS, MIXED_QUIZ),
+    "document-type": DOCUMENT_TYPES,
+    "agency-kind": AGENCY_KINDS,
+    "agency-role": AGENCY_ROLES,
+    "plan-level": PLAN_LEVELS,
+    "translation-gap": TRANSLATION_GAPS,
+}
+"""Every list of words by name, for the templates (``asean.terms("agency-role")``,
+``asean.term("document-type", d.type)``)."""
+_BY_ID = {name: {term.id: term for term in terms} for name, terms in VOCABULARIES.items()}
+
+
+def term(vocabulary: str, term_id: str) -> Term:
+    """One word of a vocabulary of :data:`VOCABULARIES` by its id."""
+    return _BY_ID[vocabulary][term_id]
