@@ -13,7 +13,7 @@ from PIL import Image
 
 from site_builder.apps.build import build_site
 from site_builder.derive.project import check_project
-from site_builder.output.images import MIN_WIDTH, formats
+from site_builder.inputs.photos import MIN_WIDTH, formats
 
 GPS_LATITUDE = (10.0, 30.0, 15.5)
 XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
@@ -69,6 +69,7 @@ def files_below(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.site
 def test_a_phone_photo_is_published_upright_small_and_without_metadata(
     tiny: MiniProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -138,20 +139,22 @@ def test_a_phone_photo_is_published_upright_small_and_without_metadata(
 def test_encoding_is_byte_identical_without_the_cache(tmp_path: Path) -> None:
     """Two empty caches give the same files: what a fresh CI machine publishes is what a
     developer's build with a warm cache published."""
-    from site_builder.output.images import probe, write_images
+    from site_builder.inputs.photos import probe
+    from site_builder.output.images import write_images
+    from site_builder.output.writer import Writer
 
     (tmp_path / "content/media").mkdir(parents=True)
     (tmp_path / "content/media/p.jpg").write_bytes(phone_photo(1000, 700, orientation=1))
     photo = probe(tmp_path, "p.jpg")
-    stats = [write_images(tmp_path, [photo], tmp_path / f"site{i}", tmp_path / f"cache{i}") for i in (1, 2)]
+    stats = [write_images(tmp_path, [photo], Writer(tmp_path / f"site{i}"), tmp_path / f"cache{i}") for i in (1, 2)]
     assert stats[0].encoded == len(photo.variants()) and stats[0].reused == 0
     assert files_below(tmp_path / "site1") == files_below(tmp_path / "site2")
-    again = write_images(tmp_path, [photo], tmp_path / "site3", tmp_path / "cache1")
+    again = write_images(tmp_path, [photo], Writer(tmp_path / "site3"), tmp_path / "cache1")
     assert again.encoded == 0 and again.reused == len(photo.variants())
     # A damaged cache entry is encoded again, never published.
     entry = next((tmp_path / "cache1").iterdir())
     entry.write_bytes(b"<script>alert(1)</script>")
-    healed = write_images(tmp_path, [photo], tmp_path / "site4", tmp_path / "cache1")
+    healed = write_images(tmp_path, [photo], Writer(tmp_path / "site4"), tmp_path / "cache1")
     assert healed.encoded == 1
     assert files_below(tmp_path / "site4") == files_below(tmp_path / "site1")
 
@@ -216,6 +219,7 @@ def test_media_holds_photos_only(tiny: MiniProject) -> None:
     assert "content/media/x.html" in joined
 
 
+@pytest.mark.site
 def test_every_page_has_a_link_preview_with_a_1200x630_picture(
     tiny: MiniProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -259,6 +263,7 @@ def test_every_page_has_a_link_preview_with_a_1200x630_picture(
     assert len({name for name in sizes if name.startswith("card.")}) == 2  # one drawn card per language
 
 
+@pytest.mark.site
 def test_link_previews_on_every_page_kind_of_the_real_site(built_site: Path) -> None:
     """Every page of both languages but the widgets (member states, quiz, calendar, news
     lists, archives, guide, tourism...): Open Graph and Twitter tags with absolute addresses
@@ -299,6 +304,7 @@ def test_link_previews_on_every_page_kind_of_the_real_site(built_site: Path) -> 
             "units", "pillars", "quiz", "calendar", "documents", "search", "guide", "tourism", "asean", "api"} <= kinds, kinds
 
 
+@pytest.mark.browser
 def test_first_load_of_an_article_with_its_picture_on_a_phone_is_small(browser, server) -> None:  # type: ignore[no-untyped-def]
     """An article with a lead picture (a shipped article: its drawing) opened on a 390 px
     phone (3 device pixels per CSS pixel): everything it downloads, counted as a host sends
@@ -337,7 +343,7 @@ def test_a_nul_in_an_image_path_is_refused_not_a_crash(tiny: MiniProject) -> Non
     and ended ``check`` and ``build`` with a traceback. The path is validated first."""
     from conftest import run_cli
 
-    from site_builder.output.images import PhotoError, probe
+    from site_builder.inputs.photos import PhotoError, probe
 
     for bad in ("a\0b.jpg", "../x.jpg", "a\\b.jpg", "", "a//b.jpg", "x" * 600 + ".jpg"):
         with pytest.raises(PhotoError):
@@ -372,6 +378,7 @@ def polyglot_png() -> bytes:
     return buffer.getvalue() + b"<html><body><script>alert(document.domain)</script></body></html>"
 
 
+@pytest.mark.site
 def test_content_pictures_are_published_as_fresh_pixels(tiny: MiniProject, tmp_path: Path) -> None:
     """Finding 8 of issue 30: pictures of ``content/<lang>/`` were copied as they were, so a
     PNG with HTML after its end (or in a chunk) reached the site whole and only the
@@ -393,7 +400,7 @@ def test_content_pictures_are_published_as_fresh_pixels(tiny: MiniProject, tmp_p
 def test_every_picture_kind_survives_republishing(suffix: str) -> None:
     """Every allow-listed picture kind is encoded again in its own format, animations
     keeping their frames, and what comes out passes the same check as what went in."""
-    from site_builder.output.images import PICTURE_FORMATS, clean_picture, picture_problem
+    from site_builder.inputs.pictures import PICTURE_FORMATS, clean_picture, picture_problem
 
     fmt = PICTURE_FORMATS[suffix]
     frames = [Image.new("RGB", (32, 24), colour) for colour in ((200, 30, 30), (30, 30, 200))]
@@ -415,8 +422,7 @@ def test_a_photo_decoded_by_one_check_is_not_decoded_by_the_next(tiny: MiniProje
     """Decoding every photo on every check would cost most of a minute at national scale:
     a file that passed is remembered by its digest (site_builder.inputs.verified), and a changed
     file is decoded again."""
-    from site_builder.inputs import verified
-    from site_builder.output import images
+    from site_builder.inputs import files, photos, verified
 
     monkeypatch.setenv("ASEAN_BUILD_CACHE", str(tmp_path / "cache"))
     tiny.write("content/media/a.jpg", phone_photo(1200, 800, orientation=1))
@@ -425,14 +431,14 @@ def test_a_photo_decoded_by_one_check_is_not_decoded_by_the_next(tiny: MiniProje
     assert _problems(tiny) == []
     record = verified.Verified.load(tiny.root)
     assert len(record.known) == 2 and all(k.startswith(("photo:", ".png:")) for k in record.known)
-    images._probe.cache_clear()
+    photos._probe.cache_clear()
     decoded: list[str] = []
-    monkeypatch.setattr(images.Image.Image, "load", lambda self: decoded.append("load"))
-    monkeypatch.setattr(images, "picture_problem", lambda data, suffix: decoded.append(suffix))
+    monkeypatch.setattr(photos.Image.Image, "load", lambda self: decoded.append("load"))
+    monkeypatch.setattr(files, "picture_problem", lambda data, suffix: decoded.append(suffix))
     assert _problems(tiny) == [] and decoded == []
     whole = phone_photo(1200, 800, orientation=1)
     tiny.write("content/media/a.jpg", whole[: len(whole) // 2] + b"\0" * 10)
-    images._probe.cache_clear()
+    photos._probe.cache_clear()
     monkeypatch.undo()
     monkeypatch.setenv("ASEAN_BUILD_CACHE", str(tmp_path / "cache"))
     assert any("read to its end" in p for p in _problems(tiny))

@@ -37,14 +37,16 @@ from site_builder.core.urls import (
     is_preview_address,
     placeholder_problem,
 )
+from site_builder.derive.cards import illustration_cards, site_card
 from site_builder.derive.index import LEVEL_ORDER
 from site_builder.derive.project import Project, check_project
 from site_builder.core.fingerprint import fingerprint
 from site_builder.engine.deps import LanguageRecord, Record, inputs_of, plan_build, record_path, site_identity
 from site_builder.inputs.siteconfig import unit_urls
 from site_builder.model import Unit
+from site_builder.output.cards import write_cards
 from site_builder.output.exports import write_exports
-from site_builder.output.images import ImageStats, illustration_cards, site_card, write_cards, write_images
+from site_builder.output.images import ImageStats, write_images
 from site_builder.output.precompress import precompress
 from site_builder.output.publish import write_root_files, write_units_index
 from site_builder.output.searchindex import refold
@@ -280,7 +282,7 @@ def _build_into(
             if errors:
                 raise BuildError("\n".join(sorted(errors)))
             write_exports(project, writer, site)  # meanwhile, in this process
-            write_pictures(project, folder, unit)
+            write_pictures(project, writer, unit)
             for future in indexing:
                 future.result()
     else:
@@ -290,19 +292,19 @@ def _build_into(
             if not _same_pages(folder / lang, incremental):
                 index_search(folder / lang)
         write_exports(project, writer, site)
-        write_pictures(project, folder, unit)
+        write_pictures(project, writer, unit)
     write_root_files(writer, site, LANGUAGES)
     return {lang: warnings[lang] for lang in LANGUAGES if lang in warnings}
 
 
-def write_pictures(project: Project, folder: Path, unit: str | None) -> ImageStats:
+def write_pictures(project: Project, writer: Writer, unit: str | None) -> ImageStats:
     """The image step: every size of every photo, and the link-preview cards (the photos
     cropped, one drawn card per language), from the cache when it has them. Returns how
     many files were encoded and how many came from the cache (the benchmark reports it)."""
     photos = project.content.photos()
-    sizes = write_images(project.root, photos, folder)
+    sizes = write_images(project.root, photos, writer)
     drawn = [site_card(project.data, lang, unit) for lang in LANGUAGES] + illustration_cards(project.content)
-    cards = write_cards(project.root, photos, drawn, folder)
+    cards = write_cards(project.root, photos, drawn, writer)
     return ImageStats(sizes.encoded + cards.encoded, sizes.reused + cards.reused)
 
 
@@ -435,7 +437,7 @@ def _rename(source: Path, target: Path) -> None:
 
 
 def _write_marker(folder: Path) -> None:
-    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    Writer(folder).text(MARKER, MARKER_TEXT, "build marker")
 
 
 def _staging(site_dir: Path) -> Path:

@@ -23,12 +23,12 @@ from site_builder.inputs.checked_bodies import CheckedBodies
 from site_builder.inputs.files import MAX_TEXT_BYTES, Inventory, read, scan_content
 from site_builder.inputs.links import Found, LinkMemo, body_links
 from site_builder.inputs.markup_check import check_body_text, check_data, check_page, policy_for
+from site_builder.inputs.photos import Photo, PhotoError, probe
 from site_builder.inputs.sanitize import Policy
 from site_builder.inputs.validation import field_path, validate
 from site_builder.inputs.verified import Verified
 from site_builder.inputs.yamlsource import YamlDocument, load_yaml, parse_yaml
 from site_builder.model.content import DocumentFile, EventFile, FrontMatter, MemberFile, QuizFile, TagFile
-from site_builder.output.images import Photo, PhotoError, probe
 
 DATA_DIR = "content/data"
 DATA_FILES: dict[str, type[BaseModel]] = {

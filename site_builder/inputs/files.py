@@ -39,6 +39,8 @@ from typing import Any
 from site_builder import LANGUAGES
 from site_builder.core.problems import Problem
 from site_builder.inputs import verified
+from site_builder.inputs.documents import document_problem
+from site_builder.inputs.pictures import picture_problem
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif"})
 """Kinds of file ``content/media/`` may hold (as :data:`site_builder.output.images.PHOTO_SUFFIXES`)."""
@@ -351,11 +353,7 @@ def _parsed(path: str, suffix: str, mtime_ns: int, size: int) -> tuple[tuple[str
     if verified.passed(key):
         return None, key
     if suffix in PICTURES:
-        from site_builder.output.images import picture_problem
-
         return picture_problem(data, suffix), key
-    from site_builder.inputs.documents import document_problem
-
     return document_problem(data, suffix), key
 
 

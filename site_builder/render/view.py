@@ -31,12 +31,13 @@ from site_builder.core.illustrations import (
 from site_builder.core.slug import in_sentence
 from site_builder.core.urls import SiteUrls
 from site_builder.core.vocabulary import STATUS_BY_ID, STATUS_TABLE_ORDER, TIMELINE_KINDS, TOPIC_BY_ID, TOPICS, Topic
+from site_builder.derive.cards import illustration_card, photo_card, site_card
 from site_builder.derive.newsroom import Newsroom
 from site_builder.core.reads import listing, page_key
 from site_builder.inputs.content_tree import ContentPage, ContentSet
+from site_builder.inputs.photos import Picture, picture
 from site_builder.model import Agency, Text, Unit
 from site_builder.model.units import Citation
-from site_builder.output.images import Picture, illustration_card, photo_card, picture, site_card
 from site_builder.render.dates import format_date, format_day_month
 
 if TYPE_CHECKING:

@@ -21,7 +21,7 @@ from site_builder.core.urls import SiteUrls
 from site_builder.core.vocabulary import TOPICS
 from site_builder.derive.project import Project
 from site_builder.inputs.content_tree import ContentPage
-from site_builder.output.images import Photo
+from site_builder.inputs.photos import Photo
 from site_builder.output.writer import Writer
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
