@@ -145,10 +145,10 @@ def test_all_units_output_is_marked(mini: MiniProject, tmp_path: Path, monkeypat
     assert sorted(p.name for p in out.iterdir()) == [MARKER, "index.html", "soc-trang", "viet-nam"]
 
 
-def _unit_worker(project: object, folder: str, base: str, strict: bool, unit: str) -> None:
+def _unit_worker(context: object, folder: str) -> None:
     """A unit's build for the test above: one file (runs in a worker process)."""
     Path(folder).mkdir(parents=True)
-    (Path(folder) / "index.html").write_text(unit, encoding="utf-8")
+    (Path(folder) / "index.html").write_text(Path(folder).name, encoding="utf-8")
 
 
 # ── Left by killed builds ───────────────────────────────────────────────────────────

@@ -7,8 +7,10 @@ import logging
 import pytest
 from conftest import MiniProject
 
+from site_builder.core.urls import SiteUrls
 from site_builder.derive.project import load_project
-from site_builder.engine.mkdocs_build import EngineError, build_language
+from site_builder.engine.context import BuildContext
+from site_builder.engine.mkdocs_build import EngineError, build_language, run_mkdocs
 
 pytestmark = pytest.mark.site
 
@@ -37,8 +39,8 @@ def unchecked_links(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_one_language_into_its_folder_with_the_warnings_returned(broken: MiniProject, unchecked_links: None) -> None:
     handlers = list(logging.getLogger("mkdocs").handlers)
     out = broken.root / "out"
-    warnings = build_language(broken.root, "en", out, "https://e.example/asean/", strict=False,
-                              project=load_project(broken.root))
+    context = BuildContext(load_project(broken.root), SiteUrls("https://e.example/asean/"), strict=False)
+    warnings = build_language(context, "en", out)
     assert warnings == [BROKEN_LINK]
     assert logging.getLogger("mkdocs").handlers == handlers
     pages = sorted(p.parent.relative_to(out).as_posix() for p in out.rglob("index.html"))
@@ -57,13 +59,13 @@ def test_one_language_into_its_folder_with_the_warnings_returned(broken: MiniPro
 
 def test_a_strict_build_fails_with_every_message_mkdocs_logged(broken: MiniProject, unchecked_links: None) -> None:
     with pytest.raises(EngineError) as caught:
-        build_language(broken.root, "en", broken.root / "out", None, strict=True)  # the plugin checks itself
+        run_mkdocs(broken.root, "en", broken.root / "out")  # as `mkdocs build`: the plugin checks itself
     assert str(caught.value) == f"{BROKEN_LINK}\nAborted with 1 warnings in strict mode!"
 
 
 def test_a_link_mkdocs_would_refuse_is_stopped_by_the_check_with_its_line(broken: MiniProject) -> None:
     with pytest.raises(EngineError) as caught:
-        build_language(broken.root, "en", broken.root / "out", None, strict=True)
+        run_mkdocs(broken.root, "en", broken.root / "out")
     message = str(caught.value)
     assert "content/en/guide/index.md:8: liên kết 'missing.md'" in message
     assert "the link 'missing.md': there is no file guide/missing.md in the site" in message

@@ -23,10 +23,12 @@ import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Unpack
 
 from site_builder import LANGUAGES, PACKAGE_DIR
+from site_builder.core.fingerprint import fingerprint
 from site_builder.core.problems import InputError, Problem
 from site_builder.core.slug import collation_key
 from site_builder.core.urls import (
@@ -40,7 +42,7 @@ from site_builder.core.urls import (
 from site_builder.derive.cards import illustration_cards, site_card
 from site_builder.derive.index import LEVEL_ORDER
 from site_builder.derive.project import Project, check_project
-from site_builder.core.fingerprint import fingerprint
+from site_builder.engine.context import BuildContext, BuildOptions, Incremental
 from site_builder.engine.deps import LanguageRecord, Record, inputs_of, plan_build, record_path, site_identity
 from site_builder.inputs.siteconfig import unit_urls
 from site_builder.model import Unit
@@ -92,8 +94,8 @@ folder may be none of them, nor inside one, nor hold one."""
 class BuildResult:
     site_dir: Path
     warnings: dict[str, list[str]] = field(default_factory=dict)
-    project: Project | None = None
-    """The checked project the site was built from (the preview reuses it)."""
+    context: BuildContext | None = None
+    """The build's context, the checked project in it (the preview reuses both)."""
     address_warning: str | None = None
     """Set when the site was built for an address that cannot be published (a preview)."""
     rebuilt: str = ""
@@ -166,10 +168,7 @@ def require_address(base: str) -> None:
         )
 
 
-def _build_one(
-    project: Project, lang: str, out_dir: str, base: str, strict: bool, unit: str | None,
-    incremental: tuple[set[str], LanguageRecord, Path] | None = None, workshop: bool = False,
-) -> tuple[list[str], LanguageRecord]:
+def _build_one(context: BuildContext, lang: str, out_dir: str) -> tuple[list[str], LanguageRecord]:
     """One language; runs in a worker process (the checked project is sent to it in
     memory, never through a file) or in-process. Errors flattened to text. Returns the
     warnings and what each page read (:mod:`site_builder.engine.deps`)."""
@@ -177,8 +176,7 @@ def _build_one(
 
     try:
         record: list[LanguageRecord] = []
-        warnings = build_language(project.root, lang, Path(out_dir), base, strict, unit, project, incremental, record,
-                                  workshop=workshop)
+        warnings = build_language(context, lang, Path(out_dir), record)
         return warnings, record[0]
     except EngineError as exc:
         raise BuildError(f"{lang}: {exc}") from None
@@ -207,16 +205,6 @@ def _checked(root: Path, strict: bool, jobs: int = 1, publishing: bool = False) 
     return project
 
 
-@dataclass
-class Incremental:
-    """What an incremental build starts from: the pages to render again per language,
-    the previous record, and the previous site (whose unchanged files are linked)."""
-
-    dirty: dict[str, set[str]]
-    record: Record
-    site_dir: Path
-
-
 def _same_pages(tree: Path, incremental: Incremental | None) -> bool:
     """Whether an incremental build of a language wrote exactly the previous site's pages
     (a page that read a list, and the list did not change what it shows): the previous
@@ -236,19 +224,16 @@ def _same_pages(tree: Path, incremental: Incremental | None) -> bool:
     return True
 
 
-def _build_into(
-    folder: Path, project: Project, base: str, strict: bool, jobs: int, unit: str | None,
-    incremental: Incremental | None = None, records: dict[str, LanguageRecord] | None = None,
-    workshop: bool = False,
-) -> dict[str, list[str]]:
+def _build_into(folder: Path, context: BuildContext, records: dict[str, LanguageRecord] | None = None,
+                ) -> dict[str, list[str]]:
     """Everything of one site (both languages, search, exports, root files) into ``folder``.
 
-    With ``incremental``, a language none of whose pages must be rendered again is the
+    In an incremental build, a language none of whose pages must be rendered again is the
     previous site's tree, hard-linked, search index included; the others render only
     their dirty pages and are indexed again. ``records`` receives what each page read."""
     warnings: dict[str, list[str]] = {}
     records = {} if records is None else records
-    writer, site = Writer(folder), SiteUrls(base)
+    writer, incremental = Writer(folder), context.incremental
     langs = list(LANGUAGES)
     if incremental is not None:
         for lang in LANGUAGES:
@@ -256,45 +241,49 @@ def _build_into(
                 link_tree(incremental.site_dir / lang, folder / lang)
                 warnings[lang], records[lang] = [], incremental.record.languages[lang]
                 langs.remove(lang)
-
-    def job(lang: str) -> tuple[set[str], LanguageRecord, Path] | None:
-        if incremental is None:
-            return None
-        return incremental.dirty[lang], incremental.record.languages[lang], incremental.site_dir / lang
-
-    if jobs > 1 and len(langs) > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(langs))) as pool:
-            futures = {
-                pool.submit(_build_one, project, lang, str(folder / lang), base, strict, unit, job(lang), workshop): lang
-                for lang in langs
-            }
-            errors, indexing = [], []
-            for future in as_completed(futures):
-                lang = futures[future]
-                try:
-                    warnings[lang], records[lang] = future.result()
-                except BuildError as exc:
-                    errors.append(str(exc))
-                    continue
-                # Index a language as soon as it is built, while the other still renders.
-                if not _same_pages(folder / lang, incremental):
-                    indexing.append(pool.submit(index_search, folder / lang))
-            if errors:
-                raise BuildError("\n".join(sorted(errors)))
-            write_exports(project, writer, site)  # meanwhile, in this process
-            write_pictures(project, writer, unit)
-            for future in indexing:
-                future.result()
+    if context.jobs > 1 and len(langs) > 1:
+        for lang, (said, record) in _languages_in_parallel(writer, context, langs).items():
+            warnings[lang], records[lang] = said, record
     else:
         for lang in langs:
-            warnings[lang], records[lang] = _build_one(project, lang, str(folder / lang), base, strict, unit, job(lang),
-                                                       workshop)
+            warnings[lang], records[lang] = _build_one(context, lang, str(folder / lang))
             if not _same_pages(folder / lang, incremental):
                 index_search(folder / lang)
-        write_exports(project, writer, site)
-        write_pictures(project, writer, unit)
-    write_root_files(writer, site, LANGUAGES)
+        _write_files(writer, context)
+    write_root_files(writer, context.site, LANGUAGES)
     return {lang: warnings[lang] for lang in LANGUAGES if lang in warnings}
+
+
+def _languages_in_parallel(writer: Writer, context: BuildContext, langs: list[str],
+                           ) -> dict[str, tuple[list[str], LanguageRecord]]:
+    """The languages in worker processes, each indexed as soon as it is built while the
+    other still renders; the exports and pictures meanwhile, in this process. Returns
+    each language's warnings and record."""
+    folder, built = writer.root, {}
+    with ProcessPoolExecutor(max_workers=min(context.jobs, len(langs))) as pool:
+        futures = {pool.submit(_build_one, context, lang, str(folder / lang)): lang for lang in langs}
+        errors, indexing = [], []
+        for future in as_completed(futures):
+            lang = futures[future]
+            try:
+                built[lang] = future.result()
+            except BuildError as exc:
+                errors.append(str(exc))
+                continue
+            if not _same_pages(folder / lang, context.incremental):
+                indexing.append(pool.submit(index_search, folder / lang))
+        if errors:
+            raise BuildError("\n".join(sorted(errors)))
+        _write_files(writer, context)
+        for index in indexing:
+            index.result()
+    return built
+
+
+def _write_files(writer: Writer, context: BuildContext) -> None:
+    """The files besides the pages: exports (API, CSV, calendar, feeds) and pictures."""
+    write_exports(context.project, writer, context.site)
+    write_pictures(context.project, writer, context.unit)
 
 
 def write_pictures(project: Project, writer: Writer, unit: str | None) -> ImageStats:
@@ -549,19 +538,9 @@ def unit_base(project: Project, unit: str | None, site_url: str | None) -> str:
     return base_url(site_url)
 
 
-def build_site(
-    root: Path,
-    site_dir: Path,
-    site_url: str | None = None,
-    strict: bool = True,
-    jobs: int = 2,
-    unit: str | None = None,
-    compress: bool = False,
-    publishing: bool = False,
-    incremental: bool = False,
-    workshop: bool = False,
-) -> BuildResult:
-    """Build the national site (or one unit's) into ``site_dir``, atomically.
+def build_site(root: Path, site_dir: Path, **options: Unpack[BuildOptions]) -> BuildResult:
+    """Build the national site (or one unit's) into ``site_dir``, atomically, with the
+    ``options`` the command line gives (:class:`site_builder.engine.context.BuildOptions`).
 
     Every build leaves a dependency record in the build cache (:mod:`site_builder.engine.deps`).
     With ``incremental``, a valid record lets the build render again only the pages whose
@@ -585,32 +564,42 @@ def build_site(
     root = root.resolve()
     site_dir = site_dir.resolve()
     check_output(root, site_dir)  # before the data check: a wrong folder fails at once
-    project = _checked(root, strict, jobs, publishing)
-    if unit is not None and unit not in project.data.units:
-        raise BuildError(f"không có đơn vị / unknown unit '{unit}' ({', '.join(project.data.units)})")
-    base = unit_base(project, unit, site_url)
-    if publishing:
-        require_address(base)
-    result = BuildResult(site_dir, project=project, address_warning=preview_warning(base))
-    options = {"base": base, "strict": strict, "unit": unit, "compress": compress, "publishing": publishing,
-               "workshop": workshop}
-    fp, inputs, store = fingerprint(root, options), inputs_of(project), record_path(root, site_dir)
+    context = make_context(root, options)
+    result = BuildResult(site_dir, context=context, address_warning=preview_warning(context.site.base))
+    fp, inputs, store = fingerprint(root, context.key()), inputs_of(context.project), record_path(root, site_dir)
     # Precompressed files would be written through the links to the previous site.
-    old = Record.load(store) if incremental and not compress else None
+    old = Record.load(store) if options.get("incremental") and not context.compress else None
     plan = plan_build(old, fp, inputs, site_dir, LANGUAGES)
-    previous = Incremental(plan.dirty, old, site_dir) if plan.dirty is not None and old is not None else None
+    if plan.dirty is not None and old is not None:
+        context = replace(context, incremental=Incremental(plan.dirty, old, site_dir))
     result.rebuilt = plan.reason or "incremental: " + ", ".join(
         f"{lang} {len(pages)} pages" for lang, pages in (plan.dirty or {}).items())
     records: dict[str, LanguageRecord] = {}
     store.unlink(missing_ok=True)  # the old record no longer describes the site once the swap is done
-    with _staged(root, site_dir, compress) as staging:
-        result.warnings = _build_into(staging, project, base, strict, jobs, unit, previous, records, workshop)
+    with _staged(root, site_dir, context.compress) as staging:
+        result.warnings = _build_into(staging, context, records)
     Record(fp, inputs, records, site_identity(site_dir)).save(store)
     return result
 
 
-def _unit_worker(project: Project, folder: str, base: str, strict: bool, unit: str) -> None:
-    _build_into(Path(folder), project, base, strict, 1, unit)
+def make_context(root: Path, options: BuildOptions) -> BuildContext:
+    """The build's context, made once: the project checked, the unit known, the address
+    decided (and, for publishing, refused before anything is written when it cannot be)."""
+    strict, jobs = options.get("strict", True), options.get("jobs") or 2
+    publishing, unit = options.get("publishing", False), options.get("unit")
+    project = _checked(root, strict, jobs, publishing)
+    if unit is not None and unit not in project.data.units:
+        raise BuildError(f"không có đơn vị / unknown unit '{unit}' ({', '.join(project.data.units)})")
+    base = unit_base(project, unit, options.get("site_url"))
+    if publishing:
+        require_address(base)
+    return BuildContext(project, SiteUrls(base), unit=unit, strict=strict, jobs=jobs,
+                        workshop=options.get("workshop", False), compress=options.get("compress", False),
+                        publishing=publishing)
+
+
+def _unit_worker(context: BuildContext, folder: str) -> None:
+    _build_into(Path(folder), context)
 
 
 def section_units(project: Project, include_former: bool = False) -> list[str]:
@@ -625,38 +614,31 @@ def section_units(project: Project, include_former: bool = False) -> list[str]:
     return [u.id for u in sorted(units, key=key) if include_former or u.current]
 
 
-def build_all_units(
-    root: Path,
-    site_dir: Path,
-    site_url: str | None = None,
-    strict: bool = True,
-    jobs: int | None = None,
-    compress: bool = False,
-    include_former: bool = False,
-    publishing: bool = False,
-) -> list[str]:
+def build_all_units(root: Path, site_dir: Path, include_former: bool = False,
+                    **options: Unpack[BuildOptions]) -> list[str]:
     """Build a section per unit into ``site_dir/<unit-id>/``, units in parallel: the units of
     today, or every unit with ``include_former``.
 
     Each unit is built in its own process, its two languages one after the other, so
-    that ``jobs`` processes keep ``jobs`` cores busy. Returns the unit ids built.
-    ``publishing`` refuses an address that cannot be published, as :func:`build_site`.
+    that ``jobs`` processes (default: one per core) keep ``jobs`` cores busy. Returns the
+    unit ids built. ``publishing`` refuses an address that cannot be published, as
+    :func:`build_site`; ``unit`` and ``incremental`` do not apply.
     """
     root = root.resolve()
     site_dir = site_dir.resolve()
     check_output(root, site_dir)
-    jobs = jobs or os.cpu_count() or 1
-    project = _checked(root, strict, jobs, publishing)
-    units = section_units(project, include_former)
-    base = base_url(site_url)
-    if publishing:
-        require_address(base)
-    with _staged(root, site_dir, compress) as staging, ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
+    jobs = options.get("jobs") or os.cpu_count() or 1
+    national = make_context(root, {**options, "jobs": jobs, "unit": None})
+    units = section_units(national.project, include_former)
+    base = base_url(options.get("site_url"))
+    with _staged(root, site_dir, national.compress) as staging, \
+            ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
         futures = [
-            pool.submit(_unit_worker, project, str(staging / unit), f"{base}{unit}/", strict, unit)
+            pool.submit(_unit_worker, replace(national, site=SiteUrls(f"{base}{unit}/"), unit=unit, jobs=1),
+                        str(staging / unit))
             for unit in units
         ]
         for future in futures:
             future.result()
-        write_units_index(Writer(staging), project, units)
+        write_units_index(Writer(staging), national.project, units)
     return units

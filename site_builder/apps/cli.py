@@ -119,14 +119,14 @@ def cmd_build(args: argparse.Namespace) -> int:
         if args.all_units:
             built = build_all_units(root, Path(args.site_dir), site_url=args.site_url, strict=not args.no_strict,
                                     jobs=args.jobs, compress=args.precompress, include_former=args.include_former,
-                                    publishing=args.strict)
+                                    publishing=args.strict, workshop=args.workshop)
             print(f"đã dựng / built {len(built)} đơn vị / units: {', '.join(built)}")
             warning = preview_warning(base_url(args.site_url))
             if warning:
                 print(f"\n{warning}")
             return 0
         result = build_site(root, Path(args.site_dir), site_url=args.site_url, strict=not args.no_strict,
-                            unit=args.unit, jobs=args.jobs or 2, compress=args.precompress, publishing=args.strict,
+                            unit=args.unit, jobs=args.jobs, compress=args.precompress, publishing=args.strict,
                             incremental=args.incremental, workshop=args.workshop)
     except AddressError as exc:
         print(f"KHÔNG DỰNG / NOT BUILT: {exc}\nsite/ không thay đổi / site/ left unchanged")

@@ -36,9 +36,9 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
 from site_builder import LANGUAGES
-from site_builder.apps.build import MARKER, BuildError, build_site
+from site_builder.apps.build import MARKER, BuildError, build_site, make_context
 from site_builder.core.problems import InputError
-from site_builder.derive.project import Project
+from site_builder.engine.context import BuildContext
 from site_builder.engine.mkdocs_build import LivePages
 from site_builder.inputs.content_tree import check_page_file
 
@@ -192,7 +192,7 @@ class Preview:
         with self.live_lock:
             self.quick_paths = set()
         try:
-            project = build_site(self.root, self.out, site_url=self.site_url, strict=False, workshop=True).project
+            context = build_site(self.root, self.out, site_url=self.site_url, strict=False, workshop=True).context
             error = None
         except InputError as exc:
             error = exc.report()
@@ -214,7 +214,7 @@ class Preview:
         with self.live_lock:
             pending = set(self.quick_paths)
         if error is None:
-            self.refresh_live(project)
+            self.refresh_live(context)
             for path in pending:
                 self.quick([path], bump=False)
         took = time.perf_counter() - started
@@ -223,12 +223,13 @@ class Preview:
         else:
             print(f"đã dựng lại / rebuilt in {took:.1f} s", flush=True)
 
-    def refresh_live(self, project: Project | None = None) -> None:
+    def refresh_live(self, context: BuildContext | None = None) -> None:
         """New in-memory language builds for the quick path (none while data has errors)."""
         live: dict[str, LivePages] = {}
         try:
+            context = context or make_context(self.root, {"site_url": self.site_url, "strict": False, "workshop": True})
             for lang in LANGUAGES:
-                live[lang] = LivePages(self.root, lang, self.out / lang, self.site_url, project)
+                live[lang] = LivePages(context, lang, self.out / lang)
         except Exception as exc:  # the full build reports the problem; the quick path waits
             print(f"(xem nhanh tạm tắt / quick preview off: {type(exc).__name__}: {exc})", flush=True)
             live = {}

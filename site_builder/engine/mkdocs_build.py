@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from site_builder.derive.project import Project
+    from site_builder.engine.context import BuildContext
     from site_builder.engine.deps import LanguageRecord
     from site_builder.inputs.content_tree import ContentPage
 
@@ -94,11 +94,8 @@ class MkDocsEngine:
     def name(self) -> str:
         return engine_name()
 
-    def build_language(
-        self, root: Path, lang: str, out_dir: Path, base: str | None, strict: bool, unit: str | None = None,
-        project: Project | None = None,
-    ) -> list[str]:
-        return build_language(root, lang, out_dir, base, strict, unit, project)
+    def build_language(self, context: BuildContext, lang: str, out_dir: Path) -> list[str]:
+        return build_language(context, lang, out_dir)
 
 
 class _Collect(logging.Handler):
@@ -123,31 +120,39 @@ class _NotDirtyWarning(logging.Filter):
 
 
 def build_language(
-    root: Path, lang: str, out_dir: Path, base: str | None, strict: bool, unit: str | None = None,
-    project: Project | None = None, incremental: tuple[set[str], LanguageRecord, Path] | None = None,
-    record: list[LanguageRecord] | None = None, workshop: bool = False,
+    context: BuildContext, lang: str, out_dir: Path, record: list[LanguageRecord] | None = None,
 ) -> list[str]:
-    """Build ``content/<lang>`` into ``out_dir`` for the site whose root address is ``base``;
-    return MkDocs' warnings (empty when clean).
+    """Build ``content/<lang>`` into ``out_dir`` for the build ``context`` describes; return
+    MkDocs' warnings (empty when clean).
 
-    ``project`` is the checked project when the caller has it (the build checks once);
-    without it the plugin checks the project itself. ``incremental`` is (the pages to
-    render again, the previous build's record of this language, the previous site's tree
-    of this language): the other pages are linked from it. ``record``, when given,
-    receives what each page read (:class:`site_builder.engine.deps.LanguageRecord`). ``workshop``:
-    the editors' preview (the plugin's ``workshop`` option).
+    The plugin receives the context whole before MkDocs' first event: the checked project
+    (the build checks once), the address, the unit, the workshop flag and, in an
+    incremental build, the pages to render again (the others are linked from the previous
+    site). ``record``, when given, receives what each page read
+    (:class:`site_builder.engine.deps.LanguageRecord`).
 
     Raises :class:`EngineError` with MkDocs' own messages when the build fails.
     """
+    return run_mkdocs(context.root, lang, out_dir, context, record)
+
+
+def run_mkdocs(
+    root: Path, lang: str, out_dir: Path, context: BuildContext | None = None,
+    record: list[LanguageRecord] | None = None,
+) -> list[str]:
+    """MkDocs on ``content/<lang>`` with the plugin given ``context``; without one, as
+    ``mkdocs build`` runs it on its own: the plugin checks the project and reads the unit
+    and address from its options, and the build is strict."""
     use_engine()  # a worker process started afresh picks up the runner chosen for the build
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    dirty = context is not None and context.incremental is not None
     overrides: dict[str, object] = {
         "docs_dir": str(root / "content" / lang),
         "site_dir": str(out_dir),
-        "strict": strict,
+        "strict": context.strict if context is not None else True,
     }
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -155,18 +160,13 @@ def build_language(
     try:
         try:
             config = load_config(str(root / "mkdocs.yml"), **overrides)
-            config.plugins["asean"].config["unit"] = unit
-            config.plugins["asean"].config["base_url"] = base
-            config.plugins["asean"].config["workshop"] = workshop
             plugin = config.plugins["asean"]
-            plugin.project = project
-            if incremental is not None:
-                plugin.dirty, plugin.previous, plugin.previous_dir = incremental
-            config.plugins.on_startup(command="build", dirty=incremental is not None)
+            plugin.context = context
+            config.plugins.on_startup(command="build", dirty=dirty)
             quiet = _NotDirtyWarning()
             logging.getLogger("mkdocs.commands.build").addFilter(quiet)
             try:
-                build(config, dirty=incremental is not None)
+                build(config, dirty=dirty)
             finally:
                 logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
                 config.plugins.on_shutdown()
@@ -193,8 +193,9 @@ class LivePages:
     full rebuild that the preview runs next.
     """
 
-    def __init__(self, root: Path, lang: str, out_dir: Path, base: str, project: Project | None = None) -> None:
+    def __init__(self, context: BuildContext, lang: str, out_dir: Path) -> None:
         use_engine()
+        root = context.root
         from mkdocs.commands.build import get_navigation, set_exclusions
         from mkdocs.config import load_config
         from mkdocs.structure.files import get_files
@@ -204,9 +205,7 @@ class LivePages:
             str(root / "mkdocs.yml"), docs_dir=str(root / "content" / lang), site_dir=str(out_dir), strict=False,
         )
         self.plugin = config.plugins["asean"]
-        self.plugin.config["base_url"] = base
-        self.plugin.config["workshop"] = True  # the preview is the editors' workshop
-        self.plugin.project = project
+        self.plugin.context = context  # the preview's: the editors' workshop
         config.plugins.on_startup(command="serve", dirty=True)
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
@@ -225,7 +224,7 @@ class LivePages:
         self.files = files
         self.docs = Path(config.docs_dir)
         # Compile the templates now (half a second) rather than on the editor's first save.
-        home = self.plugin.project.content.pages.get((lang, "index.md"))
+        home = context.project.content.pages.get((lang, "index.md"))
         if home is not None:
             self.render(home)
 

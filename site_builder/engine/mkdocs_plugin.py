@@ -40,6 +40,7 @@ from site_builder.core.reads import page_key
 from site_builder.core.urls import SiteUrls
 from site_builder.derive.pages import PageSpec
 from site_builder.derive.project import Project, load_project
+from site_builder.engine.context import BuildContext, LanguageIncrement
 from site_builder.engine.deps import LanguageRecord
 from site_builder.engine.template_cache import bytecode_cache
 from site_builder.engine.theme_loader import visible_files_env
@@ -90,16 +91,19 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         self.nav_items: list[tuple[str, str]] = []
         """The top navigation: (title, page source) of each item (:func:`.sitechrome.navigation`)."""
         """Every generated page of this language by ``src_uri``: its records and context."""
+        self.context: BuildContext | None = None
+        """The build's context, handed over whole by :func:`.mkdocs_build.build_language`
+        before the first event; when MkDocs runs on its own, made in ``on_config`` from
+        this plugin's options. The unit, the address and the workshop flag are read from
+        it, never from the options, once it exists."""
         self.project: Project | None = None
-        """The checked project, when the build hands it over (else checked in ``on_config``)."""
+        """The context's checked project (set in ``on_config``)."""
         self.sources: dict[str, tuple[dict[str, Any], str]] = {}
         """Metadata and Markdown body of every page of this language, by ``src_uri``."""
         self.policy = Policy()
-        self.dirty: set[str] | None = None
-        """Set by an incremental build: the pages to render again; the others are linked
-        from ``previous`` (the previous site's tree of this language)."""
-        self.previous: LanguageRecord | None = None
-        self.previous_dir: Path | None = None
+        self.increment: LanguageIncrement | None = None
+        """An incremental build's part for this language: the pages to render again; the
+        others are linked from the previous site's tree."""
         self.record = LanguageRecord()
         self.markdown: SharedMarkdown | None = None
         """What each page read (filled as pages render), for the next incremental build."""
@@ -117,18 +121,18 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         if any(not HOST.match(host) for host in hosts):
             raise PluginError(f"plugins › asean › iframe_hosts: host names only, got {hosts!r}")
         self.policy = Policy(tuple(sorted(hosts)))
-        try:
-            project = self.project or load_project(root, strict=self.config.strict_data and bool(config.strict))
-        except InputError as exc:
-            raise PluginError("\n" + exc.report()) from None
-        self.project = project
-        unit = self.config.unit
+        context = self.context or self._own_context(root, bool(config.strict))
+        self.context = context
+        project = self.project = context.project
+        unit, workshop = context.unit, context.workshop
         if unit and unit not in project.data.units:
             raise PluginError(f"unknown unit '{unit}' (plans/units.yaml: {', '.join(project.data.units)})")
-        self.site = SiteUrls(urls.base_url(self.config.base_url))
-        self.view = SiteView(project, self.lang, unit, self.site, workshop=self.config.workshop)
+        self.site = context.site
+        language = context.language(self.lang)
+        self.increment = language.increment
+        self.view = language.view()
         self.portal = Portal(self.view)
-        t = translations(self.lang).gettext
+        t = language.gettext
         config.theme["language"] = self.lang
         config.theme.get_env = visible_files_env(config.theme.get_env)  # type: ignore[method-assign]
         brand = branding(project, unit, self.lang, t, config.extra.get("repository"))
@@ -147,11 +151,21 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         config.extra["lang"] = self.lang
         config.extra["other_lang"] = self.view.other_lang
         self.specs = {spec.src_uri: spec for spec in project.pages(self.lang)}
-        self.nav_items = navigation(project, self.lang, t, workshop=self.config.workshop)
+        self.nav_items = navigation(project, self.lang, t, workshop=workshop)
         config.nav = [{title: path} for title, path in self.nav_items]
         config.extra["nav_labels"] = {path: title for title, path in self.nav_items}
         config.extra["footer_links"] = footer_links(project, self.lang, t)
         return config
+
+    def _own_context(self, root: Path, strict: bool) -> BuildContext:
+        """The context of a build MkDocs runs on its own (``mkdocs build`` with this plugin):
+        the project checked here, the unit, address and workshop flag from the options."""
+        try:
+            project = load_project(root, strict=self.config.strict_data and strict)
+        except InputError as exc:
+            raise PluginError("\n" + exc.report()) from None
+        return BuildContext(project, SiteUrls(urls.base_url(self.config.base_url)), unit=self.config.unit,
+                            strict=strict, workshop=self.config.workshop)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.project is not None
@@ -183,11 +197,12 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         if self.unit_css is not None:
             files.append(File.generated(config, "assets/unit.css", content=self.unit_css))
         self._files = files
-        if self.dirty is not None:
+        if self.increment is not None:
             # MkDocs' own dirty mode then reads and renders only these pages; every other
             # file (assets, pictures) is copied as in a clean build.
+            dirty = self.increment.dirty
             for file in files:
-                flag = file.src_uri in self.dirty if file.is_documentation_page() else True
+                flag = file.src_uri in dirty if file.is_documentation_page() else True
                 file.is_modified = (lambda flag=flag: flag)  # type: ignore[method-assign]
         return files
 
@@ -275,23 +290,23 @@ class AseanPlugin(BasePlugin[AseanConfig]):
             env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(theme_dirs)}),
         ])
         env.globals["asean_fragment"] = self.fragments
-        if self.dirty is not None and self.previous is not None:
-            self._restore_unchanged(files)
+        if self.increment is not None:
+            self._restore_unchanged(files, self.increment)
         return env
 
-    def _restore_unchanged(self, files: Files) -> None:
+    def _restore_unchanged(self, files: Files, increment: LanguageIncrement) -> None:
         """Pages not rendered again keep what the previous build recorded of them: what
         they read, and their anchors and links to anchors, so that MkDocs checks every
         page's anchor links as in a clean build."""
-        assert self.dirty is not None and self.previous is not None
+        previous = increment.previous
         for file in files.documentation_pages():
             uri = file.src_uri
-            if uri in self.dirty or file.page is None:
+            if uri in increment.dirty or file.page is None:
                 continue
-            if uri in self.previous.deps:
-                self.record.deps[uri] = self.previous.deps[uri]
-            self.record.anchors[uri] = self.previous.anchors.get(uri, [])
-            self.record.links[uri] = self.previous.links.get(uri, {})
+            if uri in previous.deps:
+                self.record.deps[uri] = previous.deps[uri]
+            self.record.anchors[uri] = previous.anchors.get(uri, [])
+            self.record.links[uri] = previous.links.get(uri, {})
             file.page.present_anchor_ids = set(self.record.anchors[uri])
             targets = {target: files.get_file_from_path(target) for target in self.record.links[uri]}
             file.page.links_to_anchors = {targets[t]: dict(links) for t, links in self.record.links[uri].items()
@@ -311,11 +326,12 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         """In an incremental build, the pages not rendered again are the previous site's
         files, hard-linked (copied where links are not possible): never written through,
         so the previous site stays intact until the new one replaces it."""
-        if self.dirty is None or self.previous_dir is None:
+        increment = self.increment
+        if increment is None:
             return
         site = Path(config.site_dir)
-        link_files((self.previous_dir / file.dest_uri, site / file.dest_uri)
-                   for file in self._files.documentation_pages() if file.src_uri not in self.dirty)
+        link_files((increment.previous_dir / file.dest_uri, site / file.dest_uri)
+                   for file in self._files.documentation_pages() if file.src_uri not in increment.dirty)
 
     @event_priority(-50)
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

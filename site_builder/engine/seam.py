@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
-    from site_builder.derive.project import Project
+    from site_builder.engine.context import BuildContext
 
 
 @runtime_checkable
@@ -72,8 +72,8 @@ class Engine(Protocol):
         """The runner's name as ``--engine`` takes it."""
         ...
 
-    def build_language(
-        self, root: Path, lang: str, out_dir: Path, base: str | None, strict: bool, unit: str | None = None,
-        project: Project | None = None,
-    ) -> list[str]: ...
+    def build_language(self, context: BuildContext, lang: str, out_dir: Path) -> list[str]:
+        """``content/<lang>`` into ``out_dir`` for the build ``context`` describes (its
+        checked project, address, unit and options); returns the warnings."""
+        ...
 
