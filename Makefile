@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8000
 
-.PHONY: site test serve check schemas lint browser clean bench bench-zensical messages lighthouse cms
+.PHONY: site test unit serve check schemas lint types browser clean bench bench-zensical messages lighthouse cms
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ TEST_JOBS ?= auto
 test: $(STAMP) browser $(NODE_TOOLS) $(CMS_STAMP)
 	$(PY) -m pytest -n $(TEST_JOBS) --dist loadfile
 
+## unit: the fast lane, under a minute on two cores: every test not marked browser (Chromium),
+## site (a whole-site build) or slow (LibreOffice, pipelines, fuzzing; markers in pyproject.toml);
+## installs no browser, no LibreOffice and no npm tools
+unit: $(STAMP)
+	$(PY) -m pytest -n $(TEST_JOBS) --dist loadfile -m "not browser and not site and not slow"
+
 ## serve: live preview on 127.0.0.1:$(PORT)
 serve: $(STAMP)
 	$(PY) -m site_builder serve --port $(PORT)
@@ -42,8 +48,13 @@ check: $(STAMP)
 schemas: $(STAMP)
 	$(PY) -m site_builder schemas
 
+## lint: ruff over the code, the tests and the tools (rules in pyproject.toml [tool.ruff])
 lint: $(STAMP)
-	$(VENV)/bin/ruff check site_builder tests
+	$(VENV)/bin/ruff check site_builder tests tools bench
+
+## types: mypy --strict over site_builder ([tool.mypy] in pyproject.toml, with its allow-list)
+types: $(STAMP)
+	$(VENV)/bin/mypy
 
 ## browser: Debian's Chromium (never `playwright install`) and a Java runtime for the
 ## Nu HTML validator; LibreOffice Writer and the Liberation fonts (metric-compatible with
