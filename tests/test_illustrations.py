@@ -234,6 +234,7 @@ def test_the_credit_line_says_photo_and_licence_once() -> None:
     assert without_prefix("License - owned by the unit", LICENCE_PREFIXES) == "owned by the unit"
 
 
+@pytest.mark.site
 def test_a_built_page_shows_a_photo_with_one_credit_and_a_drawing_with_none(
     tiny: MiniProject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -274,6 +275,7 @@ def test_a_built_page_shows_a_photo_with_one_credit_and_a_drawing_with_none(
 
 
 # ── The real site ────────────────────────────────────────────────────────────────────
+@pytest.mark.site
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_real_site_shows_the_drawings_flags_and_symbols(built_site: Path, lang: str) -> None:
     """Each article leads with its drawing, credit-free, shared as its drawing's card; the
@@ -299,6 +301,7 @@ def test_the_real_site_shows_the_drawings_flags_and_symbols(built_site: Path, la
         assert re.search(r'<img src="\.\./\.\./assets/flags/[a-z]{2}\.svg" alt="[^"]+"', page.read_text(encoding="utf-8")), page
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_an_article_with_its_drawing_stays_within_budget(built_site: Path, lang: str) -> None:
     """The first load of an article, pictures and fonts included (the lead drawing is an
