@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from site_builder.core.problems import Problem
+from site_builder.core.problems import Problem, Severity
 
 GRACE_DAYS = 30
 """Days past a review date before ``--strict`` makes the finding an error."""
@@ -134,6 +134,7 @@ class Finding:
         """A note while not yet due (a weak source on a page whose review is to come); once
         due a warning, or under ``strict`` an error past the grace period and a note within it."""
         days = self.overdue(today)
+        severity: Severity
         if days is not None and days <= 0:
             severity = "notice"
         elif not strict:
@@ -213,7 +214,7 @@ def _past_review(doc: _Doc, record: dict[str, Any], loc: tuple[str | int, ...], 
                   due)
 
 
-def _source_findings(doc: _Doc, sources: list[tuple[tuple[str | int, ...], Any]],
+def _source_findings(doc: _Doc, sources: Sequence[tuple[tuple[str | int, ...], Any]],
                      allowed: dict[str, str], due: dt.date | None = None) -> Iterator[Finding]:
     """A home page or a publisher off the allow-list. ``due``: the review date of the page
     or profile that cites it: a weak source is replaced at its next review, so it turns
