@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.inputs.loader import Dataset, check_dataset, iter_models
+from site_builder.inputs.loader import Dataset, check_dataset
+from site_builder.inputs.references import iter_models
 from site_builder.model import Text
 
 ROOT = Path(__file__).resolve().parent.parent

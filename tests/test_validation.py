@@ -52,12 +52,12 @@ def test_every_error_of_a_file_with_its_line_column_and_field() -> None:
         "    expected a string, found a list",
         "plans/units.yaml:6:11: units[1].levl: trường không hợp lệ 'levl' (có phải 'level'?)\n"
         "    unknown field 'levl' (did you mean 'level'?)",
-        "plans/units.yaml:10:12: units[2].level: cần một trong: 'national', 'province', 'district';"
-        " nhận được 'provinse' (có phải 'province'?)\n    expected one of: 'national', 'province', 'district';"
+        "plans/units.yaml:10:12: units[2].level: cần một trong: 'national', 'central', 'province', 'district';"
+        " nhận được 'provinse' (có phải 'province'?)\n    expected one of: 'national', 'central', 'province', 'district';"
         " found 'provinse' (did you mean 'province'?)",
         "plans/units.yaml:12:18: units[2].extra_thing: trường không hợp lệ 'extra_thing' (các trường hợp lệ: id,"
-        " level, name, short_name, parent, centrally_run, predecessors, history, succeeded_by, branding)\n"
-        "    unknown field 'extra_thing' (expected one of: id, level, name, short_name, parent, centrally_run,"
+        " level, kind, name, short_name, parent, centrally_run, predecessors, history, succeeded_by, branding)\n"
+        "    unknown field 'extra_thing' (expected one of: id, level, kind, name, short_name, parent, centrally_run,"
         " predecessors, history, succeeded_by, branding)",
     ]
 

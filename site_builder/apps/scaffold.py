@@ -21,6 +21,9 @@ from pydantic import ValidationError
 from site_builder.core.problems import Problem
 from site_builder.core.slug import SLUG_PATTERN, in_sentence, slugify
 from site_builder.inputs.content_tree import ContentPage
+from site_builder.inputs.references import UNITS_FILE
+from site_builder.inputs.validation import validate
+from site_builder.inputs.yamlsource import load_yaml
 from site_builder.model import Text, Unit, UnitFile
 from site_builder.model.units import Colors
 
@@ -179,7 +182,7 @@ def _people_committee(root: Path, unit_id: str) -> tuple[str, Path | None]:
         return agency_id, None
     if unit.level == "national":
         raise ScaffoldError("cấp trung ương: nêu --issuing-agency / the national level: give --issuing-agency")
-    name_en = unit.name.en or unit.name.vi
+    name_en = unit.name.text("en")
     if unit.level == "province":
         en = f"{name_en.removesuffix(' City').removesuffix(' Province')} {'City' if city else 'Provincial'} People's Committee"
     else:
@@ -322,7 +325,7 @@ def new_unit(root: Path, unit_id: str, name_vi: str | None = None, name_en: str 
         raise ScaffoldError("plans/units.yaml có lỗi, chạy `check` trước / plans/units.yaml has errors: run `check` first")
     if existing is not None:
         name_vi = name_vi or existing.name.vi
-        name_en = name_en or existing.name.en or existing.name.vi
+        name_en = name_en or existing.name.text("en")
         block = branding_block(existing, name_vi, name_en, branding)
         lines = text.splitlines(keepends=True)
         start, end = _unit_span(lines, unit_id)
@@ -348,10 +351,6 @@ def new_unit(root: Path, unit_id: str, name_vi: str | None = None, name_en: str 
 
 def _existing_unit(root: Path, unit_id: str) -> Unit | None:
     """The unit's record as the model reads it, or ``None`` when it is not in the file."""
-    from site_builder.inputs.loader import UNITS_FILE
-    from site_builder.inputs.validation import validate
-    from site_builder.inputs.yamlsource import load_yaml
-
     doc = load_yaml(root / "plans" / UNITS_FILE, f"plans/{UNITS_FILE}")
     if isinstance(doc, Problem):
         raise ScaffoldError(doc.format())

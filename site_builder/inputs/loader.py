@@ -8,8 +8,6 @@ is returned; the site is never built from a half-valid model.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,16 +17,26 @@ from pydantic import BaseModel
 from site_builder.core.problems import Problem, ProblemList
 from site_builder.inputs.files import scan_plans
 from site_builder.inputs.markup_check import check_data
-from site_builder.inputs.validation import field_path, validate
-from site_builder.inputs.yamlsource import Loc, YamlDocument, load_yaml
-from site_builder.model import Agency, AgencyFile, Plan, Text, Unit, UnitFile
-from site_builder.model.common import Succession
-from site_builder.model.plans import LegalRef, Node, agency_references
+from site_builder.inputs.references import (
+    AGENCIES_FILE,
+    AGENCY,
+    PLAN,
+    SOURCE,
+    UNIT,
+    UNITS_FILE,
+    Checker,
+    duplicates,
+    lineage,
+    missing_translations,
+    plan_structure,
+    progress_structure,
+)
+from site_builder.inputs.validation import validate
+from site_builder.inputs.yamlsource import YamlDocument, load_yaml
+from site_builder.model import Agency, AgencyFile, Plan, Unit, UnitFile
 from site_builder.model.progress import ProgressFile
-from site_builder.model.units import Citation, Predecessor, Source
+from site_builder.model.units import Source
 
-UNITS_FILE = "units.yaml"
-AGENCIES_FILE = "agencies.yaml"
 RESERVED = {UNITS_FILE, AGENCIES_FILE}
 PROGRESS_DIR = "progress"
 """Implementation records: ``plans/progress/<plan-id>-<year>.yaml``."""
@@ -51,269 +59,6 @@ class Dataset:
     """Implementation records by (plan id, year)."""
     sources: dict[str, Source] = field(default_factory=dict)
     """The published documents that facts about units cite, by id."""
-
-
-def iter_models(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
-    """Every pydantic model inside ``obj`` with its path, depth first, in field order."""
-    if isinstance(obj, BaseModel):
-        yield loc, obj
-        for name in type(obj).model_fields:
-            yield from iter_models(getattr(obj, name), loc + (name,))
-    elif isinstance(obj, (list, tuple)):
-        for i, item in enumerate(obj):
-            yield from iter_models(item, loc + (i,))
-
-
-def _ref_problem(doc: YamlDocument, loc: Loc, what: tuple[str, str], value: str, known: list[str], where: str) -> Problem:
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    vi_hint = f" (có phải '{close[0]}'?)" if close else ""
-    en_hint = f" (did you mean '{close[0]}'?)" if close else ""
-    line, column = doc.mark(loc)
-    return Problem(
-        doc.path, line, column, field_path(loc),
-        f"không có {what[0]} '{value}' trong {where}{vi_hint}",
-        f"unknown {what[1]} '{value}' in {where}{en_hint}",
-    )
-
-
-AGENCY = ("cơ quan", "agency")
-UNIT = ("đơn vị", "unit")
-PLAN = ("kế hoạch", "plan")
-SOURCE = ("nguồn", "source")
-
-
-class _Checker:
-    """Cross-file checks, run once every file has passed its own model."""
-
-    def __init__(
-        self, units: dict[str, Unit] | None, agencies: dict[str, Agency] | None, plan_ids: set[str],
-        source_ids: set[str] | None = None,
-    ) -> None:
-        """``None`` for a table whose file failed to load: its references are not checked,
-        so one broken file does not bury the editor under follow-on errors."""
-        self.units = units
-        self.agencies = agencies
-        self.plan_ids = plan_ids
-        self.source_ids = source_ids
-        self.problems: list[Problem] = []
-
-    def ref(self, doc: YamlDocument, loc: Loc, value: str | None, kind: tuple[str, str]) -> None:
-        if value is None:
-            return
-        table: dict[str, Any] | set[str] | None
-        if kind is AGENCY:
-            table, where = self.agencies, f"plans/{AGENCIES_FILE}"
-        elif kind is UNIT:
-            table, where = self.units, f"plans/{UNITS_FILE}"
-        elif kind is SOURCE:
-            table, where = self.source_ids, f"plans/{UNITS_FILE} › sources"
-        else:
-            table, where = self.plan_ids, "plans/"
-        if table is not None and value not in table:
-            self.problems.append(_ref_problem(doc, loc, kind, value, sorted(table), where))
-
-    def ids(self, doc: YamlDocument, loc: Loc, values: list[str], kind: tuple[str, str]) -> None:
-        for i, value in enumerate(values):
-            self.ref(doc, loc + (i,), value, kind)
-
-    def model(self, doc: YamlDocument, root: BaseModel, successor_kind: tuple[str, str]) -> None:
-        """Check every id inside one file's model."""
-        for loc, obj in iter_models(root):
-            for name, ids in agency_references(obj):
-                self.ids(doc, loc + (name,), ids, AGENCY)
-            if isinstance(obj, Succession):
-                self.ref(doc, loc + ("to",), obj.to, successor_kind)
-            elif isinstance(obj, LegalRef):
-                self.ref(doc, loc + ("plan",), obj.plan, PLAN)
-            elif isinstance(obj, Unit):
-                self.ref(doc, loc + ("parent",), obj.parent, UNIT)
-            elif isinstance(obj, Predecessor):
-                self.ref(doc, loc + ("unit",), obj.unit, UNIT)
-            elif isinstance(obj, Citation):
-                self.ref(doc, loc + ("source",), obj.source, SOURCE)
-            elif isinstance(obj, Agency):
-                self.ref(doc, loc + ("unit",), obj.unit, UNIT)
-            elif isinstance(obj, Plan):
-                self.ref(doc, loc + ("issuer",), obj.issuer, UNIT)
-                self.ref(doc, loc + ("issuing_agency",), obj.issuing_agency, AGENCY)
-
-
-def _duplicates(doc: YamlDocument, items: list[Any], loc: Loc, what: tuple[str, str]) -> list[Problem]:
-    seen: dict[str, int] = {}
-    problems = []
-    for i, item in enumerate(items):
-        if item.id in seen:
-            line, column = doc.mark(loc + (i, "id"))
-            first = doc.mark(loc + (seen[item.id], "id"))[0]
-            problems.append(Problem(
-                doc.path, line, column, field_path(loc + (i, "id")),
-                f"mã {what[0]} '{item.id}' bị trùng (đã có ở dòng {first})",
-                f"duplicate {what[1]} id '{item.id}' (already used on line {first})",
-            ))
-        else:
-            seen[item.id] = i
-    return problems
-
-
-def _lineage(doc: YamlDocument, unit_file: UnitFile) -> list[Problem]:
-    """A merger is recorded from both sides: a unit of today lists the former unit among its
-    ``predecessors``, and the former unit names it in ``succeeded_by``. The unit of today's
-    section carries the former unit's plans and pages, so a one-sided record would either
-    lose them or show them under the wrong unit."""
-    units = {u.id: u for u in unit_file.units}
-    problems = []
-    for i, unit in enumerate(unit_file.units):
-        for j, pred in enumerate(unit.predecessors):
-            former = units.get(pred.unit) if pred.unit else None
-            if former is None:
-                continue  # unknown ids are reported by the reference check
-            loc: Loc = ("units", i, "predecessors", j, "unit")
-            if pred.unit == unit.id:
-                line, column = doc.mark(loc)
-                problems.append(Problem(
-                    doc.path, line, column, field_path(loc),
-                    f"đơn vị '{unit.id}' không thể được hình thành từ chính nó",
-                    f"unit '{unit.id}' cannot be formed from itself",
-                ))
-            elif not any(s.to == unit.id for s in former.succeeded_by):
-                line, column = doc.mark(loc)
-                problems.append(Problem(
-                    doc.path, line, column, field_path(loc),
-                    f"'{former.id}' được ghi là đơn vị trước của '{unit.id}' nhưng 'succeeded_by' của "
-                    f"'{former.id}' không có 'to: {unit.id}'",
-                    f"'{former.id}' is listed as a predecessor of '{unit.id}', but the 'succeeded_by' of "
-                    f"'{former.id}' has no 'to: {unit.id}'",
-                ))
-        for j, succession in enumerate(unit.succeeded_by):
-            successor = units.get(succession.to) if succession.to else None
-            if successor is None or unit.level != "province" or successor.level != "province":
-                continue  # a district's area going to its province is no merger of provinces
-            if not any(p.unit == unit.id for p in successor.predecessors):
-                loc = ("units", i, "succeeded_by", j, "to")
-                line, column = doc.mark(loc)
-                problems.append(Problem(
-                    doc.path, line, column, field_path(loc),
-                    f"'{successor.id}' chưa ghi '{unit.id}' trong 'predecessors' của mình",
-                    f"'{successor.id}' does not list '{unit.id}' in its 'predecessors'",
-                ))
-    return problems
-
-
-def _duplicate_assignments(doc: YamlDocument, plan: Plan) -> list[Problem]:
-    """Two assignments with one numbering path could not be told apart by a progress record."""
-    locs = {id(node): loc for loc, node in iter_models(plan) if isinstance(node, Node)}
-    first: dict[str, Loc] = {}
-    problems = []
-    for key, node, _ in plan.assignments():
-        loc = locs[id(node)]
-        if key in first:
-            line, column = doc.mark(loc)
-            where = doc.mark(first[key])[0]
-            problems.append(Problem(
-                doc.path, line, column, field_path(loc),
-                f"mục phân công có cùng số '{key}' với mục ở dòng {where}: thêm 'ref' để phân biệt",
-                f"this assignment has the same numbering '{key}' as the one on line {where}: give it a 'ref'",
-            ))
-        else:
-            first[key] = loc
-    return problems
-
-
-def _plan_structure(doc: YamlDocument, plan: Plan, expected_id: str) -> list[Problem]:
-    """Checks inside one plan that the model alone cannot make."""
-    problems = []
-    if plan.id != expected_id:
-        line, column = doc.mark(("id",))
-        problems.append(Problem(
-            doc.path, line, column, "id",
-            f"mã kế hoạch '{plan.id}' phải trùng tên tệp '{expected_id}.yaml'",
-            f"plan id '{plan.id}' must match the file name '{expected_id}.yaml'",
-        ))
-    if plan.appendix is not None:
-        base: Loc = ("appendix",)
-        problems += _duplicates(doc, plan.appendix.groups, base + ("groups",), ("nhóm", "group"))
-        problems += _duplicates(doc, plan.appendix.activities, base + ("activities",), ("hoạt động", "activity"))
-        groups = [g.id for g in plan.appendix.groups]
-        for i, activity in enumerate(plan.appendix.activities):
-            if activity.group not in groups:
-                line, column = doc.mark(base + ("activities", i, "id"))
-                problems.append(Problem(
-                    doc.path, line, column, field_path(base + ("activities", i, "id")),
-                    f"hoạt động '{activity.id}' thuộc nhóm '{activity.group}' không có trong appendix.groups "
-                    f"({', '.join(groups)})",
-                    f"activity '{activity.id}' is in group '{activity.group}', which is not in appendix.groups "
-                    f"({', '.join(groups)})",
-                ))
-    problems += _duplicate_assignments(doc, plan)
-    if not any(ref.implements for ref in plan.legal_basis):
-        line, column = doc.mark(("legal_basis",))
-        problems.append(Problem(
-            doc.path, line, column, "legal_basis",
-            "cần đánh dấu văn bản mà kế hoạch này triển khai (implements: true)",
-            "mark the document this plan carries out (implements: true)",
-            severity="warning",
-        ))
-    return problems
-
-
-def _progress_structure(doc: YamlDocument, record: ProgressFile, stem: str, plan: Plan | None) -> list[Problem]:
-    """A progress file names its plan and year in its file name, reports on activities the
-    plan has, within the plan's period, and once per activity."""
-    problems = []
-
-    def add(loc: Loc, vi: str, en: str) -> None:
-        line, column = doc.mark(loc)
-        problems.append(Problem(doc.path, line, column, field_path(loc), vi, en))
-
-    expected = f"{record.plan}-{record.year}"
-    if stem != expected:
-        add(("plan",), f"tệp phải tên là {expected}.yaml", f"the file must be named {expected}.yaml")
-    if plan is None:
-        return problems
-    if not plan.period.start <= record.year <= plan.period.end:
-        add(("year",), f"năm {record.year} nằm ngoài giai đoạn của kế hoạch ({plan.period.start}–{plan.period.end})",
-            f"year {record.year} is outside the plan's period ({plan.period.start}–{plan.period.end})")
-    if plan.appendix is not None:
-        field, wrong, ids = "activity", "assignment", [a.id for a in plan.appendix.activities]
-        what = ("hoạt động", "activity")
-        misplaced = (f"kế hoạch {plan.id} có phụ lục: báo cáo theo mã hoạt động ('activity'), không theo mục phân công",
-                     f"plan {plan.id} has an appendix: report on its activities ('activity'), not on assignments")
-    else:
-        field, wrong, ids = "assignment", "activity", [key for key, _, _ in plan.assignments()]
-        what = ("mục phân công", "assignment")
-        listed = ", ".join(ids[:4]) + (", …" if len(ids) > 4 else "")
-        misplaced = (f"kế hoạch {plan.id} không có phụ lục: báo cáo theo mục phân công ('assignment': {listed})",
-                     f"plan {plan.id} has no appendix: report on its assignments ('assignment': {listed})")
-    seen: set[str] = set()
-    for i, item in enumerate(record.records):
-        if getattr(item, wrong) is not None:
-            add(("records", i, wrong), *misplaced)
-            continue
-        target = item.target
-        if target not in ids:
-            close = difflib.get_close_matches(target, ids, n=1)
-            hint = (f" (có phải '{close[0]}'?)", f" (did you mean '{close[0]}'?)") if close else ("", "")
-            add(("records", i, field), f"kế hoạch {plan.id} không có {what[0]} '{target}'{hint[0]}",
-                f"plan {plan.id} has no {what[1]} '{target}'{hint[1]}")
-        elif target in seen:
-            add(("records", i, field), f"{what[0]} '{target}' đã có báo cáo trong tệp này",
-                f"{what[1]} '{target}' is already reported in this file")
-        seen.add(target)
-    return problems
-
-
-def _missing_translations(doc: YamlDocument, root: BaseModel) -> list[Problem]:
-    problems = []
-    for loc, obj in iter_models(root):
-        if isinstance(obj, Text) and obj.en is None:
-            line, column = doc.mark(loc + ("vi",))
-            problems.append(Problem(
-                doc.path, line, column, field_path(loc),
-                "thiếu bản tiếng Anh (en)",
-                "English translation (en) missing",
-                severity="warning",
-            ))
-    return problems
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -346,120 +91,146 @@ def check_dataset(root: Path, publishing: bool = False) -> tuple[Dataset | None,
     ``plans/examples/`` are left out, and a record marked ``example: true`` anywhere else is
     an error naming its file, every such file in one run. Otherwise the examples are read
     with the real records (the preview, ``check``, a local build), marked as examples."""
-    problems = ProblemList()
-    plans_dir = root / "plans"
-    problems.extend(scan_plans(root))
+    return _Loading(root, publishing).run()
 
-    def load(path: Path, model: type[BaseModel]) -> tuple[YamlDocument | None, Any]:
-        rel = _rel(path, root)
+
+class _Loading:
+    """One run of :func:`check_dataset`: the files read, each validated on its own, then
+    checked against each other; every problem is collected, none stops the run."""
+
+    def __init__(self, root: Path, publishing: bool) -> None:
+        self.root, self.publishing = root, publishing
+        self.plans_dir = root / "plans"
+        self.problems = ProblemList()
+
+    def run(self) -> tuple[Dataset | None, ProblemList]:
+        problems = self.problems
+        problems.extend(scan_plans(self.root))
+        units_doc, unit_file = self.load(self.plans_dir / UNITS_FILE, UnitFile)
+        agencies_doc, agency_file = self.load(self.plans_dir / AGENCIES_FILE, AgencyFile)
+        plan_docs = self.plans()
+        progress_docs = self.progress()
+        units: dict[str, Unit] = {}
+        agencies: dict[str, Agency] = {}
+        sources: dict[str, Source] = {}
+        if units_doc is not None and unit_file is not None:
+            problems.extend(duplicates(units_doc, unit_file.units, ("units",), UNIT))
+            problems.extend(duplicates(units_doc, unit_file.sources, ("sources",), SOURCE))
+            problems.extend(lineage(units_doc, unit_file))
+            units = {u.id: u for u in unit_file.units}
+            sources = {s.id: s for s in unit_file.sources}
+        if agencies_doc is not None and agency_file is not None:
+            problems.extend(duplicates(agencies_doc, agency_file.agencies, ("agencies",), AGENCY))
+            agencies = {a.id: a for a in agency_file.agencies}
+        checker = Checker(
+            units if unit_file is not None else None,
+            agencies if agency_file is not None else None,
+            {plan.id for _, plan, _ in plan_docs},
+            set(sources) if unit_file is not None else None,
+        )
+        for doc, model in ((units_doc, unit_file), (agencies_doc, agency_file)):
+            if doc is not None and model is not None:
+                checker.model(doc, model, UNIT if model is unit_file else AGENCY)
+                problems.extend(missing_translations(doc, model))
+        self.cross_check(checker, plan_docs, progress_docs)
+        if problems.errors or unit_file is None or agency_file is None:
+            return None, problems
+        return Dataset(
+            units=units,
+            agencies=agencies,
+            plans={plan.id: plan for _, plan, _ in sorted(plan_docs, key=lambda t: t[1].id)},
+            files={plan.id: doc.path for doc, plan, _ in plan_docs},
+            progress={(r.plan, r.year): r for _, r, _ in sorted(progress_docs, key=lambda t: (t[1].plan, t[1].year))},
+            sources=sources,
+        ), problems
+
+    def load(self, path: Path, model: type[BaseModel]) -> tuple[YamlDocument | None, Any]:
+        """One file read, its markup checked and validated against ``model``."""
+        rel = _rel(path, self.root)
         if not path.exists() and not path.is_symlink():
-            problems.add(Problem(rel, 0, 0, "", "thiếu tệp", "file missing"))
+            self.problems.add(Problem(rel, 0, 0, "", "thiếu tệp", "file missing"))
             return None, None
         doc = load_yaml(path, rel)
         if isinstance(doc, Problem):
-            problems.add(doc)
+            self.problems.add(doc)
             return None, None
-        problems.extend(check_data(doc))
+        self.problems.extend(check_data(doc))
         value, found = validate(doc, model)
-        problems.extend(found)
+        self.problems.extend(found)
         return doc, value
 
-    units_doc, unit_file = load(plans_dir / UNITS_FILE, UnitFile)
-    agencies_doc, agency_file = load(plans_dir / AGENCIES_FILE, AgencyFile)
-    plan_docs: list[tuple[YamlDocument, Plan, str]] = []
-    for path in sorted(plans_dir.glob("*.yaml")):
-        if path.name in RESERVED:
-            continue
-        doc, plan = load(path, Plan)
-        if doc is not None and plan is not None:
-            plan_docs.append((doc, plan, path.stem))
-    for path in sorted(plans_dir.glob("*.yml")):
-        problems.add(Problem(
-            _rel(path, root), 0, 0, "",
-            "tệp kế hoạch phải có đuôi .yaml",
-            "plan files must end in .yaml",
-        ))
-
-    units: dict[str, Unit] = {}
-    agencies: dict[str, Agency] = {}
-    sources: dict[str, Source] = {}
-    if units_doc is not None and unit_file is not None:
-        problems.extend(_duplicates(units_doc, unit_file.units, ("units",), UNIT))
-        problems.extend(_duplicates(units_doc, unit_file.sources, ("sources",), SOURCE))
-        problems.extend(_lineage(units_doc, unit_file))
-        units = {u.id: u for u in unit_file.units}
-        sources = {s.id: s for s in unit_file.sources}
-    if agencies_doc is not None and agency_file is not None:
-        problems.extend(_duplicates(agencies_doc, agency_file.agencies, ("agencies",), AGENCY))
-        agencies = {a.id: a for a in agency_file.agencies}
-
-    progress_docs: list[tuple[YamlDocument, ProgressFile, str]] = []
-    folders = [plans_dir / PROGRESS_DIR] + ([] if publishing else [plans_dir / EXAMPLES_DIR / PROGRESS_DIR])
-    for folder in folders:
-        for path in sorted(folder.glob("*.yaml")):
-            doc, record = load(path, ProgressFile)
-            if doc is None or record is None:
+    def plans(self) -> list[tuple[YamlDocument, Plan, str]]:
+        """Every plan file (``plans/*.yaml`` but the units and agencies), with its stem."""
+        plan_docs: list[tuple[YamlDocument, Plan, str]] = []
+        for path in sorted(self.plans_dir.glob("*.yaml")):
+            if path.name in RESERVED:
                 continue
-            if folder.parent.name == EXAMPLES_DIR and not record.example:
-                line, column = doc.mark(("plan",))
-                problems.add(Problem(
-                    doc.path, line, column, "example",
-                    f"tệp trong plans/{EXAMPLES_DIR}/ là dữ liệu ví dụ: ghi 'example: true', hoặc chuyển báo cáo "
-                    f"thật sang plans/{PROGRESS_DIR}/",
-                    f"a file in plans/{EXAMPLES_DIR}/ is example data: write 'example: true', or move a real report "
-                    f"to plans/{PROGRESS_DIR}/",
-                ))
-            elif publishing and record.example:
-                problems.add(_example_problem(doc))
-            else:
-                progress_docs.append((doc, record, path.stem))
-    seen_years: dict[tuple[str, int], str] = {}
-    for doc, record, _ in progress_docs:
-        key = (record.plan, record.year)
-        if key in seen_years:
-            line, column = doc.mark(("year",))
-            problems.add(Problem(
-                doc.path, line, column, "year",
-                f"báo cáo năm {record.year} của kế hoạch {record.plan} đã có trong {seen_years[key]}",
-                f"the {record.year} report of plan {record.plan} is already in {seen_years[key]}",
+            doc, plan = self.load(path, Plan)
+            if doc is not None and plan is not None:
+                plan_docs.append((doc, plan, path.stem))
+        for path in sorted(self.plans_dir.glob("*.yml")):
+            self.problems.add(Problem(
+                _rel(path, self.root), 0, 0, "",
+                "tệp kế hoạch phải có đuôi .yaml",
+                "plan files must end in .yaml",
             ))
-        seen_years.setdefault(key, doc.path)
+        return plan_docs
 
-    plan_ids = {plan.id for _, plan, _ in plan_docs}
-    checker = _Checker(
-        units if unit_file is not None else None,
-        agencies if agency_file is not None else None,
-        plan_ids,
-        set(sources) if unit_file is not None else None,
-    )
-    if units_doc is not None and unit_file is not None:
-        checker.model(units_doc, unit_file, UNIT)
-        problems.extend(_missing_translations(units_doc, unit_file))
-    if agencies_doc is not None and agency_file is not None:
-        checker.model(agencies_doc, agency_file, AGENCY)
-        problems.extend(_missing_translations(agencies_doc, agency_file))
-    for doc, plan, stem in plan_docs:
-        checker.model(doc, plan, AGENCY)
-        problems.extend(_plan_structure(doc, plan, stem))
-        problems.extend(_missing_translations(doc, plan))
-    plans_by_id = {plan.id: plan for _, plan, _ in plan_docs}
-    for doc, record, stem in progress_docs:
-        checker.ref(doc, ("plan",), record.plan, PLAN)
-        checker.ref(doc, ("reported_by",), record.reported_by, AGENCY)
-        for i, item in enumerate(record.records):
-            checker.ref(doc, ("records", i, "reporting_agency"), item.reporting_agency, AGENCY)
-        problems.extend(_progress_structure(doc, record, stem, plans_by_id.get(record.plan)))
-        problems.extend(_missing_translations(doc, record))
-    problems.extend(checker.problems)
+    def progress(self) -> list[tuple[YamlDocument, ProgressFile, str]]:
+        """The progress records (and, unless publishing, the examples), one per plan and year."""
+        progress_docs: list[tuple[YamlDocument, ProgressFile, str]] = []
+        examples = self.plans_dir / EXAMPLES_DIR / PROGRESS_DIR
+        folders = [self.plans_dir / PROGRESS_DIR] + ([] if self.publishing else [examples])
+        for folder in folders:
+            for path in sorted(folder.glob("*.yaml")):
+                doc, record = self.load(path, ProgressFile)
+                if doc is None or record is None:
+                    continue
+                if folder == examples and not record.example:
+                    self.problems.add(_not_marked_example(doc))
+                elif self.publishing and record.example:
+                    self.problems.add(_example_problem(doc))
+                else:
+                    progress_docs.append((doc, record, path.stem))
+        seen_years: dict[tuple[str, int], str] = {}
+        for doc, record, _ in progress_docs:
+            key = (record.plan, record.year)
+            if key in seen_years:
+                line, column = doc.mark(("year",))
+                self.problems.add(Problem(
+                    doc.path, line, column, "year",
+                    f"báo cáo năm {record.year} của kế hoạch {record.plan} đã có trong {seen_years[key]}",
+                    f"the {record.year} report of plan {record.plan} is already in {seen_years[key]}",
+                ))
+            seen_years.setdefault(key, doc.path)
+        return progress_docs
 
-    if problems.errors or unit_file is None or agency_file is None:
-        return None, problems
-    dataset = Dataset(
-        units=units,
-        agencies=agencies,
-        plans={plan.id: plan for _, plan, _ in sorted(plan_docs, key=lambda t: t[1].id)},
-        files={plan.id: doc.path for doc, plan, _ in plan_docs},
-        progress={(r.plan, r.year): r for _, r, _ in sorted(progress_docs, key=lambda t: (t[1].plan, t[1].year))},
-        sources=sources,
+    def cross_check(self, checker: Checker, plan_docs: list[tuple[YamlDocument, Plan, str]],
+                    progress_docs: list[tuple[YamlDocument, ProgressFile, str]]) -> None:
+        """Every reference of the plans and progress records resolved, and their structure."""
+        problems = self.problems
+        for doc, plan, stem in plan_docs:
+            checker.model(doc, plan, AGENCY)
+            problems.extend(plan_structure(doc, plan, stem))
+            problems.extend(missing_translations(doc, plan))
+        plans_by_id = {plan.id: plan for _, plan, _ in plan_docs}
+        for doc, record, stem in progress_docs:
+            checker.ref(doc, ("plan",), record.plan, PLAN)
+            checker.ref(doc, ("reported_by",), record.reported_by, AGENCY)
+            for i, item in enumerate(record.records):
+                checker.ref(doc, ("records", i, "reporting_agency"), item.reporting_agency, AGENCY)
+            problems.extend(progress_structure(doc, record, stem, plans_by_id.get(record.plan)))
+            problems.extend(missing_translations(doc, record))
+        problems.extend(checker.problems)
+
+
+def _not_marked_example(doc: YamlDocument) -> Problem:
+    """A file of ``plans/examples/`` that does not say it is an example."""
+    line, column = doc.mark(("plan",))
+    return Problem(
+        doc.path, line, column, "example",
+        f"tệp trong plans/{EXAMPLES_DIR}/ là dữ liệu ví dụ: ghi 'example: true', hoặc chuyển báo cáo "
+        f"thật sang plans/{PROGRESS_DIR}/",
+        f"a file in plans/{EXAMPLES_DIR}/ is example data: write 'example: true', or move a real report "
+        f"to plans/{PROGRESS_DIR}/",
     )
-    return dataset, problems

@@ -20,7 +20,7 @@ from site_builder.core import urls
 from site_builder.core.urls import SiteUrls
 from site_builder.derive.project import Project
 from site_builder.derive.tracker import NOT_REPORTED, plan_years, records_of
-from site_builder.inputs.loader import iter_models
+from site_builder.inputs.references import iter_models
 from site_builder.model import Plan, Text
 from site_builder.model.common import Succession
 from site_builder.model.content import Question
@@ -29,7 +29,6 @@ from site_builder.model.progress import Record as ProgressRecord
 from site_builder.output.exports.feeds import photo_fields
 from site_builder.output.writer import Writer
 
-API = "api/v1"
 VERSION = 1
 
 
@@ -256,7 +255,7 @@ def write_api(project: Project, writer: Writer, site: SiteUrls) -> None:
             units={u: _unit_out(project, u, site) for u in sorted({plan.issuer})},
             url=url,
         )
-        writer.text(f"{API}/plans/{plan.id}.json", dump(document), "api")
+        writer.text(urls.api(f"plans/{plan.id}.json"), dump(document), "api")
         summaries.append(PlanSummary(
             id=plan.id, title=plan.title, short_title=plan.short_title, number=plan.number,
             issued=plan.issued, issuer=_unit_out(project, plan.issuer, site),
@@ -264,12 +263,12 @@ def write_api(project: Project, writer: Writer, site: SiteUrls) -> None:
             period={"start": plan.period.start, "end": plan.period.end}, status=plan.status,
             implements=plan.parent_plan,
             activities=len(plan.appendix.activities) if plan.appendix else 0,
-            url=url, data=site.file(f"{API}/plans/{plan.id}.json"),
+            url=url, data=site.file(urls.api(f"plans/{plan.id}.json")),
         ))
-    writer.text(f"{API}/plans.json", dump(PlansDocument(plans=summaries)), "api")
+    writer.text(urls.api("plans.json"), dump(PlansDocument(plans=summaries)), "api")
     agencies = [_agency_out(project, a, site) for a in project.data.agencies]
-    writer.text(f"{API}/agencies.json", dump(AgenciesDocument(agencies=agencies)), "api")
-    writer.bytes(f"{API}/activities.csv", activities_csv(project, site), "api")
+    writer.text(urls.api("agencies.json"), dump(AgenciesDocument(agencies=agencies)), "api")
+    writer.bytes(urls.api("activities.csv"), activities_csv(project, site), "api")
     years = []
     tracker = project.tracker
     for plan in index.plans:
@@ -288,14 +287,14 @@ def write_api(project: Project, writer: Writer, site: SiteUrls) -> None:
                                     progress=progress.get(t.key)) for t in tasks],
                 records=list(file.records) if file else [],
             ))
-    writer.text(f"{API}/progress.json", dump(ProgressDocument(years=years)), "api")
-    writer.bytes(f"{API}/progress.csv", progress_csv(project), "api")
-    writer.text(f"{API}/news.json", dump(news_document(project, site)), "api")
+    writer.text(urls.api("progress.json"), dump(ProgressDocument(years=years)), "api")
+    writer.bytes(urls.api("progress.csv"), progress_csv(project), "api")
+    writer.text(urls.api("news.json"), dump(news_document(project, site)), "api")
     if project.content.quiz:
         quiz = QuizDocument(base=site.base, questions=list(project.content.quiz))
-        writer.text(f"{API}/quiz.json", dump(quiz), "api")
+        writer.text(urls.api("quiz.json"), dump(quiz), "api")
     for name, model in DOCUMENTS.items():
-        writer.text(f"{API}/{name}.schema.json", schema_text(model, f"{name}.schema.json"), "api")
+        writer.text(urls.api(f"{name}.schema.json"), schema_text(model, f"{name}.schema.json"), "api")
 
 
 def news_document(project: Project, site: SiteUrls) -> NewsDocument:
@@ -424,4 +423,4 @@ def progress_csv(project: Project) -> bytes:
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
-__all__ = ["API", "CSV_COLUMNS", "DOCUMENTS", "LANGUAGES", "write_api"]
+__all__ = ["CSV_COLUMNS", "DOCUMENTS", "LANGUAGES", "write_api"]
