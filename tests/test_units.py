@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, CliResult, MiniProject, run_cli
 
-from site_builder.apps.build import BuildError, build_all_units, build_site
+from site_builder.apps.build import build_all_units, build_site
+from site_builder.apps.errors import BuildError
 from site_builder.core.problems import ProblemList
 from site_builder.core.slug import collation_key
 from site_builder.derive.index import SiteIndex
@@ -459,7 +460,9 @@ def test_units_page_lists_the_units_of_today_first(sections: dict[str, Path]) ->
     assert "Hiện nay Việt Nam có 34 đơn vị hành chính cấp tỉnh: 7 thành phố trực thuộc trung ương và 27 tỉnh" in page
     today = page[page.index('id="today"'):page.index('id="former"')]
     former = page[page.index('id="former"'):]
-    assert today.count('class="asean-card"') == 34 and former.count('class="asean-card"') == 4
+    # the former provincial-level units, then the former central bodies of the national plan
+    assert today.count('class="asean-card"') == 34 and former.count('class="asean-card"') == 4 + 3
+    assert "Bộ Thông tin và Truyền thông (cũ)" in former and "Bộ Ngoại giao" not in former
     assert before(today, "Tỉnh An Giang", "Tỉnh Bắc Ninh") and before(today, "Tỉnh Đắk Lắk", "Tỉnh Điện Biên")
     assert "Tỉnh Sóc Trăng (cũ)" in former and "nay thuộc thành phố Cần Thơ" in former
     assert "Tỉnh Sóc Trăng (cũ)" not in today.replace("tỉnh Sóc Trăng (cũ)", "")
@@ -565,3 +568,82 @@ def test_check_reports_a_central_unit_without_its_kind(tiny: MiniProject) -> Non
     assert "plans/units.yaml:" in result.stdout
     assert "central unit 'bo-ngoai-giao' needs a 'kind' (ministry, ministerial-agency, government-agency, " \
            "party, mass-organisation or press)" in result.stdout
+
+
+CENTRAL = {
+    # id: (Vietnamese name, kind, the former central units it carries)
+    "bo-ngoai-giao": ("Bộ Ngoại giao", "ministry", []),
+    "bo-cong-thuong": ("Bộ Công Thương", "ministry", []),
+    "bo-van-hoa-the-thao-va-du-lich": ("Bộ Văn hóa, Thể thao và Du lịch", "ministry", []),
+    "bo-giao-duc-va-dao-tao": ("Bộ Giáo dục và Đào tạo", "ministry", []),
+    "bo-tai-chinh": ("Bộ Tài chính", "ministry", []),
+    "bo-cong-an": ("Bộ Công an", "ministry", []),
+    "bo-khoa-hoc-va-cong-nghe": ("Bộ Khoa học và Công nghệ", "ministry", ["bo-thong-tin-va-truyen-thong"]),
+    "bo-noi-vu": ("Bộ Nội vụ", "ministry", ["bo-lao-dong-thuong-binh-va-xa-hoi"]),
+    "ban-tuyen-giao-va-dan-van-trung-uong": ("Ban Tuyên giáo và Dân vận Trung ương", "party", ["ban-tuyen-giao-trung-uong"]),
+    "dai-truyen-hinh-viet-nam": ("Đài Truyền hình Việt Nam", "press", []),
+    "dai-tieng-noi-viet-nam": ("Đài Tiếng nói Việt Nam", "press", []),
+    "thong-tan-xa-viet-nam": ("Thông tấn xã Việt Nam", "press", []),
+    "trung-uong-doan-thanh-nien-cong-san-ho-chi-minh": ("Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+                                                        "mass-organisation", []),
+    "phong-thuong-mai-va-cong-nghiep-viet-nam": ("Liên đoàn Thương mại và Công nghiệp Việt Nam", "mass-organisation", []),
+}
+"""The central bodies of today that the national plan (01/QĐ-BCĐASEAN) assigns work to,
+directly or through the body they took over (Resolution 176/2025/QH15, Article 1; the 2025
+decrees on each body's functions; the Politburo's decision announced on 3 February 2025)."""
+
+
+def test_the_central_units_of_today_with_their_kind_sources_and_branding(real: Project) -> None:
+    units = real.data.units
+    today = {u.id: u for u in units.values() if u.level == "central" and u.current}
+    assert set(today) == set(CENTRAL)
+    for uid, (name, kind, carried) in CENTRAL.items():
+        unit = today[uid]
+        assert (unit.name.vi, unit.kind, unit.parent) == (name, kind, "viet-nam"), uid
+        assert [p.unit for p in unit.predecessors if p.unit] == carried, uid
+        assert unit.history and all(event.cite for event in unit.history), uid
+        assert unit.branding is not None and unit.branding.colors is not None, uid
+        assert unit.branding.display_name.vi == f"Chuyên mục ASEAN – {name}", uid
+        assert unit.branding.display_name.en == f"ASEAN section – {unit.name.en}", uid
+        assert unit.branding.logo is None, uid  # no emblems
+        assert not unit.branding.portal or unit.branding.portal_cite, uid
+    cited = {c.source for u in today.values() for e in u.history for c in e.cite}
+    assert {"nq-176-2025-qh15", "nd-28-2025-bo-ngoai-giao", "nd-55-2025-bo-khoa-hoc-va-cong-nghe",
+            "nd-25-2025-bo-noi-vu", "bct-hop-nhat-ban-tuyen-giao-va-dan-van"} <= cited
+    article_1 = [c.at.en for u in today.values() for e in u.history for c in e.cite
+                 if c.source == "nq-176-2025-qh15" and c.at is not None]
+    assert article_1 == ["Article 1"] * 8  # the eight ministries of the national plan
+
+
+def test_former_central_bodies_name_the_unit_that_carries_them(real: Project) -> None:
+    index = SiteIndex(real.data)
+    assert index.successor("bo-thong-tin-va-truyen-thong") == "bo-khoa-hoc-va-cong-nghe"
+    assert index.successor("bo-lao-dong-thuong-binh-va-xa-hoi") == "bo-noi-vu"
+    assert index.successor("ban-tuyen-giao-trung-uong") == "ban-tuyen-giao-va-dan-van-trung-uong"
+    assert index.carried["bo-khoa-hoc-va-cong-nghe"] == ["bo-khoa-hoc-va-cong-nghe", "bo-thong-tin-va-truyen-thong"]
+    former = [u for u in real.data.units.values() if u.level == "central" and not u.current]
+    assert sorted(u.id for u in former) == ["ban-tuyen-giao-trung-uong", "bo-lao-dong-thuong-binh-va-xa-hoi",
+                                            "bo-thong-tin-va-truyen-thong"]
+    for unit in former:
+        assert unit.kind is not None and all(s.url for s in unit.succeeded_by), unit.id
+
+
+def test_every_body_of_the_national_plan_links_to_its_central_unit(real: Project) -> None:
+    """The agencies keep their own ids; a central body of today is also a unit of the same
+    id, and a former body points to the unit of its successor."""
+    from site_builder.inputs.loader import iter_models
+    from site_builder.model.plans import agency_references
+
+    units, agencies = real.data.units, real.data.agencies
+    for agency in agencies.values():
+        if agency.central_unit is not None:
+            assert units[agency.central_unit].level == "central" and units[agency.central_unit].current, agency.id
+    for uid in CENTRAL:
+        assert agencies[uid].central_unit == uid
+    assert agencies["bo-thong-tin-va-truyen-thong"].central_unit == "bo-khoa-hoc-va-cong-nghe"
+    assert agencies["bo-lao-dong-thuong-binh-va-xa-hoi"].central_unit == "bo-noi-vu"
+    assert agencies["ban-tuyen-giao-trung-uong"].central_unit == "ban-tuyen-giao-va-dan-van-trung-uong"
+    plan = real.data.plans["bcd-asean-2021-2025"]
+    named = {a for _, obj in iter_models(plan) for _, ids in agency_references(obj) for a in ids}
+    central = {a for a in named if agencies[a].kind in ("ministry", "party", "press", "broadcaster", "union", "business")}
+    assert central and all(agencies[a].central_unit for a in central - {"bao-vietnamnet"}), central

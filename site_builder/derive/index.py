@@ -19,7 +19,9 @@ from site_builder.model import Activity, Node, Plan
 from site_builder.model.plans import Deadline, NodeContext
 
 Role = Literal["lead", "partner", "assignee", "reports", "receives", "issuer"]
-LEVEL_ORDER = {"national": 0, "province": 1, "district": 2}
+LEVEL_ORDER = {"national": 0, "central": 1, "province": 2, "district": 3}
+"""How units sort: the national level, the ministries and central agencies, then the
+provinces and cities, then districts."""
 
 
 @dataclass(frozen=True)
