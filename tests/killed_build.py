@@ -40,7 +40,7 @@ def fake_tree(label: str) -> dict[str, str]:
 def install(step: Callable[[], None] = lambda: None, fallback: bool = False) -> None:
     """Replace the data check and the rendering with ``fake_tree(label)``, and call ``step``
     around every file-system step of the build."""
-    from site_builder.apps import build
+    from site_builder.apps import build, site_folder
     from site_builder.engine.deps import Inputs
 
     def fake_build(folder: Path, *args: Any) -> dict[str, list[str]]:
@@ -64,9 +64,9 @@ def install(step: Callable[[], None] = lambda: None, fallback: bool = False) -> 
     build.inputs_of = lambda project: Inputs("", {}, {}, "")  # type: ignore[assignment]
     build._build_into = fake_build  # type: ignore[assignment]
     if fallback:
-        build._exchange = lambda first, second: False  # type: ignore[assignment]
+        site_folder._exchange = lambda first, second: False  # type: ignore[assignment]
     for name in ("_clean_stale", "_staging", "_write_marker", "_exchange", "_rename", "_remove"):
-        setattr(build, name, traced(getattr(build, name)))
+        setattr(site_folder, name, traced(getattr(site_folder, name)))
     # Deleting the previous site is many steps: one per file and folder.
     os.unlink = traced(os.unlink)  # type: ignore[assignment]
     os.rmdir = traced(os.rmdir)  # type: ignore[assignment]

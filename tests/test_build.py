@@ -146,7 +146,8 @@ HEAD_LINKS = re.compile(r'<link rel="(canonical|alternate)"[^>]*>|<meta (propert
 def test_a_build_without_site_url_warns_names_what_points_at_it_and_shows_notices(
     tiny: MiniProject, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from site_builder.apps.build import DEFAULT_SITE_URL, PREVIEW_TARGETS
+    from site_builder.apps.address import PREVIEW_TARGETS
+    from site_builder.core.urls import DEFAULT_SITE_URL
 
     monkeypatch.delenv("SITE_URL", raising=False)
     _with_api_pages(tiny)

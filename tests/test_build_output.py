@@ -17,8 +17,11 @@ from killed_build import KILLED, fake_tree, install
 
 import site_builder
 from site_builder.apps import build as build_module
-from site_builder.apps.build import MARKER, MARKER_TEXT, OutputError, build_all_units, build_site
+from site_builder.apps import site_folder
+from site_builder.apps.build import build_all_units, build_site
 from site_builder.apps.cli import main
+from site_builder.apps.errors import OutputError
+from site_builder.apps.site_folder import MARKER, MARKER_TEXT
 
 
 def manifest(folder: Path) -> dict[str, str]:
@@ -42,9 +45,10 @@ def leftovers(folder: Path) -> list[str]:
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
     """Builds in this process write ``fake_tree("new")``: the data check and MkDocs are
     not what these tests are about."""
-    for name in ("_checked", "inputs_of", "_build_into", "_exchange", "_clean_stale", "_staging", "_write_marker",
-                 "_rename", "_remove"):
+    for name in ("_checked", "inputs_of", "_build_into"):
         monkeypatch.setattr(build_module, name, getattr(build_module, name))
+    for name in ("_exchange", "_clean_stale", "_staging", "_write_marker", "_rename", "_remove"):
+        monkeypatch.setattr(site_folder, name, getattr(site_folder, name))
     monkeypatch.setattr(os, "unlink", os.unlink)
     monkeypatch.setattr(os, "rmdir", os.rmdir)
     monkeypatch.setattr(killed_build, "label", "new")
@@ -187,10 +191,10 @@ def test_renameat2_here(tmp_path: Path) -> None:
     second.mkdir()
     (first / "one").touch()
     if not sys.platform.startswith("linux"):
-        assert build_module._exchange(first, second) is False
+        assert site_folder._exchange(first, second) is False
         return
-    assert build_module._renameat2() is not None
-    assert build_module._exchange(first, second) is True
+    assert site_folder._renameat2() is not None
+    assert site_folder._exchange(first, second) is True
     assert [p.name for p in second.iterdir()] == ["one"] and list(first.iterdir()) == []
 
 
@@ -215,7 +219,7 @@ def test_a_build_killed_at_any_step_leaves_the_old_site_or_the_new(mini: MiniPro
     each kill ``site/`` is the complete old tree or the complete new one; with two renames
     (no renameat2) it may be missing for an instant, with the old tree set aside, which
     the next build puts back before anything else. The next build then cleans up."""
-    if not fallback and build_module._renameat2() is None:
+    if not fallback and site_folder._renameat2() is None:
         pytest.skip("renameat2 is not available here")
     parent = tmp_path / "out"
     parent.mkdir()
@@ -238,7 +242,7 @@ def test_a_build_killed_at_any_step_leaves_the_old_site_or_the_new(mini: MiniPro
         else:
             assert fallback, f"killed at step {kill_at}: no site/"
             assert len(aside) == 1 and manifest(aside[0]) == old, f"killed at step {kill_at}"
-            build_module._clean_stale(site)  # what the next build does first
+            site_folder._clean_stale(site)  # what the next build does first
             assert manifest(site) == old
             outcome = "restored"
         outcomes[outcome] = outcomes.get(outcome, 0) + 1

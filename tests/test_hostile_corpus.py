@@ -136,7 +136,7 @@ def build_bodies(mini: MiniProject, out: Path, may_refuse: bool = False) -> tupl
     """Build with `check`'s Markdown scan switched off: what the build itself lets through.
     A payload page that makes the build fail is recorded (``id -> error``), taken out, and
     the build tried again, so that one crash does not hide the rest of the corpus."""
-    from site_builder.apps.build import BuildError
+    from site_builder.apps.errors import BuildError
 
     crashed: dict[str, str] = {}
     handler = PageErrors()
@@ -188,7 +188,7 @@ def test_built_markdown_bodies_are_inert_in_chromium(browser: Any, body_site: tu
 def test_control_character_bodies_never_reach_a_page(browser: Any, tmp_path: Path) -> None:
     """Bodies with NUL and other control characters: the build either refuses them, naming
     each file, or publishes them inert; never a traceback."""
-    from site_builder.apps.build import BuildError
+    from site_builder.apps.errors import BuildError
     from site_builder.core.problems import InputError
 
     mini = body_project(tmp_path / "project", CONTROL_PAYLOADS)

@@ -595,7 +595,7 @@ def test_every_text_field_filled_with_payloads_stays_inert(tmp_path: Path, clean
     filled = {rel for rel, doc in docs.items()
               if any(v in kept.values() for _, v in _leaves(doc["meta"] if rel.endswith(".md") else doc))}
     assert len(kept) > 100 and len(filled) == len(docs), "the models refused text where free text is expected"
-    from site_builder.apps.build import BuildError
+    from site_builder.apps.errors import BuildError
 
     try:
         site = build_corpus(write_project(tmp_path / "project", docs), tmp_path / "site")

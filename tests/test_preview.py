@@ -209,7 +209,7 @@ def test_folders_are_never_listed(served: tuple[Preview, int]) -> None:
 def test_a_preview_folder_from_before_the_marker_is_replaced(tmp_path: Path) -> None:
     """The preview's folder is the kit's own: one an older version built without the
     marker is removed so that the build can write there; a marked one, or a link, stays."""
-    from site_builder.apps.build import MARKER
+    from site_builder.apps.site_folder import MARKER
 
     preview = Preview(tmp_path, 0)
     (preview.out / "vi").mkdir(parents=True)

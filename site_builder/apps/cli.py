@@ -100,7 +100,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     Without a published address (``SITE_URL`` or ``--site-url``) the build is a preview:
     it goes ahead and ends with a warning naming what points at the preview address;
     ``--strict``, the build for publishing, refuses it before writing anything."""
-    from site_builder.apps.build import AddressError, BuildError, base_url, build_all_units, build_site, preview_warning
+    from site_builder.apps.address import preview_warning
+    from site_builder.apps.build import build_all_units, build_site
+    from site_builder.apps.errors import AddressError, BuildError
+    from site_builder.core.urls import base_url
     from site_builder.core.problems import InputError
     from site_builder.engine.mkdocs_build import EngineError, use_engine, version_notice
 
@@ -294,7 +297,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_cms(args: argparse.Namespace) -> int:
     """Write ``/admin/`` (the CMS and its configuration, generated from the models)."""
-    from site_builder.apps.build import OutputError
+    from site_builder.apps.errors import OutputError
     from site_builder.apps.cms import VendorError, config, replace_admin
     from site_builder.core.urls import configured_address
 

@@ -36,7 +36,9 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
 from site_builder import LANGUAGES
-from site_builder.apps.build import MARKER, BuildError, build_site, make_context
+from site_builder.apps.build import build_site, make_context
+from site_builder.apps.errors import BuildError
+from site_builder.apps.site_folder import MARKER
 from site_builder.core.problems import InputError
 from site_builder.engine.context import BuildContext
 from site_builder.engine.mkdocs_build import LivePages
@@ -171,7 +173,7 @@ class Preview:
 
     def adopt_output(self) -> None:
         """Remove a preview folder that an older version of the kit built without the
-        marker (:data:`~site_builder.apps.build.MARKER`), which the build would otherwise
+        marker (:data:`~site_builder.apps.site_folder.MARKER`), which the build would otherwise
         refuse to replace. Only ``.cache/preview`` itself is concerned: the kit's own
         folder, never one a user chose, and never a symbolic link or a path that leads
         out of the project."""

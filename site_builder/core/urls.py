@@ -40,7 +40,7 @@ RESERVED_TLDS = ("example", "invalid", "test", "localhost")
 def placeholder_problem(url: str) -> tuple[str, str] | None:
     """Why ``url`` is a placeholder and not a unit's real address, in Vietnamese and in
     English, or ``None``. A build for publishing (``build --strict``) refuses such an address
-    (:func:`site_builder.apps.build.require_address`): it is a valid https address, so it would
+    (:func:`site_builder.apps.address.require_address`): it is a valid https address, so it would
     otherwise be published into every canonical link, hreflang, feed and embed code.
 
     Refused: a host or path word of :data:`PLACEHOLDER_LABELS` (a whole label such as

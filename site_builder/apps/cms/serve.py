@@ -98,7 +98,7 @@ def preview_response(root: Path, url_path: str, written: dict[Path, bool]) -> tu
         return 301, {**headers, "Location": "/admin/", "Content-Type": "text/plain; charset=utf-8"}, b""
     out = root / PREVIEW_DIR
     if not written.get(root):
-        from site_builder.apps.build import OutputError
+        from site_builder.apps.errors import OutputError
 
         try:
             replace_admin(root, out, preview_config(root))

@@ -161,7 +161,7 @@ def replace_admin(root: Path, out: Path, cfg: dict[str, Any]) -> list[Path]:
     build's marker file) or a new or empty one, never a link, the project, its sources or a
     folder that holds them (the same guard as the build's output, since this one is deleted
     and written anew)."""
-    from site_builder.apps.build import MARKER, MARKER_TEXT, check_output
+    from site_builder.apps.site_folder import MARKER, MARKER_TEXT, check_output
 
     if out.is_symlink():
         raise VendorError(f"{out} is a symbolic link")
