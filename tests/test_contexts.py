@@ -4,16 +4,20 @@ what each context read of the content pages (the incremental build's record)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from conftest import PROGRESS, QUIZ, MiniProject, make_rich
 
 from site_builder.core.vocabulary import TOPIC_BY_ID
-from site_builder.derive.pages import Subject
+from site_builder.derive.kinds import HOME, ActivityPage, NewsList, PageSpec, SearchPage
 from site_builder.derive.project import Project, load_project
 from site_builder.render import contexts
+from site_builder.render.frontpage import home_unit
+from site_builder.render.portal import Portal
 from site_builder.render.view import SiteView
+
+KINDS = {cls.KIND: cls for cls in get_args(PageSpec)}
 
 SECOND = QUIZ.split("questions:\n", 1)[1].replace("ke-hoach", "ngay").replace("plans/", "asean/economic/")
 """The same question again, citing the economic pillar's page."""
@@ -33,10 +37,21 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 
 def context(project: Project, kind: str, build_unit: str | None = None, **records: Any) -> tuple[dict[str, Any], set[str]]:
-    """The context of a page of ``kind`` in English, and what it read."""
+    """The context of a page of ``kind`` in English (without the portal every page gets),
+    and what it read."""
     view = SiteView(project, "en", build_unit)
-    found = contexts.page_context(view, None, None, Subject(kind, **records), "Site & Co")
+    cls = KINDS[kind]
+    if cls is ActivityPage:
+        records["appendix"] = records["plan"].appendix
+    found = contexts.page_context(Portal(view, "Site & Co"), cls(url="x/", title="x", **records), None, None)
+    portal = found.pop("portal")
+    assert isinstance(portal, Portal) and portal.view is view
     return found, view.reads
+
+
+def page_context(view: SiteView, src_uri: str | None, meta: dict[str, Any] | None) -> dict[str, Any]:
+    """The context of a hand-written page (no kind)."""
+    return contexts.page_context(Portal(view), None, src_uri, meta)
 
 
 def ids(items: list[Any]) -> list[str]:
@@ -49,6 +64,7 @@ def test_a_plan_page_gets_the_unit_of_today_and_the_plans_carrying_it_out(projec
     assert found["issuer_now"].id == "can-tho"
     assert ids(found["children"]) == ["my-xuyen-2022"]
     assert "full_text" not in found  # the original text is a page of its own
+    assert found.pop("plan_summary").tasks == 2  # the portal's summary, folded in
     assert (found["listing"], found["related_news"], reads) == (None, [], set())
 
 
@@ -209,13 +225,13 @@ def test_news_lists_read_the_newsroom_and_an_article_gets_its_related_news(proje
     found, _ = context(project, "embed-news")
     assert [p.rel for p in found["news"]] == ["news/tin-soc-trang.md", "news/tin-kinh-te.md"]
     view = SiteView(project, "en")
-    found = contexts.page_context(view, "news/tin-kinh-te.md", {"title": "Economic news"}, None)
+    found = page_context(view, "news/tin-kinh-te.md", {"title": "Economic news"})
     assert [p.rel for p in found["related_news"]] == ["news/tin-soc-trang.md"]  # the same tag
     assert found["listing"] is None and view.reads == {"listing:en"}
-    about = contexts.page_context(view, "news/tin-soc-trang.md", {"unit": "soc-trang"}, None)
+    about = page_context(view, "news/tin-soc-trang.md", {"unit": "soc-trang"})
     assert about["unit_now"].id == "can-tho"  # the page is about a former province
     view = SiteView(project, "en")
-    found = contexts.page_context(view, "news/index.md", {"title": "News"}, Subject("news"))
+    found = contexts.page_context(Portal(view), NewsList(url="news/", title="News"), "news/index.md", {"title": "News"})
     assert (found["listing"].number, found["listing"].total) == (1, 2)
 
 
@@ -244,15 +260,21 @@ def test_the_embed_page_gets_every_widget_with_its_codes_and_the_policy_to_ask_f
 
 def test_the_home_page_of_a_units_section_gets_its_plans_and_local_pages(project: Project) -> None:
     view = SiteView(project, "en", "can-tho")
-    home = contexts.page_context(view, "index.md", {"template": "asean/home.html"}, None)["home_unit"]
+    home = home_unit(view)
+    assert home is not None
     assert (home.unit.id, home.now, home.own_plans, home.national_plans) == ("can-tho", None, [], [])
     assert [(u.id, ids(plans)) for u, plans in home.plan_groups] == [
         ("soc-trang", ["soc-trang-2022"]), ("my-xuyen", ["my-xuyen-2022"])]
     assert [p.rel for p in home.local_pages] == ["news/tin-soc-trang.md"] and view.reads == {"listing:en"}
     assert not home.has_tourism
     view = SiteView(project, "en")
-    assert contexts.page_context(view, "index.md", {"template": "asean/home.html"}, None)["home_unit"] is None
+    assert home_unit(view) is None
     assert view.reads == set()
+    # The home page is a kind of its own, recognised by its source path, not its front matter.
+    portal = Portal(SiteView(project, "en", "can-tho"))
+    found = contexts.page_context(portal, HOME, "index.md", {})
+    assert found["home_unit"].unit.id == "can-tho" and found["front"] is portal.front
+    assert "home_unit" not in contexts.page_context(portal, None, "about.md", {"template": "asean/home.html"})
 
 
 def test_the_translation_status_reads_the_texts_of_both_languages(project: Project) -> None:
@@ -266,26 +288,31 @@ def test_the_members_page_gets_the_members_and_their_map_and_other_pages_nothing
     common = {"listing": None, "related_news": [], "unit_now": None, "editors_page": False}
     assert context(project, "members")[0] == {**common, "members": [], "member_tiles": []}
     assert context(project, "search")[0] == common
-    view = SiteView(project, "en")
-    assert contexts.page_context(view, None, None, None) == common
+    portal = Portal(SiteView(project, "en"))
+    assert contexts.page_context(portal, None, None, None) == {**common, "portal": portal}
+    assert contexts.page_context(portal, SearchPage(url="search/", title="Search"), None, None) == {**common, "portal": portal}
 
 
 def test_the_editors_pages_are_marked_to_stay_out_of_the_search_index(project: Project) -> None:
     view = SiteView(project, "en")
-    assert contexts.page_context(view, "guide/index.md", {}, None)["editors_page"] is True
-    assert contexts.page_context(view, "guide/cms.md", {}, None)["editors_page"] is True
-    assert contexts.page_context(view, "translations/index.md", {}, None)["editors_page"] is True
-    assert contexts.page_context(view, "news/guide.md", {}, None)["editors_page"] is False
+    assert page_context(view, "guide/index.md", {})["editors_page"] is True
+    assert page_context(view, "guide/cms.md", {})["editors_page"] is True
+    assert page_context(view, "translations/index.md", {})["editors_page"] is True
+    assert page_context(view, "news/guide.md", {})["editors_page"] is False
 
 
 def test_the_progress_and_activities_widgets_get_their_figures(project: Project) -> None:
     plan = project.data.plans["soc-trang-2022"]
-    summaries = context(project, "embed-progress", plan=plan)[0]["summaries"]
+    found = context(project, "embed-progress", plan=plan)[0]
+    summaries = found["summaries"]
+    assert found["progress_chart"].id == "soc-trang-2022-progress"  # the portal's chart, folded in
     assert [(s.year, s.counts["in-progress"], s.not_reported, s.progress) for s in summaries] == [(2022, 1, 1, 40.0)]
     assert ids(context(project, "embed-activities", plan=plan)[0]["lead_agencies"]) == [
         "soc-trang-so-thong-tin-va-truyen-thong"]
 
 
 def test_every_kind_with_a_context_is_one_the_generated_pages_have(project: Project, tmp_path: Path) -> None:
-    kinds = {spec.kind for spec in project.pages("en")}
-    assert set(contexts.CONTEXTS) - kinds == {"news-year", "news-topic", "news-tag", "documents"} - kinds
+    kinds = {type(spec) for spec in project.pages("en")} | {type(HOME)}
+    registered = set(contexts.kind_context.registry) - {object}
+    assert all(any(issubclass(kind, cls) for kind in kinds) for cls in registered)
+    assert all(isinstance(spec, get_args(PageSpec)) for spec in project.pages("en"))  # a closed set

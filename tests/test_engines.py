@@ -22,7 +22,7 @@ from conftest import ROOT, SITE_URL, MiniProject, made_once
 sys.path.insert(0, str(ROOT / "tools"))
 from compare_builds import engine_differences  # noqa: E402
 
-from site_builder.derive.pages import PageSpec
+from site_builder.derive.kinds import PlansIndex
 from site_builder.engine import mkdocs_build as engine
 from site_builder.engine.mkdocs_build import EngineError, MkDocsEngine, use_engine, version_notice
 from site_builder.engine.seam import Engine, PageToRender
@@ -128,6 +128,6 @@ def test_the_seam_imports_no_engine() -> None:
 
 def test_the_mkdocs_adapter_and_the_generated_pages_meet_the_seam() -> None:
     assert isinstance(MkDocsEngine(), Engine)
-    spec = PageSpec("plans/", "Plans", "asean/plans.html", "plans")
+    spec = PlansIndex(url="plans/", title="Plans")
     assert isinstance(spec, PageToRender)
     assert spec.meta()["template"] == "asean/plans.html" and spec.src_uri == "plans/index.md"

@@ -8,10 +8,15 @@ from site_builder.render.portal import Portal
 
 
 def test_each_page_kind_gets_its_context_and_every_page_the_chart_helper() -> None:
-    portal = Portal(NS(lang="en"))
-    assert portal.context(None, None) == {"portal": portal}
-    assert portal.context({"template": "asean/members.html"}, NS(kind="members")) == {"portal": portal}
-    assert "front" not in portal.context({"title": "x"}, NS(kind="news"))
+    from site_builder.derive.kinds import MembersIndex, NewsList
+    from site_builder.render.contexts import kind_context, page_context
+
+    view = NS(lang="en", project=NS(newsroom=lambda lang: NS(page_at=lambda url: None), content=NS(pages={}, members=None)))
+    portal = Portal(view)  # type: ignore[arg-type]
+    assert page_context(portal, None, None, None)["portal"] is portal
+    assert page_context(portal, MembersIndex(url="members/", title="x"), None, {})["portal"] is portal
+    assert "front" not in kind_context(MembersIndex(url="members/", title="x"), portal)
+    assert "front" not in kind_context(NewsList(url="news/", title="x"), NS(view=NS(newsroom=None)))  # type: ignore[arg-type]
 
 
 def test_source_notes_are_introduced_in_the_readers_language() -> None:

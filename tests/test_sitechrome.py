@@ -65,12 +65,17 @@ def test_a_page_belongs_to_the_item_of_its_folder() -> None:
 
 
 def test_layouts_and_titles() -> None:
-    assert layout(None, "index.md", "asean/home.html") == "front"
+    from types import SimpleNamespace as NS
+
+    from site_builder.derive.kinds import HOME, MemberPage, NewsList, PlanPage, page_kind
+
+    assert layout(page_kind(None, "index.md"), "index.md") == "front"  # the home page, by its source path
+    assert layout(HOME, "index.md") == "front"
     assert layout(None, "news/timor-leste.md") == "article"  # a hand-written article, whatever its kind
-    assert layout("news", "news/index.md") == "list"  # the generated list of news
-    assert layout("plan", "plans/x/index.md") == "reference"
+    assert layout(NewsList(url="news/", title="x"), "news/index.md") == "list"  # the generated list of news
+    assert layout(PlanPage(url="plans/x/", title="x", plan=NS()), "plans/x/index.md") == "reference"  # type: ignore[arg-type]
     assert layout(None, "guide/index.md") == "reference"
-    assert layout("member", "members/viet-nam/index.md") == "article"
+    assert layout(MemberPage(url="members/viet-nam/", title="x", member=NS()), "members/viet-nam/index.md") == "article"  # type: ignore[arg-type]
     site = "Chuyên mục ASEAN – Ban Chỉ đạo Thông tin tuyên truyền ASEAN"
     assert page_title("Tin tức", site, False) == f"Tin tức – {site}"
     assert page_title("Chuyên mục ASEAN", site, True) == site  # the home page: no name twice

@@ -67,16 +67,17 @@ def test_search_attributes_name_the_page_and_keep_a_row_below_titles(project: Pr
     """What a search result shows under its title, and how Pagefind weighs the page: an
     activity names its plan and unit, has no headline (its title is a plan's row) and a low
     weight; other pages carry their title as the headline the search page boosts."""
-    from site_builder.derive.pages import Subject
+    from site_builder.derive.kinds import ActivityPage, PlanPage
 
     vi, en = SiteView(project, "vi"), SiteView(project, "en")
     plan = project.data.plans["soc-trang-2022"]
-    activity = Subject("activity", plan=plan, activity=plan.appendix.activities[0])
+    activity = ActivityPage(url="x/", title="x", plan=plan, appendix=plan.appendix, activity=plan.appendix.activities[0])
     assert str(vi.search_attributes("I.1 · Họp báo", activity)) == (
         ' data-pagefind-meta="context[data-context]"'
         ' data-context="Hoạt động I.1 · Kế hoạch năm 2022 · Tỉnh Sóc Trăng" data-pagefind-weight="0.5"')
     assert en.search_context(activity) == "Activity I.1 · 2022 plan · Sóc Trăng Province"
-    assert en.search_context(Subject("plan", plan=plan)) == "Plan · Sóc Trăng Provincial People's Committee · April 2022"
+    assert en.search_context(PlanPage(url="x/", title="x", plan=plan)) == (
+        "Plan · Sóc Trăng Provincial People's Committee · April 2022")
     news = str(en.search_attributes('A "quoted" & title', None, {"kind": "news", "date": "2024-08-08"}))
     assert news == (' data-pagefind-meta="headline[data-headline], context[data-context]"'
                     ' data-headline="A &#34;quoted&#34; &amp; title" data-context="News · 8 August 2024"')

@@ -51,17 +51,30 @@ NEWS: Key = ("news", "")
 
 
 class Meta(Protocol):
-    kind: str
-    date: Any
-    tags: list[str]
-    topics: list[str]
+    """What this module reads of an article's front matter (read-only, so that a page's
+    own, narrower types satisfy it)."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def date(self) -> Any: ...
+
+    @property
+    def tags(self) -> Sequence[str]: ...
+
+    @property
+    def topics(self) -> Sequence[str]: ...
 
 
 class Article(Protocol):
     """What this module reads of a page: :class:`.content_tree.ContentPage` satisfies it."""
 
-    rel: str
-    meta: Meta
+    @property
+    def rel(self) -> str: ...
+
+    @property
+    def meta(self) -> Meta: ...
 
 
 def year_of(value: Any) -> str:

@@ -38,6 +38,7 @@ from site_builder.core.i18n import translations
 from site_builder.core.problems import InputError
 from site_builder.core.reads import page_key
 from site_builder.core.urls import SiteUrls
+from site_builder.derive.kinds import NoticePage, page_kind
 from site_builder.derive.pages import PageSpec
 from site_builder.derive.project import Project, load_project
 from site_builder.engine.context import BuildContext, LanguageIncrement
@@ -131,11 +132,11 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         language = context.language(self.lang)
         self.increment = language.increment
         self.view = language.view()
-        self.portal = Portal(self.view)
         t = language.gettext
         config.theme["language"] = self.lang
         config.theme.get_env = visible_files_env(config.theme.get_env)  # type: ignore[method-assign]
         brand = branding(project, unit, self.lang, t, config.extra.get("repository"))
+        self.portal = Portal(self.view, brand.site_name)
         config.site_name = brand.site_name
         config.extra["owner"] = brand.owner
         owner = owner_unit(project, unit)
@@ -219,14 +220,8 @@ class AseanPlugin(BasePlugin[AseanConfig]):
             if files.get_file_from_path(page.rel) is not None:
                 continue
             title = page.meta.title
-            spec = PageSpec(
-                urls.from_src_uri(page.rel),
-                t("Not yet translated: %(title)s") % {"title": title},
-                "asean/notice.html",
-                "notice",
-                page.rel,
-                extra={"source_title": title},
-            )
+            spec = NoticePage(url=urls.from_src_uri(page.rel), title=t("Not yet translated: %(title)s") % {"title": title},
+                              source=page.rel, extra={"source_title": title})
             self.specs[spec.src_uri] = spec
             self._add_generated(files, config, spec)
             self.record.deps[spec.src_uri] = [page_key(self.view.other_lang, page.rel)]
@@ -338,15 +333,13 @@ class AseanPlugin(BasePlugin[AseanConfig]):
         spec = self.specs.get(page.file.src_uri)
         assert self.view is not None
         self.view.reads = set()  # what this page reads from here on is its own
-        context["record"] = spec.record if spec is not None else None
         src_uri = page.file.src_uri if page.file else None
+        context["record"] = record = page_kind(spec, src_uri)
         # What its kind of page shows (:mod:`.contexts`), computed now, for this page only.
-        context.update(page_context(self.view, src_uri, page.meta, context["record"], config.site_name))
-        # The portal's contexts: home page, member states, plan summary, dashboard charts.
-        context.update(self.portal.context(page.meta, context["record"]))
+        context.update(page_context(self.portal, record, src_uri, page.meta))
         # The frame (theme/main.html): the page's layout, the navigation item it belongs to
         # and its title "<page> – <section> – <owner>" (site_builder/render/sitechrome.py).
-        context["asean_layout"] = layout(spec.kind if spec is not None else None, src_uri, page.meta.get("template"))
+        context["asean_layout"] = layout(record, src_uri)
         context["asean_active"] = active_item(self.nav_items, src_uri)
         context["asean_title"] = page_title(page.title, config.site_name, page.is_homepage)
         if context["listing"] is not None:

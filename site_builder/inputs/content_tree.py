@@ -28,7 +28,19 @@ from site_builder.inputs.sanitize import Policy
 from site_builder.inputs.validation import field_path, validate
 from site_builder.inputs.verified import Verified
 from site_builder.inputs.yamlsource import YamlDocument, load_yaml, parse_yaml
-from site_builder.model.content import DocumentFile, EventFile, FrontMatter, MemberFile, QuizFile, TagFile
+from site_builder.model.content import (
+    Document,
+    DocumentFile,
+    Event,
+    EventFile,
+    FrontMatter,
+    Member,
+    MemberFile,
+    Question,
+    QuizFile,
+    Tag,
+    TagFile,
+)
 
 DATA_DIR = "content/data"
 DATA_FILES: dict[str, type[BaseModel]] = {
@@ -78,11 +90,11 @@ class ContentSet:
     """Every content page and data file, checked."""
 
     pages: dict[tuple[str, str], ContentPage] = field(default_factory=dict)
-    members: Any = None
-    events: Any = None
-    documents: Any = None
-    tags: Any = None
-    quiz: Any = None
+    members: list[Member] | None = None
+    events: list[Event] | None = None
+    documents: list[Document] | None = None
+    tags: list[Tag] | None = None
+    quiz: list[Question] | None = None
     media: dict[str, set[str]] = field(default_factory=dict)
     """Pictures and documents per language (paths below ``content/<lang>/``) that passed
     the file allow-list: the only files besides pages the engine may publish."""
@@ -457,7 +469,7 @@ def _unused_photos(photos: list[str], content: ContentSet) -> list[Problem]:
 
 def _undefined_tags(content: ContentSet) -> list[Problem]:
     """Every tag used in front matter must have a name in both languages in tags.yaml."""
-    known = {t.id for t in content.tags}
+    known = {t.id for t in content.tags or []}
     problems = []
     for page in content.pages.values():
         for tag in page.meta.tags:

@@ -15,16 +15,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
 from site_builder.core import urls
 from site_builder.core.vocabulary import TOPICS
 from site_builder.derive.charts import Bar, Cell, Chart, Series, bar_chart
-from site_builder.model import Plan
-from site_builder.render import contexts
+from site_builder.inputs.content_tree import ContentPage
+from site_builder.model import Plan, Unit
+from site_builder.render import queries
 from site_builder.render.sitechrome import navigation
+
+if TYPE_CHECKING:
+    from site_builder.render.view import SiteView
 
 LATEST = 4
 """News cards under the lead story (with it, five stories)."""
@@ -260,9 +264,9 @@ def owner_plans(view: Any, t: Callable[[str], str]) -> tuple[list[PlanGroup], bo
     apply to every one of them."""
     unit = view.home_unit
     if unit is None:
-        return [PlanGroup("", [plan_card(p, view, t) for p in contexts.national_plans(view)])], True
+        return [PlanGroup("", [plan_card(p, view, t) for p in queries.national_plans(view)])], True
     groups, own = [], False
-    for issuer, plans in contexts.unit_plan_groups(view, unit.id):
+    for issuer, plans in queries.unit_plan_groups(view, unit.id):
         cards = [plan_card(p, view, t) for p in plans]
         if issuer.id == unit.id:
             own = True
@@ -273,7 +277,7 @@ def owner_plans(view: Any, t: Callable[[str], str]) -> tuple[list[PlanGroup], bo
             groups.append(PlanGroup(escape(t("Plans of the former %(name)s")) % {"name": view.in_sentence(issuer.name)},
                                     cards))
     if not own and unit.level == "province" and unit.current:
-        national = [plan_card(p, view, t) for p in contexts.national_plans(view)]
+        national = [plan_card(p, view, t) for p in queries.national_plans(view)]
         if national:
             groups.append(PlanGroup(t("The national plan, which applies to every province and city"), national))
     return groups, own
@@ -281,19 +285,46 @@ def owner_plans(view: Any, t: Callable[[str], str]) -> tuple[list[PlanGroup], bo
 
 def front_page(view: Any, t: Callable[[str], str], page_url: str = "") -> FrontPage:
     """The home page of ``view``'s language (and unit, in a unit's build)."""
-    news = contexts.news(view, None, LATEST + 1)
+    news = queries.news(view, None, LATEST + 1)
     cards = [story(p, view, page_url) for p in news]
-    members = contexts.members(view)
+    members = queries.members(view)
     numbers, population = figures(members, view, t)
     plans, own = owner_plans(view, t)
     return FrontPage(
         lead=cards[0] if cards else None,
         news=cards[1:],
         tasks=tasks(view, t),
-        events=events(view, contexts.events(view), contexts.deadlines(view)),
+        events=events(view, queries.events(view), queries.deadlines(view)),
         figures=numbers,
         population=population,
         population_note=population_note(members, t),
         plans=plans,
         own_plans=own,
     )
+
+
+@dataclass(frozen=True)
+class HomeUnit:
+    """The top of a unit's own section: the unit, the unit of today it is part of, the plans
+    its section carries, the national plans when it has none, and its local pages."""
+
+    unit: Unit
+    now: Unit | None
+    plan_groups: list[tuple[Unit, list[Plan]]]
+    own_plans: list[Plan]
+    national_plans: list[Plan]
+    local_pages: list[ContentPage]
+
+    @property
+    def has_tourism(self) -> bool:
+        """Whether a tourism page is among its local pages (else the page links to all of them)."""
+        return any(p.meta.kind == "tourism" for p in self.local_pages)
+
+
+def home_unit(view: SiteView) -> HomeUnit | None:
+    """The unit section of the home page in a unit's build; ``None`` in the national build."""
+    unit = view.home_unit
+    if unit is None:
+        return None
+    return HomeUnit(unit, queries.successor(view, unit.id), queries.unit_plan_groups(view, unit.id),
+                    queries.plans_of(view, unit.id), queries.national_plans(view), queries.local_pages(view, unit.id))

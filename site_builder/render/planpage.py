@@ -17,15 +17,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from site_builder.core import urls
 from site_builder.core.vocabulary import N_, STATUS_BY_ID
 from site_builder.derive.charts import Bar, Chart, Series, bar_chart
 from site_builder.derive.dashboards import progress_summaries, task_url
 from site_builder.derive.tracker import NOT_REPORTED, STATUSES, Cell, Summary, Task, plan_years
-from site_builder.model import Plan, Text
-from site_builder.render import contexts
+from site_builder.model import Plan, Text, Timeline
+from site_builder.model.common import Quirk
+from site_builder.render import queries
+
+if TYPE_CHECKING:
+    from site_builder.render.view import SiteView
 
 QUIRK_PARTS: dict[str, str] = {
     "number": N_("Number of the document"),
@@ -84,7 +88,7 @@ class TaskCard:
     name: Text
     url: str
     agencies: tuple[str, ...]
-    timeline: Any | None
+    timeline: Timeline | None
     """The activity's timeline (``None`` for an assignment, which has none of its own)."""
     cells: list[Cell]
 
@@ -125,7 +129,7 @@ class PlanSummary:
     notes: list[Note]
 
 
-def notes(quirks: list[Any], t: Callable[[str], str]) -> list[Note]:
+def notes(quirks: list[Quirk], t: Callable[[str], str]) -> list[Note]:
     """Source notes with the part they are about in plain words."""
     return [Note(t(QUIRK_PARTS[q.field]) if q.field in QUIRK_PARTS else t("About this part"), q.note)
             for q in quirks]
@@ -186,7 +190,24 @@ def task_groups(plan: Plan, tasks: list[Task], cells: Callable[[Task], list[Cell
     return groups
 
 
-def summary(plan: Plan, view: Any, t: Callable[[str], str]) -> PlanSummary:
+def ended(plan: Plan, view: SiteView) -> Ended | None:
+    """What the page says of an ended plan: when it ended, what it carried out, the unit of
+    today its issuer is part of and the later plans of that unit; ``None`` while in force."""
+    if plan.status != "expired":
+        return None
+    basis = []
+    for ref in plan.legal_basis:
+        if ref.implements and ref.number:
+            doc = next((d for d in queries.documents(view) if d.number == ref.number), None)
+            if doc is not None:  # named as the plan cites it: "Decision 1160/QĐ-TTg of 13 July 2021 of…"
+                basis.append((ref.citation, f"{urls.INDEXES['documents']}#{doc.id}"))
+    now = queries.successor(view, plan.issuer)
+    later = [(p.short_title, urls.plan(p.id)) for p in view.index.plans
+             if p.issuer in (plan.issuer, now.id if now else None) and p.period.start > plan.period.end]
+    return Ended(view.date(f"{plan.period.end}-12-31"), basis, (now.name, urls.unit(now.id)) if now else None, later)
+
+
+def summary(plan: Plan, view: SiteView, t: Callable[[str], str]) -> PlanSummary:
     """The summary of ``plan`` for the page in ``view``'s language.
 
     ``view`` is the :class:`~site_builder.render.view.SiteView` of the build (names, dates, the
@@ -203,23 +224,10 @@ def summary(plan: Plan, view: Any, t: Callable[[str], str]) -> PlanSummary:
                  "assignments": t("Implementation by year: assignments by reported status")}[noun]
         progress = status_chart(f"{plan.id}-status", title, summaries, t, view.number)
     years = plan_years(plan) if reported else []
-    ended = None
-    if plan.status == "expired":
-        basis = []
-        for ref in plan.legal_basis:
-            if ref.implements and ref.number:
-                doc = next((d for d in contexts.documents(view) if d.number == ref.number), None)
-                if doc is not None:  # named as the plan cites it: "Decision 1160/QĐ-TTg of 13 July 2021 of…"
-                    basis.append((ref.citation, f"{urls.INDEXES['documents']}#{doc.id}"))
-        now = contexts.successor(view, plan.issuer)
-        later = [(p.short_title, urls.plan(p.id)) for p in view.index.plans
-                 if p.issuer in (plan.issuer, now.id if now else None) and p.period.start > plan.period.end]
-        ended = Ended(view.date(f"{plan.period.end}-12-31"), basis,
-                      (now.name, urls.unit(now.id)) if now else None, later)
     return PlanSummary(
         period=plan.period.label,
         in_force=plan.status == "in-force",
-        ended=ended,
+        ended=ended(plan, view),
         asks=asks(plan),
         progress=progress,
         summaries=summaries,

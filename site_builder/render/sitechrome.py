@@ -8,11 +8,14 @@ successor engine would take them as they are.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING
 
 from site_builder.core import urls
 from site_builder.core.vocabulary import N_
+from site_builder.derive.generated import Layout
+from site_builder.derive.kinds import PageKind
 
 if TYPE_CHECKING:
     from site_builder.derive.project import Project
@@ -53,10 +56,12 @@ GUIDE = (N_("Editors' guide"), "guide/index.md")
 """Added to the navigation of the editors' preview only (``make serve``): the guide is
 the workshop's, not the citizens'."""
 
+Gettext = Callable[[str], str]
+
 _YEAR_PAGE = re.compile(r"^asean/asean-(\d{4})\.md$")
 
 
-def navigation(project: Project, lang: str, gettext: Any, workshop: bool = False) -> list[tuple[str, str]]:
+def navigation(project: Project, lang: str, gettext: Gettext, workshop: bool = False) -> list[tuple[str, str]]:
     """(title, page source) of the navigation in ``lang``, leaving out the pages this
     project does not have (no quiz questions yet, say); the editors' guide last in the
     workshop."""
@@ -80,7 +85,7 @@ def available_pages(project: Project, lang: str) -> set[str]:
     return {spec.src_uri for spec in project.pages(lang)} | {page.rel for page in project.content.in_lang(lang)}
 
 
-def footer_links(project: Project, lang: str, gettext: Any) -> list[tuple[str, str]]:
+def footer_links(project: Project, lang: str, gettext: Gettext) -> list[tuple[str, str]]:
     """(title, page address) of the footer's links to the pages this project has."""
     available = available_pages(project, lang)
     return [(gettext(title), urls.from_src_uri(path)) for title, path in FOOTER if path in available]
@@ -101,32 +106,17 @@ def active_item(items: list[tuple[str, str]], src_uri: str | None) -> str | None
     return None
 
 
-Layout = Literal["front", "list", "article", "reference"]
-
-LIST_KINDS = frozenset({"news", "news-year", "news-topic", "news-tag", "news-archive", "members", "plans", "agencies",
-                        "units", "pillars", "calendar", "quiz-index", "search", "embed-index"})
-"""Generated pages that list records as cards or rows: the full width, no sidebar."""
-REFERENCE_KINDS = frozenset({"plan", "activity", "agency", "unit", "pillar", "documents", "translations"})
-"""Long reference pages: they keep an in-page list of contents beside the text at 1280 px."""
-
-
-def layout(kind: str | None, src_uri: str | None, template: str | None = None) -> Layout:
+def layout(page: PageKind | None, src_uri: str | None) -> Layout:
     """How a page uses the width: the front page and lists up to about 1,140 px, an
     article's text about 720 px, a reference page with its contents list beside it.
     No public page has the documentation sidebar (the navigation is at the top).
 
-    ``kind`` is a generated page's kind (:class:`~site_builder.derive.pages.PageSpec`), ``None``
-    for a hand-written page: those are articles, but for the editors' guide and the
-    API's page, which are references."""
-    if template == "asean/home.html":
-        return "front"
-    if kind is None:
+    A page with a kind (:mod:`site_builder.derive.kinds`) declares its layout; a
+    hand-written page (``None``) is an article, but for the editors' guide and the API's
+    page, which are references."""
+    if page is None:
         return "reference" if (src_uri or "").startswith(("guide/", "api")) else "article"
-    if kind in LIST_KINDS:
-        return "list"
-    if kind in REFERENCE_KINDS:
-        return "reference"
-    return "article"
+    return page.LAYOUT
 
 
 def page_title(title: str | None, site_name: str, home: bool) -> str:
@@ -163,7 +153,7 @@ def owner_unit(project: Project, unit: str | None) -> Unit | None:
     return next((u for u in project.data.units.values() if u.level == "national"), None)
 
 
-def owner_name(record: Unit | None, lang: str, gettext: Any) -> str:
+def owner_name(record: Unit | None, lang: str, gettext: Gettext) -> str:
     """The owner's name: the agency the unit's branding names, else the unit itself (the
     section's own name for a national record that names no agency)."""
     if record is not None and record.branding is not None and record.branding.owner is not None:
@@ -173,7 +163,7 @@ def owner_name(record: Unit | None, lang: str, gettext: Any) -> str:
     return record.name.text(lang)
 
 
-def branding(project: Project, unit: str | None, lang: str, gettext: Any, repository: dict[str, str] | None) -> Branding:
+def branding(project: Project, unit: str | None, lang: str, gettext: Gettext, repository: dict[str, str] | None) -> Branding:
     """The branding of the national build (``unit`` ``None``) or of a unit's, in ``lang``.
 
     ``repository`` is the site-wide setting (``extra.repository`` in ``mkdocs.yml``); a
