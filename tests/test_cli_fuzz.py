@@ -94,7 +94,7 @@ def command_lines(draw: st.DrawFn) -> list[str]:
 @pytest.fixture
 def template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The mini project to copy; the preview server is replaced (it would serve forever)."""
-    monkeypatch.setattr("site_builder.apps.preview.serve", lambda root, port: None)
+    monkeypatch.setattr("site_builder.apps.preview_server.serve", lambda root, port: None)
     return MiniProject(tmp_path / "template").root
 
 

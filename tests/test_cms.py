@@ -146,6 +146,23 @@ def test_hints_speak_to_editors_in_both_languages() -> None:
         assert not re.search(r"`|\bcheck\b|kind:|\b[a-z]+_[a-z_]+\b|\bnull\b", hint), hint
 
 
+def test_labels_and_hints_come_from_the_catalogs() -> None:
+    """The form's words are in the gettext catalogs (context ``cms``), Vietnamese first: a
+    translator changes them in ``site_builder/locale``, not in the code."""
+    from site_builder.core.i18n import translations
+
+    vi, en = translations("vi").pgettext, translations("en").pgettext
+    assert cms.labels()["date"] == f"{vi('cms', 'Date')} / {en('cms', 'Date')}" == "Ngày đăng / Date"
+    assert vi("cms", "Date") != translations("vi").gettext("Date"), "a form's date is not the site's"
+    assert cms.labels()["km2"] == "Km²"
+    assert cms.hints()["image_alt"].startswith(vi("cms", "Required with a photo: what it shows."))
+    assert cms.labels()["alt"] != cms.labels()["image_alt"]
+    source = (ROOT / "site_builder/apps/cms/labels.py").read_text(encoding="utf-8")
+    assert not re.search(r'":\s*"[^"\n]*[ăâđêôơư][^"\n]* / ', source), "a hand-written Vietnamese / English label"
+    news = _collection(cms.config(ROOT), "news")
+    assert news["label"] == f"{vi('cms', 'News')} / News"
+
+
 def test_only_the_sites_own_pictures_with_names_check_accepts() -> None:
     cfg = cms.config(ROOT)
     assert cfg["media_libraries"] == {"default": {"config": {"slugify_filename": True}}, "stock_assets": False}
@@ -239,7 +256,8 @@ class _Session:
     """The preview's server on a temporary copy of the repository, and the CMS in Chromium."""
 
     def __init__(self, repo: Path) -> None:
-        from site_builder.apps.preview import Preview, make_server
+        from site_builder.apps.preview import Preview
+        from site_builder.apps.preview_server import make_server
 
         self.repo = repo
         self.preview = Preview(repo, 0)

@@ -124,7 +124,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Preview, int]]:
     """A preview server bound to 127.0.0.1 on a free port, serving a small built tree."""
     import threading
 
-    from site_builder.apps.preview import make_server
+    from site_builder.apps.preview_server import make_server
 
     preview = Preview(tmp_path, 0)
     (preview.out / "vi/assets").mkdir(parents=True)
@@ -259,7 +259,7 @@ def test_an_error_breaks_only_the_page_of_the_broken_file(tiny: MiniProject, pre
     banner naming the error, and the broken file's own page answers the report."""
     import threading
 
-    from site_builder.apps.preview import make_server
+    from site_builder.apps.preview_server import make_server
 
     tiny.write("content/vi/news/tin-thu.md", ARTICLE.replace("date: 2024-05-01", "date: 1 tháng 5"))
     preview.rebuild(reload=False)

@@ -138,7 +138,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Live preview on 127.0.0.1."""
-    from site_builder.apps.preview import serve
+    from site_builder.apps.preview_server import serve
 
     serve(_root(args), args.port)
     return 0
