@@ -43,7 +43,11 @@ def test_root_files_replace_the_per_language_sitemaps(tmp_path: Path) -> None:
         for rel in ("index.html", "plans/index.html", "sitemap.xml", "sitemap.xml.gz"):
             (tmp_path / lang / rel).parent.mkdir(parents=True, exist_ok=True)
             (tmp_path / lang / rel).write_text("x", encoding="utf-8")
-    write_root_files(Writer(tmp_path), SiteUrls("https://e.example/asean/"), ("vi", "en"))
+    writer = Writer(tmp_path)
+    write_root_files(writer, SiteUrls("https://e.example/asean/"), ("vi", "en"))
+    assert writer.deleted == dict.fromkeys(["vi/sitemap.xml", "vi/sitemap.xml.gz", "en/sitemap.xml", "en/sitemap.xml.gz"],
+                                           "root files")
+    assert sorted(writer.written) == ["embed.js", "index.html", "robots.txt", "sitemap.xml"]
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
         "embed.js", "en/index.html", "en/plans/index.html", "index.html", "robots.txt", "sitemap.xml",
         "vi/index.html", "vi/plans/index.html",
@@ -100,3 +104,21 @@ def test_the_units_index_names_a_unit_by_its_section_and_escapes_it(mini: MiniPr
     assert ('<li><a href="soc-trang/vi/">Chuyên mục &lt;Sóc Trăng&gt; &amp; ASEAN</a> · '
             '<a href="soc-trang/en/" lang="en">Chuyên mục &lt;Sóc Trăng&gt; &amp; ASEAN</a></li>') in html
     assert "<h2>" not in html
+
+
+def test_markup_escapes_every_value_and_refuses_a_made_up_name() -> None:
+    """The sitemap and the units index are built from elements whose text and attribute
+    values are escaped on the way in, whatever a unit's name or an address holds."""
+    import pytest
+
+    from site_builder.output.markup import element, empty, start
+
+    assert element("a", "<b> & \"c\"", {"href": 'x"y', "lang": "en"}) == '<a href=\'x"y\' lang="en">&lt;b&gt; &amp; "c"</a>'
+    assert empty("xhtml:link", {"href": "a&b<c>"}) == '<xhtml:link href="a&amp;b&lt;c&gt;"/>'
+    assert start("urlset", {"xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"}) == (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
+    for name in ("a b", "a>", "", "x:y:z", "1a"):
+        with pytest.raises(ValueError):
+            element(name, "text")
+        with pytest.raises(ValueError):
+            empty("a", {name: "v"})

@@ -142,6 +142,28 @@ def test_an_index_of_another_format_stops_the_build(tmp_path: Path, bundle: Path
         searchindex.refold(copy)
 
 
+def test_refold_goes_through_the_writer(tmp_path: Path, bundle: Path) -> None:
+    """Pagefind's chunks and metadata are deleted and written again, and its entry file
+    replaced, all through the build's Writer and recorded as the search index's."""
+    import shutil
+
+    from site_builder.output.writer import Writer
+
+    site = tmp_path / "site"
+    shutil.copytree(bundle, site / "vi/pagefind")
+    before = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    writer = Writer(site)
+    searchindex.refold(site / "vi/pagefind", writer=writer)
+    after = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    # Refolding this bundle again gives its chunks their names again: deleted, then written anew.
+    assert set(writer.written.values()) == {"search index"} and set(writer.deleted.values()) <= {"search index"}
+    assert "vi/pagefind/pagefind-entry.json" in writer.written
+    assert {p for p in after if p.startswith("vi/pagefind/index/")} <= set(writer.written)
+    assert after == (before - set(writer.deleted)) | set(writer.written)
+    assert all(p.startswith("vi/pagefind/") for p in [*writer.written, *writer.deleted])
+    assert index_words(site / "vi/pagefind") == index_words(bundle)  # as refolded without a writer
+
+
 # ── words kept apart ─────────────────────────────────────────────────────────────────
 def test_spaced_separates_adjacent_cells_and_terms_only() -> None:
     html = ('<dl><dt>Kế hoạch</dt><dd>Kế hoạch ASEAN</dd><dt>Nhóm</dt>\n<dd>II. Tuyên truyền</dd></dl>'

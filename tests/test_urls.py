@@ -82,3 +82,21 @@ def test_site_url_is_read_from_the_environment_in_one_place() -> None:
             if isinstance(node, ast.Constant) and node.value == "SITE_URL":
                 readers.append(path.name)
     assert readers == ["urls.py"]
+
+
+def test_files_of_the_site_have_their_paths_here() -> None:
+    """The exporters, the root files and the pictures take their published paths from
+    urls.py, as the pages do: a change of layout is made once."""
+    assert urls.api("plans.json") == "api/v1/plans.json"
+    assert urls.api("plans/bcd.json") == "api/v1/plans/bcd.json"
+    assert urls.feed() == "feed.xml"
+    assert urls.feed("pillars", "economic") == "feeds/pillars/economic.xml"
+    assert urls.feed("units", "can-tho") == "feeds/units/can-tho.xml"
+    assert urls.oembed(urls.embed("members", "viet-nam")) == "embed/members/viet-nam/oembed.json"
+    assert urls.in_language("vi", urls.feed()) == "vi/feed.xml"
+    assert (urls.CALENDAR, urls.SITEMAP, urls.ROBOTS, urls.EMBED_SCRIPT, urls.ROOT_PAGE) == (
+        "calendar.ics", "sitemap.xml", "robots.txt", "embed.js", "index.html")
+    site = SiteUrls("https://cong.example.gov.vn/asean/")
+    assert site.file(urls.api("quiz.json")) == "https://cong.example.gov.vn/asean/api/v1/quiz.json"
+    assert site.page("en", urls.feed()) == "https://cong.example.gov.vn/asean/en/feed.xml"
+    assert site.file(urls.MEDIA + "card.0123456789.jpg") == "https://cong.example.gov.vn/asean/media/card.0123456789.jpg"

@@ -62,8 +62,9 @@ def placeholder_problem(url: str) -> tuple[str, str] | None:
 
 
 def base_url(site_url: str | None = None) -> str:
-    """The site's root address, always ending in ``/`` (asked for, or the local default)."""
-    return configured_address(site_url) or DEFAULT_SITE_URL
+    """The site's root address, always ending in ``/`` (asked for, or the local default):
+    :meth:`SiteUrls.configured`'s ``base``, for the build that passes it on as text."""
+    return SiteUrls.configured(site_url).base
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,12 @@ class SiteUrls:
     addresses here, so a change of layout is made once."""
 
     base: str
+
+    @classmethod
+    def configured(cls, site_url: str | None = None) -> SiteUrls:
+        """The site at the address asked for (:func:`configured_address`: ``--site-url``,
+        else ``SITE_URL``), else at the local preview address (:data:`DEFAULT_SITE_URL`)."""
+        return cls(configured_address(site_url) or DEFAULT_SITE_URL)
 
     def __post_init__(self) -> None:
         if not self.base.endswith("/"):
@@ -157,6 +164,46 @@ def embed(kind: str, key: str = "") -> str:
 def quiz(topic: str = "") -> str:
     """A quiz page: ``quiz/`` (index), ``quiz/<topic>/`` or ``quiz/mixed/``."""
     return f"quiz/{topic}/" if topic else "quiz/"
+
+
+# ── Files of the site (published paths, a contract as the pages are) ───────────────────
+# At the site root: ``api/v1/…``, ``calendar.ics``, ``sitemap.xml``, ``robots.txt``,
+# ``embed.js``, ``media/…``; below a language root: ``feed.xml``, ``feeds/…`` and each
+# widget's ``oembed.json``. :meth:`SiteUrls.file` and :meth:`SiteUrls.page` make them
+# absolute; :func:`in_language` gives the path of a language's file inside the site folder.
+
+API = "api/v1/"
+"""The JSON API and its CSV files, at the site root."""
+CALENDAR = "calendar.ics"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+EMBED_SCRIPT = "embed.js"
+"""The script that sizes widget frames on a host page (:mod:`site_builder.derive.embeds`)."""
+MEDIA = "media/"
+"""The encoded photos and link-preview cards, at the site root beside ``vi/`` and ``en/``."""
+ROOT_PAGE = "index.html"
+"""The redirect to ``vi/`` (a single site) or the list of units (an ``--all-units`` build)."""
+
+
+def api(name: str) -> str:
+    """A file of the API: ``api/v1/plans.json``, ``api/v1/plans/<id>.json``, ``api/v1/activities.csv``."""
+    return f"{API}{name}"
+
+
+def feed(kind: str = "", key: str = "") -> str:
+    """An Atom feed below a language root: ``feed.xml`` (every article), or
+    ``feeds/<kind>/<key>.xml`` (``feeds/pillars/<topic>.xml``, ``feeds/units/<unit>.xml``)."""
+    return f"feeds/{kind}/{key}.xml" if kind else "feed.xml"
+
+
+def oembed(widget_url: str) -> str:
+    """A widget's oEmbed document, beside its page: ``embed/members/viet-nam/oembed.json``."""
+    return f"{widget_url}oembed.json"
+
+
+def in_language(lang: str, path: str) -> str:
+    """Where a file below a language root lies in the site folder: ``vi/feed.xml``."""
+    return f"{lang}/{path}"
 
 
 INDEXES = {

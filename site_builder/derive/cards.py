@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
 
+from site_builder.core import urls
 from site_builder.core.i18n import translations
 from site_builder.core.illustrations import RASTER_VERSION, folder
 from site_builder.inputs.content_tree import ContentSet
 from site_builder.inputs.loader import Dataset
-from site_builder.inputs.photos import OUTPUT_DIR, PILLOW, PIPELINE, Photo, Variant
+from site_builder.inputs.photos import PILLOW, PIPELINE, Photo, Variant
 
 CARD_SIZE = (1200, 630)
 """What Facebook, Zalo and X show for a shared link (1.91:1)."""
@@ -35,7 +36,7 @@ def photo_card(photo: Photo) -> Variant:
     settings = ",".join(f"{k}={v}" for k, v in sorted(CARD_SETTINGS.items()))
     key = hashlib.sha256(f"{PIPELINE}|{PILLOW}|{photo.digest}|card|{settings}".encode("ascii")).hexdigest()
     stem = PurePosixPath(photo.rel).stem
-    return Variant("jpeg", *CARD_SIZE, key, f"{OUTPUT_DIR}/{stem}-card.{key[:10]}.jpg")
+    return Variant("jpeg", *CARD_SIZE, key, f"{urls.MEDIA}{stem}-card.{key[:10]}.jpg")
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class SiteCard:
     def variant(self) -> Variant:
         text = "|".join([PIPELINE, PILLOW, FONT_VERSION, self.title, self.subtitle, self.background, self.accent])
         key = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return Variant("jpeg", *CARD_SIZE, key, f"{OUTPUT_DIR}/card.{key[:10]}.jpg")
+        return Variant("jpeg", *CARD_SIZE, key, f"{urls.MEDIA}card.{key[:10]}.jpg")
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class IllustrationCard:
         digest = hashlib.sha256(self.svg.encode("utf-8")).hexdigest()
         text = f"{PIPELINE}|{PILLOW}|{FONT_VERSION}|illustration|{RASTER_VERSION}|{self.name}|{digest}|{settings}"
         key = hashlib.sha256(text.encode("ascii")).hexdigest()
-        return Variant("jpeg", *CARD_SIZE, key, f"{OUTPUT_DIR}/{self.name}-card.{key[:10]}.jpg")
+        return Variant("jpeg", *CARD_SIZE, key, f"{urls.MEDIA}{self.name}-card.{key[:10]}.jpg")
 
 
 @lru_cache(maxsize=64)

@@ -183,7 +183,7 @@ def frame_code(widget: Widget, site: SiteUrls, lang: str, script: bool = True) -
         f'<iframe src="{escape(site.page(lang, widget.url))}" title="{escape(widget.title)}" '
         f'width="100%" height="{widget.height}" frameborder="0" loading="lazy"></iframe>'
     )
-    return f'{frame}\n<script src="{escape(site.file("embed.js"))}" async></script>' if script else frame
+    return f'{frame}\n<script src="{escape(site.file(urls.EMBED_SCRIPT))}" async></script>' if script else frame
 
 
 def card_code(widget: Widget, site: SiteUrls, lang: str, link_text: str) -> str:
@@ -199,6 +199,6 @@ def csp_sources(base: str) -> dict[str, str]:
     """What a portal's Content-Security-Policy must allow for the frame and the script:
     the widget folders of both languages and the one script file, nothing wider."""
     return {
-        "frame-src": f"{base}vi/embed/ {base}en/embed/",
-        "script-src": f"{base}embed.js",
+        "frame-src": " ".join(urls.SiteUrls(base).page(lang, urls.INDEXES["embed"]) for lang in ("vi", "en")),
+        "script-src": urls.SiteUrls(base).file(urls.EMBED_SCRIPT),
     }

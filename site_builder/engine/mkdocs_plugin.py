@@ -75,7 +75,7 @@ class AseanConfig(Config):
     (:func:`site_builder.inputs.siteconfig.unit_urls`)."""
     base_url = c.Optional(c.Type(str))
     """The site's root address, ending in ``/`` (the build passes it); none: ``SITE_URL`` or
-    the local preview address (:func:`site_builder.core.urls.base_url`)."""
+    the local preview address (:meth:`site_builder.core.urls.SiteUrls.configured`)."""
     workshop = c.Type(bool, default=False)
     """The editors' preview (``make serve``, ``build --workshop``): pages also show the notes on
     the source text, file names, commands and the editors' guide in the navigation
@@ -165,7 +165,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
             project = load_project(root, strict=self.config.strict_data and strict)
         except InputError as exc:
             raise PluginError("\n" + exc.report()) from None
-        return BuildContext(project, SiteUrls(urls.base_url(self.config.base_url)), unit=self.config.unit,
+        return BuildContext(project, SiteUrls.configured(self.config.base_url), unit=self.config.unit,
                             strict=strict, workshop=self.config.workshop)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -29,6 +29,7 @@ from pathlib import Path, PurePosixPath
 import PIL
 from PIL import Image, features
 
+from site_builder.core import urls
 from site_builder.inputs import verified
 from site_builder.inputs.files import MAX_MEDIA_BYTES, NAME, PHOTO_SUFFIXES
 from site_builder.inputs.pictures import MAX_PIXELS
@@ -38,8 +39,6 @@ from site_builder.inputs.pictures import MAX_PIXELS
 
 MEDIA_DIR = "content/media"
 """Where editors put photos, shared by both languages."""
-OUTPUT_DIR = "media"
-"""Where the encoded sizes are published, at the root of the site beside ``vi/`` and ``en/``."""
 
 PHOTO_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "AVIF"})
 """What Pillow must find inside, whatever the file's name says."""
@@ -123,7 +122,7 @@ class Photo:
         for fmt in formats():
             for width in self.widths():
                 key = variant_key(self.digest, fmt, width)
-                path = f"{OUTPUT_DIR}/{stem}-{width}.{key[:10]}.{EXTENSION[fmt]}"
+                path = f"{urls.MEDIA}{stem}-{width}.{key[:10]}.{EXTENSION[fmt]}"
                 out.append(Variant(fmt, width, self.height_at(width), key, path))
         return out
 

@@ -11,12 +11,16 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+from site_builder.output.writer import Writer
+
 SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".csv", ".ics", ".txt", ".map"}
 MIN_BYTES = 512
 
 
-def precompress(site: Path) -> int:
-    """Write ``.gz`` copies of text files worth compressing; return how many."""
+def precompress(site: Path, writer: Writer | None = None) -> int:
+    """Write ``.gz`` copies of text files worth compressing, through ``writer`` (one for
+    ``site`` when none is given); return how many."""
+    writer = writer or Writer(site)
     count = 0
     for path in sorted(site.rglob("*")):
         if path.suffix not in SUFFIXES or not path.is_file() or path.stat().st_size < MIN_BYTES:
@@ -24,6 +28,6 @@ def precompress(site: Path) -> int:
         data = path.read_bytes()
         packed = gzip.compress(data, compresslevel=9, mtime=0)
         if len(packed) < len(data):
-            path.with_name(path.name + ".gz").write_bytes(packed)
+            writer.bytes(path.relative_to(writer.root).as_posix() + ".gz", packed, "precompressed copies")
             count += 1
     return count

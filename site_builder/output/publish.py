@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from site_builder import PACKAGE_DIR
+from site_builder.core import urls
 from site_builder.core.urls import SiteUrls, for_editors
 from site_builder.derive.project import Project
+from site_builder.output.markup import element, empty, start
 from site_builder.output.writer import Writer
 
 REDIRECT = """<!doctype html>
@@ -50,19 +52,20 @@ def page_paths(lang_dir: Path) -> list[str]:
     return sorted(paths)
 
 
+SITEMAP_NS = {"xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9", "xmlns:xhtml": "http://www.w3.org/1999/xhtml"}
+
+
 def sitemap(site: SiteUrls, languages: Sequence[str], paths: list[str]) -> str:
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
-    ]
+    """Every page in every language, each with its alternates and ``x-default`` (the
+    first language): one ``<url>`` per page and language, no dates."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', start("urlset", SITEMAP_NS)]
     for path in paths:
         for lang in languages:
-            lines.append(f"  <url><loc>{escape(site.page(lang, path))}</loc>")
-            for alt in languages:
-                href = quoteattr(site.page(alt, path))
-                lines.append(f'    <xhtml:link rel="alternate" hreflang="{alt}" href={href}/>')
-            href = quoteattr(site.page(languages[0], path))
-            lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={href}/>')
+            lines.append(f"  <url>{element('loc', site.page(lang, path))}")
+            alternates = [(alt, site.page(alt, path)) for alt in languages]
+            alternates.append(("x-default", site.page(languages[0], path)))
+            for hreflang, href in alternates:
+                lines.append("    " + empty("xhtml:link", {"rel": "alternate", "hreflang": hreflang, "href": href}))
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
@@ -72,17 +75,18 @@ STATIC = PACKAGE_DIR / "static"
 
 
 def write_root_files(writer: Writer, site: SiteUrls, languages: Sequence[str]) -> None:
-    """The script that sizes widget frames, the sitemap, the redirect to /vi/ and robots.txt."""
-    folder = writer.root
-    writer.bytes("embed.js", (STATIC / "embed.js").read_bytes(), "root files")
+    """The script that sizes widget frames, the sitemap (in place of MkDocs' per-language
+    ones, which are deleted), the redirect to /vi/ and robots.txt."""
+    writer.bytes(urls.EMBED_SCRIPT, (STATIC / urls.EMBED_SCRIPT).read_bytes(), "root files")
     for lang in languages:
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            (folder / lang / name).unlink(missing_ok=True)
-    paths = page_paths(folder / languages[0])
-    writer.text("sitemap.xml", sitemap(site, languages, paths), "root files")
+        for name in (urls.SITEMAP, urls.SITEMAP + ".gz"):
+            writer.delete(urls.in_language(lang, name), "root files", missing_ok=True)
+    paths = page_paths(writer.root / languages[0])
+    writer.text(urls.SITEMAP, sitemap(site, languages, paths), "root files")
     home = quoteattr(site.home("vi"))
-    writer.text("index.html", REDIRECT.format(canonical=home, vi=home, en=quoteattr(site.home("en"))), "root files")
-    writer.text("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site.file('sitemap.xml')}\n", "root files")
+    redirect = REDIRECT.format(canonical=home, vi=home, en=quoteattr(site.home("en")))
+    writer.text(urls.ROOT_PAGE, redirect, "root files")
+    writer.text(urls.ROBOTS, f"User-agent: *\nAllow: /\nSitemap: {site.file(urls.SITEMAP)}\n", "root files")
 
 
 def write_units_index(writer: Writer, project: Project, units: Sequence[str]) -> None:
@@ -91,8 +95,8 @@ def write_units_index(writer: Writer, project: Project, units: Sequence[str]) ->
     def item(unit_id: str) -> str:
         unit = project.data.units[unit_id]
         label = unit.branding.display_name if unit.branding else unit.name
-        return (f'<li><a href="{unit.id}/vi/">{escape(label.vi)}</a> · '
-                f'<a href="{unit.id}/en/" lang="en">{escape(label.en or label.vi)}</a></li>')
+        return (f"<li>{element('a', label.vi, {'href': f'{unit.id}/vi/'})} · "
+                f"{element('a', label.en or label.vi, {'href': f'{unit.id}/en/', 'lang': 'en'})}</li>")
 
     today = [u for u in units if project.data.units[u].current]
     former = [u for u in units if not project.data.units[u].current]
@@ -107,4 +111,4 @@ def write_units_index(writer: Writer, project: Project, units: Sequence[str]) ->
         "<h1>Chuyên mục ASEAN của các đơn vị / <span lang=\"en\">ASEAN sections by unit</span></h1>\n"
         + "".join(parts) + "</body>\n</html>\n"
     )
-    writer.text("index.html", html, "units index")
+    writer.text(urls.ROOT_PAGE, html, "units index")

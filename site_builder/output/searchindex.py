@@ -32,9 +32,12 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 import cbor2
+
+from site_builder.output.writer import Writer
 
 SIGNATURE = b"pagefind_dcd"
 """What Pagefind writes before the CBOR inside each gzipped index file."""
@@ -42,6 +45,9 @@ SIGNATURE = b"pagefind_dcd"
 CHUNK_PLACES = 20_000
 """Places (word locations, plus one per page) per chunk: Pagefind's own default chunk size,
 here counted over every form of a word."""
+
+BY = "search index"
+"""The step named in the Writer's record."""
 
 LEVEL = 6
 """gzip level of the files written again: Pagefind uses 9, which makes the chunks 2 % smaller
@@ -116,7 +122,8 @@ def _read(path: Path, check: bool) -> object:
     return value
 
 
-def _write(folder: Path, pattern: tuple[str, str], lang: str, value: object, length: int, taken: set[str]) -> str:
+def _write(writer: Writer, folder: PurePosixPath, pattern: tuple[str, str], lang: str, value: object, length: int,
+           taken: set[str]) -> str:
     """Write ``value`` as Pagefind does (gzip of the signature and the CBOR) into ``folder``
     as ``pattern[0] + name + pattern[1]``, the name made of the language and the start of
     the SHA-1 of the CBOR, longer where two would meet. Returns the name."""
@@ -127,7 +134,8 @@ def _write(folder: Path, pattern: tuple[str, str], lang: str, value: object, len
         length += 1
         name = f"{lang}_{digest[:length]}"
     taken.add(name)
-    (folder / f"{pattern[0]}{name}{pattern[1]}").write_bytes(gzip.compress(SIGNATURE + raw, LEVEL, mtime=0))
+    writer.bytes((folder / f"{pattern[0]}{name}{pattern[1]}").as_posix(), gzip.compress(SIGNATURE + raw, LEVEL, mtime=0),
+                 BY)
     return name
 
 
@@ -192,37 +200,46 @@ def _encode(word: Word) -> list:
     return [word.key, word.pages, [[form, pages] for form, pages in word.variants]]
 
 
-def refold(bundle: Path, size: int = CHUNK_PLACES) -> None:
+def _words(writer: Writer, index_dir: PurePosixPath, meta: list[Any]) -> list[list[Any]]:
+    """Every word of the chunks the metadata lists, the chunk files then deleted."""
+    words: list[list[Any]] = []
+    for number, (_start, _end, name) in enumerate(meta[2]):
+        path = writer.root / index_dir / f"{name}.pf_index"
+        chunk = _read(path, check=number == 0)
+        if not (isinstance(chunk, list) and len(chunk) == 1):
+            raise IndexFormatError(f"{path}: a Pagefind word index format this build does not know")
+        words.extend(chunk[0])
+    for _start, _end, name in meta[2]:
+        writer.delete((index_dir / f"{name}.pf_index").as_posix(), BY)
+    return words
+
+
+def refold(bundle: Path, size: int = CHUNK_PLACES, writer: Writer | None = None) -> None:
     """Rewrite the word index of the Pagefind bundle in ``bundle`` (one language's
-    ``pagefind/`` folder): words filed under :func:`fold`, chunks cut by every place."""
+    ``pagefind/`` folder): words filed under :func:`fold`, chunks cut by every place.
+    Every file is written and deleted through ``writer`` (one for the bundle's folder
+    when none is given), ``bundle`` lying inside its folder."""
+    writer = writer or Writer(bundle)
+    here = PurePosixPath(bundle.relative_to(writer.root).as_posix())
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    index_dir = bundle / "index"
+    index_dir = here / "index"
     for lang, info in entry["languages"].items():
         meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
         meta = _read(meta_path, check=True)
         if not (isinstance(meta, list) and len(meta) == 6 and isinstance(meta[2], list)):
             raise IndexFormatError(f"{meta_path}: a Pagefind metadata format this build does not know")
-        words: list[list] = []
-        old_files = []
-        for number, (_start, _end, name) in enumerate(meta[2]):
-            path = index_dir / f"{name}.pf_index"
-            chunk = _read(path, check=number == 0)
-            if not (isinstance(chunk, list) and len(chunk) == 1):
-                raise IndexFormatError(f"{path}: a Pagefind word index format this build does not know")
-            words.extend(chunk[0])
-            old_files.append(path)
-        for path in old_files:
-            path.unlink()
+        words = _words(writer, index_dir, meta)
         try:
             parts = chunks(merge(words), size)
         except (TypeError, ValueError) as exc:
-            raise IndexFormatError(f"{index_dir}: a Pagefind word index format this build does not know ({exc})") from None
+            raise IndexFormatError(f"{bundle / 'index'}: a Pagefind word index format this build does not know ({exc})") from None
         taken: set[str] = set()
         meta[2] = [
-            [start, end, _write(index_dir, ("", ".pf_index"), lang, [[_encode(w) for w in part]], 7, taken)]
+            [start, end, _write(writer, index_dir, ("", ".pf_index"), lang, [[_encode(w) for w in part]], 7, taken)]
             for (start, end), part in zip(bounds(parts), parts, strict=True)
         ]
-        meta_path.unlink()
-        info["hash"] = _write(bundle, ("pagefind.", ".pf_meta"), lang, meta, 10, set())
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        writer.delete((here / meta_path.name).as_posix(), BY)
+        info["hash"] = _write(writer, here, ("pagefind.", ".pf_meta"), lang, meta, 10, set())
+    text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+    writer.replace((here / entry_path.name).as_posix(), text.encode("utf-8"), BY)

@@ -88,5 +88,5 @@ class Writer:
             raise DuplicateOutput(f"{key} deleted by {by or 'a step'} after {self.written[key] or 'a step'} wrote it")
         if key in self.deleted:
             raise DuplicateOutput(f"{key} deleted twice: by {self.deleted[key] or 'a step'} and {by or 'a step'}")
-        self.deleted[key] = by
         (self.root / key).unlink(missing_ok=missing_ok)
+        self.deleted[key] = by

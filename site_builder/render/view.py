@@ -63,7 +63,7 @@ class SiteView:
         incremental build re-renders a page when one of these changed; the plugin empties
         the set before each page."""
         self.data = project.data
-        self.site = site or SiteUrls(urls.base_url())
+        self.site = site or SiteUrls(urls.DEFAULT_SITE_URL)
         """The site's absolute addresses (canonical links, link previews, embed codes)."""
         self.lang = lang
         self.other_lang = "en" if lang == "vi" else "vi"

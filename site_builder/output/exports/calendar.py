@@ -13,6 +13,7 @@ import datetime as dt
 
 from icalendar import Calendar, Event
 
+from site_builder.core import urls
 from site_builder.derive.project import Project
 from site_builder.model import Text
 from site_builder.output.writer import Writer
@@ -93,4 +94,4 @@ def build_calendar(project: Project) -> Calendar:
 
 
 def write_calendar(project: Project, writer: Writer) -> None:
-    writer.bytes("calendar.ics", build_calendar(project).to_ical(), "calendar")
+    writer.bytes(urls.CALENDAR, build_calendar(project).to_ical(), "calendar")

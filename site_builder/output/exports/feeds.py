@@ -16,6 +16,7 @@ from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
 from site_builder import LANGUAGES
+from site_builder.core import urls
 from site_builder.core.i18n import translations
 from site_builder.core.urls import SiteUrls
 from site_builder.core.vocabulary import TOPICS
@@ -82,7 +83,7 @@ def feed_xml(items: list[ContentPage], lang: str, site: SiteUrls, path: str, tit
     fg.title(title)
     fg.subtitle(subtitle)
     fg.language(lang)
-    fg.link(href=site.page(lang, "news/"), rel="alternate")
+    fg.link(href=site.page(lang, urls.INDEXES["news"]), rel="alternate")
     fg.link(href=self_url, rel="self")
     fg.generator("ASEAN section kit")
     fg.register_extension("photo", PhotoExtension, PhotoEntryExtension)
@@ -112,13 +113,13 @@ def write_feeds(project: Project, writer: Writer, site: SiteUrls) -> None:
         news = project.content.news(lang)
         site_name = t("ASEAN section")
         subtitle = t("News about ASEAN and the ASEAN communication plans.")
-        feeds: list[tuple[str, list[ContentPage], str]] = [("feed.xml", news, t("%(site)s: News") % {"site": site_name})]
+        feeds: list[tuple[str, list[ContentPage], str]] = [(urls.feed(), news, t("%(site)s: News") % {"site": site_name})]
         for topic in TOPICS:
             items = [p for p in news if topic.id in p.meta.topics]
-            feeds.append((f"feeds/pillars/{topic.id}.xml", items, f"{site_name}: {topic.name(lang)}"))
+            feeds.append((urls.feed("pillars", topic.id), items, f"{site_name}: {topic.name(lang)}"))
         for unit in project.data.units.values():
             carried = set(project.index.carried[unit.id])
             items = [p for p in news if p.meta.unit in carried]
-            feeds.append((f"feeds/units/{unit.id}.xml", items, f"{site_name}: {unit.name.text(lang)}"))
+            feeds.append((urls.feed("units", unit.id), items, f"{site_name}: {unit.name.text(lang)}"))
         for path, items, title in feeds:
-            writer.bytes(f"{lang}/{path}", feed_xml(items, lang, site, path, title, subtitle), "feeds")
+            writer.bytes(urls.in_language(lang, path), feed_xml(items, lang, site, path, title, subtitle), "feeds")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from site_builder import LANGUAGES
+from site_builder.core import urls
 from site_builder.core.i18n import translations
 from site_builder.core.urls import SiteUrls
 from site_builder.derive.embeds import frame_code
@@ -35,5 +36,5 @@ def write_oembed(project: Project, writer: Writer, site: SiteUrls) -> None:
                 "width": WIDTH,
                 "height": widget.height,
             }
-            writer.text(f"{lang}/{widget.url}oembed.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n",
-                        "oembed")
+            text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+            writer.text(urls.in_language(lang, urls.oembed(widget.url)), text, "oembed")
