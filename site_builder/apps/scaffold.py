@@ -25,7 +25,7 @@ from site_builder.inputs.references import UNITS_FILE
 from site_builder.inputs.validation import validate
 from site_builder.inputs.yamlsource import load_yaml
 from site_builder.model import Text, Unit, UnitFile
-from site_builder.model.units import Colors
+from site_builder.model.units import Branding, Colors, Contact
 
 
 class ScaffoldError(Exception):
@@ -240,6 +240,23 @@ def branding_block(unit: Unit | None, name_vi: str, name_en: str, args: Branding
     a file that ``check`` refuses; the other fields are kept as they are (a logo, a repository,
     the sources of a portal address)."""
     old = unit.branding if unit else None
+    primary, accent = _colors(old, args)
+    display = _pair(args.display_vi, args.display_en, old.display_name if old else None) or (
+        f"Chuyên mục ASEAN – {name_vi}", f"ASEAN section – {name_en}")
+    lines = ["    branding:", f"      display_name: {_text(*display)}"]
+    if old and old.logo:
+        lines.append(f"      logo: {_q(old.logo)}")
+    lines.append(f"      colors: {{primary: {_q(primary)}, accent: {_q(accent)}}}")
+    lines += _portal_lines(old, args)
+    lines += _contact_lines(old.contact if old else None, args)
+    if old and old.repository:
+        lines.append(f"      repository: {{url: {_q(old.repository.url)}, branch: {_q(old.repository.branch)}}}")
+    return "\n".join(lines) + "\n"
+
+
+def _colors(old: Branding | None, args: BrandingArgs) -> tuple[str, str]:
+    """(primary, accent): the arguments over the file's over the section's own, checked with
+    the model's contrast rules."""
     old_colors = old.colors if old and old.colors else None
     primary = args.primary or (old_colors.primary if old_colors else DEFAULT_COLORS[0])
     accent = args.accent or (old_colors.accent if old_colors else DEFAULT_COLORS[1])
@@ -249,38 +266,41 @@ def branding_block(unit: Unit | None, name_vi: str, name_en: str, args: Branding
         error = exc.errors()[0]
         ctx = error.get("ctx") or {}
         raise ScaffoldError(f"{ctx.get('vi', error['msg'])}\n    {ctx.get('en', error['msg'])}") from None
-    display = _pair(args.display_vi, args.display_en, old.display_name if old else None) or (
-        f"Chuyên mục ASEAN – {name_vi}", f"ASEAN section – {name_en}")
-    lines = ["    branding:", f"      display_name: {_text(*display)}"]
-    if old and old.logo:
-        lines.append(f"      logo: {_q(old.logo)}")
-    lines.append(f"      colors: {{primary: {_q(primary)}, accent: {_q(accent)}}}")
+    return primary, accent
+
+
+def _portal_lines(old: Branding | None, args: BrandingArgs) -> list[str]:
+    """The portal's address, with the file's sources for it while it is the same address."""
     portal = args.portal or (old.portal if old else None)
-    if portal:
-        lines.append(f"      portal: {_q(portal)}")
-        if old and old.portal_cite and portal == old.portal:
-            lines.append("      portal_cite:")
-            for cite in old.portal_cite:
-                at = f", at: {_text(cite.at.vi, cite.at.en)}" if cite.at else ""
-                lines.append(f"        - {{source: {cite.source}{at}}}")
-    contact = old.contact if old else None
+    if not portal:
+        return []
+    lines = [f"      portal: {_q(portal)}"]
+    if old and old.portal_cite and portal == old.portal:
+        lines.append("      portal_cite:")
+        for cite in old.portal_cite:
+            at = f", at: {_text(cite.at.vi, cite.at.en)}" if cite.at else ""
+            lines.append(f"        - {{source: {cite.source}{at}}}")
+    return lines
+
+
+def _contact_lines(contact: Contact | None, args: BrandingArgs) -> list[str]:
+    """The ``contact:`` block: office, e-mail, phone and address, each given or kept."""
     office = _pair(args.office_vi, args.office_en, contact.office if contact else None)
     address = _pair(args.address_vi, args.address_en, contact.address if contact else None)
     email = args.email or (contact.email if contact else None)
     phone = args.phone or (contact.phone if contact else None)
-    if office or address or email or phone:
-        lines.append("      contact:")
-        if office:
-            lines.append(f"        office: {_text(*office)}")
-        if email:
-            lines.append(f"        email: {_q(email)}")
-        if phone:
-            lines.append(f"        phone: {_q(phone)}")
-        if address:
-            lines.append(f"        address: {_text(*address)}")
-    if old and old.repository:
-        lines.append(f"      repository: {{url: {_q(old.repository.url)}, branch: {_q(old.repository.branch)}}}")
-    return "\n".join(lines) + "\n"
+    if not (office or address or email or phone):
+        return []
+    lines = ["      contact:"]
+    if office:
+        lines.append(f"        office: {_text(*office)}")
+    if email:
+        lines.append(f"        email: {_q(email)}")
+    if phone:
+        lines.append(f"        phone: {_q(phone)}")
+    if address:
+        lines.append(f"        address: {_text(*address)}")
+    return lines
 
 
 def _unit_span(lines: list[str], unit_id: str) -> tuple[int, int]:
