@@ -23,11 +23,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any, Protocol
+from typing import Protocol, TypeVar
 
 from site_builder import LANGUAGES
 from site_builder.core import urls
 from site_builder.core.vocabulary import TOPICS
+from site_builder.inputs.content_tree import ContentPage, ContentSet
 
 PER_PAGE = 20
 """Articles on one page of a list: a phone scrolls through them in a minute, and the page
@@ -58,7 +59,7 @@ class Meta(Protocol):
     def kind(self) -> str: ...
 
     @property
-    def date(self) -> Any: ...
+    def date(self) -> object: ...
 
     @property
     def tags(self) -> Sequence[str]: ...
@@ -77,12 +78,15 @@ class Article(Protocol):
     def meta(self) -> Meta: ...
 
 
-def year_of(value: Any) -> str:
+A = TypeVar("A", bound=Article)
+
+
+def year_of(value: object) -> str:
     """The year of a full or partial date (``2022-04``, ``2022``, a ``date``) as text."""
     return str(value)[:4]
 
 
-def day_number(value: Any) -> int:
+def day_number(value: object) -> int:
     """A full or partial date as a day count, a partial date on its first day: to tell
     how far apart two articles are."""
     if isinstance(value, date):
@@ -91,7 +95,7 @@ def day_number(value: Any) -> int:
     return date(parts[0], parts[1] or 1, parts[2] or 1).toordinal()
 
 
-def newest_first(items: Iterable[Article]) -> list[Article]:
+def newest_first(items: Iterable[A]) -> list[A]:
     """News newest first; same day by path, so that the order never depends on the disk."""
     return sorted(items, key=lambda p: (str(p.meta.date), p.rel), reverse=True)
 
@@ -152,7 +156,7 @@ class ListingPage:
     number: int
     count: int
     """How many pages the list has."""
-    items: list[Any]
+    items: list[ContentPage]
     total: int
     """Articles in the whole list, in this language."""
     first: int
@@ -233,12 +237,12 @@ class Newsroom:
         per_page: articles on a page.
     """
 
-    def __init__(self, pages: Iterable[Article], shared: Mapping[Key, int] | None = None,
+    def __init__(self, pages: Iterable[ContentPage], shared: Mapping[Key, int] | None = None,
                  tag_order: Sequence[str] = (), per_page: int = PER_PAGE) -> None:
         self.per_page = per_page
         every = sorted(pages, key=lambda p: p.rel)
-        self.news: list[Any] = newest_first(p for p in every if p.meta.kind == "news")
-        self.lists: dict[Key, list[Any]] = defaultdict(list)
+        self.news: list[ContentPage] = newest_first(p for p in every if p.meta.kind == "news")
+        self.lists: dict[Key, list[ContentPage]] = defaultdict(list)
         self.lists[NEWS] = self.news
         for page in self.news:
             for key in keys_of(page):
@@ -305,14 +309,14 @@ class Newsroom:
         return self._entries("news-tag", self.tag_order)
 
     # ── related news ────────────────────────────────────────────────────────────
-    def related(self, page: Article, limit: int = RELATED) -> list[Any]:
+    def related(self, page: Article, limit: int = RELATED) -> list[ContentPage]:
         """News that share the most tags (each counting :data:`TAG_WEIGHT`) and topics with
         an article, then the closest in date, then the newer; looked for among the
         :data:`WINDOW` nearest articles of each of its tag and topic lists."""
         if page.meta.kind != "news":
             return []
         scores: dict[str, int] = defaultdict(int)
-        found: dict[str, Any] = {}
+        found: dict[str, ContentPage] = {}
         for key in keys_of(page):
             if key[0] == "news-year":
                 continue
@@ -332,7 +336,7 @@ class Newsroom:
         return [found[rel] for rel in sorted(found, key=rank)[:limit]]
 
 
-def for_language(content: Any, lang: str) -> Newsroom:
+def for_language(content: ContentSet, lang: str) -> Newsroom:
     """The news lists of one language of a :class:`.content_tree.ContentSet`, with as many
     pages as the other language's lists need."""
     other = next(code for code in LANGUAGES if code != lang)
