@@ -10,7 +10,7 @@ from conftest import PLAN, ROOT, MiniProject
 
 from site_builder.derive.tracker import NOT_REPORTED, Tracker, plan_years
 from site_builder.inputs.loader import check_dataset
-from site_builder.output.report.compose import write_reports
+from site_builder.output.report.files import write_reports
 
 RECORDS = """plan: soc-trang-2022
 year: 2022

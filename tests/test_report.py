@@ -28,9 +28,13 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 
+from site_builder.derive.tracker import Tracker
 from site_builder.inputs.loader import Dataset, check_dataset
-from site_builder.output.report.compose import build_report, letterhead_names, reporting_duty, signing, write_reports
+from site_builder.output.report.compose import build_report, task_name
 from site_builder.output.report.docx import HEADER_COLUMNS, LEFT, SIGNATURE_COLUMNS, TEXT_WIDTH
+from site_builder.output.report.duty import reporting_duty
+from site_builder.output.report.files import write_reports
+from site_builder.output.report.letterhead import letterhead_names, signing
 
 ROOT = Path(__file__).resolve().parent.parent
 MM = 72 / 25.4
@@ -383,9 +387,6 @@ def test_report_as_option(tmp_path: Path) -> None:
 
 
 def test_task_names_never_end_on_a_comma(dataset: Dataset) -> None:
-    from site_builder.derive.tracker import Tracker
-    from site_builder.output.report.compose import task_name
-
     tracker = Tracker(dataset)
     names = [task_name(task, lang) for plan in dataset.plans.values() for task in tracker.tasks(plan)
              for lang in ("vi", "en")]

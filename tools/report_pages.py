@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from site_builder.inputs.loader import check_dataset  # noqa: E402
-from site_builder.output.report.compose import write_reports  # noqa: E402
+from site_builder.output.report.files import write_reports  # noqa: E402
 
 PLAN, YEAR, AGENCY = "soc-trang-2022", 2022, "soc-trang-so-thong-tin-va-truyen-thong"
 DPI = 80
