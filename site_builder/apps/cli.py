@@ -202,79 +202,25 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Write the yearly (or whole-period) implementation report of a plan, by one agency."""
-    import difflib
+    """Write the yearly (or whole-period) implementation report of a plan, by one agency, as
+    Markdown and as the Decree-30 ``.docx``, in Vietnamese and English."""
+    from site_builder.output.report.files import DOCX, MARKDOWN, write_reports
+    from site_builder.output.report.request import RequestError, check_request, report_notes
 
-    from site_builder.derive.tracker import plan_years
-    from site_builder.output.report.compose import agency_tasks, agency_today, reporting_duty, successor_unit, write_reports
-    from site_builder.render.dates import format_date
-
-    root = _root(args)
-    project = _checked(root)
+    project = _checked(_root(args))
     if project is None:
         return 1
-    data = project.data
-    if args.plan not in data.plans:
-        print(f"không có kế hoạch / unknown plan '{args.plan}' ({', '.join(data.plans)})")
+    data, tracker = project.data, project.tracker
+    try:
+        request = check_request(data, tracker, args.plan, None if args.period else args.year, args.agency, args.as_unit)
+    except RequestError as exc:
+        print(exc)
         return 1
-    plan = data.plans[args.plan]
-    if args.year is not None and not plan.period.start <= args.year <= plan.period.end:
-        print(f"năm ngoài giai đoạn / year outside the plan's period {plan.period.start}–{plan.period.end}")
-        return 1
-    years = plan_years(plan) if args.period else [args.year]
-    agency_id = args.agency or plan.issuing_agency
-    tracker = project.tracker
-    involved = sorted({a for task in tracker.tasks(plan) for a in task.agencies
-                       if a in data.agencies and data.agencies[a].kind != "collective"})
-    if agency_id not in data.agencies:
-        close = [a for a in data.agencies if a.startswith(agency_id)][:1] \
-            or difflib.get_close_matches(agency_id, list(data.agencies), n=1, cutoff=0.6)
-        print(f"không có cơ quan '{agency_id}' trong plans/agencies.yaml" + (f" (có phải '{close[0]}'?)" if close else "")
-              + f"\n    unknown agency '{agency_id}' in plans/agencies.yaml"
-              + (f" (did you mean '{close[0]}'?)" if close else ""))
-        return 1
-    if data.agencies[agency_id].kind == "collective":
-        print(f"'{agency_id}' là một nhóm cơ quan, không ký được báo cáo: chọn một cơ quan ({', '.join(involved)})"
-              f"\n    '{agency_id}' names a group of agencies, which cannot sign a report: choose one ({', '.join(involved)})")
-        return 1
-    if not agency_tasks(tracker, plan, agency_id, years):
-        print(f"cơ quan '{agency_id}' không có nhiệm vụ và không có báo cáo nào trong kế hoạch {plan.id}; "
-              f"các cơ quan có nhiệm vụ: {', '.join(involved)}"
-              f"\n    agency '{agency_id}' has no task and no record in plan {plan.id}; "
-              f"agencies with tasks: {', '.join(involved)}")
-        return 1
-    unit_id = data.agencies[agency_id].unit
-    successor = successor_unit(data, unit_id)
-    if args.as_unit is not None and args.as_unit != successor:
-        print(f"'{args.as_unit}' không phải đơn vị kế thừa {unit_id}"
-              + (f" (đơn vị kế thừa: {successor})" if successor else " (đơn vị này vẫn còn)")
-              + f"\n    '{args.as_unit}' did not take over {unit_id}"
-              + (f" (its successor is {successor})" if successor else " (that unit still exists)"))
-        return 1
-    for path in write_reports(data, args.plan, None if args.period else args.year, Path(args.out), agency_id,
-                              tracker, args.as_unit):
+    for path in write_reports(data, request.plan.id, request.year, Path(args.out), request.agency_id, tracker,
+                              request.as_unit, writers=(MARKDOWN, DOCX)):
         print(f"đã ghi / wrote {path}")
-    if args.as_unit:
-        body = agency_today(data, data.agencies[agency_id], args.as_unit).name
-        print(f"ban hành dưới tên / issued as: {body.vi} / {body.en}")
-    elif successor is not None:
-        print(f"lưu ý: {data.agencies[agency_id].name.vi} là cơ quan trước đây ({data.units[unit_id].name.vi} không còn); "
-              f"để ban hành dưới tên cơ quan kế thừa, thêm --as {successor}"
-              f"\n    note: {data.agencies[agency_id].name.en} is a former body ({data.units[unit_id].name.en} no longer "
-              f"exists); to issue the report in its successor's name, add --as {successor}")
-    duty = reporting_duty(data, plan, agency_id, years)
-    names = "; ".join((agency_today(data, data.agencies[a]) if args.as_unit else data.agencies[a]).name.vi
-                      for a in duty.recipients)
-    print(f"gửi / to: {names or 'kế hoạch không quy định, điền vào báo cáo / not set by the plan, fill it in'}")
-    if duty.deadline:
-        print(f"hạn / due: {format_date(duty.deadline, 'vi')} / {format_date(duty.deadline, 'en')}")
-    else:
-        print("hạn / due: kế hoạch không quy định / not set by the plan")
-    if duty.source is not None and duty.source.id != plan.id:
-        print(f"    theo chế độ báo cáo của kế hoạch / under the reporting duty of plan {duty.source.id}")
-    elif duty.source is None and duty.recipients:
-        print("    kế hoạch không giao chế độ báo cáo cho cơ quan này: gửi cơ quan ban hành kế hoạch\n"
-              "    the plan sets this agency no reporting duty: sent to the body that issued the plan")
+    for line in report_notes(data, request):
+        print(line)
     return 0
 
 
