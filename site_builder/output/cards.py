@@ -11,7 +11,7 @@ import io
 from collections.abc import Iterable
 from pathlib import Path
 
-from fontpkg_be_vietnam_pro import ROOT as FONTS  # type: ignore[import-untyped]
+from fontpkg_be_vietnam_pro import ROOT as FONTS
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from site_builder.core.illustrations import rasterise

@@ -99,8 +99,8 @@ class Word:
     typed first. Two forms that meet ("đường", "dường") stay two entries of one form."""
 
     key: str
-    pages: list[list] = field(default_factory=list)
-    variants: list[tuple[str, list[list]]] = field(default_factory=list)
+    pages: list[list[Any]] = field(default_factory=list)
+    variants: list[tuple[str, list[list[Any]]]] = field(default_factory=list)
 
     def places(self) -> int:
         """How much the word weighs in a chunk: every location on every page, of every form."""
@@ -139,7 +139,7 @@ def _write(writer: Writer, folder: PurePosixPath, pattern: tuple[str, str], lang
     return name
 
 
-def merge(words: list[list]) -> list[Word]:
+def merge(words: list[list[Any]]) -> list[Word]:
     """Pagefind's words (``[key, pages, [[form, pages], …]]``) filed under :func:`fold` of
     their keys, sorted as Pagefind sorts them. A word whose key changes keeps its places
     under its old key as a variant of the new one. Each list of pages moves whole (no two
@@ -196,7 +196,7 @@ def bounds(parts: list[list[Word]]) -> list[list[str]]:
     return out
 
 
-def _encode(word: Word) -> list:
+def _encode(word: Word) -> list[Any]:
     return [word.key, word.pages, [[form, pages] for form, pages in word.variants]]
 
 

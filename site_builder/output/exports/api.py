@@ -11,7 +11,7 @@ import functools
 import io
 import json
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -310,7 +310,7 @@ def news_document(project: Project, site: SiteUrls) -> NewsDocument:
                     credit=fields["credit"], licence=fields["licence"],
                 )
             items.append(NewsItem(
-                lang=lang, path=page.rel, title=page.meta.title, description=page.meta.description,
+                lang=cast(Literal["vi", "en"], lang), path=page.rel, title=page.meta.title, description=page.meta.description,
                 date=str(page.meta.date), topics=list(page.meta.topics), tags=list(page.meta.tags),
                 url=site.page(lang, page.url), image=image,
             ))

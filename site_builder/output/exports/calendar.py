@@ -30,7 +30,7 @@ def content_stamp(project: Project) -> dt.datetime:
     dates = [p.meta.date for p in project.content.pages.values() if p.meta.date]
     dates += [p.meta.updated for p in project.content.pages.values() if p.meta.updated]
     dates += [plan.issued for plan in project.data.plans.values() if plan.issued]
-    full = [d.as_date() for d in dates if d.as_date() is not None]
+    full = [day for d in dates if (day := d.as_date()) is not None]
     newest = max(full) if full else dt.date(2021, 1, 1)
     return dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC)
 
@@ -67,10 +67,10 @@ def build_calendar(project: Project) -> Calendar:
             event = _all_day(uid, start, end, _both(e.title), _both(e.description), stamp)
             event.add("rrule", {"freq": "yearly"})
         else:
-            start = e.date.as_date()
-            assert start is not None
-            finish = e.end.as_date() if e.end and e.end.as_date() else start
-            event = _all_day(uid, start, finish, _both(e.title), _both(e.description), stamp)
+            first = e.date.as_date() if e.date else None
+            assert first is not None
+            finish = (e.end.as_date() if e.end else None) or first
+            event = _all_day(uid, first, finish, _both(e.title), _both(e.description), stamp)
         event.add("categories", ["ASEAN", *e.topics])
         cal.add_component(event)
     for number, (plan, placed, deadline) in enumerate(index.deadlines):

@@ -31,12 +31,12 @@ with the picture's size, ``media:description`` (its alt text), ``media:credit`` 
 ``media:license``, so that a portal republishing the feed keeps the photographer's name."""
 
 
-class PhotoExtension(BaseExtension):
+class PhotoExtension(BaseExtension):  # type: ignore[misc]  # feedgen ships no types
     def extend_ns(self) -> dict[str, str]:
         return {"media": MEDIA_NS}
 
 
-class PhotoEntryExtension(BaseEntryExtension):
+class PhotoEntryExtension(BaseEntryExtension):  # type: ignore[misc]
     """An entry's photo in Media RSS (feedgen's own media extension has no credit)."""
 
     def __init__(self) -> None:
@@ -104,7 +104,8 @@ def feed_xml(items: list[ContentPage], lang: str, site: SiteUrls, path: str, tit
         if page.photo is not None:
             fields = photo_fields(page, page.photo, site)
             entry.photo.photo = fields
-    return fg.atom_str(pretty=True)
+    atom: bytes = fg.atom_str(pretty=True)
+    return atom
 
 
 def write_feeds(project: Project, writer: Writer, site: SiteUrls) -> None:
