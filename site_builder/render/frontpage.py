@@ -15,15 +15,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from markupsafe import escape
 
 from site_builder.core import urls
+from site_builder.core.illustrations import Illustration
 from site_builder.core.vocabulary import TOPICS
 from site_builder.derive.charts import Bar, Cell, Chart, Series, bar_chart
+from site_builder.derive.index import PlacedNode
 from site_builder.inputs.content_tree import ContentPage
+from site_builder.inputs.photos import Picture
 from site_builder.model import Plan, Unit
+from site_builder.model.content import Event, Member
+from site_builder.model.plans import Deadline
 from site_builder.render import queries
 from site_builder.render.sitechrome import navigation
 
@@ -48,8 +53,8 @@ class StoryCard:
     """ISO date for ``<time datetime>``; empty when the article has none."""
     date_text: str
     description: str
-    picture: Any = None
-    """The article's photo (:class:`~site_builder.output.images.Picture`), or ``None``."""
+    picture: Picture | Illustration | None = None
+    """The article's photo (:class:`~site_builder.inputs.photos.Picture`) or drawing, or ``None``."""
     cover: str = "general"
     """Without a photo: the topic whose drawn cover the card shows (a CSS class)."""
     cover_label: str = ""
@@ -120,7 +125,7 @@ class FrontPage:
     upcoming: int = UPCOMING
 
 
-def story(page: Any, view: Any, page_url: str) -> StoryCard:
+def story(page: ContentPage, view: SiteView, page_url: str) -> StoryCard:
     meta = page.meta
     first = meta.topics[0] if meta.topics else "general"
     topic = next((tp for tp in TOPICS if tp.id == first), None)
@@ -137,7 +142,7 @@ def story(page: Any, view: Any, page_url: str) -> StoryCard:
     )
 
 
-def tasks(view: Any, t: Callable[[str], str]) -> list[TaskCard]:
+def tasks(view: SiteView, t: Callable[[str], str]) -> list[TaskCard]:
     """The top tasks, each only where its page exists: ASEAN this year (the newest "ASEAN
     <year>" page, as in the navigation), travelling, studying and working, the member
     states, the quiz."""
@@ -161,25 +166,25 @@ def tasks(view: Any, t: Callable[[str], str]) -> list[TaskCard]:
     return out
 
 
-def events(view: Any, found: list[Any], deadlines: list[Any]) -> list[EventItem]:
+def events(view: SiteView, found: list[Event], deadlines: list[tuple[Plan, PlacedNode, Deadline]]) -> list[EventItem]:
     """Yearly and dated events (``found``, in calendar order), and the yearly reporting
     deadlines of plans in force (``deadlines``: (plan, placed node, deadline))."""
     out = []
     for e in found:
         url = e.link or f"{urls.INDEXES['calendar']}#{e.id}"
-        if e.recurrence == "yearly":
+        if e.recurrence == "yearly" and e.month is not None and e.day is not None:  # both set (model)
             out.append(EventItem(e.id, view.plain(e.title), view.day_month(e.month, e.day), e.month, e.day, url=url))
         else:
             out.append(EventItem(e.id, view.plain(e.title), view.date(e.date), date=str(e.date), url=url))
     for plan, placed, d in deadlines:
-        if d.recurrence == "yearly" and plan.status == "in-force":
+        if d.recurrence == "yearly" and plan.status == "in-force" and d.month is not None and d.day is not None:
             out.append(EventItem(f"{plan.id}-{placed.anchor}", f"{view.plain(d.what)} ({view.plain(plan.short_title)})",
                                  view.day_month(d.month, d.day), d.month, d.day,
                                  url=urls.plan_node(plan.id, placed.anchor)))
     return out
 
 
-def figures(members: list[Any], view: Any, t: Callable[[str], str]) -> tuple[list[Figure], Chart | None]:
+def figures(members: list[Member], view: SiteView, t: Callable[[str], str]) -> tuple[list[Figure], Chart | None]:
     """ASEAN in numbers, summed from the member profiles, and population by member."""
     if not members:
         return [], None
@@ -219,7 +224,7 @@ def figures(members: list[Any], view: Any, t: Callable[[str], str]) -> tuple[lis
     return out, chart
 
 
-def population_note(members: list[Any], t: Callable[[str], str]) -> str:
+def population_note(members: list[Member], t: Callable[[str], str]) -> str:
     """The line under the population chart: whose figures, and for which years (each
     member's figure has its own source, named in the chart's table and on its page)."""
     years = sorted({str(m.population.year)[:4] for m in members})
@@ -230,7 +235,7 @@ def population_note(members: list[Any], t: Callable[[str], str]) -> str:
              "source is named in the table and on the member state's page.") % {"years": span}
 
 
-def plan_card(plan: Plan, view: Any, t: Callable[[str], str]) -> PlanCard:
+def plan_card(plan: Plan, view: SiteView, t: Callable[[str], str]) -> PlanCard:
     """A plan on one line, with its status: in force, or ended on the last day of its period.
     A former unit's plan says so, so that it is never read as the plan of today's unit."""
     unit = view.data.units[plan.issuer]
@@ -255,7 +260,7 @@ class PlanGroup:
     plans: list[PlanCard]
 
 
-def owner_plans(view: Any, t: Callable[[str], str]) -> tuple[list[PlanGroup], bool]:
+def owner_plans(view: SiteView, t: Callable[[str], str]) -> tuple[list[PlanGroup], bool]:
     """The plans of the section's owner, and whether it has any of its own.
 
     The national build: the national plans. A unit's build: its own plans, then those of
@@ -283,7 +288,7 @@ def owner_plans(view: Any, t: Callable[[str], str]) -> tuple[list[PlanGroup], bo
     return groups, own
 
 
-def front_page(view: Any, t: Callable[[str], str], page_url: str = "") -> FrontPage:
+def front_page(view: SiteView, t: Callable[[str], str], page_url: str = "") -> FrontPage:
     """The home page of ``view``'s language (and unit, in a unit's build)."""
     news = queries.news(view, None, LATEST + 1)
     cards = [story(p, view, page_url) for p in news]

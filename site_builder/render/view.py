@@ -12,6 +12,7 @@ knows about MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -28,12 +29,13 @@ from site_builder.core.illustrations import (
     illustration,
     without_prefix,
 )
+from site_builder.core.reads import listing, page_key
 from site_builder.core.slug import in_sentence
 from site_builder.core.urls import SiteUrls
 from site_builder.core.vocabulary import STATUS_BY_ID, STATUS_TABLE_ORDER, TIMELINE_KINDS, TOPIC_BY_ID, TOPICS, Topic
 from site_builder.derive.cards import illustration_card, photo_card, site_card
+from site_builder.derive.kinds import ActivityPage, AgencyPage, MemberPage, PageKind, PlanPage
 from site_builder.derive.newsroom import Newsroom
-from site_builder.core.reads import listing, page_key
 from site_builder.inputs.content_tree import ContentPage, ContentSet
 from site_builder.inputs.photos import Picture, picture
 from site_builder.model import Agency, Text, Unit
@@ -221,7 +223,7 @@ class SiteView:
         return self.plain(source.title), url, self.plain(cite.at) if cite.at else ""
 
     # ── search ───────────────────────────────────────────────────────────────────
-    def search_context(self, record: Any = None, meta: dict[str, Any] | None = None) -> str:
+    def search_context(self, record: PageKind | None = None, meta: Mapping[str, object] | None = None) -> str:
         """The line a search result shows under its title, saying what the page is and whose:
         "Hoạt động II.1 · Kế hoạch ASEAN giai đoạn 2021–2025 của Ban Chỉ đạo…" for an activity
         (whose title alone, "II.1 · Tăng cường…", says neither the plan nor the unit), "Kế hoạch ·
@@ -229,21 +231,19 @@ class SiteView:
         an article. Pagefind keeps it as the page's ``context`` meta (``data-pagefind-meta``
         on the indexed block); empty for pages whose title says it all."""
         t = self.gettext
-        kind = getattr(record, "kind", None)
         parts: list[str] = []
-        if kind == "activity" and record.plan is not None and record.activity is not None:
+        if isinstance(record, ActivityPage):
             plan = self.plain(record.plan.short_title)
             unit = self.unit(record.plan.issuer)
             parts = [t("Activity %(id)s") % {"id": record.activity.id}, plan]
             issuer = self.plain(self.agency(record.plan.issuing_agency).name)
             if self.plain(unit.short_name or unit.name) not in plan and issuer not in plan:
                 parts.append(self.plain(unit.name))  # unless "…của tỉnh Sóc Trăng" or "…của Ban Chỉ đạo…" says whose
-        elif kind == "plan" and record.plan is not None:
-            plan = record.plan
-            parts = [t("Plan"), self.plain(self.agency(plan.issuing_agency).name), self.date(plan.issued)]
-        elif kind == "agency" and record.agency is not None:
+        elif isinstance(record, PlanPage):
+            parts = [t("Plan"), self.plain(self.agency(record.plan.issuing_agency).name), self.date(record.plan.issued)]
+        elif isinstance(record, AgencyPage):
             parts = [t("Agency"), self.plain(self.unit(record.agency.unit).name)]
-        elif kind == "member":
+        elif isinstance(record, MemberPage):
             parts = [t("Member state")]
         elif meta and meta.get("kind") == "news":
             parts = [t("News"), self.date(meta.get("date"))]
@@ -255,7 +255,8 @@ class SiteView:
     the block's weight instead, so an activity named "Tổ chức hội nghị…" ranks below an
     article whose own title is "Hội nghị…"."""
 
-    def search_attributes(self, title: str | None, record: Any = None, meta: dict[str, Any] | None = None) -> Markup:
+    def search_attributes(self, title: str | None, record: PageKind | None = None,
+                          meta: Mapping[str, object] | None = None) -> Markup:
         """The attributes of a page's indexed block (``data-pagefind-body``) that tell Pagefind
         what it cannot read from the text: the page's ``headline`` (its title, which the search
         page ranks by: ``metaWeights`` in ``theme/assets/search.js``), the ``context`` line
@@ -263,7 +264,7 @@ class SiteView:
         no headline: its title is the text of a plan's row, and a row must not outrank a page
         whose title matches (Pagefind's own title boost, ``title`` in ``metaWeights``, is
         off for that reason)."""
-        row = getattr(record, "kind", None) == "activity"
+        row = isinstance(record, ActivityPage)
         context = self.search_context(record, meta)
         metas = [name for name, value in (("headline", not row and title), ("context", context)) if value]
         out = Markup("")
