@@ -26,6 +26,7 @@ date) has no grace: under ``--strict`` it is an error at once.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -38,6 +39,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from site_builder.core.problems import Problem, Severity
+from site_builder.inputs.siteconfig import plugin_options
+from site_builder.inputs.yamlsource import YamlDocument, load_yaml, parse_yaml
 
 GRACE_DAYS = 30
 """Days past a review date before ``--strict`` makes the finding an error."""
@@ -155,8 +158,6 @@ class _Doc:
 
 
 def _load(root: Path, rel: str, text: str | None = None) -> _Doc | None:
-    from site_builder.inputs.yamlsource import YamlDocument, load_yaml, parse_yaml
-
     doc = load_yaml(root / rel, rel) if text is None else parse_yaml(text.encode("utf-8"), rel)
     if not isinstance(doc, YamlDocument) or not isinstance(doc.data, dict):
         return None  # ``check`` reports why
@@ -164,6 +165,7 @@ def _load(root: Path, rel: str, text: str | None = None) -> _Doc | None:
 
 
 def _pages(root: Path) -> Iterator[_Doc]:
+    # Here, not at the top: the content tree imports this module (the quiz it serves).
     from site_builder.inputs.content_tree import split_front_matter
 
     for lang in LANGS:
@@ -359,8 +361,6 @@ def findings(root: Path, today: dt.date, years: int = FIGURE_YEARS,
 
 def grace_days(root: Path) -> int:
     """The unit's grace period (``plugins: - asean: freshness_grace_days``), default 30."""
-    from site_builder.inputs.siteconfig import plugin_options
-
     value = plugin_options(root).get("freshness_grace_days", GRACE_DAYS)
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise ValueError(f"mkdocs.yml: plugins › asean › freshness_grace_days: a whole number of days ≥ 0, got {value!r}")
@@ -387,8 +387,6 @@ def parse_day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        import argparse
-
         raise argparse.ArgumentTypeError(f"cần một ngày YYYY-MM-DD / a date YYYY-MM-DD expected: '{text}'") from None
 
 
