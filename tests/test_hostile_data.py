@@ -497,7 +497,7 @@ def test_csv_keeps_columns_and_neutralises_formulas(targeted: tuple[Path, Any], 
 # ── (d) every string of every YAML document, as the models allow ────────────────────────
 def model_for(rel: str) -> Any:
     """The model the project validates ``rel`` with (``None``: not a YAML document of it)."""
-    from site_builder.inputs import content_tree, loader
+    from site_builder.inputs import content_data, loader
     from site_builder.model import AgencyFile, Plan, UnitFile
     from site_builder.model.content import FrontMatter
     from site_builder.model.progress import ProgressFile
@@ -510,8 +510,8 @@ def model_for(rel: str) -> Any:
             return ProgressFile
         if len(parts) == 2:
             return {loader.UNITS_FILE: UnitFile, loader.AGENCIES_FILE: AgencyFile}.get(parts[1], Plan)
-    if rel.startswith(content_tree.DATA_DIR + "/") and len(parts) == 3:
-        return content_tree.DATA_FILES.get(parts[2])
+    if rel.startswith(content_data.DATA_DIR + "/") and len(parts) == 3:
+        return content_data.DATA_FILES.get(parts[2])
     return None
 
 

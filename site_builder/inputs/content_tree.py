@@ -13,45 +13,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from site_builder import LANGUAGES
 from site_builder.core import urls
 from site_builder.core.problems import Problem, ProblemList
 from site_builder.inputs import verified
 from site_builder.inputs.checked_bodies import CheckedBodies
+from site_builder.inputs.content_data import DATA_DIR, check_data_files
 from site_builder.inputs.files import MAX_TEXT_BYTES, Inventory, read, scan_content
 from site_builder.inputs.links import Found, LinkMemo, body_links
 from site_builder.inputs.markup_check import check_body_text, check_data, check_page, policy_for
 from site_builder.inputs.photos import Photo, PhotoError, probe
 from site_builder.inputs.sanitize import Policy
-from site_builder.inputs.validation import field_path, validate
+from site_builder.inputs.validation import validate
 from site_builder.inputs.verified import Verified
-from site_builder.inputs.yamlsource import YamlDocument, load_yaml, parse_yaml
+from site_builder.inputs.yamlsource import YamlDocument, parse_yaml
 from site_builder.model.content import (
     Document,
-    DocumentFile,
     Event,
-    EventFile,
     FrontMatter,
     Member,
-    MemberFile,
     Question,
-    QuizFile,
     Tag,
-    TagFile,
 )
-
-DATA_DIR = "content/data"
-DATA_FILES: dict[str, type[BaseModel]] = {
-    "members.yaml": MemberFile,
-    "events.yaml": EventFile,
-    "documents.yaml": DocumentFile,
-    "tags.yaml": TagFile,
-    "quiz.yaml": QuizFile,
-}
-DATA_ATTRS = {"quiz": "questions"}
-"""Where a data file keeps its list, when the key is not the file's name."""
 
 
 @dataclass
@@ -280,46 +263,6 @@ def check_page_file(root: Path, lang: str, path: Path) -> tuple[ContentPage | No
     return _load_page(root, lang, rel, policy_for(root))
 
 
-def _data_file(root: Path, name: str, model: type[BaseModel]) -> tuple[YamlDocument | None, Any, list[Problem]]:
-    path = root / DATA_DIR / name
-    rel = f"{DATA_DIR}/{name}"
-    if not path.exists() and not path.is_symlink():
-        return None, None, [Problem(rel, 0, 0, "", "thiếu tệp", "file missing")]
-    doc = load_yaml(path, rel)
-    if isinstance(doc, Problem):
-        return None, None, [doc]
-    value, problems = validate(doc, model)
-    return doc, value, check_data(doc) + problems
-
-
-def _refs(doc: YamlDocument, items: list[Any], loc: tuple[Any, ...], known: set[str], attr: str,
-          what: tuple[str, str]) -> list[Problem]:
-    problems = []
-    for i, item in enumerate(items):
-        value = getattr(item, attr, None)
-        if value is not None and value not in known:
-            line, column = doc.mark(loc + (i, attr))
-            problems.append(Problem(
-                doc.path, line, column, field_path(loc + (i, attr)),
-                f"không có {what[0]} '{value}'", f"unknown {what[1]} '{value}'",
-            ))
-    return problems
-
-
-def _duplicate_ids(doc: YamlDocument, items: list[Any], loc: tuple[Any, ...]) -> list[Problem]:
-    seen: dict[str, int] = {}
-    problems = []
-    for i, item in enumerate(items):
-        if item.id in seen:
-            line, column = doc.mark(loc + (i, "id"))
-            problems.append(Problem(
-                doc.path, line, column, field_path(loc + (i, "id")),
-                f"mã '{item.id}' bị trùng", f"duplicate id '{item.id}'",
-            ))
-        seen.setdefault(item.id, i)
-    return problems
-
-
 PARALLEL_PAGES = 400
 """From this many pages on, a check with more than one job loads them in parallel processes."""
 
@@ -389,64 +332,73 @@ def _check_content(
     problems.extend(inventory.problems)
     content.media = {lang: set(files) for lang, files in inventory.media.items()}
     content.sources = {lang: set(files) for lang, files in inventory.pages.items()}
-    try:
-        policy = policy_for(root)
-    except ValueError as exc:
-        problems.add(Problem("mkdocs.yml", 0, 0, "plugins.asean.iframe_hosts", str(exc), str(exc)))
-        policy = Policy()
     items = [(lang, rel) for lang in LANGUAGES for rel in inventory.pages[lang]]
-    present = set(items)
+    problems.extend(_check_pages(root, items, jobs, unit_ids, content))
+    if len(content.pages) == len(items):  # a page that failed to load may name any photo
+        problems.extend(_unused_photos(inventory.photos, content))
+    problems.extend(_pairing(content, set(items)))
+    data, found = check_data_files(root, plan_ids)
+    problems.extend(found)
+    content.members, content.events, content.documents = data.members, data.events, data.documents
+    content.tags, content.quiz = data.tags, data.quiz
+    if content.tags is not None:
+        problems.extend(_undefined_tags(content))
+    return content, problems
+
+
+def _policy(root: Path) -> tuple[Policy, list[Problem]]:
+    """The sanitiser's policy with the frame hosts ``mkdocs.yml`` allows, or none and why."""
+    try:
+        return policy_for(root), []
+    except ValueError as exc:
+        return Policy(), [Problem("mkdocs.yml", 0, 0, "plugins.asean.iframe_hosts", str(exc), str(exc))]
+
+
+def _check_pages(root: Path, items: list[tuple[str, str]], jobs: int, unit_ids: set[str] | None,
+                 content: ContentSet) -> list[Problem]:
+    """Every page loaded and checked into ``content`` (its links kept even when it failed),
+    the passes and links remembered for the next check."""
+    policy, problems = _policy(root)
     checked = CheckedBodies.load(root)
     memo = LinkMemo.load(root, checked.salt)
-    for (lang, _rel), (page, found) in zip(items, _load_all(root, items, policy, checked, jobs, memo), strict=True):
+    for (lang, rel), (page, found) in zip(items, _load_all(root, items, policy, checked, jobs, memo), strict=True):
         problems.extend(found)
         if page is None:
-            content.links[(lang, _rel)] = _links_of(root, lang, _rel)
+            content.links[(lang, rel)] = _links_of(root, lang, rel)
             continue
         content.links[(lang, page.rel)] = page.links
         content.pages[(lang, page.rel)] = page
         if page.meta.unit and unit_ids is not None and page.meta.unit not in unit_ids:
-            problems.add(Problem(
+            problems.append(Problem(
                 page.file, 0, 0, "unit",
                 f"không có đơn vị '{page.meta.unit}' trong plans/units.yaml",
                 f"unknown unit '{page.meta.unit}' in plans/units.yaml",
             ))
     checked.save()
     memo.save()
-    if len(content.pages) == len(items):  # a page that failed to load may name any photo
-        problems.extend(_unused_photos(inventory.photos, content))
+    return problems
+
+
+def _pairing(content: ContentSet, present: set[tuple[str, str]]) -> list[Problem]:
+    """A page without its other-language version (a notice), or of another kind there."""
+    problems = []
     for (lang, rel), page in sorted(content.pages.items()):
         other = content.counterpart(page)
         missing = next(x for x in LANGUAGES if x != lang)
         if other is None and (missing, rel) not in present:
-            problems.add(Problem(
+            problems.append(Problem(
                 page.file, 0, 0, "",
                 f"chưa có bản {'tiếng Anh' if missing == 'en' else 'tiếng Việt'} (content/{missing}/{rel})",
                 f"no {'English' if missing == 'en' else 'Vietnamese'} version yet (content/{missing}/{rel})",
                 severity="notice",
             ))
         elif other is not None and lang == "en" and page.meta.kind != other.meta.kind:
-            problems.add(Problem(
+            problems.append(Problem(
                 page.file, 0, 0, "kind",
                 f"loại trang '{page.meta.kind}' khác bản tiếng Việt ('{other.meta.kind}')",
                 f"page kind '{page.meta.kind}' differs from the Vietnamese version ('{other.meta.kind}')",
             ))
-
-    for name, model in DATA_FILES.items():
-        doc, value, found = _data_file(root, name, model)
-        problems.extend(found)
-        if doc is None or value is None:
-            continue
-        key = name.removesuffix(".yaml")
-        attr = DATA_ATTRS.get(key, key)
-        items = getattr(value, attr)
-        problems.extend(_duplicate_ids(doc, items, (attr,)))
-        if key == "documents" and plan_ids is not None:
-            problems.extend(_refs(doc, items, (key,), plan_ids, "plan", ("kế hoạch", "plan")))
-        setattr(content, key, items)
-    if content.tags is not None:
-        problems.extend(_undefined_tags(content))
-    return content, problems
+    return problems
 
 
 def _unused_photos(photos: list[str], content: ContentSet) -> list[Problem]:
