@@ -348,13 +348,16 @@ class MemberWidget(WidgetPage):
         return self.member.id
 
 
+WidgetSpec = NewsWidget | EventsWidget | QuizWidget | ActivitiesWidget | ProgressWidget | PillarWidget | MemberWidget
+"""A widget page: what the "Embed this" page lists, each with its codes."""
+
 PageSpec = (
     PlansIndex | AgenciesIndex | PillarsIndex | UnitsIndex | CalendarPage | SearchPage | MembersIndex
     | DocumentsIndex | TranslationsPage | NewsArchive | EmbedIndex | QuizIndex
     | MemberPage | PlanPage | PlanTextPage | ActivityPage | AgencyPage | UnitPage | PillarPage
     | QuizPage | QuizPrintPage | NoticePage
     | NewsList | NewsYearList | NewsTopicList | NewsTagList
-    | NewsWidget | EventsWidget | QuizWidget | ActivitiesWidget | ProgressWidget | PillarWidget | MemberWidget
+    | WidgetSpec
 )
 """A page generated from the data: one of a closed set of kinds."""
 

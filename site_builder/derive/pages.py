@@ -55,6 +55,7 @@ from site_builder.derive.kinds import (
     UnitPage,
     UnitsIndex,
     WidgetPage,
+    WidgetSpec,
 )
 from site_builder.derive.newsroom import NEWS, ListingPage, Newsroom
 from site_builder.inputs.content_tree import ContentSet
@@ -77,8 +78,8 @@ class GeneratedPages:
 
     pages: list[PageSpec]
     """Every page, in URL order."""
-    widgets: list[PageSpec]
-    """The widget pages, in the order the "Embed this" page lists them."""
+    widgets: list[WidgetSpec]
+    """The widget pages, in the order the "Embed this" page lists them (also in ``pages``)."""
 
 
 def generate(project: Basis, lang: str, t: Gettext) -> GeneratedPages:
@@ -90,7 +91,7 @@ def generate(project: Basis, lang: str, t: Gettext) -> GeneratedPages:
     pages += record_specs(project, lang, t)
     pages += quiz_specs(project, t)
     widgets = widget_specs(project, lang, t)
-    return GeneratedPages(sorted(pages + widgets, key=lambda p: p.url), widgets)
+    return GeneratedPages(sorted([*pages, *widgets], key=lambda p: p.url), widgets)
 
 
 def index_specs(t: Gettext) -> list[PageSpec]:
@@ -119,6 +120,8 @@ def index_specs(t: Gettext) -> list[PageSpec]:
         TranslationsPage(url="translations/", title=t("Translation status"),
                          description=t("For the editorial team: pages and data still to translate, "
                                        "and translations older than their source.")),
+        EmbedIndex(url=urls.INDEXES["embed"], title=t("Embed this"),
+                   description=t("Widgets of the ASEAN section for your own web portal, with the code to copy.")),
     ]
 
 
@@ -236,8 +239,8 @@ def quiz_specs(project: Basis, t: Gettext) -> list[PageSpec]:
     return specs
 
 
-def widget_specs(project: Basis, lang: str, t: Gettext) -> list[PageSpec]:
-    """The embeddable widgets of one language, and the "Embed this" page that lists them.
+def widget_specs(project: Basis, lang: str, t: Gettext) -> list[WidgetSpec]:
+    """The embeddable widgets of one language, in the order the "Embed this" page lists them.
 
     Widget pages use their own minimal template (no site chrome) and report their
     height to the host page; see ``theme/assets/embed-frame.js`` and ``/embed.js``.
@@ -254,9 +257,7 @@ def widget_specs(project: Basis, lang: str, t: Gettext) -> list[PageSpec]:
     def full(page: str) -> dict[str, object]:
         return {"full_page": page}
 
-    specs: list[PageSpec] = [
-        EmbedIndex(url=urls.INDEXES["embed"], title=t("Embed this"),
-                   description=t("Widgets of the ASEAN section for your own web portal, with the code to copy.")),
+    specs: list[WidgetSpec] = [
         described(NewsWidget(url=urls.embed("news"), title=t("Latest news"), extra=full(urls.INDEXES["news"]))),
         described(EventsWidget(url=urls.embed("events"), title=t("Upcoming events"),
                                extra=full(urls.INDEXES["calendar"]))),
