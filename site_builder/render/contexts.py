@@ -66,8 +66,6 @@ from site_builder.derive.kinds import (
     UnitsIndex,
 )
 from site_builder.derive.membermap import tiles
-from site_builder.derive.newsroom import ListingPage
-from site_builder.inputs.content_tree import ContentPage
 from site_builder.model import Activity, Agency, Node, Plan, Unit
 from site_builder.model.content import Document
 from site_builder.model.plans import LegalRef
@@ -90,7 +88,8 @@ def page_context(portal: Portal, page: PageKind | None, src_uri: str | None,
     hand-written page), whether it is an editors' page, then what its kind shows."""
     view = portal.view
     unit = (meta or {}).get("unit")
-    out: Context = {"portal": portal, "listing": news_listing(view, src_uri), "related_news": related_news(view, src_uri),
+    out: Context = {"portal": portal, "listing": queries.news_listing(view, src_uri),
+                    "related_news": queries.related_news(view, src_uri),
                     "unit_now": successor(view, unit) if isinstance(unit, str) and unit else None,
                     # The guide and the translation report: left out of the search index.
                     "editors_page": bool(src_uri) and urls.for_editors(urls.from_src_uri(src_uri or ""))}
@@ -103,23 +102,6 @@ def page_context(portal: Portal, page: PageKind | None, src_uri: str | None,
 def kind_context(page: PageKind, portal: Portal) -> Context:
     """What a kind of page shows; a kind with nothing registered needs nothing more."""
     return {}
-
-
-def news_listing(view: SiteView, src_uri: str | None) -> ListingPage | None:
-    """The page of a news list a page shows (``None`` for any other page, which then reads
-    nothing here)."""
-    found = view.project.newsroom(view.lang).page_at(urls.from_src_uri(src_uri)) if src_uri else None
-    if found is not None:
-        view.reads.add(listing(view.lang))  # a list page depends on every article's metadata
-    return found
-
-
-def related_news(view: SiteView, src_uri: str | None) -> list[ContentPage]:
-    """The news related to an article (shared tags and topics); none for other pages."""
-    page = view.project.content.pages.get((view.lang, src_uri)) if src_uri else None
-    if page is None or page.meta.kind != "news":
-        return []
-    return view.newsroom.related(page)
 
 
 # ── the home page ────────────────────────────────────────────────────────────────

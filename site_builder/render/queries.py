@@ -1,5 +1,6 @@
 """What several kinds of page ask of the project: a unit's plans and pages, the news, the
-events and deadlines, the documents, the member states and the quiz questions.
+events and deadlines, the documents, the member states and the quiz questions; and what
+any page may be besides its kind: a page of a news list, an article with related news.
 
 The page contexts (:mod:`.contexts`), the home page (:mod:`.frontpage`) and the plan
 summary (:mod:`.planpage`) share these. Content pages are read through the view only
@@ -10,8 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from site_builder.core import urls
+from site_builder.core.reads import listing
 from site_builder.core.vocabulary import Topic
 from site_builder.derive.index import PlacedNode
+from site_builder.derive.newsroom import ListingPage
 from site_builder.inputs.content_tree import ContentPage
 from site_builder.model import Agency, Plan, Unit
 from site_builder.model.content import Document, Event, Member, Question
@@ -100,3 +104,20 @@ def questions(view: SiteView, topic: str | None) -> list[Question]:
 def lead_agencies(view: SiteView, plan: Plan) -> list[Agency]:
     """The agencies that lead any of a plan's activities (its activity table's filter)."""
     return [view.data.agencies[a] for a in view.index.agencies_in(plan)]
+
+
+def news_listing(view: SiteView, src_uri: str | None) -> ListingPage | None:
+    """The page of a news list a page shows (``None`` for any other page, which then reads
+    nothing here)."""
+    found = view.project.newsroom(view.lang).page_at(urls.from_src_uri(src_uri)) if src_uri else None
+    if found is not None:
+        view.reads.add(listing(view.lang))  # a list page depends on every article's metadata
+    return found
+
+
+def related_news(view: SiteView, src_uri: str | None) -> list[ContentPage]:
+    """The news related to an article (shared tags and topics); none for other pages."""
+    page = view.project.content.pages.get((view.lang, src_uri)) if src_uri else None
+    if page is None or page.meta.kind != "news":
+        return []
+    return view.newsroom.related(page)
