@@ -390,7 +390,7 @@ def embed_index(page: EmbedIndex, portal: Portal) -> Context:
     return {
         "widgets": found,
         # Shown live three ways: a member state's card (short, the same in every build).
-        "example": next((w for w in found if w.url == "embed/members/viet-nam/"), found[0]),
+        "example": next((w for w in found if w.url == urls.embed("members", "viet-nam")), found[0]),
         "codes": {w.url: (frame_code(w, view.site, view.lang, True), card_code(w, view.site, view.lang, link_text))
                   for w in found},
         "csp": csp_sources(view.site.base),
