@@ -145,13 +145,13 @@ def test_translation_report_lists_missing_and_outdated(tiny: MiniProject) -> Non
     new_hash = project.content.pages[("vi", "lich-su.md")].body_hash()
     old_hash = project.content.pages[("en", "lich-su.md")].meta.source_hash
     expected = "\n".join([
-        "Trang chỉ có một ngôn ngữ / Page in one language only (1)",
+        "Trang chỉ có một ngôn ngữ / Pages in one language only (1)",
         "  content/vi/gioi-thieu.md   content/en/gioi-thieu.md",
         "",
-        "Trường dữ liệu thiếu tiếng Anh / Data field without English (1)",
+        "Trường dữ liệu thiếu tiếng Anh / Data fields without English (1)",
         "  plans/soc-trang-2022.yaml  short_title",
         "",
-        "Bản dịch cũ hơn bản gốc / Translation older than its source (1)",
+        "Bản dịch cũ hơn bản gốc / Translations older than their source (1)",
         f"  content/en/lich-su.md      content/vi/lich-su.md changed since the translation ({old_hash} → {new_hash})",
     ])
     assert result.stdout.rstrip("\n") == expected

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
-from site_builder.core.i18n import catalog_path, translations
+from site_builder.core.i18n import catalog_path, format_share, translations
+from site_builder.core.language import EN, VI, language
+from site_builder.model.common import Text
 from site_builder.render.dates import format_date, format_day_month
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,10 +37,11 @@ def test_catalogs_cover_every_string_in_the_code(tmp_path: Path) -> None:
         cwd=ROOT, check=True, capture_output=True,
     )
     with pot.open("rb") as fh:
-        wanted = {m.id for m in read_po(fh) if m.id}
+        wanted = {(m.context, m.id) for m in read_po(fh) if m.id}
     with catalog_path("vi").open("rb") as fh:
-        have = {m.id for m in read_po(fh) if m.id}
+        have = {(m.context, m.id) for m in read_po(fh) if m.id}
     assert wanted - have == set(), "run `make messages` and translate the new strings"
+    assert ("cms", "Title") in wanted, "the CMS's pgettext calls are extracted with their context"
 
 
 def test_vietnamese_translation_is_used() -> None:
@@ -82,3 +86,27 @@ def test_generated_english_reads_as_an_english_editor_writes_it(built_site: Path
     assert "Prime Minister's Decision 1160/QĐ-TTg of 13 July 2021 approved" in plans.replace("&#39;", "'")
     vi = (built_site / "vi" / "plans" / "bcd-asean-2021-2025" / "index.html").read_text(encoding="utf-8")
     assert "Kế hoạch này triển khai <a" in vi
+
+
+def test_one_object_per_language() -> None:
+    assert (VI.code, VI.locale, VI.tag, VI.name) == ("vi", "vi_VN", "vi-VN", "Tiếng Việt")
+    assert (EN.code, EN.locale, EN.tag, EN.name) == ("en", "en_GB", "en-GB", "English")
+    assert VI.other is EN and EN.other is VI
+    assert language("en") is EN and VI.is_source and not EN.is_source
+    assert EN.fallback == ("en", "vi") and VI.fallback == ("vi",)
+    with pytest.raises(KeyError):
+        language("fr")
+
+
+def test_a_missing_english_text_falls_back_to_the_vietnamese_marked() -> None:
+    assert Text(vi="Hà Nội").in_lang("en") == ("Hà Nội", "vi")
+    assert Text(vi="Hà Nội", en="Ha Noi").in_lang("en") == ("Ha Noi", None)
+    assert Text(vi="Hà Nội", en="Ha Noi").in_lang("vi") == ("Hà Nội", None)
+    assert Text(vi="Hà Nội").text("en") == "Hà Nội"
+
+
+def test_numbers_are_written_in_each_languages_locale() -> None:
+    """``vi_VN`` and Babel's ``vi`` write the same (the mapping is now one field)."""
+    assert format_share(46.7, "vi") == "46,7\u00a0%"
+    assert format_share(46.7, "en") == "46.7%"
+    assert format_decimal(1234.5, locale=VI.locale) == format_decimal(1234.5, locale="vi") == "1.234,5"

@@ -11,10 +11,14 @@ import pytest
 
 from site_builder.core import vocabulary as v
 from site_builder.core.i18n import translations
+from site_builder.derive.index import LEVEL_ORDER, Role
+from site_builder.derive.translation_status import Gap
+from site_builder.model.agencies import AgencyKind
 from site_builder.model.common import Pillar
-from site_builder.model.content import QuizTopic
+from site_builder.model.content import CitedDocumentType, QuizTopic
 from site_builder.model.plans import TimelineKind
 from site_builder.model.progress import Status
+from site_builder.model.units import Level
 
 
 def test_models_accept_exactly_the_vocabulary() -> None:
@@ -23,15 +27,55 @@ def test_models_accept_exactly_the_vocabulary() -> None:
     assert get_args(TimelineKind) == v.ids(v.TIMELINE_KINDS)
     assert get_args(QuizTopic) == v.ids(v.QUIZ_TOPICS)
     assert get_args(Pillar) == v.TOPIC_IDS
+    assert get_args(AgencyKind) == v.ids(v.AGENCY_KINDS)
+    assert get_args(CitedDocumentType) == v.ids(v.DOCUMENT_TYPES)
+    assert get_args(Role) == v.ids(v.AGENCY_ROLES)
+    assert tuple(LEVEL_ORDER) == v.ids(v.PLAN_LEVELS)
+    assert set(v.ids(v.PLAN_LEVELS)) <= set(get_args(Level))
+    assert {g.kind for g in [Gap("missing-page", "", ""), Gap("missing-field", "", ""), Gap("outdated", "", "")]} == set(
+        v.ids(v.TRANSLATION_GAPS))
 
 
 def test_every_label_is_translated() -> None:
     vi = translations("vi").gettext
     terms = [*v.STATUSES, v.NOT_REPORTED, *v.TIMELINE_KINDS, *v.QUIZ_TOPICS, v.MIXED_QUIZ]
+    terms += [term for vocabulary in v.VOCABULARIES.values() for term in vocabulary]
     untranslated = [t.msgid for t in terms if t.label(vi) == t.msgid]
     assert untranslated == []
     assert v.STATUS_BY_ID["done"].label(vi) == vi("Done")
     assert v.QUIZ_BY_ID["mixed"].label(translations("en").gettext) == "Mixed quiz: 10 random questions"
+
+
+def test_vocabularies_are_found_by_name_and_id() -> None:
+    assert v.term("agency-kind", "people-committee").msgid == "People's Committee"
+    assert v.term("status", "not-reported") is v.NOT_REPORTED
+    assert [t.id for t in v.VOCABULARIES["agency-role"]] == ["lead", "partner", "assignee", "reports", "receives", "issuer"]
+    with pytest.raises(KeyError):
+        v.term("plan-level", "commune")
+
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "theme"
+LABEL_TABLE = re.compile(r"""\{%-?\s*set\s+\w+\s*=\s*(\{\s*"[\w-]+"\s*:|\[\s*\(\s*"[\w-]+"\s*,)\s*_\(""")
+STILL_WITH_TABLES = {"asean/macros/dashboard.html"}
+"""Templates that still map ids to labels themselves (a dashboard's captions by kind of
+task): to shrink."""
+
+
+def test_no_template_holds_a_table_of_labels() -> None:
+    """Labels of ids live in the vocabulary (``asean.term``/``asean.terms``), not in a
+    template's ``{% set kinds = {"party": _("Party body"), …} %}``."""
+    tables = {p.relative_to(TEMPLATES).as_posix() for p in sorted(TEMPLATES.rglob("*.html"))
+              if LABEL_TABLE.search(p.read_text(encoding="utf-8"))}
+    assert tables <= STILL_WITH_TABLES
+    assert LABEL_TABLE.search('{% set roles = [("lead", _("Leads"))] %}')
+
+
+def test_the_translation_report_uses_the_pages_labels() -> None:
+    from site_builder.derive.translation_status import format_table
+
+    report = format_table([Gap("outdated", "content/en/a.md", "x")])
+    label = "Translations older than their source"
+    assert report.splitlines()[0] == f"{translations('vi').gettext(label)} / {label} (1)"
 
 
 def test_pillars_first_then_cross_cutting_topics() -> None:

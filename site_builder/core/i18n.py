@@ -18,6 +18,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_percent
 
 from site_builder import PACKAGE_DIR
+from site_builder.core.language import language
 
 LOCALE_DIR = PACKAGE_DIR / "locale"
 
@@ -46,4 +47,4 @@ pattern (CLDR ``#,##0%``) has no space, hence the patterns here."""
 def format_share(value: float, lang: str) -> str:
     """A share of 100 in the reader's format: ``46.7`` → "46,7 %" (vi) or "46.7%" (en); used
     by the pages (``asean.percent``) and the yearly report alike."""
-    return format_percent(value / 100, format=SHARE_FORMATS[lang], locale="vi" if lang == "vi" else "en_GB")
+    return format_percent(value / 100, format=SHARE_FORMATS[lang], locale=language(lang).locale)

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from site_builder.core.vocabulary import CANCELLED, DONE, IN_PROGRESS, NOT_REPORTED, NOT_STARTED, ONGOING
+
 WIDTH = 360
 """Width of the drawing (user units); the page scales it to the column, about 1:1 on a phone."""
 FONT = 14
@@ -53,17 +55,22 @@ class Look:
     """``solid``, ``hatch`` (diagonal lines), ``dots``, ``cross``, ``lines`` (horizontal) or ``empty``."""
 
 
+COUNT = "count"
+"""The series of a plain count (one series, no legend)."""
+NOT_STATED = "not-stated"
+"""The look of a count of what the source leaves unstated."""
+
 LOOKS: dict[str, Look] = {
-    "done": Look("#1e6b3a", "#1e6b3a", "solid"),
-    "ongoing": Look("#d4eadb", "#1e6b3a", "hatch"),
-    "in-progress": Look("#dbe4f5", "#163a86", "dots"),
-    "not-started": Look("#fff1c2", "#7a5a00", "lines"),
-    "cancelled": Look("#f6d6db", "#8e1b1b", "cross"),
-    "not-reported": Look("#ffffff", "#5b6475", "empty"),
-    "count": Look("#163a86", "#163a86", "solid"),
-    "not-stated": Look("#fff6cc", "#7a5a00", "hatch"),
+    DONE.id: Look("#1e6b3a", "#1e6b3a", "solid"),
+    ONGOING.id: Look("#d4eadb", "#1e6b3a", "hatch"),
+    IN_PROGRESS.id: Look("#dbe4f5", "#163a86", "dots"),
+    NOT_STARTED.id: Look("#fff1c2", "#7a5a00", "lines"),
+    CANCELLED.id: Look("#f6d6db", "#8e1b1b", "cross"),
+    NOT_REPORTED.id: Look("#ffffff", "#5b6475", "empty"),
+    COUNT: Look("#163a86", "#163a86", "solid"),
+    NOT_STATED: Look("#fff6cc", "#7a5a00", "hatch"),
 }
-"""Status series (``progress.STATUSES`` and not reported), a plain count, and a count of
+"""Status series (:data:`~site_builder.core.vocabulary.STATUSES` and not reported), a plain count, and a count of
 what the source leaves unstated (drawn hatched in yellow, as the pages mark a blank in the
 source, so that it does not read as one more agency or group). The solid and
 line colours keep at least 3:1 against white (WCAG 1.4.11, graphical objects)."""
@@ -211,25 +218,47 @@ def bar_chart(
         raise ValueError("a chart needs at least one bar")
     if any(len(b.values) != len(series) for b in bars):
         raise ValueError("every bar needs one value per series")
-    # A series with no value in any bar is left out of the drawing, the legend and the
-    # table: a legend of statuses nobody reported is noise.
-    kept = [i for i, _ in enumerate(series) if any(b.values[i] for b in bars)] or [0]
-    series = [series[i] for i in kept]
-    bars = [Bar(b.label, tuple(b.values[i] for i in kept), b.href, b.look) for b in bars]
+    bars, series = _without_empty_series(bars, series)
     # Statuses always get their legend (a pattern is read with its name); a plain count
     # needs none.
-    stacked = len(series) > 1 or series[0].key != "count"
+    stacked = len(series) > 1 or series[0].key != COUNT
     parts: list[str] = []
     y = 0.0
     if example:
-        parts.append(f'<rect x="0.5" y="0.5" width="{WIDTH - 1}" height="{LINE + 8}" fill="{LOOKS["not-stated"].fill}" '
-                     f'stroke="{LOOKS["not-stated"].ink}" stroke-dasharray="4 3"/>')
-        parts.append(_text(8, LINE + 1, example, bold=True))
+        parts += _example_band(example)
         y = LINE + 16
         title = f"{title} ({example})"
     if stacked:
         legend, y = _legend(chart_id, series, y)
         parts += legend
+    drawn, height = _bars(chart_id, bars, series, number, share, y)
+    summary = _summary(title, bars, series, number, share)
+    keys = [s.key for s in series] + [b.look for b in bars if b.look]
+    svg = _svg(chart_id, title, summary, keys, parts + drawn, height)
+    headers, rows = _table(bars, series, label_header, total_header if stacked else None, number)
+    return Chart(chart_id, title, summary, svg, headers, rows, example)
+
+
+def _without_empty_series(bars: Sequence[Bar], series: Sequence[Series]) -> tuple[list[Bar], list[Series]]:
+    """A series with no value in any bar is left out of the drawing, the legend and the
+    table: a legend of statuses nobody reported is noise."""
+    kept = [i for i, _ in enumerate(series) if any(b.values[i] for b in bars)] or [0]
+    return ([Bar(b.label, tuple(b.values[i] for i in kept), b.href, b.look) for b in bars],
+            [series[i] for i in kept])
+
+
+def _example_band(example: str) -> list[str]:
+    """The example-data label as a dashed band across the top of the picture."""
+    look = LOOKS[NOT_STATED]
+    return [f'<rect x="0.5" y="0.5" width="{WIDTH - 1}" height="{LINE + 8}" fill="{look.fill}" '
+            f'stroke="{look.ink}" stroke-dasharray="4 3"/>',
+            _text(8, LINE + 1, example, bold=True)]
+
+
+def _bars(chart_id: str, bars: Sequence[Bar], series: Sequence[Series], number: Callable[[float], str],
+          share: bool, y: float) -> tuple[list[str], float]:
+    """Each bar under its label, from ``y`` down; returns the parts and the drawing's height."""
+    parts: list[str] = []
     scale_max = max(b.total for b in bars) or 1
     # The longest bar leaves room for its figure: "273,8" needs more than "12".
     value_room = max(VALUE_ROOM, 5 + DIGIT * max(len(number(b.total)) for b in bars))
@@ -253,11 +282,13 @@ def bar_chart(
         if not share:
             parts.append(_text(x + 5, y + BAR - 3, number(bar.total), bold=True))
         y += BAR + GAP
-    height = y - GAP + 2
-    keys = [s.key for s in series] + [b.look for b in bars if b.look]
+    return parts, y - GAP + 2
+
+
+def _svg(chart_id: str, title: str, summary: str, keys: Sequence[str], parts: Sequence[str], height: float) -> Markup:
+    """The drawing: its name and description, the patterns of the looks ``keys`` use, the parts."""
     defs = "".join(_pattern(chart_id, k) for k in dict.fromkeys(keys) if LOOKS[k].pattern not in ("solid", "empty"))
-    summary = _summary(title, bars, series, number, share)
-    svg = Markup(
+    return Markup(
         f'<svg class="asean-chart__svg" viewBox="0 0 {WIDTH} {fmt(height)}" width="{WIDTH}" height="{fmt(height)}" '
         f'role="img" aria-labelledby="{chart_id}-t {chart_id}-d" font-size="{FONT}">'
         f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(summary)}</desc>'
@@ -265,16 +296,22 @@ def bar_chart(
         + "".join(parts)
         + "</svg>"
     )
+
+
+def _table(bars: Sequence[Bar], series: Sequence[Series], label_header: str, total_header: str | None,
+           number: Callable[[float], str]) -> tuple[list[str], list[list[Cell]]]:
+    """The chart's data table: a row per bar, a column per series, and a total column
+    when ``total_header`` is given."""
     headers = [label_header, *(s.label for s in series)]
-    if stacked and total_header:
+    if total_header:
         headers.append(total_header)
     rows = []
     for bar in bars:
         row = [Cell(bar.label, bar.href), *(Cell(number(v)) for v in bar.values)]
-        if stacked and total_header:
+        if total_header:
             row.append(Cell(number(bar.total)))
         rows.append(row)
-    return Chart(chart_id, title, summary, svg, headers, rows, example)
+    return headers, rows
 
 
 def _summary(title: str, bars: Sequence[Bar], series: Sequence[Series], number: Callable[[float], str],

@@ -18,16 +18,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from site_builder.core.i18n import translations
+from site_builder.core.language import language
+from site_builder.core.vocabulary import TRANSLATION_GAPS
 from site_builder.derive.project import Project
 from site_builder.inputs.content_tree import ContentSet
-from site_builder.inputs.loader import Dataset, iter_models
+from site_builder.inputs.loader import Dataset
+from site_builder.inputs.references import iter_models
 from site_builder.model import Text
 
 
 @dataclass(frozen=True, order=True)
 class Gap:
     kind: str
-    """``missing-page``, ``missing-field`` or ``outdated``."""
+    """``missing-page``, ``missing-field`` or ``outdated`` (:data:`~site_builder.core.vocabulary.TRANSLATION_GAPS`)."""
     file: str
     detail: str
 
@@ -42,9 +46,8 @@ def gaps_of(data: Dataset, content: ContentSet) -> list[Gap]:
     for (lang, rel), page in sorted(content.pages.items()):
         other = content.counterpart(page)
         if other is None:
-            missing = "en" if lang == "vi" else "vi"
-            gaps.append(Gap("missing-page", page.file, f"content/{missing}/{rel}"))
-        elif lang == "en":
+            gaps.append(Gap("missing-page", page.file, f"content/{language(lang).other.code}/{rel}"))
+        elif not language(lang).is_source:  # a translation: made from which Vietnamese text?
             current = other.body_hash()
             if page.meta.source_hash is None:
                 gaps.append(Gap("outdated", page.file, "no source_hash: cannot tell which Vietnamese text it translates"))
@@ -156,21 +159,17 @@ def _replace_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-LABELS = {
-    "missing-page": ("Trang chỉ có một ngôn ngữ", "Page in one language only"),
-    "missing-field": ("Trường dữ liệu thiếu tiếng Anh", "Data field without English"),
-    "outdated": ("Bản dịch cũ hơn bản gốc", "Translation older than its source"),
-}
-
-
 def format_table(gaps: list[Gap]) -> str:
+    """The report for a terminal: each kind of gap with its label in both languages (the
+    labels the translations page shows, :data:`~site_builder.core.vocabulary.TRANSLATION_GAPS`)."""
     if not gaps:
         return "Không thiếu bản dịch nào / nothing to translate"
     width = max(len(g.file) for g in gaps)
+    vi, en = translations("vi").gettext, translations("en").gettext
     lines = []
-    for kind, (vi, en) in LABELS.items():
-        rows = [g for g in gaps if g.kind == kind]
+    for kind in TRANSLATION_GAPS:
+        rows = [g for g in gaps if g.kind == kind.id]
         if rows:
-            lines.append(f"\n{vi} / {en} ({len(rows)})")
+            lines.append(f"\n{kind.label(vi)} / {kind.label(en)} ({len(rows)})")
             lines += [f"  {g.file:<{width}}  {g.detail}" for g in rows]
     return "\n".join(lines).lstrip("\n")

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from site_builder.core.language import language
 from site_builder.core.slug import SLUG_PATTERN
 from site_builder.core.vocabulary import TOPIC_IDS
 
@@ -86,8 +87,11 @@ class Text(Strict):
         """What a reader of ``lang`` is shown, and the language tag it needs: the text and
         ``None``, or, where the English is missing, the Vietnamese and ``"vi"`` (a strict
         build refuses a missing English text; a preview shows the Vietnamese, marked)."""
-        value = self.get(lang)
-        return (value, None) if value is not None else (self.vi, "vi")
+        for code in language(lang).fallback:
+            value = self.get(code)
+            if value is not None:
+                return value, None if code == lang else code
+        return self.vi, "vi"
 
     def text(self, lang: str) -> str:
         """The text shown to a reader of ``lang``, the Vietnamese standing in for a missing English."""
