@@ -12,9 +12,10 @@ knows about MkDocs.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
@@ -33,12 +34,13 @@ from site_builder.core.reads import listing, page_key
 from site_builder.core.slug import in_sentence
 from site_builder.core.urls import SiteUrls
 from site_builder.core.vocabulary import STATUS_BY_ID, STATUS_TABLE_ORDER, TIMELINE_KINDS, TOPIC_BY_ID, TOPICS, Topic
-from site_builder.derive.cards import illustration_card, photo_card, site_card
+from site_builder.derive.cards import SiteCard, illustration_card, photo_card, site_card
 from site_builder.derive.kinds import ActivityPage, AgencyPage, MemberPage, PageKind, PlanPage
 from site_builder.derive.newsroom import Newsroom
 from site_builder.inputs.content_tree import ContentPage, ContentSet
 from site_builder.inputs.photos import Picture, picture
 from site_builder.model import Agency, Text, Unit
+from site_builder.model.content import Population
 from site_builder.model.units import Citation
 from site_builder.render.dates import format_date, format_day_month
 
@@ -132,10 +134,10 @@ class SiteView:
                            t("Licence: %(licence)s") % {"licence": without_prefix(licence, LICENCE_PREFIXES)}])
 
     @cached_property
-    def _site_card(self) -> Any:
+    def _site_card(self) -> SiteCard:
         return site_card(self.data, self.lang, self.home_unit.id if self.home_unit else None)
 
-    def social_card(self, src_uri: str | None) -> dict[str, Any]:
+    def social_card(self, src_uri: str | None) -> dict[str, str | int | None]:
         """The link-preview picture of a page, below the site root: its photo cropped to
         1200×630 when it has one, else the card drawn for this language of the build."""
         found = self.content_page(src_uri) if src_uri else None
@@ -168,7 +170,7 @@ class SiteView:
             return ""
         return text.text(self.lang)
 
-    def date(self, value: Any) -> str:
+    def date(self, value: dt.date | str | None) -> str:
         return format_date(value, self.lang)
 
     def number(self, value: float) -> str:
@@ -180,7 +182,7 @@ class SiteView:
         (:func:`.i18n.format_share`)."""
         return format_share(value, self.lang)
 
-    def population(self, pop: Any) -> str:
+    def population(self, pop: Population) -> str:
         """A population figure as a reader says it, with the year it describes: "khoảng 15,5 triệu
         người (năm 2019)" / "about 15.5 million (2019)"; exact figures keep every digit."""
         t = translations(self.lang).gettext
@@ -246,7 +248,8 @@ class SiteView:
         elif isinstance(record, MemberPage):
             parts = [t("Member state")]
         elif meta and meta.get("kind") == "news":
-            parts = [t("News"), self.date(meta.get("date"))]
+            when = meta.get("date")
+            parts = [t("News"), self.date(when if isinstance(when, dt.date | str) else None)]
         return " · ".join(part for part in parts if part)
 
     ROW_WEIGHT = 0.5
