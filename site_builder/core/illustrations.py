@@ -156,7 +156,7 @@ def problems(text: str) -> list[str]:
 @dataclass(frozen=True)
 class Illustration:
     """What a template needs to show an illustration, with its address relative to the
-    page that shows it. ``kind`` tells it from a photo's :class:`~.images.Picture`."""
+    page that shows it. ``kind`` tells it from a photo's :class:`~site_builder.inputs.photos.Picture`."""
 
     name: str
     src: str

@@ -43,7 +43,7 @@ from site_builder.inputs.documents import document_problem
 from site_builder.inputs.pictures import picture_problem
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif"})
-"""Kinds of file ``content/media/`` may hold (as :data:`site_builder.output.images.PHOTO_SUFFIXES`)."""
+"""Kinds of file ``content/media/`` may hold (:func:`site_builder.inputs.photos.probe` checks them)."""
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024
 """Pages and data files: a long article is well under 100 KB; past 2 MiB is refused unread."""
@@ -70,7 +70,7 @@ MEDIA: dict[str, tuple[bytes, ...]] = {
 
 PICTURES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
 """Pictures a page may show from ``content/<lang>/``: fully decoded by ``check`` and
-published only as fresh pixels (:func:`site_builder.output.images.clean_picture`)."""
+published only as fresh pixels (:func:`site_builder.inputs.pictures.clean_picture`)."""
 DOCUMENTS = frozenset({".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"})
 """Documents a page may offer for download: opened by a parser by ``check``
 (:mod:`site_builder.inputs.documents`) and published as they are only if nothing but the

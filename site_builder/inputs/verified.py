@@ -1,7 +1,7 @@
 """Pictures and documents already read to their end, remembered across checks.
 
 ``check`` decodes every picture to its last pixel and opens every document with a parser
-(:func:`site_builder.output.images.probe`, :func:`site_builder.inputs.files.scan_content`), so that a
+(:func:`site_builder.inputs.photos.probe`, :func:`site_builder.inputs.files.scan_content`), so that a
 truncated photo or a polyglot is refused with its file before the build. Decoding is
 the slow part (a phone photo takes 30 to 50 ms): at national scale, with a photo per
 article, it would cost most of a minute on every build. Its answer depends only on the

@@ -17,7 +17,7 @@ from site_builder.model.content import DocumentFile, EventFile, FrontMatter, Mem
 from site_builder.model.progress import ProgressFile
 
 MEDIA_FOLDER = "content/media"
-"""Where photos go: :data:`site_builder.output.images.MEDIA_DIR`, one folder for both languages."""
+"""Where photos go: :data:`site_builder.inputs.photos.MEDIA_DIR`, one folder for both languages."""
 
 BACKENDS = ("github", "gitlab", "gitea")
 
