@@ -631,7 +631,7 @@ def test_former_central_bodies_name_the_unit_that_carries_them(real: Project) ->
 def test_every_body_of_the_national_plan_links_to_its_central_unit(real: Project) -> None:
     """The agencies keep their own ids; a central body of today is also a unit of the same
     id, and a former body points to the unit of its successor."""
-    from site_builder.inputs.loader import iter_models
+    from site_builder.inputs.references import iter_models
     from site_builder.model.plans import agency_references
 
     units, agencies = real.data.units, real.data.agencies

@@ -207,64 +207,66 @@ def scan_content(root: Path) -> Inventory:
     folded: dict[str, str] = {}
     refused: list[str] = []
     for rel, info in walk(root, "content"):
+        parts = rel.split("/")
         if stat.S_ISLNK(info.st_mode):
             found.problems.append(link_problem(rel))
-            continue
-        parts = rel.split("/")
-        if len(parts) == 1:
-            continue
-        if len(parts) == 2 and rel not in allowed_top:
+        elif len(parts) == 2 and rel not in allowed_top:
             found.problems.append(_stray(rel, info))
-            continue
-        if any(rel.startswith(prefix) for prefix in refused):
-            continue  # inside a folder already refused
-        twin = folded.setdefault(rel.lower(), rel)
-        if twin != rel:
+        elif len(parts) == 1 or any(rel.startswith(prefix) for prefix in refused):
+            continue  # the folder itself, or inside a folder already refused
+        elif (twin := folded.setdefault(rel.lower(), rel)) != rel:
             refused.append(rel + "/")
-            found.problems.append(_problem(
-                rel,
-                f"tên này chỉ khác {twin} ở chữ hoa, chữ thường: trên máy chủ không phân biệt hoa thường hai tệp là "
-                "một; hãy đổi tên",
-                f"this name differs from {twin} only in case: on a server that ignores case they are one file; "
-                "rename it",
-            ))
-            continue
-        if not stat.S_ISREG(info.st_mode):
+            found.problems.append(_case_twin(rel, twin))
+        elif not stat.S_ISREG(info.st_mode):
             if not stat.S_ISDIR(info.st_mode):
                 found.problems.append(_problem(rel, "không phải tệp thường", "not a regular file"))
             elif not NAME.match(parts[-1]) and len(parts) > 2:
                 found.problems.append(_bad_name(rel))
-            continue
-        if parts[1] == "data":
-            if len(parts) != 3 or file_kind(rel) != "data":
-                found.problems.append(suffix_problem(rel) or _problem(
-                    rel,
-                    "content/data/ chỉ chứa các tệp dữ liệu .yaml",
-                    "content/data/ holds only the .yaml data files",
-                ))
-            continue
-        lang, inner = parts[1], "/".join(parts[2:])
-        if parts[1] == "media":
-            problem = _content_file(rel, inner, info, root, parse=False)
-            if problem is None and PurePosixPath(inner).suffix not in PHOTO_SUFFIXES:
-                problem = _problem(
-                    rel,
-                    "content/media/ chỉ chứa ảnh JPEG, PNG, WebP hoặc AVIF",
-                    "content/media/ holds only JPEG, PNG, WebP or AVIF photos",
-                )
-            if problem is not None:
-                found.problems.append(problem)
-            else:
-                found.photos.append(inner)
-            continue
-        problem = _content_file(rel, inner, info, root)
+        else:
+            _sort_file(root, rel, info, found)
+    return found
+
+
+def _case_twin(rel: str, twin: str) -> Problem:
+    return _problem(
+        rel,
+        f"tên này chỉ khác {twin} ở chữ hoa, chữ thường: trên máy chủ không phân biệt hoa thường hai tệp là "
+        "một; hãy đổi tên",
+        f"this name differs from {twin} only in case: on a server that ignores case they are one file; "
+        "rename it",
+    )
+
+
+def _sort_file(root: Path, rel: str, info: os.stat_result, found: Inventory) -> None:
+    """A regular file of ``content/<folder>/``: a data file, a photo, a page or a medium of a
+    language, each checked for what that folder may hold."""
+    parts = rel.split("/")
+    lang, inner = parts[1], "/".join(parts[2:])
+    if lang == "data":
+        if len(parts) != 3 or file_kind(rel) != "data":
+            found.problems.append(suffix_problem(rel) or _problem(
+                rel,
+                "content/data/ chỉ chứa các tệp dữ liệu .yaml",
+                "content/data/ holds only the .yaml data files",
+            ))
+    elif lang == "media":
+        problem = _content_file(rel, inner, info, root, parse=False)
+        if problem is None and PurePosixPath(inner).suffix not in PHOTO_SUFFIXES:
+            problem = _problem(
+                rel,
+                "content/media/ chỉ chứa ảnh JPEG, PNG, WebP hoặc AVIF",
+                "content/media/ holds only JPEG, PNG, WebP or AVIF photos",
+            )
         if problem is not None:
             found.problems.append(problem)
-        elif file_kind(inner) == "page":
-            found.pages[lang].append(inner)
         else:
-            found.media[lang].append(inner)
-    return found
+            found.photos.append(inner)
+    elif (problem := _content_file(rel, inner, info, root)) is not None:
+        found.problems.append(problem)
+    elif file_kind(inner) == "page":
+        found.pages[lang].append(inner)
+    else:
+        found.media[lang].append(inner)
 
 
 def _stray(rel: str, info: os.stat_result) -> Problem:

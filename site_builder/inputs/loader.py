@@ -110,18 +110,8 @@ class _Loading:
         agencies_doc, agency_file = self.load(self.plans_dir / AGENCIES_FILE, AgencyFile)
         plan_docs = self.plans()
         progress_docs = self.progress()
-        units: dict[str, Unit] = {}
-        agencies: dict[str, Agency] = {}
-        sources: dict[str, Source] = {}
-        if units_doc is not None and unit_file is not None:
-            problems.extend(duplicates(units_doc, unit_file.units, ("units",), UNIT))
-            problems.extend(duplicates(units_doc, unit_file.sources, ("sources",), SOURCE))
-            problems.extend(lineage(units_doc, unit_file))
-            units = {u.id: u for u in unit_file.units}
-            sources = {s.id: s for s in unit_file.sources}
-        if agencies_doc is not None and agency_file is not None:
-            problems.extend(duplicates(agencies_doc, agency_file.agencies, ("agencies",), AGENCY))
-            agencies = {a.id: a for a in agency_file.agencies}
+        units, sources = self.units(units_doc, unit_file)
+        agencies = self.agencies(agencies_doc, agency_file)
         checker = Checker(
             units if unit_file is not None else None,
             agencies if agency_file is not None else None,
@@ -143,6 +133,22 @@ class _Loading:
             progress={(r.plan, r.year): r for _, r, _ in sorted(progress_docs, key=lambda t: (t[1].plan, t[1].year))},
             sources=sources,
         ), problems
+
+    def units(self, doc: YamlDocument | None, unit_file: UnitFile | None) -> tuple[dict[str, Unit], dict[str, Source]]:
+        """The units and their sources by id, each list checked for duplicates and lineage."""
+        if doc is None or unit_file is None:
+            return {}, {}
+        self.problems.extend(duplicates(doc, unit_file.units, ("units",), UNIT))
+        self.problems.extend(duplicates(doc, unit_file.sources, ("sources",), SOURCE))
+        self.problems.extend(lineage(doc, unit_file))
+        return {u.id: u for u in unit_file.units}, {s.id: s for s in unit_file.sources}
+
+    def agencies(self, doc: YamlDocument | None, agency_file: AgencyFile | None) -> dict[str, Agency]:
+        """The agencies by id, checked for duplicates."""
+        if doc is None or agency_file is None:
+            return {}
+        self.problems.extend(duplicates(doc, agency_file.agencies, ("agencies",), AGENCY))
+        return {a.id: a for a in agency_file.agencies}
 
     def load(self, path: Path, model: type[BaseModel]) -> tuple[YamlDocument | None, Any]:
         """One file read, its markup checked and validated against ``model``."""

@@ -121,73 +121,89 @@ def translate(error: dict[str, Any], model: type[BaseModel]) -> tuple[Loc, str, 
     ctx = error.get("ctx") or {}
     if kind == "bilingual":
         return loc, ctx["vi"], ctx["en"]
-    if kind == "missing":
-        name = loc[-1]
-        return loc, f"thiếu trường bắt buộc '{name}'", f"missing required field '{name}'"
-    if kind == "extra_forbidden" and loc[-1] in MOVED:
-        return loc, *MOVED[str(loc[-1])]
     if kind == "extra_forbidden":
-        name = loc[-1]
-        allowed = _fields_of(model, loc[:-1])
-        vi_hint, en_hint = _suggest(str(name), allowed)
-        if not vi_hint and allowed:
-            vi_hint = f" (các trường hợp lệ: {', '.join(allowed)})"
-            en_hint = f" (expected one of: {', '.join(allowed)})"
-        return loc, f"trường không hợp lệ '{name}'{vi_hint}", f"unknown field '{name}'{en_hint}"
+        return loc, *_unknown_field(loc, model)
     if kind in _EXPECTED:
-        vi_exp, en_exp = _EXPECTED[kind]
-        vi_found, en_found = _type_name(value)
-        if kind in ("int_parsing", "bool_parsing", "int_from_float"):
-            vi_found = en_found = _found(value)
-        return loc, f"cần {vi_exp}, nhận được {vi_found}", f"expected {en_exp}, found {en_found}"
+        return loc, *_wrong_type(kind, value)
     if kind in ("literal_error", "enum"):
-        expected = ctx.get("expected", "")
-        choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
-        vi_hint, en_hint = _suggest(value, choices)
-        return (
-            loc,
-            f"cần một trong: {expected.replace(' or ', ', ')}; nhận được {_found(value)}{vi_hint}",
-            f"expected one of: {expected.replace(' or ', ', ')}; found {_found(value)}{en_hint}",
-        )
+        return loc, *_not_a_choice(value, ctx.get("expected", ""))
     if kind == "string_pattern_mismatch":
-        pattern = ctx.get("pattern", "")
-        if pattern.startswith("^[a-z0-9]+(?:-"):
-            return (
-                loc,
-                f"mã chỉ gồm chữ thường không dấu, số và dấu '-' (vd. 'dong-thap'); nhận được {_found(value)}",
-                f"expected an id of lower-case ASCII letters, digits and '-' (e.g. 'dong-thap'); found {_found(value)}",
-            )
-        if pattern.startswith("^https://"):
-            return (
-                loc,
-                f"cần một địa chỉ https:// đầy đủ (vd. https://asean.org/); nhận được {_found(value)}",
-                f"expected a full https:// address (e.g. https://asean.org/); found {_found(value)}",
-            )
-        if pattern.startswith("^[a-z0-9][a-z0-9/_.-]*"):
-            return (
-                loc,
-                f"cần một đường dẫn trong trang, chữ thường không dấu (vd. asean/); nhận được {_found(value)}",
-                f"expected a path inside the site in lower-case ASCII (e.g. asean/); found {_found(value)}",
-            )
-        return loc, f"giá trị {_found(value)} không đúng dạng {pattern}", f"value {_found(value)} does not match {pattern}"
-    if kind == "string_too_short":
-        return loc, "chuỗi rỗng", "empty string"
-    if kind == "string_too_long":
-        limit = ctx.get("max_length")
-        return loc, f"chuỗi quá dài (tối đa {limit} ký tự)", f"string too long (at most {limit} characters)"
-    if kind == "too_short":
-        limit = ctx.get("min_length")
-        return loc, f"cần ít nhất {limit} mục", f"expected at least {limit} item(s)"
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        bound = next(iter(ctx.values()), "")
-        words = {
-            "greater_than_equal": ("≥", "at least"),
-            "less_than_equal": ("≤", "at most"),
-            "greater_than": (">", "more than"),
-            "less_than": ("<", "less than"),
-        }[kind]
-        return loc, f"cần {words[0]} {bound}, nhận được {_found(value)}", f"expected {words[1]} {bound}, found {_found(value)}"
+        return loc, *_pattern(value, ctx.get("pattern", ""))
+    if kind in _BOUNDS:
+        return loc, *_out_of_bounds(kind, value, next(iter(ctx.values()), ""))
+    message = _SIMPLE.get(kind)
+    if message is not None:
+        name = loc[-1] if loc else ""
+        return loc, message[0].format(name=name, **ctx), message[1].format(name=name, **ctx)
     return loc, f"giá trị không hợp lệ ({error['msg']})", error["msg"]
+
+
+_SIMPLE: dict[str, tuple[str, str]] = {
+    "missing": ("thiếu trường bắt buộc '{name}'", "missing required field '{name}'"),
+    "string_too_short": ("chuỗi rỗng", "empty string"),
+    "string_too_long": ("chuỗi quá dài (tối đa {max_length} ký tự)", "string too long (at most {max_length} characters)"),
+    "too_short": ("cần ít nhất {min_length} mục", "expected at least {min_length} item(s)"),
+}
+"""Errors whose message needs only the field's name or the error's context."""
+_BOUNDS = {
+    "greater_than_equal": ("≥", "at least"),
+    "less_than_equal": ("≤", "at most"),
+    "greater_than": (">", "more than"),
+    "less_than": ("<", "less than"),
+}
+
+
+def _unknown_field(loc: Loc, model: type[BaseModel]) -> tuple[str, str]:
+    name = loc[-1]
+    if name in MOVED:
+        return MOVED[str(name)]
+    allowed = _fields_of(model, loc[:-1])
+    vi_hint, en_hint = _suggest(str(name), allowed)
+    if not vi_hint and allowed:
+        vi_hint = f" (các trường hợp lệ: {', '.join(allowed)})"
+        en_hint = f" (expected one of: {', '.join(allowed)})"
+    return f"trường không hợp lệ '{name}'{vi_hint}", f"unknown field '{name}'{en_hint}"
+
+
+def _wrong_type(kind: str, value: Any) -> tuple[str, str]:
+    vi_exp, en_exp = _EXPECTED[kind]
+    vi_found, en_found = _type_name(value)
+    if kind in ("int_parsing", "bool_parsing", "int_from_float"):
+        vi_found = en_found = _found(value)
+    return f"cần {vi_exp}, nhận được {vi_found}", f"expected {en_exp}, found {en_found}"
+
+
+def _not_a_choice(value: Any, expected: str) -> tuple[str, str]:
+    choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
+    vi_hint, en_hint = _suggest(value, choices)
+    return (
+        f"cần một trong: {expected.replace(' or ', ', ')}; nhận được {_found(value)}{vi_hint}",
+        f"expected one of: {expected.replace(' or ', ', ')}; found {_found(value)}{en_hint}",
+    )
+
+
+def _pattern(value: Any, pattern: str) -> tuple[str, str]:
+    if pattern.startswith("^[a-z0-9]+(?:-"):
+        return (
+            f"mã chỉ gồm chữ thường không dấu, số và dấu '-' (vd. 'dong-thap'); nhận được {_found(value)}",
+            f"expected an id of lower-case ASCII letters, digits and '-' (e.g. 'dong-thap'); found {_found(value)}",
+        )
+    if pattern.startswith("^https://"):
+        return (
+            f"cần một địa chỉ https:// đầy đủ (vd. https://asean.org/); nhận được {_found(value)}",
+            f"expected a full https:// address (e.g. https://asean.org/); found {_found(value)}",
+        )
+    if pattern.startswith("^[a-z0-9][a-z0-9/_.-]*"):
+        return (
+            f"cần một đường dẫn trong trang, chữ thường không dấu (vd. asean/); nhận được {_found(value)}",
+            f"expected a path inside the site in lower-case ASCII (e.g. asean/); found {_found(value)}",
+        )
+    return f"giá trị {_found(value)} không đúng dạng {pattern}", f"value {_found(value)} does not match {pattern}"
+
+
+def _out_of_bounds(kind: str, value: Any, bound: object) -> tuple[str, str]:
+    vi, en = _BOUNDS[kind]
+    return f"cần {vi} {bound}, nhận được {_found(value)}", f"expected {en} {bound}, found {_found(value)}"
 
 
 def validate(doc: YamlDocument, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
