@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from site_builder.core import urls
+from site_builder.core.i18n import translations
+from site_builder.core.vocabulary import N_
 
 PLACES: dict[str, tuple[int, int, int, int]] = {
     # ISO code: (row, column, rows spanned, columns spanned), north at the top.
@@ -40,11 +42,9 @@ PLACES: dict[str, tuple[int, int, int, int]] = {
 }
 """Where each member's tile sits on a grid of 4 rows and 5 columns."""
 
-ARCHIPELAGOS: dict[str, tuple[str, ...]] = {
-    "vi": ("Hoàng Sa", "Trường Sa"),
-    "en": ("Hoàng Sa (Paracel)", "Trường Sa (Spratly)"),
-}
-"""Labelled on Viet Nam's tile, as part of Viet Nam; the map's caption names them in full."""
+ARCHIPELAGOS: tuple[str, ...] = (N_("Hoàng Sa (Paracel)"), N_("Trường Sa (Spratly)"))
+"""Labelled on Viet Nam's tile, as part of Viet Nam (message ids: "Hoàng Sa", "Trường Sa" in
+Vietnamese); the map's caption names them in full."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def tiles(members: Sequence[Any], lang: str) -> list[Tile]:
             place += f" asean-tile--h{rows}"
         if cols > 1:
             place += f" asean-tile--w{cols}"
-        name = member.name.get(lang) or member.name.vi
-        labels = ARCHIPELAGOS[lang] if member.iso == "VN" else ()
+        name = member.name.text(lang)
+        labels = tuple(translations(lang).gettext(a) for a in ARCHIPELAGOS) if member.iso == "VN" else ()
         out.append((row, col, Tile(member.id, member.iso, name, urls.member(member.id), place, labels)))
     return [tile for _, _, tile in sorted(out, key=lambda item: (item[0], item[1]))]

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from site_builder import LANGUAGES
 from site_builder.apps.cms.choices import Choices, PlanChoice
 from site_builder.apps.cms.fields import NOT_IN_FORMS, REQUIRED_BY_KIND, Fields, duplicate
-from site_builder.apps.cms.labels import hints, labels, words
+from site_builder.apps.cms.labels import hints, labels, words, words_in
 from site_builder.model.content import DocumentFile, EventFile, FrontMatter, MemberFile
 from site_builder.model.progress import ProgressFile
 
@@ -110,8 +110,8 @@ def _progress_collections(choices: Choices) -> list[dict[str, Any]]:
     assignment), so a record always names a task the plan has."""
     return [{
         "name": f"progress-{plan.id}",
-        "label": f"Kết quả thực hiện: {plan.title} / Implementation records",
-        "label_singular": f"Kết quả thực hiện một năm: {plan.title}",
+        "label": f"{words_in('vi')['records']}: {plan.title} / {words_in('en')['records']}",
+        "label_singular": f"{words_in('vi')['records_of_a_year']}: {plan.title}",
         "folder": "plans/progress",
         "extension": "yaml",
         "format": "yaml",

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from site_builder.apps.cms.choices import Choices
-from site_builder.apps.cms.labels import hints, labels, options
+from site_builder.apps.cms.labels import hints, labels, options, words
 
 NOT_IN_FORMS: dict[str, str] = {
     "FrontMatter.source_hash": "written by `translations --mark-current`, never by hand",
@@ -135,9 +135,9 @@ def _string(node: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"widget": "string"}
     pattern = node.get("pattern")
     if pattern == _PARTIAL_DATE_PATTERN:
-        out["pattern"] = [pattern, "YYYY-MM-DD (hoặc / or YYYY-MM, YYYY)"]
+        out["pattern"] = [pattern, f"YYYY-MM-DD ({words()['or']} YYYY-MM, YYYY)"]
     elif pattern:
-        out["pattern"] = [pattern, f"không đúng dạng / does not match {pattern}"]
+        out["pattern"] = [pattern, f"{words()['does_not_match']} {pattern}"]
     if "maxLength" in node:
         out["maxlength"] = node["maxLength"]
     if "minLength" in node and node["minLength"] > 1:

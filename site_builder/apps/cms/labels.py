@@ -180,6 +180,10 @@ def _words(pgettext: Pgettext) -> dict[str, str]:
         "documents": pgettext("cms", "Documents"),
         "members": pgettext("cms", "Member profiles"),
         "former": pgettext("cms", "former"),
+        "records": pgettext("cms", "Implementation records"),
+        "records_of_a_year": pgettext("cms", "Implementation records of one year"),
+        "or": pgettext("cms", "or"),
+        "does_not_match": pgettext("cms", "does not match"),
     }
 
 
@@ -209,6 +213,13 @@ def hints() -> dict[str, str]:
 def words() -> dict[str, str]:
     """Collection names and the other words of the configuration, in both languages."""
     return _in_both(_words)
+
+
+@cache
+def words_in(lang: str) -> dict[str, str]:
+    """The same words in one language, for a text that places them apart
+    ("Kết quả thực hiện: <plan> / Implementation records")."""
+    return _words(translations(lang).pgettext)
 
 
 def option_labels() -> dict[str, str]:
