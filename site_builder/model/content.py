@@ -12,8 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from ..vocabulary import QUIZ_TOPICS, ids
-from .common import (
+from site_builder.core.vocabulary import QUIZ_TOPICS, ids
+from site_builder.model.common import (
     HttpsUrl,
     NonEmpty,
     PartialDate,
@@ -61,7 +61,7 @@ PhotoPath = Annotated[str, StringConstraints(min_length=1, max_length=300), Afte
 def _known_illustration(value: str) -> str:
     """An illustration is one of the theme's drawings, named without folder or extension;
     the list is the folder's content, so a drawing added to the theme is usable at once."""
-    from ..illustrations import names
+    from site_builder.core.illustrations import names
 
     known = names()
     if value not in known:
