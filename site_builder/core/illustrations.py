@@ -129,28 +129,40 @@ def problems(text: str) -> list[str]:
     if root.get("viewBox") != f"0 0 {WIDTH} {HEIGHT}":
         found.append(f"view box {root.get('viewBox')!r}, not '0 0 {WIDTH} {HEIGHT}'")
     for node in root.iter():
-        if not isinstance(node.tag, str) or not node.tag.startswith(f"{{{SVG_NS}}}"):
-            found.append(f"element {node.tag!r} outside SVG")
-            continue
-        tag = node.tag.split("}", 1)[1]
-        if tag not in ELEMENTS:
-            found.append(f"element <{tag}>")
-            continue
-        for name, value in node.attrib.items():
-            if name not in ATTRIBUTES[tag]:
-                found.append(f"attribute {name} on <{tag}>")
-            elif name in ("stroke-linecap", "stroke-linejoin") and value != "round":
-                found.append(f"{name}={value!r} on <{tag}>: only round ends are drawn")
-            elif name in ("fill", "stroke") and not COLOUR.match(value):
-                found.append(f"colour {value!r} on <{tag}>")
-            elif name in ("x", "y", "width", "height", "rx", "ry", "cx", "cy", "r", "x1", "y1", "x2", "y2",
-                          "stroke-width", "font-size") and tag != "svg" and not NUMBER.match(value):
-                found.append(f"{name}={value!r} on <{tag}> is not a number")
-        if tag == "text" and not YEAR.match((node.text or "").strip()):
-            found.append(f"text {node.text!r}: only a year may be written")
-        if tag != "text" and (node.text or "").strip():
-            found.append(f"text inside <{tag}>")
+        found.extend(_node_problems(node))
     return found
+
+
+NUMERIC = frozenset({"x", "y", "width", "height", "rx", "ry", "cx", "cy", "r", "x1", "y1", "x2", "y2",
+                     "stroke-width", "font-size"})
+"""Attributes whose value must be a plain number."""
+
+
+def _node_problems(node: ET.Element) -> list[str]:
+    """What keeps one element of an illustration out of the subset."""
+    if not isinstance(node.tag, str) or not node.tag.startswith(f"{{{SVG_NS}}}"):
+        return [f"element {node.tag!r} outside SVG"]
+    tag = node.tag.split("}", 1)[1]
+    if tag not in ELEMENTS:
+        return [f"element <{tag}>"]
+    found = [problem for name, value in node.attrib.items() if (problem := _attribute_problem(tag, name, value))]
+    if tag == "text" and not YEAR.match((node.text or "").strip()):
+        found.append(f"text {node.text!r}: only a year may be written")
+    if tag != "text" and (node.text or "").strip():
+        found.append(f"text inside <{tag}>")
+    return found
+
+
+def _attribute_problem(tag: str, name: str, value: str) -> str | None:
+    if name not in ATTRIBUTES[tag]:
+        return f"attribute {name} on <{tag}>"
+    if name in ("stroke-linecap", "stroke-linejoin") and value != "round":
+        return f"{name}={value!r} on <{tag}>: only round ends are drawn"
+    if name in ("fill", "stroke") and not COLOUR.match(value):
+        return f"colour {value!r} on <{tag}>"
+    if name in NUMERIC and tag != "svg" and not NUMBER.match(value):
+        return f"{name}={value!r} on <{tag}> is not a number"
+    return None
 
 
 @dataclass(frozen=True)
@@ -221,54 +233,81 @@ def rasterise(text: str, size: tuple[int, int]) -> Image.Image:
     of the drawing's first (background) rectangle."""
     root = ET.fromstring(text)
     big = (size[0] * SUPERSAMPLE, size[1] * SUPERSAMPLE)
-    scale = max(big[0] / WIDTH, big[1] / HEIGHT)
-    dx, dy = (big[0] - WIDTH * scale) / 2, (big[1] - HEIGHT * scale) / 2
     shapes = [node for node in root.iter() if isinstance(node.tag, str) and node.tag != root.tag]
     background = next((n.get("fill") for n in shapes if n.tag.endswith("}rect")), "#ffffff")
-    image = Image.new("RGB", big, background)
-    pen = ImageDraw.Draw(image)
+    canvas = _Canvas(Image.new("RGB", big, background))
+    for node in shapes:
+        canvas.draw(node)
+    return canvas.image.resize(size, Image.Resampling.LANCZOS)
 
+
+class _Canvas:
+    """Pillow drawing the subset's shapes at the drawing's scale, centred."""
+
+    def __init__(self, image: Image.Image) -> None:
+        self.image, self.pen = image, ImageDraw.Draw(image)
+        self.scale = max(image.width / WIDTH, image.height / HEIGHT)
+        self.dx, self.dy = (image.width - WIDTH * self.scale) / 2, (image.height - HEIGHT * self.scale) / 2
+
+    def draw(self, node: ET.Element) -> None:
+        tag = node.tag.split("}", 1)[1]
+        shape = {"rect": self.rect, "circle": self.ellipse, "ellipse": self.ellipse, "polygon": self.polygon,
+                 "polyline": self.lines, "line": self.lines, "text": self.text}.get(tag)
+        if shape is not None:
+            shape(node, tag)
+
+    @staticmethod
     def num(node: ET.Element, name: str, default: float = 0.0) -> float:
         return float(node.get(name, default))
 
+    @staticmethod
     def colour(node: ET.Element, name: str) -> str | None:
         value = node.get(name)
         return None if value in (None, "none") else value
 
-    for node in shapes:
-        tag = node.tag.split("}", 1)[1]
-        fill, stroke = colour(node, "fill"), colour(node, "stroke")
-        width = max(1, round(num(node, "stroke-width", 1) * scale))
-        if tag == "rect":
-            box = (num(node, "x") * scale + dx, num(node, "y") * scale + dy,
-                   (num(node, "x") + num(node, "width")) * scale + dx, (num(node, "y") + num(node, "height")) * scale + dy)
-            pen.rounded_rectangle(box, radius=num(node, "rx") * scale, fill=fill or "#000000")
-        elif tag in ("circle", "ellipse"):
-            cx, cy = num(node, "cx") * scale + dx, num(node, "cy") * scale + dy
-            rx = num(node, "r" if tag == "circle" else "rx") * scale
-            ry = num(node, "r" if tag == "circle" else "ry") * scale
-            if fill or stroke is None:
-                pen.ellipse((cx - rx, cy - ry, cx + rx, cy + ry), fill=fill or "#000000")
-            if stroke:  # an SVG stroke is centred on the outline; Pillow's lies inside the box
-                half = width / 2
-                pen.ellipse((cx - rx - half, cy - ry - half, cx + rx + half, cy + ry + half), outline=stroke, width=width)
-        elif tag == "polygon":
-            pen.polygon(_points(node.get("points", ""), scale, dx, dy), fill=fill or "#000000")
-        elif tag in ("polyline", "line"):
-            if tag == "line":
-                points = [(num(node, "x1") * scale + dx, num(node, "y1") * scale + dy),
-                          (num(node, "x2") * scale + dx, num(node, "y2") * scale + dy)]
-            else:
-                points = _points(node.get("points", ""), scale, dx, dy)
-            if fill and tag == "polyline":
-                pen.polygon(points, fill=fill)
-            if stroke:
-                pen.line(points, fill=stroke, width=width, joint="curve")
-                for x, y in (points[0], points[-1]):  # round ends, as the files ask
-                    pen.ellipse((x - width / 2, y - width / 2, x + width / 2, y + width / 2), fill=stroke)
-        elif tag == "text":
-            font = _font(round(num(node, "font-size", 16) * scale))
-            anchor = {"middle": "ms", "end": "rs"}.get(node.get("text-anchor", ""), "ls")
-            pen.text((num(node, "x") * scale + dx, num(node, "y") * scale + dy), (node.text or "").strip(),
-                     font=font, fill=fill or "#000000", anchor=anchor)
-    return image.resize(size, Image.Resampling.LANCZOS)
+    def at(self, x: float, y: float) -> tuple[float, float]:
+        return x * self.scale + self.dx, y * self.scale + self.dy
+
+    def width(self, node: ET.Element) -> int:
+        return max(1, round(self.num(node, "stroke-width", 1) * self.scale))
+
+    def rect(self, node: ET.Element, tag: str) -> None:
+        x, y = self.num(node, "x"), self.num(node, "y")
+        box = (*self.at(x, y), *self.at(x + self.num(node, "width"), y + self.num(node, "height")))
+        self.pen.rounded_rectangle(box, radius=self.num(node, "rx") * self.scale, fill=self.colour(node, "fill") or "#000000")
+
+    def ellipse(self, node: ET.Element, tag: str) -> None:
+        fill, stroke = self.colour(node, "fill"), self.colour(node, "stroke")
+        cx, cy = self.at(self.num(node, "cx"), self.num(node, "cy"))
+        rx = self.num(node, "r" if tag == "circle" else "rx") * self.scale
+        ry = self.num(node, "r" if tag == "circle" else "ry") * self.scale
+        if fill or stroke is None:
+            self.pen.ellipse((cx - rx, cy - ry, cx + rx, cy + ry), fill=fill or "#000000")
+        if stroke:  # an SVG stroke is centred on the outline; Pillow's lies inside the box
+            width = self.width(node)
+            half = width / 2
+            self.pen.ellipse((cx - rx - half, cy - ry - half, cx + rx + half, cy + ry + half), outline=stroke, width=width)
+
+    def polygon(self, node: ET.Element, tag: str) -> None:
+        points = _points(node.get("points", ""), self.scale, self.dx, self.dy)
+        self.pen.polygon(points, fill=self.colour(node, "fill") or "#000000")
+
+    def lines(self, node: ET.Element, tag: str) -> None:
+        fill, stroke = self.colour(node, "fill"), self.colour(node, "stroke")
+        if tag == "line":
+            points = [self.at(self.num(node, "x1"), self.num(node, "y1")), self.at(self.num(node, "x2"), self.num(node, "y2"))]
+        else:
+            points = _points(node.get("points", ""), self.scale, self.dx, self.dy)
+        if fill and tag == "polyline":
+            self.pen.polygon(points, fill=fill)
+        if stroke:
+            width = self.width(node)
+            self.pen.line(points, fill=stroke, width=width, joint="curve")
+            for x, y in (points[0], points[-1]):  # round ends, as the files ask
+                self.pen.ellipse((x - width / 2, y - width / 2, x + width / 2, y + width / 2), fill=stroke)
+
+    def text(self, node: ET.Element, tag: str) -> None:
+        font = _font(round(self.num(node, "font-size", 16) * self.scale))
+        anchor = {"middle": "ms", "end": "rs"}.get(node.get("text-anchor", ""), "ls")
+        self.pen.text(self.at(self.num(node, "x"), self.num(node, "y")), (node.text or "").strip(),
+                      font=font, fill=self.colour(node, "fill") or "#000000", anchor=anchor)
