@@ -9,11 +9,11 @@ the assignments below it).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from site_builder.core import urls
 from site_builder.derive.tracker import Cell, Summary, Task, Tracker, plan_years, years_of
-from site_builder.model import Plan
+from site_builder.model import Node, Plan
 
 
 class TaskRow(NamedTuple):
@@ -112,7 +112,7 @@ def task_history(tracker: Tracker, plan: Plan, key: str) -> History:
     return History(tracker.cells(task, plan_years(plan)) if task else [])
 
 
-def node_history(tracker: Tracker, plan: Plan, node: Any) -> History | None:
+def node_history(tracker: Tracker, plan: Plan, node: Node) -> History | None:
     """For an assignment tracked by its plan: its record and progress for each year."""
     if not plan.tracks_assignments or node.kind != "assignment":
         return None

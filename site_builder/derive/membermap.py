@@ -20,11 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from site_builder.core import urls
 from site_builder.core.i18n import translations
 from site_builder.core.vocabulary import N_
+from site_builder.model.content import Member
 
 PLACES: dict[str, tuple[int, int, int, int]] = {
     # ISO code: (row, column, rows spanned, columns spanned), north at the top.
@@ -68,7 +68,7 @@ class MapError(ValueError):
     """A member the map has no place for (a new member added to ``members.yaml``)."""
 
 
-def tiles(members: Sequence[Any], lang: str) -> list[Tile]:
+def tiles(members: Sequence[Member], lang: str) -> list[Tile]:
     """The tiles of the members in ``content/data/members.yaml``, in reading order (row by
     row, west to east), so that the keyboard and a screen reader go through the map as a
     sighted reader scans it."""

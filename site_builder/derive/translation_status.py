@@ -16,7 +16,8 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+
+from pydantic import BaseModel
 
 from site_builder.core.i18n import translations
 from site_builder.core.language import language
@@ -61,8 +62,8 @@ def gaps_of(data: Dataset, content: ContentSet) -> list[Gap]:
     return sorted(gaps)
 
 
-def _data_owners(data: Dataset, content: ContentSet) -> list[tuple[str, Any]]:
-    owners: list[tuple[str, Any]] = [(data.files[p.id], p) for p in data.plans.values()]
+def _data_owners(data: Dataset, content: ContentSet) -> list[tuple[str, BaseModel]]:
+    owners: list[tuple[str, BaseModel]] = [(data.files[p.id], p) for p in data.plans.values()]
     owners += [("plans/units.yaml", u) for u in data.units.values()]
     owners += [("plans/agencies.yaml", a) for a in data.agencies.values()]
     for name in ("members", "events", "documents", "tags"):
