@@ -56,7 +56,7 @@ def checkout(rev: str | None, into: Path, inputs: Path | None = None) -> Path:
     ``inputs`` when given."""
     if rev is None:
         shutil.copytree(ROOT, into, ignore=shutil.ignore_patterns(
-            ".git", ".venv", "site", "node_modules", "__pycache__", ".*-staging-*", "reports", ".cache"))
+            ".git", ".venv", "site", "node_modules", "__pycache__", ".*-staging-*", "reports", ".cache", "*.egg-info"))
     else:
         into.mkdir(parents=True)
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True).stdout
@@ -68,9 +68,36 @@ def checkout(rev: str | None, into: Path, inputs: Path | None = None) -> Path:
     return into
 
 
+PLUGIN_SHIM = '''"""The asean plugin of whichever revision's code runs (the module moved in issue 33)."""
+try:
+    from site_builder.engine.mkdocs_plugin import AseanPlugin
+except ImportError:
+    from site_builder.mkdocs_plugin import AseanPlugin
+
+__all__ = ["AseanPlugin"]
+'''
+
+
+def plugin_shim(folder: Path) -> Path:
+    """A folder that, first on ``PYTHONPATH``, points MkDocs' ``asean`` plugin entry point at
+    the plugin of the revision being run, wherever that revision keeps it: the virtual
+    environment's own entry point names this revision's module, which an older revision
+    lacks."""
+    info = folder / "asean_section_kit-0.0.0.dist-info"  # the same name: it shadows the installed one
+    info.mkdir(parents=True, exist_ok=True)
+    (folder / "asean_plugin_shim.py").write_text(PLUGIN_SHIM, encoding="utf-8")
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: asean-section-kit\nVersion: 0.0.0\n",
+                                   encoding="utf-8")
+    points = "".join(f"[{group}]\nasean = asean_plugin_shim:AseanPlugin\n\n"
+                     for group in ("mkdocs.plugins", "properdocs.plugins"))
+    (info / "entry_points.txt").write_text(points, encoding="utf-8")
+    return folder
+
+
 def produce(tree: Path) -> Path:
     """Build everything into ``tree/out``: the national site, one unit's section, reports."""
-    env = {**os.environ, "SITE_URL": SITE_URL, "PYTHONHASHSEED": "0"}
+    shim = plugin_shim(tree.parent / f"{tree.name}-shim")
+    env = {**os.environ, "SITE_URL": SITE_URL, "PYTHONHASHSEED": "0", "PYTHONPATH": str(shim)}
     out = tree / "out"
 
     def run(*args: str) -> None:
