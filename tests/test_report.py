@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from conftest import CliResult, run_cli
@@ -495,3 +496,17 @@ def test_docx_is_byte_identical_for_the_same_inputs(dataset: Dataset, tmp_path: 
         assert {info.date_time for info in docx.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         core = docx.read("docProps/core.xml").decode()
     assert "2022-11-15T00:00:00Z" in core  # when the records were last updated, not when the file was written
+
+
+def test_a_title_too_long_for_a_document_property_is_cut(dataset: Dataset, tmp_path: Path) -> None:
+    """The national plan's title cites the Prime Minister's decision it implements: its
+    report's title is longer than the 255 characters python-docx writes into a core property,
+    which then holds the title cut, ending in "…", instead of the report failing."""
+    report = build_report(dataset, "bcd-asean-2021-2025", [2024], "vi")
+    assert len(report.title) > 255
+    written = write_reports(dataset, "bcd-asean-2021-2025", 2024, tmp_path)
+    docx = next(p for p in written if p.name.endswith(".vi.docx"))
+    with zipfile.ZipFile(docx) as archive:
+        core = ElementTree.fromstring(archive.read("docProps/core.xml"))
+    title = core.findtext("{http://purl.org/dc/elements/1.1/}title") or ""
+    assert len(title) <= 255 and title.endswith("…") and report.title.startswith(title[:-1])

@@ -127,13 +127,23 @@ def _page(document: Any, margins: tuple[float, float, float, float], report: Rep
             put_text(paragraph, report.footer, MARK, italic=True)
 
 
+PROPERTY_LENGTH = 255
+"""The longest text python-docx writes into a core property (it refuses longer ones)."""
+
+
+def _property(text: str) -> str:
+    """``text`` as a core property: cut to :data:`PROPERTY_LENGTH` characters, ending in "…",
+    when longer (the title of a plan that implements another cites both)."""
+    return text if len(text) <= PROPERTY_LENGTH else text[:PROPERTY_LENGTH - 1].rstrip() + "…"
+
+
 def _properties(document: Any, report: Report) -> None:
     """Fixed document properties: python-docx would stamp the time of writing."""
     props = document.core_properties
-    props.title = report.title
-    props.subject = report.summary
-    props.author = report.agency
-    props.last_modified_by = report.agency
+    props.title = _property(report.title)
+    props.subject = _property(report.summary)
+    props.author = _property(report.agency)
+    props.last_modified_by = _property(report.agency)
     props.comments = ""
     props.keywords = ""
     props.category = ""
