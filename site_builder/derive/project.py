@@ -5,20 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from site_builder import LANGUAGES
+from site_builder.core.i18n import translations
 from site_builder.core.problems import InputError, Problem, ProblemList
+from site_builder.derive import embeds as widget_pages
+from site_builder.derive import pages as data_pages
+from site_builder.derive.embeds import Widget
+from site_builder.derive.index import SiteIndex
+from site_builder.derive.newsroom import Newsroom, for_language
+from site_builder.derive.pages import GeneratedPages, PageSpec
+from site_builder.derive.tracker import Tracker
 from site_builder.inputs.content_tree import ContentSet, check_content
 from site_builder.inputs.links import check_links
 from site_builder.inputs.loader import Dataset, check_dataset
-
-if TYPE_CHECKING:
-    from site_builder.derive.embeds import Widget
-    from site_builder.derive.index import SiteIndex
-    from site_builder.derive.newsroom import Newsroom
-    from site_builder.derive.pages import GeneratedPages, PageSpec
-    from site_builder.derive.tracker import Tracker
 
 
 @dataclass
@@ -37,15 +37,11 @@ class Project:
     @cached_property
     def index(self) -> SiteIndex:
         """Plans, agencies and topics cross-referenced for pages and exports."""
-        from site_builder.derive.index import SiteIndex
-
         return SiteIndex(self.data)
 
     @cached_property
     def tracker(self) -> Tracker:
         """Implementation status of every task by year."""
-        from site_builder.derive.tracker import Tracker
-
         return Tracker(self.data)
 
     @cached_property
@@ -54,10 +50,7 @@ class Project:
 
     def generated(self, lang: str) -> GeneratedPages:
         if lang not in self._generated:
-            from site_builder.core.i18n import translations
-            from site_builder.derive.pages import generate
-
-            self._generated[lang] = generate(self, lang, translations(lang).gettext)
+            self._generated[lang] = data_pages.generate(self, lang, translations(lang).gettext)
         return self._generated[lang]
 
     def pages(self, lang: str) -> list[PageSpec]:
@@ -71,8 +64,6 @@ class Project:
     def newsroom(self, lang: str) -> Newsroom:
         """The news lists of one language (pages of 20, archives, related news)."""
         if lang not in self._newsrooms:
-            from site_builder.derive.newsroom import for_language
-
             self._newsrooms[lang] = for_language(self.content, lang)
         return self._newsrooms[lang]
 
@@ -84,10 +75,9 @@ class Project:
         """The embeddable widgets of one language, with their heights and link cards."""
         if lang not in self._widgets:
             from site_builder.core.i18n import translations
-            from site_builder.derive.embeds import describe
 
             t = translations(lang).gettext
-            self._widgets[lang] = [describe(spec, self, lang, t) for spec in self.generated(lang).widgets
+            self._widgets[lang] = [widget_pages.describe(spec, self, lang, t) for spec in self.generated(lang).widgets
                                    if spec.kind != "embed-index"]
         return self._widgets[lang]
 

@@ -35,14 +35,14 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from site_builder import LANGUAGES
 from site_builder.core import cachedir
 from site_builder.core.fingerprint import FORMAT
 from site_builder.core.reads import listing, page_key, texts
-
-if TYPE_CHECKING:
-    from site_builder.derive.project import Project
+from site_builder.derive.project import Project
+from site_builder.inputs.content_tree import split_front_matter
 
 
 def record_path(root: Path, site_dir: Path) -> Path:
@@ -71,8 +71,6 @@ class Inputs:
 
 
 def inputs_of(project: Project) -> Inputs:
-    from site_builder.inputs.content_tree import split_front_matter
-
     root = project.root
     pages, fronts = {}, {}
     for lang, rel in sorted(project.content.pages):
@@ -87,8 +85,6 @@ def inputs_of(project: Project) -> Inputs:
             if path.is_file() and path not in page_files:
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     specs = hashlib.sha256()
-    from site_builder import LANGUAGES
-
     for lang in LANGUAGES:
         for spec in project.pages(lang):
             specs.update(_spec_line(spec).encode() + b"\n")
