@@ -34,6 +34,7 @@ PAGE_TYPES = {
     "unit of today formed from units we hold no record of": "units/tuyen-quang/",
     "former district": "units/dong-son/",
     "national level": "units/viet-nam/",
+    "central unit: what the national plan asks of it, a former ministry's tasks by name": "units/bo-khoa-hoc-va-cong-nghe/",
     "news list": "news/",
     "news tag": "news/tags/rcep/",
     "news by year": "news/years/2025/",

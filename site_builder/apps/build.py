@@ -258,8 +258,9 @@ def _unit_worker(context: BuildContext, folder: str) -> None:
 
 def section_units(project: Project, include_former: bool = False) -> list[str]:
     """The units that get a section of their own in an ``--all-units`` build: the national
-    level and the provinces and cities of today (in Vietnamese alphabetical order), then,
-    when asked, the former units, whose plans and pages the units of today already carry."""
+    level, the ministries and central agencies of today, and the provinces and cities of
+    today (each level in Vietnamese alphabetical order), then, when asked, the former units,
+    whose plans, pages and tasks the units of today already carry."""
     units = project.data.units.values()
 
     def key(unit: Unit) -> tuple[bool, int, tuple[tuple[int, ...], tuple[int, ...]]]:

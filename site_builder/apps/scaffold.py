@@ -170,10 +170,13 @@ source:
 
 def _people_committee(root: Path, unit_id: str) -> tuple[str, Path | None]:
     """The id of the unit's People's Committee in ``plans/agencies.yaml``, added when missing
-    (with the file's path, so that the editor sees what was written)."""
+    (with the file's path, so that the editor sees what was written); for a central unit, its
+    own agency, which has the unit's id."""
     unit = _existing_unit(root, unit_id)
     if unit is None:
         raise ScaffoldError(f"không có đơn vị / unknown unit '{unit_id}' (plans/units.yaml)")
+    if unit.level == "central":
+        return unit_id, None  # a ministry or central agency issues its own plans: its agency has its id
     city = unit.centrally_run or (unit.level == "province" and unit.name.vi.startswith("Thành phố"))
     suffix = {"national": "chinh-phu", "district": "huyen"}.get(unit.level, "thanh-pho" if city else "tinh")
     agency_id = f"{unit_id}-uy-ban-nhan-dan-{suffix}"

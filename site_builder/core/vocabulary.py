@@ -152,10 +152,30 @@ AGENCY_ROLES: tuple[Term, ...] = (
 
 PLAN_LEVELS: tuple[Term, ...] = (
     Term("national", N_("National")),
+    Term("central", N_("Ministries and central agencies")),
     Term("province", N_("Provincial")),
     Term("district", N_("District")),
 )
 """The levels that issue plans, as the plans page groups them."""
+
+CENTRAL_KINDS: tuple[Term, ...] = (
+    Term("ministry", N_("Ministry")),
+    Term("ministerial-agency", N_("Ministerial-level agency")),
+    Term("government-agency", N_("Government agency")),
+    Term("party", N_("Party body")),
+    Term("mass-organisation", N_("Mass organisation")),
+    Term("press", N_("Press agency")),
+)
+"""What a central unit is (``plans/units.yaml``, ``level: central``: its ``kind``)."""
+
+DUTY_ROLES: tuple[Term, ...] = (
+    Term("lead", N_("as lead agency")),
+    Term("partner", N_("as partner agency")),
+    Term("assignee", N_("to carry out")),
+    Term("reports", N_("to report")),
+)
+"""What a plan asks of a group of bodies, as a unit's section words it ("asked of the relevant
+ministries, as partner agency"): :mod:`site_builder.derive.assignments`."""
 
 TRANSLATION_GAPS: tuple[Term, ...] = (
     Term("missing-page", N_("Pages in one language only")),
@@ -172,6 +192,8 @@ VOCABULARIES: dict[str, tuple[Term, ...]] = {
     "agency-kind": AGENCY_KINDS,
     "agency-role": AGENCY_ROLES,
     "plan-level": PLAN_LEVELS,
+    "central-kind": CENTRAL_KINDS,
+    "duty-role": DUTY_ROLES,
     "translation-gap": TRANSLATION_GAPS,
 }
 """Every list of words by name, for the templates (``asean.terms("agency-role")``,

@@ -27,6 +27,7 @@ from site_builder.core import urls
 from site_builder.core.reads import listing, texts
 from site_builder.core.slug import collation_key
 from site_builder.core.vocabulary import QUIZ_BY_ID, QUIZ_TOPICS, TOPICS
+from site_builder.derive.assignments import central_reports, unit_duties
 from site_builder.derive.dashboards import (
     History,
     agency_dashboard,
@@ -279,6 +280,7 @@ def units_index(page: UnitsIndex, portal: Portal) -> Context:
     former = sorted((u for u in units if not u.current), key=lambda u: (LEVEL_ORDER[u.level], name(u)))
     return {
         "national_units": [unit_card(view, u) for u in units if u.level == "national"],
+        "central_units": [unit_card(view, u) for u in units if u.level == "central" and u.current],
         "today": [unit_card(view, u) for u in today],
         "cities": sum(1 for u in today if u.centrally_run),
         "former_units": [unit_card(view, u) for u in former],
@@ -298,6 +300,8 @@ def unit_page(page: UnitPage, portal: Portal) -> Context:
         "implementation": [(p, plan_dashboard(tracker, p)) for p in unit_plans(view, unit.id) if tracker.tasks(p)],
         "local_pages": queries.local_pages(view, unit.id),
         "units_below": [view.data.units[u] for u in view.index.unit_children.get(unit.id, [])],
+        "duties": unit_duties(view.index, tracker, unit.id) if unit.level == "central" else None,
+        "central_reports": central_reports(view.index) if unit.level == "national" else [],
     }
 
 

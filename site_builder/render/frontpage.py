@@ -22,6 +22,7 @@ from markupsafe import escape
 from site_builder.core import urls
 from site_builder.core.illustrations import Illustration
 from site_builder.core.vocabulary import TOPICS
+from site_builder.derive.assignments import UnitDuties, unit_duties
 from site_builder.derive.charts import Bar, Cell, Chart, Series, bar_chart
 from site_builder.derive.index import PlacedNode
 from site_builder.inputs.content_tree import ContentPage
@@ -123,6 +124,8 @@ class FrontPage:
     own_plans: bool
     """Whether the owner has plans of its own (a unit without says so in words)."""
     upcoming: int = UPCOMING
+    duties: UnitDuties | None = None
+    """In a unit's build: what the national plans ask of it (a central unit's page leads with it)."""
 
 
 def story(page: ContentPage, view: SiteView, page_url: str) -> StoryCard:
@@ -305,6 +308,7 @@ def front_page(view: SiteView, t: Callable[[str], str], page_url: str = "") -> F
         population_note=population_note(members, t),
         plans=plans,
         own_plans=own,
+        duties=None if view.home_unit is None else unit_duties(view.index, view.project.tracker, view.home_unit.id),
     )
 
 
