@@ -152,3 +152,66 @@ def test_the_module_stays_in_its_layer() -> None:
     text = (ROOT / "site_builder/derive/assignments.py").read_text(encoding="utf-8")
     assert "site_builder.render" not in text and "site_builder.output" not in text
     assert Path(ROOT / "theme/asean/unit-duties.html").exists()
+
+
+# ── A press agency's built section (issue 36, points 2-5) ─────────────────────────────
+@pytest.fixture(scope="module")
+def vov(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Voice of Viet Nam's section, built from the real corpus without the search index."""
+    from conftest import no_search_index
+
+    from site_builder.apps import build
+    from site_builder.apps.build import build_site
+
+    site = tmp_path_factory.mktemp("vov") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(build, "index_search", no_search_index)
+        build_site(ROOT, site, site_url="https://portal.example.vn/vov/asean/", unit="dai-tieng-noi-viet-nam")
+    return site
+
+
+def part(html: str, start: str, end: str) -> str:
+    return html[html.index(start):html.index(end, html.index(start))]
+
+
+@pytest.mark.site
+def test_a_press_agencys_home_page_leads_with_its_duties_then_the_shared_ones(vov: Path) -> None:
+    en = (vov / "en/index.html").read_text(encoding="utf-8")
+    vi = (vov / "vi/index.html").read_text(encoding="utf-8")
+    assert en.index('id="duties"') < en.index('id="duties-leads"') < en.index('id="duties-shared"') < en.index('id="news"')
+    leads, shared = part(en, 'id="duties-leads"', 'id="duties-shared"'), part(en, 'id="duties-shared"', 'id="news"')
+    assert "III.5</span> Lead and produce programmes and short videos on ASEAN" in leads
+    assert "I.2</span>" in shared and "I.2</span>" not in leads
+    assert "“Central and local press agencies”</a> (as partner agency), which include this body." in shared
+    assert "the plan does not name them, so it applies to this body if it is one of them." in shared
+    assert "Voice of Viet Nam in the national plan" in en and "Đài Tiếng nói Việt Nam trong kế hoạch quốc gia" in vi
+    assert "Giao chung cho nhiều cơ quan" in vi and "Chủ trì (5)" in vi
+
+
+@pytest.mark.site
+def test_the_units_page_the_agency_page_and_the_national_reports(vov: Path) -> None:
+    units = (vov / "en/units/index.html").read_text(encoding="utf-8")
+    central = part(units, 'id="central"', 'id="today"')
+    assert central.count('class="asean-card"') == 14 and "Press agency" in central and "Voice of Viet Nam" in central
+    assert units.index('id="central"') < units.index('id="today"') < units.index('id="former"')
+    agency = (vov / "vi/agencies/bo-thong-tin-va-truyen-thong/index.html").read_text(encoding="utf-8")
+    assert 'href="../../units/bo-khoa-hoc-va-cong-nghe/"' in agency  # a former body: its successor's section
+    national = (vov / "en/units/viet-nam/index.html").read_text(encoding="utf-8")
+    reports = part(national, 'id="central-reports"', "</ul>")
+    assert reports.count("no ministry or central agency has reported") == 5  # 2021-2025, no record: none
+
+
+@pytest.mark.browser
+def test_a_central_section_passes_axe(browser, vov: Path) -> None:  # type: ignore[no-untyped-def]
+    from browser import StaticServer, open_settled
+    from test_accessibility import AXE, run_axe
+
+    if not AXE.exists():
+        pytest.skip("axe-core not installed (npm ci --prefix tests/node)")
+    with StaticServer(vov) as srv:
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        for path in ("vi/", "en/", "en/units/", "vi/units/dai-tieng-noi-viet-nam/", "en/units/viet-nam/"):
+            open_settled(page, f"{srv.url}{path}")
+            assert run_axe(page, AXE.read_text(encoding="utf-8")) == [], path
+        context.close()
