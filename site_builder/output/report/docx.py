@@ -44,9 +44,9 @@ The file is deterministic: fixed zip timestamps and document properties.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
@@ -107,7 +107,7 @@ ADDRESSEES_LABEL_WIDTH = 17.6
 """Width (mm) of "Kính gửi" in Times New Roman at 14 pt: the dashes of the addressees line up under its colon."""
 
 
-def _page(document: Any, margins: tuple[float, float, float, float], report: Report, numbered_first: bool) -> None:
+def _page(document: DocxDocument, margins: tuple[float, float, float, float], report: Report, numbered_first: bool) -> None:
     """A4 (Appendix I, Part I, I.1), the margins, the page number in the top margin from page 2
     (I.7), and the example-data mark at the foot of every page."""
     section = document.sections[0]
@@ -137,7 +137,7 @@ def _property(text: str) -> str:
     return text if len(text) <= PROPERTY_LENGTH else text[:PROPERTY_LENGTH - 1].rstrip() + "…"
 
 
-def _properties(document: Any, report: Report) -> None:
+def _properties(document: DocxDocument, report: Report) -> None:
     """Fixed document properties: python-docx would stamp the time of writing."""
     props = document.core_properties
     props.title = _property(report.title)
@@ -156,7 +156,7 @@ def _properties(document: Any, report: Report) -> None:
 
 # ── Body ─────────────────────────────────────────────────────────────────────────────
 
-def _data_table(document: Any, table: Table, size: float, width: float) -> None:
+def _data_table(document: DocxDocument, table: Table, size: float, width: float) -> None:
     scale = width / sum(table.widths)
     out = fixed_table(document, [w * scale for w in table.widths], len(table.rows) + 1, borders=True)
     for r, values in enumerate([table.header, *table.rows]):
@@ -170,7 +170,7 @@ def _data_table(document: Any, table: Table, size: float, width: float) -> None:
             put_text(paragraph, value, size, bold=r == 0)
 
 
-def _body(document: Any, sections: list[Section], size: float, official: bool) -> None:
+def _body(document: DocxDocument, sections: list[Section], size: float, official: bool) -> None:
     indent = FIRST_LINE_INDENT if official else 0
     align = WD_ALIGN_PARAGRAPH.JUSTIFY if official else WD_ALIGN_PARAGRAPH.LEFT
     for section in sections:
@@ -190,7 +190,7 @@ def _body(document: Any, sections: list[Section], size: float, official: bool) -
                         TEXT_WIDTH if official else PAGE_WIDTH - 50)
 
 
-def _body_paragraph(document: Any, text: str, *, keep: bool = False) -> None:
+def _body_paragraph(document: DocxDocument, text: str, *, keep: bool = False) -> None:
     paragraph = document.add_paragraph()
     set_format(paragraph, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=PARAGRAPH_SPACING, first=FIRST_LINE_INDENT,
             line=LINE_SPACING, keep=keep)
@@ -199,7 +199,7 @@ def _body_paragraph(document: Any, text: str, *, keep: bool = False) -> None:
 
 # ── The two layouts ──────────────────────────────────────────────────────────────────
 
-def _header_block(document: Any, head: Letterhead) -> None:
+def _header_block(document: DocxDocument, head: Letterhead) -> None:
     """The issuing body and number beside the national name, motto, place and date: Appendix I,
     Part I, II.1-4, laid out as in Section IV and form 1.4."""
     header = fixed_table(document, HEADER_COLUMNS, 2, borders=False)
@@ -216,7 +216,7 @@ def _header_block(document: Any, head: Letterhead) -> None:
     put_text(set_format(first_paragraph(header.cell(1, 1)), before=6), head.place_date, PLACE_DATE, italic=True)
 
 
-def _title_block(document: Any, report: Report) -> None:
+def _title_block(document: DocxDocument, report: Report) -> None:
     """Document type and summary: II.5."""
     put_text(set_format(document.add_paragraph(), before=18, keep=True), report.doc_type.upper(), DOC_TYPE, bold=True)
     lines = wrap(report.summary, SUMMARY, TEXT_WIDTH - 20)
@@ -224,7 +224,7 @@ def _title_block(document: Any, report: Report) -> None:
     rule(document, RULE_SHARE * max(text_width(x, SUMMARY) for x in lines), TEXT_WIDTH)
 
 
-def _addressees(document: Any, head: Letterhead) -> None:
+def _addressees(document: DocxDocument, head: Letterhead) -> None:
     """"Kính gửi" for a report sent up: II.9.b and II.9.d (ô 9a)."""
     if len(head.addressees) == 1:
         put_text(set_format(document.add_paragraph(), before=12, after=6), f"Kính gửi: {head.addressees[0]}", ADDRESSEES)
@@ -238,7 +238,7 @@ def _addressees(document: Any, head: Letterhead) -> None:
                           after=6 if end == "." else 0), f"- {name}{end}", ADDRESSEES)
 
 
-def _opening(document: Any, report: Report) -> None:
+def _opening(document: DocxDocument, report: Report) -> None:
     """The example-data notice, the note on a former body, and the opening paragraph."""
     if report.notice:
         paragraph = set_format(document.add_paragraph(), before=6, after=6)
@@ -250,7 +250,7 @@ def _opening(document: Any, report: Report) -> None:
     _body_paragraph(document, report.intro)
 
 
-def _signature_block(document: Any, head: Letterhead) -> None:
+def _signature_block(document: DocxDocument, head: Letterhead) -> None:
     """Recipients and signature side by side: II.7 and II.9 (ô 9b, 7a-7c)."""
     block = fixed_table(document, SIGNATURE_COLUMNS, 1, borders=False)
     no_split(block.rows[0])
@@ -267,7 +267,7 @@ def _signature_block(document: Any, head: Letterhead) -> None:
     put_text(set_format(right.add_paragraph()), head.signer, SIGNER, bold=True)  # the signer's name (II.7.d, ô 7b)
 
 
-def _official(report: Report) -> Any:
+def _official(report: Report) -> DocxDocument:
     head = report.letterhead
     assert head is not None
     document = Document()
@@ -284,7 +284,7 @@ def _official(report: Report) -> Any:
     return document
 
 
-def _plain(report: Report) -> Any:
+def _plain(report: Report) -> DocxDocument:
     document = Document()
     restyle(document, report.lang, 12)
     _page(document, (20, 20, 25, 25), report, numbered_first=True)

@@ -7,19 +7,22 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Any
 
+from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_PARAGRAPH_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
 
 from site_builder.core.language import LANGUAGE_BY_CODE
 from site_builder.output.report.typeface import FONT
 
 
-def _fonts(rpr: Any) -> None:
+def _fonts(rpr: BaseOxmlElement) -> None:
     """Times New Roman for every script, replacing theme fonts."""
     for old in rpr.findall(qn("w:rFonts")):
         rpr.remove(old)
@@ -29,7 +32,7 @@ def _fonts(rpr: Any) -> None:
     rpr.insert(0, fonts)
 
 
-def restyle(document: Any, lang: str, body: float) -> None:
+def restyle(document: Document, lang: str, body: float) -> None:
     """Times New Roman, black, in every style the document uses; the language of the text."""
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
@@ -54,9 +57,9 @@ def restyle(document: Any, lang: str, body: float) -> None:
                 style_rpr.remove(el)
 
 
-def set_format(paragraph: Any, *, align: Any = WD_ALIGN_PARAGRAPH.CENTER, before: float = 0, after: float = 0,
-            first: float | None = None, left: float | None = None, right: float | None = None,
-            line: float | None = None, keep: bool = False) -> Any:
+def set_format(paragraph: Paragraph, *, align: WD_PARAGRAPH_ALIGNMENT = WD_ALIGN_PARAGRAPH.CENTER, before: float = 0,
+               after: float = 0, first: float | None = None, left: float | None = None, right: float | None = None,
+               line: float | None = None, keep: bool = False) -> Paragraph:
     fmt = paragraph.paragraph_format
     fmt.alignment = align
     fmt.space_before = Pt(before)
@@ -73,7 +76,7 @@ def set_format(paragraph: Any, *, align: Any = WD_ALIGN_PARAGRAPH.CENTER, before
     return paragraph
 
 
-def put_text(paragraph: Any, text: str, size: float, *, bold: bool = False, italic: bool = False) -> Any:
+def put_text(paragraph: Paragraph, text: str, size: float, *, bold: bool = False, italic: bool = False) -> Paragraph:
     """``text`` with its lines separated by line breaks, in one style."""
     for i, line in enumerate(text.split("\n")):
         run = paragraph.add_run(line)
@@ -85,13 +88,16 @@ def put_text(paragraph: Any, text: str, size: float, *, bold: bool = False, ital
     return paragraph
 
 
-def first_paragraph(cell: Any) -> Any:
+def first_paragraph(cell: _Cell) -> Paragraph:
     """The cell's first paragraph (a new cell has one, empty), then new ones."""
-    paragraph = cell.paragraphs[-1]
-    return paragraph if not paragraph.text and not paragraph.runs else cell.add_paragraph()
+    paragraph: Paragraph = cell.paragraphs[-1]
+    if not paragraph.text and not paragraph.runs:
+        return paragraph
+    added: Paragraph = cell.add_paragraph()
+    return added
 
 
-def rule(container: Any, length: float, width: float, before: float = 3) -> None:
+def rule(container: Document | _Cell, length: float, width: float, before: float = 3) -> None:
     """A solid horizontal rule ``length`` mm long, centred in ``width`` mm: the top border of
     an empty paragraph a point high."""
     paragraph = container.add_paragraph()
@@ -119,10 +125,10 @@ def rule(container: Any, length: float, width: float, before: float = 3) -> None
     ppr.append(mark)
 
 
-def fixed_table(document: Any, widths: tuple[float, ...] | list[float], rows: int, *, borders: bool) -> Any:
+def fixed_table(document: Document, widths: tuple[float, ...] | list[float], rows: int, *, borders: bool) -> Table:
     """A table of fixed column widths (mm) across the text width; without borders or cell
     margins for the header and signature blocks."""
-    table = document.add_table(rows=rows, cols=len(widths))
+    table: Table = document.add_table(rows=rows, cols=len(widths))
     if borders:
         table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -147,17 +153,17 @@ def fixed_table(document: Any, widths: tuple[float, ...] | list[float], rows: in
     return table
 
 
-def no_split(row: Any) -> None:
+def no_split(row: _Row) -> None:
     trpr = row._tr.get_or_add_trPr()
     trpr.append(OxmlElement("w:cantSplit"))
 
 
-def repeat_header(row: Any) -> None:
+def repeat_header(row: _Row) -> None:
     trpr = row._tr.get_or_add_trPr()
     trpr.append(OxmlElement("w:tblHeader"))
 
 
-def page_number(paragraph: Any, size: float) -> None:
+def page_number(paragraph: Paragraph, size: float) -> None:
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
     run = paragraph.add_run("1")
@@ -167,7 +173,7 @@ def page_number(paragraph: Any, size: float) -> None:
     paragraph._p.append(field)
 
 
-def deterministic(document: Any) -> bytes:
+def deterministic(document: Document) -> bytes:
     """The saved file with every zip entry dated 1980-01-01, so that the same inputs give the
     same bytes."""
     raw = io.BytesIO()
