@@ -20,7 +20,7 @@ from site_builder.core import urls
 from site_builder.core.urls import SiteUrls
 from site_builder.derive.project import Project
 from site_builder.derive.tracker import NOT_REPORTED, plan_years, records_of
-from site_builder.inputs.loader import iter_models
+from site_builder.inputs.references import iter_models
 from site_builder.model import Plan, Text
 from site_builder.model.common import Succession
 from site_builder.model.content import Question
