@@ -136,7 +136,8 @@ class Node(Strict):
     agencies: list[Slug] = Field(default_factory=list)
     """For an ``assignment``: the agencies the tasks below are given to."""
     deadlines: list[Deadline] = Field(default_factory=list)
-    """For a ``reporting`` duty: its deadlines."""
+    """For a ``reporting`` duty: when its reports are due (reporting deadlines, not an
+    activity's due date, which is :attr:`Activity.timeline`)."""
     items: list[Node] = Field(default_factory=list)
     quirks: list[Quirk] = Field(default_factory=list)
 
@@ -266,7 +267,11 @@ class Activity(Strict):
     partners: Parties | None
     """Partner agencies (CƠ QUAN PHỐI HỢP); ``null`` when the cell is blank in the source."""
     timeline: Timeline
-    """Timeline (THỜI GIAN)."""
+    """When the activity is to be carried out: the appendix's THỜI GIAN column (its due
+    date, years or "every year"). Not a reporting deadline: those are a plan's
+    ``deadlines`` (:class:`Deadline`). The name stays ``timeline``: it is the published
+    YAML format, the JSON API and the CSV's ``timeline_*`` columns (docs/architecture.md,
+    "Where each field of an activity is")."""
     pillars: list[Pillar] = Field(default_factory=list)
     """Our classification by pillar or topic, for filtering; not part of the source."""
     quirks: list[Quirk] = Field(default_factory=list)
