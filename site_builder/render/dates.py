@@ -13,6 +13,7 @@ import datetime as dt
 
 from babel.dates import format_date as babel_format_date
 
+from site_builder.core.language import EN, VI
 from site_builder.model.common import PartialDate
 
 
@@ -33,14 +34,14 @@ def format_date(value: PartialDate | dt.date | str | None, lang: str) -> str:
             pattern = f"'tháng' {month_pattern} 'năm' y"
         else:
             pattern = "'năm' y"
-        return babel_format_date(date, pattern, locale="vi")
+        return babel_format_date(date, pattern, locale=VI.locale)
     if day:
         pattern = "d MMMM y"
     elif month:
         pattern = "MMMM y"
     else:
         pattern = "y"
-    return babel_format_date(date, pattern, locale="en_GB")
+    return babel_format_date(date, pattern, locale=EN.locale)
 
 
 def format_day_month(month: int, day: int, lang: str) -> str:
@@ -48,5 +49,5 @@ def format_day_month(month: int, day: int, lang: str) -> str:
     date = dt.date(2000, month, day)
     if lang == "vi":
         month_pattern = "MM" if month < 3 else "M"
-        return babel_format_date(date, f"'ngày' dd 'tháng' {month_pattern}", locale="vi")
-    return babel_format_date(date, "d MMMM", locale="en_GB")
+        return babel_format_date(date, f"'ngày' dd 'tháng' {month_pattern}", locale=VI.locale)
+    return babel_format_date(date, "d MMMM", locale=EN.locale)

@@ -30,10 +30,21 @@ from site_builder.core.illustrations import (
     illustration,
     without_prefix,
 )
+from site_builder.core.language import language
 from site_builder.core.reads import listing, page_key
 from site_builder.core.slug import in_sentence
 from site_builder.core.urls import SiteUrls
-from site_builder.core.vocabulary import STATUS_BY_ID, STATUS_TABLE_ORDER, TIMELINE_KINDS, TOPIC_BY_ID, TOPICS, Topic
+from site_builder.core.vocabulary import (
+    STATUS_BY_ID,
+    STATUS_TABLE_ORDER,
+    TIMELINE_KINDS,
+    TOPIC_BY_ID,
+    TOPICS,
+    VOCABULARIES,
+    Term,
+    Topic,
+    term,
+)
 from site_builder.derive.cards import SiteCard, illustration_card, photo_card, site_card
 from site_builder.derive.kinds import ActivityPage, AgencyPage, MemberPage, PageKind, PlanPage
 from site_builder.derive.newsroom import Newsroom
@@ -70,7 +81,9 @@ class SiteView:
         self.site = site or SiteUrls(urls.DEFAULT_SITE_URL)
         """The site's absolute addresses (canonical links, link previews, embed codes)."""
         self.lang = lang
-        self.other_lang = "en" if lang == "vi" else "vi"
+        self.language = language(lang)
+        """Its locale, its name, the other language (``asean.language.other.name``)."""
+        self.other_lang = self.language.other.code
         self.topics = TOPICS
         self.statuses = STATUS_TABLE_ORDER
         """Implementation statuses in the order tables and filters show them."""
@@ -165,6 +178,16 @@ class SiteView:
         """The label of an implementation status (or of "not reported") in this language."""
         return STATUS_BY_ID[status].label(self.gettext)
 
+    def term(self, vocabulary: str, term_id: str) -> Markup:
+        """The label of a word of the vocabulary in this language (``asean.term("agency-kind", a.kind)``),
+        from the catalogs, so safe as the templates' ``_()`` is ("People's Committee" as written)."""
+        return Markup(term(vocabulary, term_id).label(self.gettext))
+
+    def terms(self, vocabulary: str) -> tuple[Term, ...]:
+        """The words of a vocabulary in their order (``asean.terms("agency-role")``), each with its id
+        (its label: :meth:`term`; the templates' ``_`` cannot be handed to :meth:`Term.label`)."""
+        return VOCABULARIES[vocabulary]
+
     def plain(self, text: Text | None) -> str:
         if text is None:
             return ""
@@ -175,7 +198,7 @@ class SiteView:
 
     def number(self, value: float) -> str:
         """A number with the reader's separators: ``5.769`` and ``692,7`` (vi), ``5,769`` (en)."""
-        return format_decimal(value, locale="vi" if self.lang == "vi" else "en_GB")
+        return format_decimal(value, locale=self.language.locale)
 
     def percent(self, value: float) -> str:
         """A share of 100 in the reader's format: ``46.7`` → "46,7 %" (vi) or "46.7%" (en)
