@@ -21,7 +21,8 @@ from site_builder.apps import cms
 from site_builder.core.slug import slugify
 from site_builder.derive.project import check_project
 from site_builder.model.common import PILLARS
-from site_builder.model.content import DocumentFile, EventFile, FrontMatter, MemberFile
+from site_builder.model.content import DocumentFile, EventFile, FrontMatter
+from site_builder.model.members import MemberFile
 from site_builder.model.progress import ProgressFile
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,7 +15,8 @@ import pytest
 from pydantic import ValidationError
 
 from site_builder.inputs import freshness
-from site_builder.model.content import Event, FrontMatter, Member, Question
+from site_builder.model.content import Event, FrontMatter, Question
+from site_builder.model.members import Member
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "freshness"

@@ -20,7 +20,8 @@ from typing import ClassVar
 from site_builder.core.vocabulary import Topic
 from site_builder.derive.generated import Generated, Layout, Output
 from site_builder.model import Activity, Agency, Appendix, Plan, Unit
-from site_builder.model.content import Member, Tag
+from site_builder.model.content import Tag
+from site_builder.model.members import Member
 
 HOME_SOURCE = "index.md"
 """The source of the home page below ``content/<lang>/``: the one hand-written page with a kind."""

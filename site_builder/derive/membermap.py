@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from site_builder.core import urls
 from site_builder.core.i18n import translations
 from site_builder.core.vocabulary import N_
-from site_builder.model.content import Member
+from site_builder.model.members import Member
 
 PLACES: dict[str, tuple[int, int, int, int]] = {
     # ISO code: (row, column, rows spanned, columns spanned), north at the top.

@@ -15,18 +15,8 @@ from site_builder.core.problems import Problem
 from site_builder.inputs.markup_check import check_data
 from site_builder.inputs.validation import field_path, validate
 from site_builder.inputs.yamlsource import YamlDocument, load_yaml
-from site_builder.model.content import (
-    Document,
-    DocumentFile,
-    Event,
-    EventFile,
-    Member,
-    MemberFile,
-    Question,
-    QuizFile,
-    Tag,
-    TagFile,
-)
+from site_builder.model.content import Document, DocumentFile, Event, EventFile, Question, QuizFile, Tag, TagFile
+from site_builder.model.members import Member, MemberFile
 
 DATA_DIR = "content/data"
 DATA_FILES: dict[str, type[BaseModel]] = {

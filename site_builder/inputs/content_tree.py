@@ -27,14 +27,8 @@ from site_builder.inputs.sanitize import Policy
 from site_builder.inputs.validation import validate
 from site_builder.inputs.verified import Verified
 from site_builder.inputs.yamlsource import YamlDocument, parse_yaml
-from site_builder.model.content import (
-    Document,
-    Event,
-    FrontMatter,
-    Member,
-    Question,
-    Tag,
-)
+from site_builder.model.content import Document, Event, FrontMatter, Question, Tag
+from site_builder.model.members import Member
 
 
 @dataclass

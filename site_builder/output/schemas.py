@@ -14,7 +14,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from site_builder.model import AgencyFile, Plan, UnitFile
-from site_builder.model.content import DocumentFile, EventFile, FrontMatter, MemberFile, QuizFile, TagFile
+from site_builder.model.content import DocumentFile, EventFile, FrontMatter, QuizFile, TagFile
+from site_builder.model.members import MemberFile
 from site_builder.model.progress import ProgressFile
 
 SCHEMAS: dict[str, type[BaseModel]] = {

@@ -28,7 +28,8 @@ from site_builder.derive.index import PlacedNode
 from site_builder.inputs.content_tree import ContentPage
 from site_builder.inputs.photos import Picture
 from site_builder.model import Plan, Unit
-from site_builder.model.content import Event, Member
+from site_builder.model.content import Event
+from site_builder.model.members import Member
 from site_builder.model.plans import Deadline
 from site_builder.render import queries
 from site_builder.render.sitechrome import navigation

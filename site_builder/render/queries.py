@@ -18,7 +18,8 @@ from site_builder.derive.index import PlacedNode
 from site_builder.derive.newsroom import ListingPage
 from site_builder.inputs.content_tree import ContentPage
 from site_builder.model import Agency, Plan, Unit
-from site_builder.model.content import Document, Event, Member, Question
+from site_builder.model.content import Document, Event, Question
+from site_builder.model.members import Member
 from site_builder.model.plans import Deadline
 
 if TYPE_CHECKING:

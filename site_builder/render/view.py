@@ -51,7 +51,7 @@ from site_builder.derive.newsroom import Newsroom
 from site_builder.inputs.content_tree import ContentPage, ContentSet
 from site_builder.inputs.photos import Picture, picture
 from site_builder.model import Agency, Text, Unit
-from site_builder.model.content import Population
+from site_builder.model.members import Population
 from site_builder.model.units import Citation
 from site_builder.render.dates import format_date, format_day_month
 

@@ -13,7 +13,8 @@ from site_builder import LANGUAGES
 from site_builder.apps.cms.choices import Choices, PlanChoice
 from site_builder.apps.cms.fields import NOT_IN_FORMS, REQUIRED_BY_KIND, Fields, duplicate
 from site_builder.apps.cms.labels import hints, labels, words, words_in
-from site_builder.model.content import DocumentFile, EventFile, FrontMatter, MemberFile
+from site_builder.model.content import DocumentFile, EventFile, FrontMatter
+from site_builder.model.members import MemberFile
 from site_builder.model.progress import ProgressFile
 
 MEDIA_FOLDER = "content/media"
