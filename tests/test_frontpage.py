@@ -26,7 +26,7 @@ def view(**more: object) -> NS:
 
 
 def member(id: str, joined: str, people: int, year: int, km2: float) -> NS:
-    source = NS(id="s", title=f"Source {id}", url=f"https://example.org/{id}/population")
+    source = NS(id="s", title=f"Source {id}", publisher="Statistics office", url=f"https://example.org/{id}/population")
     return NS(id=id, name=text(id.title()), joined=NS(date=joined), area=NS(km2=km2),
               population=NS(count=people, year=year, source=["s"]), cited_sources=lambda: [source])
 
@@ -80,8 +80,20 @@ def test_the_population_chart_says_whose_figures_and_for_which_years() -> None:
     members = [member("brunei", "1984-01-07", 450_000, 2019, 5_769), member("thailand", "1967-08-08", 66_000_000, 2023, 513_120)]
     lead = "Source: the latest figure each member state publishes, for the years"
     assert population_note(members, t).startswith(f"{lead} 2019–2023;")
-    assert population_note(members[:1], t).startswith(f"{lead} 2019;")
     assert population_note([], t) == ""
+
+
+def test_figures_from_one_source_and_one_year_say_so() -> None:
+    """The profiles' populations all from one source for one year (the UN's World Population
+    Prospects for 2025, say): the chart names that source, and the total says it adds like
+    with like."""
+    members = [member("brunei", "1984-01-07", 466_330, 2025, 5_765), member("thailand", "1967-08-08", 71_619_860, 2025, 513_120)]
+    assert population_note(members, t) == ("Source: Statistics office, Source brunei. One source and one year, 2025, "
+                                           "for every member state.")
+    found, _ = figures(members, view(), t)
+    assert found[1].note == "sum of the member states' figures for 2025, from one source"
+    mixed = [members[0], member("thailand", "1967-08-08", 66_000_000, 2023, 513_120)]
+    assert figures(mixed, view(), t)[0][1].note == "sum of the member states' latest figures, for the years 2023–2025"
 
 
 def test_a_plan_of_one_year_shows_the_year_once() -> None:

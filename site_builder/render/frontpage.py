@@ -29,7 +29,7 @@ from site_builder.inputs.content_tree import ContentPage
 from site_builder.inputs.photos import Picture
 from site_builder.model import Plan, Unit
 from site_builder.model.content import Event
-from site_builder.model.members import Member
+from site_builder.model.members import Member, MemberSource
 from site_builder.model.plans import Deadline
 from site_builder.render import queries
 from site_builder.render.sitechrome import navigation
@@ -204,7 +204,9 @@ def figures(members: list[Member], view: SiteView, t: Callable[[str], str]) -> t
                t("the newest, %(name)s, joined on %(date)s") % {"name": view.plain(newest.name),
                                                                 "date": view.date(newest.joined.date)}),
         Figure(t("%(n)s million") % {"n": number(round(people / 1_000_000))}, t("people"),
-               t("sum of the member states' latest figures, for the years %(years)s") % {"years": span}),
+               t("sum of the member states' figures for %(year)s, from one source") % {"year": span}
+               if common_population_source(members) is not None
+               else t("sum of the member states' latest figures, for the years %(years)s") % {"years": span}),
         Figure(t("%(n)s million km²") % {"n": number(round(area / 1_000_000, 2))}, t("total area"),
                t("sum of the member states' areas")),
         Figure(str(founded.joined.date)[:4], t("ASEAN founded"),
@@ -235,8 +237,23 @@ def population_note(members: list[Member], t: Callable[[str], str]) -> str:
     if not years:
         return ""
     span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    source = common_population_source(members)
+    if source is not None:
+        return t("Source: %(publisher)s, %(title)s. One source and one year, %(year)s, for every member state.") % {
+            "publisher": source.publisher, "title": source.title, "year": span}
     return t("Source: the latest figure each member state publishes, for the years %(years)s; each figure's "
              "source is named in the table and on the member state's page.") % {"years": span}
+
+
+def common_population_source(members: list[Member]) -> MemberSource | None:
+    """The one source every member's population comes from, for one and the same year, or
+    ``None`` when the figures come from several sources or years (and are then said to)."""
+    if not members or len({str(m.population.year)[:4] for m in members}) != 1:
+        return None
+    ids = {tuple(m.population.source) for m in members}
+    if len(ids) != 1 or len(next(iter(ids))) != 1:
+        return None
+    return {s.id: s for s in members[0].cited_sources()}.get(next(iter(ids))[0])
 
 
 def plan_card(plan: Plan, view: SiteView, t: Callable[[str], str]) -> PlanCard:
