@@ -96,7 +96,7 @@ def write_units_index(writer: Writer, project: Project, units: Sequence[str]) ->
         unit = project.data.units[unit_id]
         label = unit.branding.display_name if unit.branding else unit.name
         return (f"<li>{element('a', label.vi, {'href': f'{unit.id}/vi/'})} · "
-                f"{element('a', label.en or label.vi, {'href': f'{unit.id}/en/', 'lang': 'en'})}</li>")
+                f"{element('a', label.text('en'), {'href': f'{unit.id}/en/', 'lang': 'en'})}</li>")
 
     today = [u for u in units if project.data.units[u].current]
     former = [u for u in units if not project.data.units[u].current]

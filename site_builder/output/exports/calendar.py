@@ -75,7 +75,7 @@ def build_calendar(project: Project) -> Calendar:
         cal.add_component(event)
     for number, (plan, placed, deadline) in enumerate(index.deadlines):
         uid = f"{plan.id}-{placed.anchor}-{number}@asean-section"
-        title = Text(vi=f"Hạn báo cáo: {deadline.what.vi}", en=f"Reporting deadline: {deadline.what.en or deadline.what.vi}")
+        title = Text(vi=f"Hạn báo cáo: {deadline.what.vi}", en=f"Reporting deadline: {deadline.what.text('en')}")
         description = _both(plan.short_title)
         if deadline.recurrence == "yearly":
             assert deadline.month and deadline.day
