@@ -287,7 +287,7 @@ def owner_plans(view: SiteView, t: Callable[[str], str]) -> tuple[list[PlanGroup
     The national build: the national plans. A unit's build: its own plans, then those of
     the units it carries (a former province it was formed from), each under that unit's
     name; a province or city with no plan of its own also gets the national plans, which
-    apply to every one of them."""
+    apply to every one of them, and so does a ministry or central agency (they give it its tasks)."""
     unit = view.home_unit
     if unit is None:
         return [PlanGroup("", [plan_card(p, view, t) for p in queries.national_plans(view)])], True
@@ -302,10 +302,12 @@ def owner_plans(view: SiteView, t: Callable[[str], str]) -> tuple[list[PlanGroup
         else:
             groups.append(PlanGroup(escape(t("Plans of the former %(name)s")) % {"name": view.in_sentence(issuer.name)},
                                     cards))
-    if not own and unit.level == "province" and unit.current:
+    if not own and unit.level in ("province", "central") and unit.current:
         national = [plan_card(p, view, t) for p in queries.national_plans(view)]
         if national:
-            groups.append(PlanGroup(t("The national plan, which applies to every province and city"), national))
+            heading = (t("The national plan, which applies to every province and city") if unit.level == "province"
+                       else t("The national plan, which gives this body its tasks"))
+            groups.append(PlanGroup(heading, national))
     return groups, own
 
 
