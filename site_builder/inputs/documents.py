@@ -25,6 +25,7 @@ import io
 import logging
 import re
 import zipfile
+from typing import Any, cast
 
 MAX_UNPACKED = 200 * 1024 * 1024
 """A 20 MiB Office file that unpacks past 200 MiB is a ZIP bomb, not a report."""
@@ -85,6 +86,7 @@ def _pdf_problem(data: bytes) -> tuple[str, str] | None:
         )
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
+    from pypdf.generic import DictionaryObject
 
     quiet = logging.getLogger("pypdf")
     level = quiet.level
@@ -93,9 +95,9 @@ def _pdf_problem(data: bytes) -> tuple[str, str] | None:
         reader = PdfReader(io.BytesIO(data), strict=True)
         for page in reader.pages:
             page.get_contents()
-        root = reader.trailer["/Root"].get_object()
+        root = cast(DictionaryObject, reader.trailer["/Root"].get_object())  # not a dictionary: AttributeError below
         names = root.get("/Names")
-        opening = root.get("/OpenAction")
+        opening: Any = root.get("/OpenAction")
         opening = opening.get_object() if opening is not None else None
         hidden = (
             "/AA" in root

@@ -139,7 +139,8 @@ def _unreadable_markup(file: str, body: str, first_line: int) -> Problem | None:
     """Raw HTML that MkDocs cannot read: before converting a page it feeds the Markdown to
     an HTML tokenizer (Python-Markdown's copy of ``html.parser``, to find anchors), which
     gives up on some malformed declarations (``<![>``); the build would then fail."""
-    from markdown.htmlparser import htmlparser
+    # Python-Markdown's patched copy of html.parser: its stubs import it without exporting it
+    from markdown.htmlparser import htmlparser  # type: ignore[attr-defined]
 
     parser = htmlparser.HTMLParser()
     try:

@@ -9,6 +9,7 @@ expected and what was found.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -113,7 +114,7 @@ MOVED: dict[str, tuple[str, str]] = {
 """Fields that moved out of the editors' files, with where they went."""
 
 
-def translate(error: dict[str, Any], model: type[BaseModel]) -> tuple[Loc, str, str]:
+def translate(error: Mapping[str, Any], model: type[BaseModel]) -> tuple[Loc, str, str]:
     """One pydantic error → (where, Vietnamese, English)."""
     kind = error["type"]
     loc: Loc = tuple(error["loc"])

@@ -55,11 +55,11 @@ class _Refused(Exception):
         self.en = en
 
 
-_Base: type = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+_Base: Any = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
 """libyaml's C parser when PyYAML has it (ten times faster); the pure-Python one otherwise."""
 
 
-class _Loader(Composer, _Base):  # type: ignore[misc, valid-type]
+class _Loader(Composer, _Base):  # type: ignore[misc]
     """Safe loading that refuses aliases and nesting past :data:`MAX_DEPTH` while composing.
 
     Events come from the (C) parser; composing stays in Python (PyYAML's own Composer,
@@ -97,7 +97,7 @@ class _Loader(Composer, _Base):  # type: ignore[misc, valid-type]
                 event.start_mark,
             )
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
