@@ -12,7 +12,6 @@ from pydantic_core import PydanticCustomError
 
 from site_builder.core.language import language
 from site_builder.core.slug import SLUG_PATTERN
-from site_builder.core.vocabulary import TOPIC_IDS
 
 
 class Strict(BaseModel):
@@ -63,8 +62,10 @@ def _no_parent(value: str) -> str:
 SitePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_.-]*$"), AfterValidator(_no_parent)]
 """A path inside the site or theme (``asean/``, ``assets/logo.svg``): no scheme, no ``..``."""
 
-Pillar = Literal[TOPIC_IDS]  # type: ignore[valid-type]
-"""A theme tag: the three Community pillars plus the cross-cutting topics the plans name."""
+Pillar = Literal["political-security", "economic", "socio-cultural", "covid-19", "tourism", "identity", "connectivity"]
+"""A theme tag: the three Community pillars plus the cross-cutting topics the plans name; the
+:data:`~site_builder.core.vocabulary.TOPIC_IDS`, written out so that the type checker sees a
+type (``Literal[TOPIC_IDS]`` is not one); ``tests/test_vocabulary.py`` holds the two together."""
 
 PILLARS: tuple[str, ...] = get_args(Pillar)
 
