@@ -12,11 +12,12 @@ import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from site_builder.engine.context import BuildContext
     from site_builder.engine.deps import LanguageRecord
+    from site_builder.engine.mkdocs_plugin import AseanPlugin
     from site_builder.inputs.content_tree import ContentPage
 
 ENGINES = ("mkdocs", "properdocs")
@@ -149,7 +150,7 @@ def run_mkdocs(
     from mkdocs.exceptions import MkDocsException
 
     dirty = context is not None and context.incremental is not None
-    overrides: dict[str, object] = {
+    overrides: dict[str, Any] = {
         "docs_dir": str(root / "content" / lang),
         "site_dir": str(out_dir),
         "strict": context.strict if context is not None else True,
@@ -160,7 +161,7 @@ def run_mkdocs(
     try:
         try:
             config = load_config(str(root / "mkdocs.yml"), **overrides)
-            plugin = config.plugins["asean"]
+            plugin = cast("AseanPlugin", config.plugins["asean"])
             plugin.context = context
             config.plugins.on_startup(command="build", dirty=dirty)
             quiet = _NotDirtyWarning()
@@ -196,15 +197,15 @@ class LivePages:
     def __init__(self, context: BuildContext, lang: str, out_dir: Path) -> None:
         use_engine()
         root = context.root
-        from mkdocs.commands.build import get_navigation, set_exclusions
         from mkdocs.config import load_config
-        from mkdocs.structure.files import get_files
+        from mkdocs.structure.files import get_files, set_exclusions
+        from mkdocs.structure.nav import get_navigation
         from mkdocs.structure.pages import Page
 
         config = load_config(
             str(root / "mkdocs.yml"), docs_dir=str(root / "content" / lang), site_dir=str(out_dir), strict=False,
         )
-        self.plugin = config.plugins["asean"]
+        self.plugin = cast("AseanPlugin", config.plugins["asean"])
         self.plugin.context = context  # the preview's: the editors' workshop
         config.plugins.on_startup(command="serve", dirty=True)
         config = config.plugins.on_config(config)
