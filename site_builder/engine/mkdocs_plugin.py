@@ -58,7 +58,7 @@ from site_builder.render.sitechrome import active_item, branding, footer_links, 
 from site_builder.render.view import SiteView
 
 
-class AseanConfig(Config):
+class AseanConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__ has no annotations
     """Options of the ``asean`` plugin in ``mkdocs.yml``."""
 
     root = c.Optional(c.Type(str))
@@ -82,7 +82,7 @@ class AseanConfig(Config):
     (``asean.workshop`` in templates). Off: the public site citizens see."""
 
 
-class AseanPlugin(BasePlugin[AseanConfig]):
+class AseanPlugin(BasePlugin[AseanConfig]):  # type: ignore[no-untyped-call]  # as above
     """Adds the pages generated from ``plans/`` and the template API to a language build."""
 
     def __init__(self) -> None:
@@ -204,7 +204,7 @@ class AseanPlugin(BasePlugin[AseanConfig]):
             dirty = self.increment.dirty
             for file in files:
                 flag = file.src_uri in dirty if file.is_documentation_page() else True
-                file.is_modified = (lambda flag=flag: flag)  # type: ignore[method-assign]
+                file.is_modified = (lambda flag=flag: flag)  # type: ignore[method-assign, misc]
         return files
 
     def _add_generated(self, files: Files, config: MkDocsConfig, spec: PageSpec) -> None:
@@ -304,8 +304,8 @@ class AseanPlugin(BasePlugin[AseanConfig]):
             self.record.links[uri] = previous.links.get(uri, {})
             file.page.present_anchor_ids = set(self.record.anchors[uri])
             targets = {target: files.get_file_from_path(target) for target in self.record.links[uri]}
-            file.page.links_to_anchors = {targets[t]: dict(links) for t, links in self.record.links[uri].items()
-                                          if targets[t] is not None}
+            file.page.links_to_anchors = {linked: dict(links) for t, links in self.record.links[uri].items()
+                                          if (linked := targets[t]) is not None}
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Keep what the page read (its own source included) for the next incremental build."""
@@ -329,7 +329,11 @@ class AseanPlugin(BasePlugin[AseanConfig]):
                    for file in self._files.documentation_pages() if file.src_uri not in increment.dirty)
 
     @event_priority(-50)
-    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    # MkDocs types the context as its TypedDict and the arguments as keyword-only; this plugin
+    # adds keys of its own to a plain dict, and MkDocs passes the arguments by name.
+    def on_page_context(  # type: ignore[override]
+        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any,
+    ) -> dict[str, Any]:
         spec = self.specs.get(page.file.src_uri)
         assert self.view is not None
         self.view.reads = set()  # what this page reads from here on is its own
@@ -366,6 +370,7 @@ class SharedMarkdown:
 
     def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         from mkdocs.structure import pages as mk
+        from mkdocs.structure.toc import get_toc
 
         if page.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
@@ -380,7 +385,7 @@ class SharedMarkdown:
         title = mk._ExtractTitleTreeprocessor()
         title._register(md)
         page.content = md.convert(page.markdown)
-        page.toc = mk.get_toc(getattr(md, "toc_tokens", []))
+        page.toc = get_toc(getattr(md, "toc_tokens", []))
         page._title_from_render = title.title
         page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
         if mk.log.getEffectiveLevel() > logging.DEBUG:
