@@ -23,7 +23,7 @@ def test_the_template_api_is_text_date_and_address_helpers_and_id_lookups() -> N
     assert public == {"content", "content_page", "newsroom", "source_links", "picture", "social_card", "tx",
                       "status_name", "plain", "date", "number", "population", "day_month", "in_sentence", "agency",
                       "unit", "topic", "citation", "tag_name", "search_context", "search_attributes", "ROW_WEIGHT",
-                      "percent", "photo_credit"}
+                      "percent", "photo_credit", "term", "terms"}
 
 
 def test_texts_dates_and_numbers_in_the_readers_language(project: Project) -> None:
