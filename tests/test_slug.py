@@ -55,6 +55,11 @@ def test_collation_key_puts_a_space_before_any_letter_and_ranks_tones_apart() ->
     ("Tỉnh Sóc Trăng", "tỉnh Sóc Trăng"),
     ("Thành phố Cần Thơ", "thành phố Cần Thơ"),
     ("Thành phố Hồ Chí Minh", "Thành phố Hồ Chí Minh"),
+    ("Huyện Đông Sơn", "huyện Đông Sơn"),
+    ("Bộ Kế hoạch và Đầu tư", "Bộ Kế hoạch và Đầu tư"),
+    ("Ban Tuyên giáo Trung ương", "Ban Tuyên giáo Trung ương"),
+    ("Ủy ban nhân dân tỉnh Sóc Trăng", "Ủy ban nhân dân tỉnh Sóc Trăng"),
+    ("Trung ương", "Trung ương"),
     ("", ""),
 ])
 def test_unit_names_inside_a_sentence(name: str, inside: str) -> None:

@@ -78,13 +78,18 @@ def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 _KEEP_CAPITAL = ("Thành phố Hồ Chí Minh",)
 """Names whose level word is part of the proper name and keeps its capital letter."""
+LEVEL_WORDS = ("Tỉnh ", "Thành phố ", "Huyện ", "Thị xã ", "Quận ", "Thị trấn ", "Xã ", "Phường ")
+"""The words for a level of administrative unit, common nouns inside a sentence."""
 
 
 def in_sentence(name: str) -> str:
     """A Vietnamese unit name as written inside a sentence: "Tỉnh Sóc Trăng" → "tỉnh Sóc Trăng".
 
-    The level word (tỉnh, thành phố, huyện) is a common noun and takes a capital only at the
-    start of a sentence; "Thành phố Hồ Chí Minh" is the city's name and keeps it."""
-    if not name or name.startswith(_KEEP_CAPITAL):
+    The level word (tỉnh, thành phố, huyện...) is a common noun and takes a capital only at
+    the start of a sentence; "Thành phố Hồ Chí Minh" is the city's name and keeps it, and so
+    does the name of a body ("Bộ Ngoại giao", "Ban Tuyên giáo Trung ương", "Ủy ban nhân dân
+    tỉnh ..."), whose first word is part of its proper name (Decree 30/2020/NĐ-CP, Appendix
+    II: names of agencies and organisations)."""
+    if not name.startswith(LEVEL_WORDS) or name.startswith(_KEEP_CAPITAL):
         return name
     return name[0].lower() + name[1:]
