@@ -156,7 +156,6 @@ def request(port: int, path: str, hosts: list[str] | None, method: str = "GET") 
         conn.close()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.1:{port}", "localhost", "LocalHost:{port}",
                                   "[::1]", "[::1]:{port}", "localhost:8000"])
 def test_the_preview_answers_loopback_names(served: tuple[Preview, int], host: str) -> None:

@@ -60,7 +60,6 @@ def test_placeholder_addresses(url: str, found: str | None) -> None:
         assert problem[1].startswith(f"SITE_URL {url} is a placeholder")
 
 
-@pytest.mark.site
 @pytest.mark.parametrize(("url", "preview"), [
     (None, True), ("http://localhost:8000/", True), ("http://app.localhost/", True), ("http://127.0.0.1/", True),
     ("http://[::1]/", True), ("http://0.0.0.0/", True), ("https://cong.example.gov.vn/", False),
