@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import MiniProject
 from pydantic import ValidationError
 
 from site_builder.inputs import freshness
@@ -202,3 +203,62 @@ def test_check_lists_only_what_is_past_due(project: Path) -> None:
     (project / "mkdocs.yml").write_text("plugins:\n  - asean:\n      freshness_grace_days: -1\n", encoding="utf-8")
     [problem] = freshness.problems(project, TODAY)
     assert problem.file == "mkdocs.yml" and problem.severity == "error" and "grace period" in problem.en
+
+
+# ── the command line and check ───────────────────────────────────────────────────
+def test_freshness_command_lists_with_file_and_line(project: Path) -> None:
+    from conftest import run_cli
+
+    result = run_cli("--root", str(project), "freshness", "--today", "2026-12-07")
+    assert result.returncode == 0, result.stdout
+    out = result.stdout
+    assert ("content/data/events.yaml:8: cảnh báo / warning: events[0].status: sự kiện 'summit-past-planned' đã qua"
+            in out)
+    assert "\n    the event 'summit-past-planned' is past (2026-11-12, 25 days ago)" in out
+    assert "content/en/asean/current.md:9: lưu ý / note: sources[0].url:" in out
+    assert out.rstrip().endswith("on 2026-12-07, 13 past due, 1 not yet due, 0 error(s) (grace period 10 days)")
+    strict = run_cli("--root", str(project), "freshness", "--today", "2026-12-07", "--strict")
+    assert strict.returncode == 1
+    assert "content/data/events.yaml:8: events[0].status:" in strict.stdout  # an error: no label
+    assert "content/data/quiz.yaml:18: lưu ý / note: questions[1].review_by:" in strict.stdout  # within the grace
+    bad = run_cli("--root", str(project), "freshness", "--today", "7/12/2026")
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_check_has_a_freshness_section(mini: MiniProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import run_cli
+
+    mini.write("content/data/events.yaml", """events:
+  - id: summit
+    title: {vi: Hội nghị Cấp cao, en: Summit}
+    description: {vi: Hội nghị., en: The summit.}
+    recurrence: once
+    date: 2026-11-10
+    end: 2026-11-12
+    status: planned
+""")
+
+    def check(day: str, *extra: str) -> tuple[int, str]:
+        epoch = int(dt.datetime.fromisoformat(f"{day}T12:00:00+00:00").timestamp())
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+        result = run_cli("--root", str(mini.root), "check", *extra)
+        return result.returncode, result.stdout
+
+    code, out = check("2026-11-12")
+    assert code == 0 and "summit" not in out  # not past yet
+    code, out = check("2026-12-07")
+    assert code == 0 and "content/data/events.yaml:8: cảnh báo / warning: events[0].status:" in out
+    code, out = check("2026-12-07", "--strict")  # 25 days: within the 30 days of grace
+    assert code == 0 and "content/data/events.yaml:8: lưu ý / note: events[0].status:" in out
+    code, out = check("2027-01-20", "--strict")
+    assert code == 1 and "content/data/events.yaml:8: events[0].status:" in out
+
+
+def test_built_quiz_leaves_out_expired_questions(mini: MiniProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_builder.inputs.content_tree import check_content
+
+    shutil.copy(FIXTURE / "content/data/quiz.yaml", mini.root / "content/data/quiz.yaml")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 12, 7, tzinfo=dt.UTC).timestamp())))
+    content, problems = check_content(mini.root, None, None)
+    assert not problems.errors
+    assert [q.id for q in content.quiz] == ["members-count", "founded"]

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Mapping
 from typing import TypeAlias
 
+from site_builder.inputs.freshness import FIGURE_YEARS, parse_day
 from site_builder.model.common import PILLARS
 
 Handler = Callable[[argparse.Namespace], int]
@@ -214,6 +215,18 @@ def _schemas_command(sub: Subcommands) -> argparse.ArgumentParser:
     return schemas
 
 
+def _freshness_command(sub: Subcommands) -> argparse.ArgumentParser:
+    """``freshness``: what is past its review date (site_builder/inputs/freshness.py)."""
+    fresh = sub.add_parser("freshness", help="nội dung quá hạn kiểm tra lại / content past its review date")
+    fresh.add_argument("--today", type=parse_day, default=None,
+                       help="ngày kiểm tra, YYYY-MM-DD / the day to check for (default: today)")
+    fresh.add_argument("--strict", action="store_true",
+                       help="quá thời gian gia hạn là lỗi / an error once past the grace period")
+    fresh.add_argument("--years", type=whole(1), default=FIGURE_YEARS,
+                       help="tuổi tối đa của số liệu, năm / figures older than this many years (default: 5)")
+    return fresh
+
+
 COMMANDS: dict[str, Callable[[Subcommands], argparse.ArgumentParser]] = {
     "check": _check_command,
     "build": _build_command,
@@ -224,5 +237,6 @@ COMMANDS: dict[str, Callable[[Subcommands], argparse.ArgumentParser]] = {
     "units": _units_command,
     "cms": _cms_command,
     "schemas": _schemas_command,
+    "freshness": _freshness_command,
 }
 """Every command, in the order ``--help`` lists them."""

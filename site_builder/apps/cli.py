@@ -14,6 +14,7 @@ from pathlib import Path
 from site_builder.apps import arguments
 from site_builder.apps.arguments import Handler
 from site_builder.derive.project import Project, check_project
+from site_builder.inputs import freshness
 from site_builder.output.schemas import stale_schemas, write_schemas
 
 
@@ -43,6 +44,8 @@ def cmd_check(args: argparse.Namespace) -> int:
               f"{len(links)} external link(s) to {len(hosts)} host(s): {', '.join(hosts)}")
         return 0
     _, problems = check_project(root, jobs=os.cpu_count() or 1)
+    # What is past its review date (issue 35): warnings; under --strict errors past the unit's grace period.
+    problems.extend(freshness.problems(root, strict=args.strict))
     for problem in problems.sorted():
         print(problem.format())
     if args.format == "github":
@@ -270,6 +273,12 @@ def cmd_units(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_freshness(args: argparse.Namespace) -> int:
+    """Pages, records and questions past their review date, events that passed still
+    planned, old figures and weak sources (site_builder/inputs/freshness.py)."""
+    return freshness.run(_root(args), args.today, strict=args.strict, years=args.years)
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     """Regenerate ``schemas/*.json`` from the models."""
     for path in write_schemas(_root(args) / "schemas"):
@@ -287,6 +296,7 @@ HANDLERS: dict[str, Handler] = {
     "units": cmd_units,
     "cms": cmd_cms,
     "schemas": cmd_schemas,
+    "freshness": cmd_freshness,
 }
 
 

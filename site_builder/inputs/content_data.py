@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from site_builder.core.problems import Problem
+from site_builder.inputs.freshness import served_questions
 from site_builder.inputs.markup_check import check_data
 from site_builder.inputs.validation import field_path, validate
 from site_builder.inputs.yamlsource import YamlDocument, load_yaml
@@ -55,6 +56,9 @@ def check_data_files(root: Path, plan_ids: set[str] | None) -> tuple[ContentData
         problems.extend(_duplicate_ids(doc, items, (attr,)))
         if key == "documents" and plan_ids is not None:
             problems.extend(_refs(doc, items, (key,), plan_ids, "plan", ("kế hoạch", "plan")))
+        if key == "quiz":
+            # A question past its valid_until is not served (issue 35; freshness lists it).
+            items = served_questions(items)
         setattr(data, key, items)
     return data, problems
 
