@@ -153,7 +153,7 @@ def test_calendar_page_lists_asean_day_and_week(built_site: Path) -> None:
 
 
 def test_fact_pages_show_sources_and_last_check(built_site: Path) -> None:
-    for lang, word in (("en", "Last checked"), ("vi", "Cập nhật lần cuối")):
+    for lang, word in (("en", "Last checked"), ("vi", "Kiểm tra lần cuối")):
         html = (built_site / lang / "asean/economic/index.html").read_text(encoding="utf-8")
         assert 'id="sources-title"' in html and word in html
 

@@ -76,6 +76,10 @@ class AseanConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' __init_su
     base_url = c.Optional(c.Type(str))
     """The site's root address, ending in ``/`` (the build passes it); none: ``SITE_URL`` or
     the local preview address (:meth:`site_builder.core.urls.SiteUrls.configured`)."""
+    freshness_grace_days = c.Type(int, default=30)
+    """Days a finding of the freshness check (:mod:`site_builder.inputs.freshness`) may be
+    past its date before ``check --strict`` refuses it: the unit's monthly routine. Read by
+    the check from ``mkdocs.yml``; declared here so that MkDocs accepts the option."""
     workshop = c.Type(bool, default=False)
     """The editors' preview (``make serve``, ``build --workshop``): pages also show the notes on
     the source text, file names, commands and the editors' guide in the navigation
