@@ -19,7 +19,7 @@ from site_builder.core.i18n import translations
 from site_builder.core.illustrations import CREDIT_PREFIXES, DESCRIPTIONS, LICENCE_PREFIXES, names, problems, without_prefix
 from site_builder.derive.cards import CARD_SIZE, illustration_card
 from site_builder.derive.project import check_project
-from site_builder.inputs.content_tree import split_front_matter
+from site_builder.inputs.yamlsource import split_front_matter
 from site_builder.render.view import SiteView
 
 FLAGS = ROOT / "theme" / "assets" / "flags"

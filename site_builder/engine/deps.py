@@ -42,7 +42,7 @@ from site_builder.core import cachedir
 from site_builder.core.fingerprint import FORMAT
 from site_builder.core.reads import listing, page_key, texts
 from site_builder.derive.project import Project
-from site_builder.inputs.content_tree import split_front_matter
+from site_builder.inputs.yamlsource import split_front_matter
 
 
 def record_path(root: Path, site_dir: Path) -> Path:

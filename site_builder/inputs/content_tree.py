@@ -26,7 +26,7 @@ from site_builder.inputs.photos import Photo, PhotoError, probe
 from site_builder.inputs.sanitize import Policy
 from site_builder.inputs.validation import validate
 from site_builder.inputs.verified import Verified
-from site_builder.inputs.yamlsource import YamlDocument, parse_yaml
+from site_builder.inputs.yamlsource import YamlDocument, parse_yaml, split_front_matter
 from site_builder.model.content import Document, Event, FrontMatter, Question, Tag
 from site_builder.model.members import Member
 
@@ -98,19 +98,6 @@ class ContentSet:
     def counterpart(self, page: ContentPage) -> ContentPage | None:
         other = next(lang for lang in LANGUAGES if lang != page.lang)
         return self.pages.get((other, page.rel))
-
-
-def split_front_matter(text: str) -> tuple[str, str] | None:
-    """``(yaml, body)`` with the YAML padded so that its line numbers are the file's."""
-    if not text.startswith("---\n"):
-        return None
-    end = text.find("\n---\n", 4)
-    if end < 0:
-        end = text.find("\n---", 4)
-        if end < 0 or text[end + 4 :].strip():
-            return None
-    yaml_text = "\n" + text[4:end + 1]
-    return yaml_text, text[end + 5 :]
 
 
 def without_title(body: str) -> str:

@@ -40,7 +40,7 @@ import yaml
 
 from site_builder.core.problems import Problem, Severity
 from site_builder.inputs.siteconfig import plugin_options
-from site_builder.inputs.yamlsource import YamlDocument, load_yaml, parse_yaml
+from site_builder.inputs.yamlsource import YamlDocument, load_yaml, parse_yaml, split_front_matter
 
 GRACE_DAYS = 30
 """Days past a review date before ``--strict`` makes the finding an error."""
@@ -165,9 +165,6 @@ def _load(root: Path, rel: str, text: str | None = None) -> _Doc | None:
 
 
 def _pages(root: Path) -> Iterator[_Doc]:
-    # Here, not at the top: the content tree imports this module (the quiz it serves).
-    from site_builder.inputs.content_tree import split_front_matter
-
     for lang in LANGS:
         folder = root / "content" / lang
         if not folder.is_dir():

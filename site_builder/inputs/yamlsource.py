@@ -248,3 +248,16 @@ def _syntax_problem(rel: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
         f"lỗi cú pháp YAML: {what}{context}",
         f"YAML syntax error: {what}{context}",
     )
+
+
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """``(yaml, body)`` with the YAML padded so that its line numbers are the file's."""
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        end = text.find("\n---", 4)
+        if end < 0 or text[end + 4 :].strip():
+            return None
+    yaml_text = "\n" + text[4:end + 1]
+    return yaml_text, text[end + 5 :]
