@@ -6,7 +6,7 @@ import contextlib
 import io
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -246,6 +246,30 @@ def no_search_index(lang_dir: Path) -> None:
     things; search is tested on the build of the real corpus (``built_site``), in
     test_site and in the browser tests. A module-level function, so that the build's
     worker processes (forked) can be handed it."""
+
+
+def unit_sections(tmp_path_factory: pytest.TempPathFactory, units: Iterable[str]) -> dict[str, Path]:
+    """Each unit's section built from the real corpus, without the search index (for tests
+    that read its pages, not search them), each at an address of its own."""
+    from site_builder.apps import build
+
+    out = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(build, "index_search", no_search_index)
+        for unit in units:
+            site = tmp_path_factory.mktemp(unit) / "site"
+            build.build_site(ROOT, site, site_url=f"https://portal.example.vn/{unit}/asean/", unit=unit)
+            out[unit] = site
+    return out
+
+
+def read_page(site: Path, rel: str) -> str:
+    return (site / rel).read_text(encoding="utf-8")
+
+
+def before(html: str, first: str, then: str) -> bool:
+    """Whether ``first`` occurs in the page, and before ``then``."""
+    return first in html and then in html and html.index(first) < html.index(then)
 
 
 @pytest.fixture

@@ -16,9 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-
-from site_builder.apps.build import build_site
+from conftest import before, unit_sections
+from conftest import read_page as read
 
 SECTIONS = ("bo-ngoai-giao", "dai-tieng-noi-viet-nam", "bo-khoa-hoc-va-cong-nghe")
 """A ministry that leads many of the national plan's activities (Foreign Affairs); a press
@@ -42,27 +41,7 @@ LEADS_MIC = ("Tổ chức tuyên truyền quảng bá về Hiệp định Đối
 @pytest.fixture(scope="module")
 def central(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The three sections, built from the real corpus without the search index."""
-    from conftest import no_search_index
-
-    from site_builder.apps import build
-
-    out = {}
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(build, "index_search", no_search_index)
-        for unit in SECTIONS:
-            site = tmp_path_factory.mktemp(unit) / "site"
-            build_site(ROOT, site, site_url=f"https://portal.example.vn/{unit}/asean/", unit=unit)
-            out[unit] = site
-    return out
-
-
-def read(site: Path, rel: str) -> str:
-    return (site / rel).read_text(encoding="utf-8")
-
-
-def before(html: str, first: str, then: str) -> bool:
-    """Whether ``first`` occurs in the page, and before ``then``."""
-    return first in html and then in html and html.index(first) < html.index(then)
+    return unit_sections(tmp_path_factory, SECTIONS)
 
 
 @pytest.mark.site

@@ -11,7 +11,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, CliResult, MiniProject, run_cli
+from conftest import CliResult, MiniProject, before, run_cli, unit_sections
+from conftest import read_page as read
 
 from site_builder.apps.build import build_all_units, build_site
 from site_builder.apps.errors import BuildError
@@ -359,27 +360,7 @@ the same name (Đồng Tháp); and a province not merged, with no plan at all (H
 @pytest.fixture(scope="module")
 def sections(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Four sections of the real corpus, without the search index (no test here searches)."""
-    from conftest import no_search_index
-
-    from site_builder.apps import build
-
-    out = {}
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(build, "index_search", no_search_index)
-        for unit in SECTIONS:
-            site = tmp_path_factory.mktemp(unit) / "site"
-            build_site(ROOT, site, site_url=f"https://portal.example.vn/{unit}/asean/", unit=unit)
-            out[unit] = site
-    return out
-
-
-def read(site: Path, rel: str) -> str:
-    return (site / rel).read_text(encoding="utf-8")
-
-
-def before(html: str, first: str, then: str) -> bool:
-    """Whether ``first`` occurs in the page, and before ``then``."""
-    return first in html and then in html and html.index(first) < html.index(then)
+    return unit_sections(tmp_path_factory, SECTIONS)
 
 
 @pytest.mark.site
