@@ -370,6 +370,7 @@ def test_report_issued_by_the_successor_in_the_pdf(pdfs: Converted) -> None:
     assert last.find("TM. ỦY BAN NHÂN DÂN") and last.find("- Lưu: VT, Sở Khoa học và Công nghệ.")
 
 
+@pytest.mark.slow
 def test_report_as_option(tmp_path: Path) -> None:
     result = run_report("--plan", "soc-trang-2022", "--year", "2022", out=tmp_path)
     assert result.returncode == 0, result.stdout
