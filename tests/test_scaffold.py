@@ -7,14 +7,15 @@ from conftest import MiniProject
 
 from site_builder.apps import scaffold
 from site_builder.apps.scaffold import BrandingArgs, ScaffoldError
+from site_builder.apps.scaffold_args import ArticleArgs, EventArgs, PlanArgs, UnitArgs
 from site_builder.derive.project import check_project
 from site_builder.inputs.content_tree import ContentPage
 
 
 def test_an_article_pair_with_the_hash_of_the_text_it_translates(mini: MiniProject) -> None:
-    created = scaffold.new_article(mini.root, "Lễ thượng cờ ASEAN năm 2026", "ASEAN flag-raising 2026",
-                                   ["identity", "economic"], "Kế hoạch 01/QĐ-BCĐASEAN", "https://example.org/x",
-                                   date="2026-08-08", unit="soc-trang")
+    created = scaffold.new_article(mini.root, ArticleArgs(
+        "Lễ thượng cờ ASEAN năm 2026", "ASEAN flag-raising 2026", ["identity", "economic"],
+        "Kế hoạch 01/QĐ-BCĐASEAN", "https://example.org/x", date="2026-08-08", unit="soc-trang"))
     rel = "news/le-thuong-co-asean-nam-2026.md"
     assert [p.relative_to(mini.root).as_posix() for p in created.paths] == [f"content/vi/{rel}", f"content/en/{rel}"]
     common = ('kind: news\ndate: 2026-08-08\ntopics: [identity, economic]\nunit: soc-trang\nsources:\n'
@@ -38,12 +39,13 @@ def test_an_article_pair_with_the_hash_of_the_text_it_translates(mini: MiniProje
     project, problems = check_project(mini.root)
     assert project is not None and problems.errors == []
     with pytest.raises(ScaffoldError, match="already exists: .*content/vi/news/le-thuong-co-asean-nam-2026.md"):
-        scaffold.new_article(mini.root, "Lễ thượng cờ ASEAN năm 2026", "x", ["identity"], "y")
+        scaffold.new_article(mini.root, ArticleArgs("Lễ thượng cờ ASEAN năm 2026", "x", ["identity"], "y"))
 
 
 def test_events_are_appended_to_an_empty_list(mini: MiniProject) -> None:
-    scaffold.new_event(mini.root, "ngay-asean", "Ngày ASEAN", "ASEAN Day", None, "08-08", "Kỷ niệm.", "Anniversary.")
-    created = scaffold.new_event(mini.root, "hoi-nghi", "Hội nghị", "Meeting", "2026-03-01", None, "a", "b")
+    scaffold.new_event(mini.root, EventArgs("ngay-asean", "Ngày ASEAN", "ASEAN Day", None, "08-08", "Kỷ niệm.",
+                                            "Anniversary."))
+    created = scaffold.new_event(mini.root, EventArgs("hoi-nghi", "Hội nghị", "Meeting", "2026-03-01", None, "a", "b"))
     assert (mini.root / "content/data/events.yaml").read_text(encoding="utf-8") == (
         "events:\n\n"
         "  - id: ngay-asean\n    title: {vi: \"Ngày ASEAN\", en: \"ASEAN Day\"}\n"
@@ -58,7 +60,7 @@ def test_events_are_appended_to_an_empty_list(mini: MiniProject) -> None:
 
 
 def test_a_new_unit_then_a_plan_issued_by_its_peoples_committee(mini: MiniProject) -> None:
-    unit = scaffold.new_unit(mini.root, "can-tho", "Thành phố Cần Thơ", "Cần Thơ City", "province", "viet-nam",
+    unit = scaffold.new_unit(mini.root, UnitArgs("can-tho", "Thành phố Cần Thơ", "Cần Thơ City", "province", "viet-nam"),
                              BrandingArgs(email="asean@cantho.example"))
     assert (mini.root / "plans/units.yaml").read_text(encoding="utf-8").endswith(
         "    parent: viet-nam\n\n"
@@ -69,7 +71,8 @@ def test_a_new_unit_then_a_plan_issued_by_its_peoples_committee(mini: MiniProjec
         "      contact:\n        email: \"asean@cantho.example\"\n"
     )
     assert unit.next_steps[-1] == "Dựng chuyên mục / build the section: python -m site_builder build --unit can-tho"
-    plan = scaffold.new_plan(mini.root, None, "can-tho", None, "Kế hoạch ASEAN năm 2026", "ASEAN plan 2026", 2026, 2026)
+    plan = scaffold.new_plan(mini.root, PlanArgs(None, "can-tho", None, "Kế hoạch ASEAN năm 2026", "ASEAN plan 2026",
+                                                 2026, 2026))
     assert [p.relative_to(mini.root).as_posix() for p in plan.paths] == ["plans/can-tho-2026-2026.yaml",
                                                                           "plans/agencies.yaml"]
     # A centrally run city's committee is "thành phố", in a sentence in lower case.
@@ -89,12 +92,12 @@ def test_a_new_unit_then_a_plan_issued_by_its_peoples_committee(mini: MiniProjec
     assert [p.en for p in problems.errors] == [
         "unknown plan 'bcd-asean-2021-2025' in plans/ (did you mean 'can-tho-2026-2026'?)",
     ]
-    again = scaffold.new_plan(mini.root, "can-tho-2027", "can-tho", None, "x", "y", 2027, 2027)
+    again = scaffold.new_plan(mini.root, PlanArgs("can-tho-2027", "can-tho", None, "x", "y", 2027, 2027))
     assert [p.name for p in again.paths] == ["can-tho-2027.yaml"]  # the committee is there now
 
 
 def test_an_existing_units_branding_is_rewritten_and_the_rest_kept(mini: MiniProject) -> None:
-    created = scaffold.new_unit(mini.root, "soc-trang", branding=BrandingArgs(
+    created = scaffold.new_unit(mini.root, UnitArgs("soc-trang"), branding=BrandingArgs(
         display_vi="Chuyên mục Sóc Trăng", display_en="Sóc Trăng section", primary="#0f5c3a", phone="0299 123"))
     assert (mini.root / "plans/units.yaml").read_text(encoding="utf-8") == (
         "units:\n  - id: viet-nam\n    level: national\n    name: {vi: \"Trung ương\", en: \"Central level\"}\n"
@@ -108,7 +111,7 @@ def test_an_existing_units_branding_is_rewritten_and_the_rest_kept(mini: MiniPro
         "Đã cập nhật tên, màu và thông tin liên hệ của soc-trang trong plans/units.yaml.",
         "Updated the name, colours and contact of soc-trang in plans/units.yaml.",
     ]
-    scaffold.new_unit(mini.root, "soc-trang", branding=BrandingArgs(email="a@b.example"))
+    scaffold.new_unit(mini.root, UnitArgs("soc-trang"), branding=BrandingArgs(email="a@b.example"))
     text = (mini.root / "plans/units.yaml").read_text(encoding="utf-8")
     assert text.count("    branding:\n") == 1
     assert "      contact:\n        email: \"a@b.example\"\n        phone: \"0299 123\"\n" in text
@@ -116,20 +119,21 @@ def test_an_existing_units_branding_is_rewritten_and_the_rest_kept(mini: MiniPro
 
 
 @pytest.mark.parametrize(("call", "message"), [
-    (lambda root: scaffold.new_article(root, "!!!", "x", [], "y"), "cannot make an id from '!!!'"),
-    (lambda root: scaffold.new_article(root, "Tin", "x", [], "y", date="2026-02-30"),
+    (lambda root: scaffold.new_article(root, ArticleArgs("!!!", "x", [], "y")), "cannot make an id from '!!!'"),
+    (lambda root: scaffold.new_article(root, ArticleArgs("Tin", "x", [], "y", date="2026-02-30")),
      "--date: '2026-02-30' không phải ngày dạng YYYY-MM-DD / is not a date YYYY-MM-DD"),
-    (lambda root: scaffold.new_article(root, "Tin", "x", [], "y", unit="soc-trang\nevil: 1"),
+    (lambda root: scaffold.new_article(root, ArticleArgs("Tin", "x", [], "y", unit="soc-trang\nevil: 1")),
      "--unit: 'soc-trang\nevil: 1' không phải là mã"),
-    (lambda root: scaffold.new_event(root, "e", "a", "b", None, "02-30", "c", "d"), "--yearly: '02-30'"),
-    (lambda root: scaffold.new_event(root, "e", "a", "b", "2026-01-01", "01-01", "c", "d"),
+    (lambda root: scaffold.new_event(root, EventArgs("e", "a", "b", None, "02-30", "c", "d")), "--yearly: '02-30'"),
+    (lambda root: scaffold.new_event(root, EventArgs("e", "a", "b", "2026-01-01", "01-01", "c", "d")),
      "give exactly one of --date YYYY-MM-DD or --yearly MM-DD"),
-    (lambda root: scaffold.new_unit(root, "an-giang"), "a new unit needs --name-vi, --name-en and --level"),
-    (lambda root: scaffold.new_unit(root, "soc-trang", branding=BrandingArgs(primary="#ffff00")),
+    (lambda root: scaffold.new_unit(root, UnitArgs("an-giang")), "a new unit needs --name-vi, --name-en and --level"),
+    (lambda root: scaffold.new_unit(root, UnitArgs("soc-trang"), branding=BrandingArgs(primary="#ffff00")),
      "màu chính #ffff00 quá nhạt so với chữ trắng (1.07:1, cần ít nhất 4.5:1)\n"
      "    primary colour #ffff00 is too light for white text (1.07:1, needs at least 4.5:1)"),
-    (lambda root: scaffold.new_plan(root, None, "an-giang", None, "a", "b", 2026, 2026), "unknown unit 'an-giang'"),
-    (lambda root: scaffold.new_plan(root, None, "viet-nam", None, "a", "b", 2026, 2026),
+    (lambda root: scaffold.new_plan(root, PlanArgs(None, "an-giang", None, "a", "b", 2026, 2026)),
+     "unknown unit 'an-giang'"),
+    (lambda root: scaffold.new_plan(root, PlanArgs(None, "viet-nam", None, "a", "b", 2026, 2026)),
      "the national level: give --issuing-agency"),
 ])
 def test_what_cannot_make_a_valid_file_is_refused(mini: MiniProject, call, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -141,5 +145,5 @@ def test_what_cannot_make_a_valid_file_is_refused(mini: MiniProject, call, messa
 
 
 def test_yearly_events_may_fall_on_29_february(mini: MiniProject) -> None:
-    scaffold.new_event(mini.root, "e", "a", "b", None, "02-29", "c", "d")
+    scaffold.new_event(mini.root, EventArgs("e", "a", "b", None, "02-29", "c", "d"))
     assert "    month: 2\n    day: 29\n" in (mini.root / "content/data/events.yaml").read_text(encoding="utf-8")

@@ -172,24 +172,27 @@ def cmd_translations(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     """Create an article pair, a plan, a unit or an event that passes ``check``."""
     from site_builder.apps import scaffold
+    from site_builder.apps.scaffold_args import ArticleArgs, EventArgs, PlanArgs, UnitArgs
 
     root = _root(args)
     try:
         if args.what == "article":
-            created = scaffold.new_article(root, args.title_vi, args.title_en, args.topic, args.source,
-                                           args.source_url, args.date, args.slug, args.unit, args.source_publisher)
+            created = scaffold.new_article(root, ArticleArgs(
+                args.title_vi, args.title_en, args.topic, args.source, args.source_url, args.date, args.slug,
+                args.unit, args.source_publisher))
         elif args.what == "plan":
-            created = scaffold.new_plan(root, args.id, args.unit, args.issuing_agency, args.title_vi,
-                                        args.title_en, args.start, args.end)
+            created = scaffold.new_plan(root, PlanArgs(args.id, args.unit, args.issuing_agency, args.title_vi,
+                                                       args.title_en, args.start, args.end))
         elif args.what == "unit":
             branding = scaffold.BrandingArgs(
                 display_vi=args.display_name_vi, display_en=args.display_name_en, primary=args.primary,
                 accent=args.accent, portal=args.portal, office_vi=args.office_vi, office_en=args.office_en,
                 email=args.email, phone=args.phone, address_vi=args.address_vi, address_en=args.address_en)
-            created = scaffold.new_unit(root, args.id, args.name_vi, args.name_en, args.level, args.parent, branding)
+            unit = UnitArgs(args.id, args.name_vi, args.name_en, args.level, args.parent)
+            created = scaffold.new_unit(root, unit, branding)
         else:
-            created = scaffold.new_event(root, args.id, args.title_vi, args.title_en, args.date, args.yearly,
-                                         args.description_vi, args.description_en)
+            created = scaffold.new_event(root, EventArgs(args.id, args.title_vi, args.title_en, args.date,
+                                                         args.yearly, args.description_vi, args.description_en))
     except scaffold.ScaffoldError as exc:
         print(exc)
         return 1

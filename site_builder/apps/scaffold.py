@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from site_builder.apps.scaffold_args import ArticleArgs, EventArgs, PlanArgs, UnitArgs
 from site_builder.core.problems import Problem
 from site_builder.core.slug import SLUG_PATTERN, in_sentence, slugify
 from site_builder.inputs.content_tree import ContentPage
@@ -86,12 +87,12 @@ def _month_day(value: str) -> tuple[int, int]:
     raise ScaffoldError(f"--yearly: '{value}' không phải ngày dạng MM-DD / is not a day MM-DD")
 
 
-def new_article(root: Path, title_vi: str, title_en: str, topics: list[str], source: str,
-                source_url: str | None = None, date: str | None = None, slug: str | None = None,
-                unit: str | None = None, source_publisher: str | None = None) -> Created:
-    slug = _slug(slug or title_vi)
-    date = _date(date, "--date") if date is not None else dt.date.today().isoformat()
-    unit = _ref(unit, "--unit") if unit is not None else None
+def new_article(root: Path, article: ArticleArgs) -> Created:
+    title_vi, title_en, source = article.title_vi, article.title_en, article.source
+    source_url, source_publisher = article.source_url, article.source_publisher
+    slug = _slug(article.slug or title_vi)
+    date = _date(article.date, "--date") if article.date is not None else dt.date.today().isoformat()
+    unit = _ref(article.unit, "--unit") if article.unit is not None else None
     paths = [root / "content" / lang / "news" / f"{slug}.md" for lang in ("vi", "en")]
     for path in paths:
         _fresh(path)
@@ -101,7 +102,7 @@ def new_article(root: Path, title_vi: str, title_en: str, topics: list[str], sou
                             "tìm được / a source needs its address or who published it, so that readers can find it")
     source_lines = (f"  - title: {_q(source)}\n" + (f"    publisher: {_q(source_publisher)}\n" if source_publisher else "")
                     + (f"    url: {_q(source_url)}\n" if source_url else ""))
-    common = (f"kind: news\ndate: {date}\ntopics: [{', '.join(topics)}]\n"
+    common = (f"kind: news\ndate: {date}\ntopics: [{', '.join(article.topics)}]\n"
               + (f"unit: {unit}\n" if unit else "") + f"sources:\n{source_lines}")
     vi_body = f"\n# {title_vi}\n\nViết nội dung bài bằng tiếng Việt ở đây.\n"
     vi_text = f"---\ntitle: {_q(title_vi)}\ndescription: {_q(title_vi)}\n{common}---\n{vi_body}"
@@ -120,14 +121,14 @@ def new_article(root: Path, title_vi: str, title_en: str, topics: list[str], sou
     ])
 
 
-def new_plan(root: Path, plan_id: str | None, unit: str, issuing_agency: str | None, title_vi: str, title_en: str,
-             start: int, end: int) -> Created:
+def new_plan(root: Path, plan: PlanArgs) -> Created:
     """A plan file that passes ``check``. Without ``--id`` the plan is ``<unit>-<start>-<end>``;
     without ``--issuing-agency`` it is issued by the unit's People's Committee, which is added
     to ``plans/agencies.yaml`` when missing (a province or city of today has no agency yet)."""
-    unit = _ref(unit, "--unit")
-    issuing_agency = _ref(issuing_agency, "--issuing-agency") if issuing_agency is not None else None
-    plan_id = _slug(plan_id or f"{unit}-{start}-{end}")
+    title_vi, title_en, start, end = plan.title_vi, plan.title_en, plan.start, plan.end
+    unit = _ref(plan.unit, "--unit")
+    issuing_agency = _ref(plan.issuing_agency, "--issuing-agency") if plan.issuing_agency is not None else None
+    plan_id = _slug(plan.plan_id or f"{unit}-{start}-{end}")
     path = root / "plans" / f"{plan_id}.yaml"
     _fresh(path)
     created = [path]
@@ -333,14 +334,13 @@ def _replace_branding(lines: list[str], start: int, end: int, block: str) -> lis
     return lines[:start] + record[:begin] + [block] + record[stop:] + lines[end:]
 
 
-def new_unit(root: Path, unit_id: str, name_vi: str | None = None, name_en: str | None = None,
-             level: str | None = None, parent: str | None = None, branding: BrandingArgs | None = None) -> Created:
+def new_unit(root: Path, unit: UnitArgs, branding: BrandingArgs | None = None) -> Created:
     """Add a unit with its branding and contact block, or, for a unit already in
     ``plans/units.yaml`` (the 34 provinces and cities of today are), rewrite its branding and
     contact block with the values given and keep the rest of its record as it is."""
-    unit_id = _slug(unit_id)
+    unit_id, name_vi, name_en, level = _slug(unit.unit_id), unit.name_vi, unit.name_en, unit.level
     branding = branding or BrandingArgs()
-    parent = _ref(parent, "--parent") if parent is not None else None
+    parent = _ref(unit.parent, "--parent") if unit.parent is not None else None
     path = root / "plans" / "units.yaml"
     text = path.read_text(encoding="utf-8")
     existing = _existing_unit(root, unit_id)
@@ -384,9 +384,8 @@ def _existing_unit(root: Path, unit_id: str) -> Unit | None:
     return next((u for u in value.units if u.id == unit_id), None)
 
 
-def new_event(root: Path, event_id: str, title_vi: str, title_en: str, date: str | None, yearly: str | None,
-              description_vi: str, description_en: str) -> Created:
-    event_id = _slug(event_id)
+def new_event(root: Path, event: EventArgs) -> Created:
+    event_id, date, yearly = _slug(event.event_id), event.date, event.yearly
     path = root / "content" / "data" / "events.yaml"
     if f"\n  - id: {event_id}\n" in path.read_text(encoding="utf-8"):
         raise ScaffoldError(f"đã có sự kiện / event already exists: {event_id}")
@@ -398,7 +397,7 @@ def new_event(root: Path, event_id: str, title_vi: str, title_en: str, date: str
     else:
         month, day = _month_day(yearly or "")
         when = f"    recurrence: yearly\n    month: {month}\n    day: {day}\n"
-    block = (f"\n  - id: {event_id}\n    title: {{vi: {_q(title_vi)}, en: {_q(title_en)}}}\n"
-             f"    description: {{vi: {_q(description_vi)}, en: {_q(description_en)}}}\n{when}")
+    block = (f"\n  - id: {event_id}\n    title: {{vi: {_q(event.title_vi)}, en: {_q(event.title_en)}}}\n"
+             f"    description: {{vi: {_q(event.description_vi)}, en: {_q(event.description_en)}}}\n{when}")
     _append(path, block, "events")
     return Created([path], [f"Đã thêm sự kiện / added event {event_id} to content/data/events.yaml (calendar, calendar.ics)."])
