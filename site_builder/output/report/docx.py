@@ -53,6 +53,7 @@ from docx.shared import Mm
 from site_builder.core.language import LANGUAGE_BY_CODE
 from site_builder.output.report.document import Letterhead, Report, Section, Table
 from site_builder.output.report.ooxml import (
+    Format,
     deterministic,
     first_paragraph,
     fixed_table,
@@ -165,8 +166,8 @@ def _data_table(document: DocxDocument, table: Table, size: float, width: float)
             no_split(row)
             repeat_header(row)
         for c, value in enumerate(values):
-            paragraph = set_format(row.cells[c].paragraphs[0], align=WD_ALIGN_PARAGRAPH.CENTER if r == 0 else
-                                WD_ALIGN_PARAGRAPH.LEFT, before=1, after=1)
+            paragraph = set_format(row.cells[c].paragraphs[0], Format(align=WD_ALIGN_PARAGRAPH.CENTER if r == 0 else
+                                                                      WD_ALIGN_PARAGRAPH.LEFT, before=1, after=1))
             put_text(paragraph, value, size, bold=r == 0)
 
 
@@ -176,14 +177,14 @@ def _body(document: DocxDocument, sections: list[Section], size: float, official
     for section in sections:
         heading = section.heading.upper() if official and section.level == 1 else section.heading
         paragraph = document.add_paragraph(style=f"Heading {section.level}")
-        set_format(paragraph, align=align, before=PARAGRAPH_SPACING, after=PARAGRAPH_SPACING if official else 3,
-                first=indent, line=LINE_SPACING if official else None, keep=True)
+        set_format(paragraph, Format(align=align, before=PARAGRAPH_SPACING, after=PARAGRAPH_SPACING if official else 3,
+                                     first=indent, line=LINE_SPACING if official else None, keep=True))
         # Appendix I, Part I, Section V, row 6b: sections and titled clauses bold, points upright
         put_text(paragraph, heading, size, bold=section.level < 3)
         for text in section.paragraphs + [f"- {item}" for item in section.items]:
             paragraph = document.add_paragraph()
-            set_format(paragraph, align=align, after=PARAGRAPH_SPACING if official else 3, first=indent,
-                    line=LINE_SPACING if official else None)
+            set_format(paragraph, Format(align=align, after=PARAGRAPH_SPACING if official else 3, first=indent,
+                                         line=LINE_SPACING if official else None))
             put_text(paragraph, text, size)
         if section.table is not None:
             _data_table(document, section.table, TABLE if official else size - 2,
@@ -192,8 +193,8 @@ def _body(document: DocxDocument, sections: list[Section], size: float, official
 
 def _body_paragraph(document: DocxDocument, text: str, *, keep: bool = False) -> None:
     paragraph = document.add_paragraph()
-    set_format(paragraph, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=PARAGRAPH_SPACING, first=FIRST_LINE_INDENT,
-            line=LINE_SPACING, keep=keep)
+    set_format(paragraph, Format(align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=PARAGRAPH_SPACING, first=FIRST_LINE_INDENT,
+                                 line=LINE_SPACING, keep=keep))
     put_text(paragraph, text, BODY)
 
 
@@ -212,40 +213,41 @@ def _header_block(document: DocxDocument, head: Letterhead) -> None:
     put_text(set_format(first_paragraph(right)), NATIONAL_NAME_TEXT, NATIONAL_NAME, bold=True)
     put_text(set_format(right.add_paragraph()), MOTTO_TEXT, MOTTO, bold=True)
     rule(right, text_width(MOTTO_TEXT, MOTTO), HEADER_COLUMNS[1])
-    put_text(set_format(first_paragraph(header.cell(1, 0)), before=6), head.number, NUMBER)
-    put_text(set_format(first_paragraph(header.cell(1, 1)), before=6), head.place_date, PLACE_DATE, italic=True)
+    put_text(set_format(first_paragraph(header.cell(1, 0)), Format(before=6)), head.number, NUMBER)
+    put_text(set_format(first_paragraph(header.cell(1, 1)), Format(before=6)), head.place_date, PLACE_DATE, italic=True)
 
 
 def _title_block(document: DocxDocument, report: Report) -> None:
     """Document type and summary: II.5."""
-    put_text(set_format(document.add_paragraph(), before=18, keep=True), report.doc_type.upper(), DOC_TYPE, bold=True)
+    put_text(set_format(document.add_paragraph(), Format(before=18, keep=True)), report.doc_type.upper(), DOC_TYPE, bold=True)
     lines = wrap(report.summary, SUMMARY, TEXT_WIDTH - 20)
-    put_text(set_format(document.add_paragraph(), keep=True), "\n".join(lines), SUMMARY, bold=True)
+    put_text(set_format(document.add_paragraph(), Format(keep=True)), "\n".join(lines), SUMMARY, bold=True)
     rule(document, RULE_SHARE * max(text_width(x, SUMMARY) for x in lines), TEXT_WIDTH)
 
 
 def _addressees(document: DocxDocument, head: Letterhead) -> None:
     """"Kính gửi" for a report sent up: II.9.b and II.9.d (ô 9a)."""
     if len(head.addressees) == 1:
-        put_text(set_format(document.add_paragraph(), before=12, after=6), f"Kính gửi: {head.addressees[0]}", ADDRESSEES)
+        put_text(set_format(document.add_paragraph(), Format(before=12, after=6)), f"Kính gửi: {head.addressees[0]}", ADDRESSEES)
     elif head.addressees:
         start = 30
-        put_text(set_format(document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.LEFT, before=12, left=start),
-              "Kính gửi:", ADDRESSEES)
+        put_text(set_format(document.add_paragraph(), Format(align=WD_ALIGN_PARAGRAPH.LEFT, before=12, left=start)),
+                 "Kính gửi:", ADDRESSEES)
         for i, name in enumerate(head.addressees):
             end = "." if i == len(head.addressees) - 1 else ";"
-            put_text(set_format(document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.LEFT, left=start + ADDRESSEES_LABEL_WIDTH,
-                          after=6 if end == "." else 0), f"- {name}{end}", ADDRESSEES)
+            put_text(set_format(document.add_paragraph(), Format(align=WD_ALIGN_PARAGRAPH.LEFT,
+                                                                 left=start + ADDRESSEES_LABEL_WIDTH,
+                                                                 after=6 if end == "." else 0)), f"- {name}{end}", ADDRESSEES)
 
 
 def _opening(document: DocxDocument, report: Report) -> None:
     """The example-data notice, the note on a former body, and the opening paragraph."""
     if report.notice:
-        paragraph = set_format(document.add_paragraph(), before=6, after=6)
+        paragraph = set_format(document.add_paragraph(), Format(before=6, after=6))
         put_text(paragraph, report.notice, BODY - 1, bold=True, italic=True)
     if report.former:  # a body that no longer exists, named as such (not an element of the form)
-        paragraph = set_format(document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=6, after=6,
-                            first=FIRST_LINE_INDENT, line=LINE_SPACING)
+        paragraph = set_format(document.add_paragraph(), Format(align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=6, after=6,
+                                                                first=FIRST_LINE_INDENT, line=LINE_SPACING))
         put_text(paragraph, report.former, BODY, italic=True)
     _body_paragraph(document, report.intro)
 
@@ -255,13 +257,13 @@ def _signature_block(document: DocxDocument, head: Letterhead) -> None:
     block = fixed_table(document, SIGNATURE_COLUMNS, 1, borders=False)
     no_split(block.rows[0])
     left, right = block.cell(0, 0), block.cell(0, 1)
-    put_text(set_format(first_paragraph(left), align=WD_ALIGN_PARAGRAPH.LEFT, before=6), "Nơi nhận:", RECIPIENTS_LABEL,
-          bold=True, italic=True)
+    put_text(set_format(first_paragraph(left), Format(align=WD_ALIGN_PARAGRAPH.LEFT, before=6)), "Nơi nhận:", RECIPIENTS_LABEL,
+             bold=True, italic=True)
     for i, line in enumerate(head.copies):
         end = "." if i == len(head.copies) - 1 else ";"
-        put_text(set_format(left.add_paragraph(), align=WD_ALIGN_PARAGRAPH.LEFT), f"- {line}{end}", RECIPIENTS)
+        put_text(set_format(left.add_paragraph(), Format(align=WD_ALIGN_PARAGRAPH.LEFT)), f"- {line}{end}", RECIPIENTS)
     signer = "\n".join(x for x in (head.authority, head.position) if x)
-    put_text(set_format(first_paragraph(right), before=6), signer, SIGNER, bold=True)
+    put_text(set_format(first_paragraph(right), Format(before=6)), signer, SIGNER, bold=True)
     for _ in range(4):  # room for the signature and seal (ô 7c, 8)
         set_format(right.add_paragraph())
     put_text(set_format(right.add_paragraph()), head.signer, SIGNER, bold=True)  # the signer's name (II.7.d, ô 7b)
@@ -288,12 +290,13 @@ def _plain(report: Report) -> DocxDocument:
     document = Document()
     restyle(document, report.lang, 12)
     _page(document, (20, 20, 25, 25), report, numbered_first=True)
-    put_text(set_format(document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.LEFT, after=6), report.title, 16, bold=True)
+    put_text(set_format(document.add_paragraph(), Format(align=WD_ALIGN_PARAGRAPH.LEFT, after=6)), report.title, 16, bold=True)
     for line in report.details:
-        put_text(set_format(document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.LEFT), line, 11)
+        put_text(set_format(document.add_paragraph(), Format(align=WD_ALIGN_PARAGRAPH.LEFT)), line, 11)
     if report.notice:
-        put_text(set_format(document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.LEFT, before=6), report.notice, 12, bold=True)
-    put_text(set_format(document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.LEFT, before=6, after=3), report.intro, 12)
+        put_text(set_format(document.add_paragraph(), Format(align=WD_ALIGN_PARAGRAPH.LEFT, before=6)), report.notice, 12,
+                 bold=True)
+    put_text(set_format(document.add_paragraph(), Format(align=WD_ALIGN_PARAGRAPH.LEFT, before=6, after=3)), report.intro, 12)
     _body(document, report.sections, 12, official=False)
     return document
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 
 from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -57,21 +58,34 @@ def restyle(document: Document, lang: str, body: float) -> None:
                 style_rpr.remove(el)
 
 
-def set_format(paragraph: Paragraph, *, align: WD_PARAGRAPH_ALIGNMENT = WD_ALIGN_PARAGRAPH.CENTER, before: float = 0,
-               after: float = 0, first: float | None = None, left: float | None = None, right: float | None = None,
-               line: float | None = None, keep: bool = False) -> Paragraph:
+@dataclass(frozen=True)
+class Format:
+    """A paragraph's format: alignment, spacing before and after (pt), indents of the first
+    line, left and right (mm; ``None`` keeps the style's), line spacing, kept with the next."""
+
+    align: WD_PARAGRAPH_ALIGNMENT = WD_ALIGN_PARAGRAPH.CENTER
+    before: float = 0
+    after: float = 0
+    first: float | None = None
+    left: float | None = None
+    right: float | None = None
+    line: float | None = None
+    keep: bool = False
+
+
+def set_format(paragraph: Paragraph, format: Format = Format()) -> Paragraph:  # noqa: A002 - what the paragraph is given
     fmt = paragraph.paragraph_format
-    fmt.alignment = align
-    fmt.space_before = Pt(before)
-    fmt.space_after = Pt(after)
-    fmt.first_line_indent = Mm(first or 0)
-    if left is not None:
-        fmt.left_indent = Mm(left)
-    if right is not None:
-        fmt.right_indent = Mm(right)
-    if line is not None:
-        fmt.line_spacing = line
-    if keep:
+    fmt.alignment = format.align
+    fmt.space_before = Pt(format.before)
+    fmt.space_after = Pt(format.after)
+    fmt.first_line_indent = Mm(format.first or 0)
+    if format.left is not None:
+        fmt.left_indent = Mm(format.left)
+    if format.right is not None:
+        fmt.right_indent = Mm(format.right)
+    if format.line is not None:
+        fmt.line_spacing = format.line
+    if format.keep:
         fmt.keep_with_next = True
     return paragraph
 
@@ -102,7 +116,7 @@ def rule(container: Document | _Cell, length: float, width: float, before: float
     an empty paragraph a point high."""
     paragraph = container.add_paragraph()
     side = max((width - length) / 2, 0)
-    set_format(paragraph, before=before, left=side, right=side)
+    set_format(paragraph, Format(before=before, left=side, right=side))
     fmt = paragraph.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(1)
