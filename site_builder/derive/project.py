@@ -74,8 +74,6 @@ class Project:
     def widgets(self, lang: str) -> list[Widget]:
         """The embeddable widgets of one language, with their heights and link cards."""
         if lang not in self._widgets:
-            from site_builder.core.i18n import translations
-
             t = translations(lang).gettext
             self._widgets[lang] = [widget_pages.describe(spec, self, lang, t) for spec in self.generated(lang).widgets
                                    if spec.kind != "embed-index"]

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
+from site_builder.core.illustrations import names
 from site_builder.model.common import (
     HttpsUrl,
     NonEmpty,
@@ -59,8 +60,6 @@ PhotoPath = Annotated[str, StringConstraints(min_length=1, max_length=300), Afte
 def _known_illustration(value: str) -> str:
     """An illustration is one of the theme's drawings, named without folder or extension;
     the list is the folder's content, so a drawing added to the theme is usable at once."""
-    from site_builder.core.illustrations import names
-
     known = names()
     if value not in known:
         raise bilingual_error(

@@ -36,6 +36,7 @@ from site_builder.derive.dashboards import (
     progress_summaries,
     task_history,
 )
+from site_builder.derive.embeds import card_code, csp_sources, frame_code
 from site_builder.derive.index import LEVEL_ORDER, Involvement
 from site_builder.derive.kinds import (
     ActivitiesWidget,
@@ -67,6 +68,7 @@ from site_builder.derive.kinds import (
     UnitsIndex,
 )
 from site_builder.derive.membermap import tiles
+from site_builder.derive.translation_status import Gap, gaps_of
 from site_builder.model import Activity, Agency, Node, Plan, Unit
 from site_builder.model.content import Document
 from site_builder.model.plans import LegalRef
@@ -378,8 +380,6 @@ def quiz_page(page: QuizPage | QuizWidget, portal: Portal) -> Context:
 def embed_index(page: EmbedIndex, portal: Portal) -> Context:
     """The widgets (in a unit's section, those of the plans it carries first), the codes to
     copy for each and the sources a portal's policy must allow."""
-    from site_builder.derive.embeds import card_code, csp_sources, frame_code
-
     view = portal.view
     found = view.project.widgets(view.lang)
     if view.home_unit is not None:
@@ -404,8 +404,6 @@ def embed_index(page: EmbedIndex, portal: Portal) -> Context:
 @kind_context.register
 def translations_page(page: TranslationsPage, portal: Portal) -> Context:
     """What is left to translate; it compares the texts of every page of both languages."""
-    from site_builder.derive.translation_status import Gap, gaps_of
-
     view = portal.view
     view.reads.update(key(lang) for lang in LANGUAGES for key in (listing, texts))
     gaps = gaps_of(view.data, view.project.content)
