@@ -11,6 +11,7 @@ from conftest import PLAN, ROOT, MiniProject
 from site_builder.derive.tracker import NOT_REPORTED, Tracker, plan_years
 from site_builder.inputs.loader import check_dataset
 from site_builder.output.report.files import write_reports
+from site_builder.output.report.request import Request
 
 RECORDS = """plan: soc-trang-2022
 year: 2022
@@ -77,7 +78,7 @@ def test_report_has_every_section_and_opens_with_python_docx(tmp_path: Path) -> 
 
     data, _ = check_dataset(ROOT)
     assert data is not None
-    written = write_reports(data, "soc-trang-2022", 2022, tmp_path)
+    written = write_reports(data, Request.of(data, "soc-trang-2022", 2022), tmp_path)
     assert sorted(p.name for p in written) == sorted([
         "soc-trang-2022-2022.vi.md", "soc-trang-2022-2022.vi.docx", "soc-trang-2022-2022.en.md", "soc-trang-2022-2022.en.docx"])
     md = (tmp_path / "soc-trang-2022-2022.en.md").read_text(encoding="utf-8")
@@ -282,7 +283,7 @@ def test_report_of_an_assignment_plan_has_every_section(tmp_path: Path) -> None:
 
     data, _ = check_dataset(ROOT)
     assert data is not None
-    write_reports(data, "dong-thap-2021-2025", 2023, tmp_path)
+    write_reports(data, Request.of(data, "dong-thap-2021-2025", 2023), tmp_path)
     md = (tmp_path / "dong-thap-2021-2025-2023.en.md").read_text(encoding="utf-8")
     assert_sections(md, "Assignments")
     assert "| 2023 (example data) | 2 | 1 | 3 | 1 | 0 | 1 | 63.3% |" in md
@@ -292,7 +293,7 @@ def test_report_of_an_assignment_plan_has_every_section(tmp_path: Path) -> None:
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert "III. CÁC NHIỆM VỤ ĐƯỢC PHÂN CÔNG CHƯA BÁO CÁO" in headings
     assert [c.text for c in doc.tables[1].rows[1].cells][-2:] == ["1", "63,3\u00a0%"]
-    period = write_reports(data, "dong-thap-2021-2025", None, tmp_path)
+    period = write_reports(data, Request.of(data, "dong-thap-2021-2025", None), tmp_path)
     assert len(period) == 4
     report = (tmp_path / "dong-thap-2021-2025-2021-2025.en.md").read_text(encoding="utf-8")
     assert "| 2021 | 0 | 0 | 0 | 0 | 0 | 8 | — |" in report

@@ -36,6 +36,7 @@ from site_builder.output.report.docx import HEADER_COLUMNS, LEFT, SIGNATURE_COLU
 from site_builder.output.report.duty import reporting_duty
 from site_builder.output.report.files import write_reports
 from site_builder.output.report.letterhead import letterhead_names, signing
+from site_builder.output.report.request import Request
 
 ROOT = Path(__file__).resolve().parent.parent
 MM = 72 / 25.4
@@ -180,7 +181,7 @@ def pdfs(dataset: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Converte
     out = tmp_path_factory.mktemp("reports")
     files = {}
     for key, (plan, year, agency, lang, as_unit) in REPORTS.items():
-        written = write_reports(dataset, plan, year, out, agency, as_unit=as_unit)
+        written = write_reports(dataset, Request.of(dataset, plan, year, agency, as_unit), out)
         files[key] = next(p for p in written if p.name.endswith(f".{lang}.docx"))
     profile = out / "profile"  # a throwaway LibreOffice profile
     subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
@@ -446,18 +447,19 @@ def test_letterhead_elements(dataset: Dataset) -> None:
     assert letterhead_names(dataset, agencies["soc-trang-uy-ban-nhan-dan-tinh"]) == (None, "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG")
     assert signing(agencies["soc-trang-uy-ban-nhan-dan-tinh"]) == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
     assert signing(agencies["dong-thap-bao-dong-thap"]) == (None, "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ")
-    head = build_report(dataset, "soc-trang-2022", [2022], "vi").letterhead
+    head = build_report(dataset, Request.of(dataset, "soc-trang-2022", 2022), "vi").letterhead
     assert head is not None and head.number.endswith("/BC-UBND")  # the symbol of the plan's own number
     assert head.copies == ["Như trên", "Lưu: VT, Sở TT&TT"] and head.addressees == ["Bộ Thông tin và Truyền thông"]
     assert head.signer == "……………………"
-    bcd = build_report(dataset, "bcd-asean-2021-2025", [2022], "vi", "bo-thong-tin-va-truyen-thong").letterhead
+    bcd = build_report(dataset, Request.of(dataset, "bcd-asean-2021-2025", 2022, "bo-thong-tin-va-truyen-thong"), "vi").letterhead
     assert bcd is not None and bcd.number.endswith("/BC-…") and bcd.addressees == ["Thủ tướng Chính phủ"]
-    national = build_report(dataset, "bcd-asean-2021-2025", [2022], "vi").letterhead
+    national = build_report(dataset, Request.of(dataset, "bcd-asean-2021-2025", 2022), "vi").letterhead
     assert national is not None and national.number.endswith("/BC-BCĐASEAN") and national.place_date.startswith("Hà Nội, ")
 
 
 def test_an_agency_reports_on_its_own_tasks(dataset: Dataset) -> None:
-    report = build_report(dataset, "dong-thap-2021-2025", [2023], "en", "dong-thap-dai-phat-thanh-va-truyen-hinh")
+    request = Request.of(dataset, "dong-thap-2021-2025", 2023, "dong-thap-dai-phat-thanh-va-truyen-hinh")
+    report = build_report(dataset, request, "en")
     tables = [s.table for s in report.sections if s.table is not None]
     assert [row[0].split()[0] for table in tables[1:] for row in table.rows] == ["IV.7", "IV.7.c"]
     assert not any(s.heading.endswith("Results by agency") for s in report.sections)
@@ -488,9 +490,9 @@ def test_report_command_agency_option(tmp_path: Path) -> None:
 def test_docx_is_byte_identical_for_the_same_inputs(dataset: Dataset, tmp_path: Path) -> None:
     import time
 
-    first = write_reports(dataset, "soc-trang-2022", 2022, tmp_path / "a")
+    first = write_reports(dataset, Request.of(dataset, "soc-trang-2022", 2022), tmp_path / "a")
     time.sleep(2.1)  # zip timestamps have a resolution of two seconds
-    second = write_reports(dataset, "soc-trang-2022", 2022, tmp_path / "b")
+    second = write_reports(dataset, Request.of(dataset, "soc-trang-2022", 2022), tmp_path / "b")
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
     with zipfile.ZipFile(first[1]) as docx:
@@ -503,9 +505,9 @@ def test_a_title_too_long_for_a_document_property_is_cut(dataset: Dataset, tmp_p
     """The national plan's title cites the Prime Minister's decision it implements: its
     report's title is longer than the 255 characters python-docx writes into a core property,
     which then holds the title cut, ending in "…", instead of the report failing."""
-    report = build_report(dataset, "bcd-asean-2021-2025", [2024], "vi")
+    report = build_report(dataset, Request.of(dataset, "bcd-asean-2021-2025", 2024), "vi")
     assert len(report.title) > 255
-    written = write_reports(dataset, "bcd-asean-2021-2025", 2024, tmp_path)
+    written = write_reports(dataset, Request.of(dataset, "bcd-asean-2021-2025", 2024), tmp_path)
     docx = next(p for p in written if p.name.endswith(".vi.docx"))
     with zipfile.ZipFile(docx) as archive:
         core = ElementTree.fromstring(archive.read("docProps/core.xml"))

@@ -211,19 +211,19 @@ def cmd_report(args: argparse.Namespace) -> int:
     """Write the yearly (or whole-period) implementation report of a plan, by one agency, as
     Markdown and as the Decree-30 ``.docx``, in Vietnamese and English."""
     from site_builder.output.report.files import DOCX, MARKDOWN, write_reports
-    from site_builder.output.report.request import RequestError, check_request, report_notes
+    from site_builder.output.report.request import Request, RequestError, check_request, report_notes
 
     project = _checked(_root(args))
     if project is None:
         return 1
     data, tracker = project.data, project.tracker
     try:
-        request = check_request(data, tracker, args.plan, None if args.period else args.year, args.agency, args.as_unit)
+        asked = Request.of(data, args.plan, None if args.period else args.year, args.agency, args.as_unit)
+        request = check_request(data, tracker, asked)
     except RequestError as exc:
         print(exc)
         return 1
-    for path in write_reports(data, request.plan.id, request.year, Path(args.out), request.agency_id, tracker,
-                              request.as_unit, writers=(MARKDOWN, DOCX)):
+    for path in write_reports(data, request, Path(args.out), tracker, writers=(MARKDOWN, DOCX)):
         print(f"đã ghi / wrote {path}")
     for line in report_notes(data, request):
         print(line)

@@ -31,6 +31,7 @@ from site_builder.output.report.citation import citation
 from site_builder.output.report.document import Duty, Report, Section, Table, text_of
 from site_builder.output.report.duty import agency_tasks, reporting_duty
 from site_builder.output.report.letterhead import letterhead
+from site_builder.output.report.request import Request
 from site_builder.render.dates import format_date
 
 POINTS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y")
@@ -297,23 +298,22 @@ def _records_date(files: list[ProgressFile]) -> dt.date | None:
     return dt.date(*[int(p) for p in (updated + "-01-01")[:10].split("-")]) if updated else None
 
 
-def _scope(data: Dataset, plan: Plan, agency_id: str, years: list[int], lang: str, tracker: Tracker) -> _Scope:
+def _scope(data: Dataset, request: Request, lang: str, tracker: Tracker) -> _Scope:
     t = translations(lang).gettext
     status_names = {term_id: term.label(t) for term_id, term in STATUS_BY_ID.items()}
-    return _Scope(data, plan, years, lang, tracker, agency_tasks(tracker, plan, agency_id, years), t, status_names)
+    plan, years = request.plan, request.years
+    return _Scope(data, plan, years, lang, tracker, agency_tasks(tracker, plan, request.agency_id, years), t, status_names)
 
 
-def build_report(data: Dataset, plan_id: str, years: list[int], lang: str, agency_id: str | None = None,
-                 tracker: Tracker | None = None, as_unit: str | None = None) -> Report:
-    """The report of ``agency_id`` (by default the plan's issuing body) on ``years``. With
-    ``as_unit`` (a unit of today that took over the body's unit), the report is issued in the
-    name of the successor body (:func:`agency_today`): heading, place and signature are its
-    own, and the report says whom it stands in for."""
-    plan: Plan = data.plans[plan_id]
-    agency_id = agency_id or plan.issuing_agency
+def build_report(data: Dataset, request: Request, lang: str, tracker: Tracker | None = None) -> Report:
+    """The report of the request's agency on its years. With ``as_unit`` (a unit of today
+    that took over the body's unit), the report is issued in the name of the successor body
+    (:func:`agency_today`): heading, place and signature are its own, and the report says
+    whom it stands in for."""
+    plan, agency_id, years, as_unit = request.plan, request.agency_id, request.years, request.as_unit
     original = data.agencies[agency_id]
     agency: Agency = agency_today(data, original, as_unit) if as_unit else original
-    scope = _scope(data, plan, agency_id, years, lang, tracker or Tracker(data))
+    scope = _scope(data, request, lang, tracker or Tracker(data))
     t = scope.t
     found = _gather(scope)
     sections = [*_results(scope, found, whole_plan=agency_id == plan.issuing_agency),

@@ -13,6 +13,7 @@ from site_builder.output.report.compose import build_report
 from site_builder.output.report.document import Report
 from site_builder.output.report.docx import to_docx
 from site_builder.output.report.markdown import to_markdown
+from site_builder.output.report.request import Request
 
 Writer = tuple[str, Callable[[Report], bytes]]
 """A file suffix and what writes a report into such a file."""
@@ -37,18 +38,15 @@ def report_label(plan: Plan, year: int | None, agency_id: str | None, as_unit: s
     return f"{plan.id}-{label}"
 
 
-def write_reports(data: Dataset, plan_id: str, year: int | None, out: Path, agency_id: str | None = None,
-                  tracker: Tracker | None = None, as_unit: str | None = None,
+def write_reports(data: Dataset, request: Request, out: Path, tracker: Tracker | None = None,
                   writers: Sequence[Writer] = WRITERS) -> list[Path]:
-    """Both languages, by each of ``writers``; the whole period when ``year`` is ``None``."""
+    """Both languages, by each of ``writers``; the whole period when the request's year is ``None``."""
     tracker = tracker or Tracker(data)
-    plan = data.plans[plan_id]
-    years = plan_years(plan) if year is None else [year]
-    name = report_label(plan, year, agency_id, as_unit)
+    name = report_label(request.plan, request.year, request.agency_id, request.as_unit)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for lang in ("vi", "en"):
-        report = build_report(data, plan_id, years, lang, agency_id, tracker, as_unit)
+        report = build_report(data, request, lang, tracker)
         for suffix, write in writers:
             path = out / f"{name}.{lang}.{suffix}"
             path.write_bytes(write(report))

@@ -34,6 +34,15 @@ class Request:
     def years(self) -> list[int]:
         return plan_years(self.plan) if self.year is None else [self.year]
 
+    @classmethod
+    def of(cls, data: Dataset, plan_id: str, year: int | None, agency_id: str | None = None,
+           as_unit: str | None = None) -> Request:
+        """The report asked for: ``agency_id`` by default the body that issued the plan;
+        :class:`RequestError` for an unknown plan or a year outside its period (the agency and
+        ``as_unit`` are checked by :func:`check_request`)."""
+        plan = _plan(data, plan_id, year)
+        return cls(plan, year, agency_id or plan.issuing_agency, as_unit)
+
 
 def _plan(data: Dataset, plan_id: str, year: int | None) -> Plan:
     if plan_id not in data.plans:
@@ -81,14 +90,10 @@ def _check_unit(data: Dataset, agency_id: str, as_unit: str | None) -> None:
                            + (f" (its successor is {successor})" if successor else " (that unit still exists)"))
 
 
-def check_request(data: Dataset, tracker: Tracker, plan_id: str, year: int | None, agency_id: str | None,
-                  as_unit: str | None) -> Request:
-    """The report asked for (``agency_id`` by default the body that issued the plan), or
-    :class:`RequestError`."""
-    plan = _plan(data, plan_id, year)
-    request = Request(plan, year, agency_id or plan.issuing_agency, as_unit)
-    _check_agency(data, tracker, plan, request.agency_id, request.years)
-    _check_unit(data, request.agency_id, as_unit)
+def check_request(data: Dataset, tracker: Tracker, request: Request) -> Request:
+    """The report asked for (:meth:`Request.of`) if it can be written, or :class:`RequestError`."""
+    _check_agency(data, tracker, request.plan, request.agency_id, request.years)
+    _check_unit(data, request.agency_id, request.as_unit)
     return request
 
 
