@@ -184,25 +184,11 @@ def _legend(chart_id: str, series: Sequence[Series], y: float) -> tuple[list[str
     return parts, y + LINE + 8
 
 
-def bar_chart(
-    chart_id: str,
-    title: str,
-    bars: Sequence[Bar],
-    series: Sequence[Series],
-    *,
-    label_header: str,
-    total_header: str | None = None,
-    number: Callable[[float], str] = fmt,
-    share: bool = False,
-    example: str = "",
-) -> Chart:
-    """Horizontal bars, one per item, stacked by series when there are several.
+@dataclass(frozen=True)
+class ChartOptions:
+    """How a chart is labelled and drawn.
 
-    Arguments:
-        chart_id: unique on the page (``plan-pillars``); prefixes the ids of patterns.
-        title: what the chart shows, in the reader's language.
-        bars: the items, in the order they are drawn.
-        series: what each value of a bar is; one series draws a plain bar chart.
+    Attributes:
         label_header: the table's header over the labels (``Pillar``, ``Year``).
         total_header: a header for a total column when there are several series.
         number: formats a value in the reader's language for the summary and the table.
@@ -210,10 +196,29 @@ def bar_chart(
         example: the example-data label, when the figures are example records: drawn as
             a band across the top of the picture and added to its name, so that a chart
             copied, framed or read aloud never passes for real results.
+    """
+
+    label_header: str
+    total_header: str | None = None
+    number: Callable[[float], str] = fmt
+    share: bool = False
+    example: str = ""
+
+
+def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], series: Sequence[Series], options: ChartOptions) -> Chart:
+    """Horizontal bars, one per item, stacked by series when there are several.
+
+    Arguments:
+        chart_id: unique on the page (``plan-pillars``); prefixes the ids of patterns.
+        title: what the chart shows, in the reader's language.
+        bars: the items, in the order they are drawn.
+        series: what each value of a bar is; one series draws a plain bar chart.
+        options: the table's headers, the number format, shares, the example-data label.
 
     Returns:
         The chart, its text alternative and its data table.
     """
+    number, share, example = options.number, options.share, options.example
     if not bars:
         raise ValueError("a chart needs at least one bar")
     if any(len(b.values) != len(series) for b in bars):
@@ -231,11 +236,11 @@ def bar_chart(
     if stacked:
         legend, y = _legend(chart_id, series, y)
         parts += legend
-    drawn, height = _bars(chart_id, bars, series, number, share, y)
+    drawn, height = _bars(chart_id, bars, series, options, y)
     summary = _summary(title, bars, series, number, share)
     keys = [s.key for s in series] + [b.look for b in bars if b.look]
-    svg = _svg(chart_id, title, summary, keys, parts + drawn, height)
-    headers, rows = _table(bars, series, label_header, total_header if stacked else None, number)
+    svg = _svg(chart_id, title, summary, [*_defs(chart_id, keys), *parts, *drawn], height)
+    headers, rows = _table(bars, series, options.label_header, options.total_header if stacked else None, number)
     return Chart(chart_id, title, summary, svg, headers, rows, example)
 
 
@@ -255,9 +260,10 @@ def _example_band(example: str) -> list[str]:
             _text(8, LINE + 1, example, bold=True)]
 
 
-def _bars(chart_id: str, bars: Sequence[Bar], series: Sequence[Series], number: Callable[[float], str],
-          share: bool, y: float) -> tuple[list[str], float]:
+def _bars(chart_id: str, bars: Sequence[Bar], series: Sequence[Series], options: ChartOptions,
+          y: float) -> tuple[list[str], float]:
     """Each bar under its label, from ``y`` down; returns the parts and the drawing's height."""
+    number, share = options.number, options.share
     parts: list[str] = []
     scale_max = max(b.total for b in bars) or 1
     # The longest bar leaves room for its figure: "273,8" needs more than "12".
@@ -285,14 +291,18 @@ def _bars(chart_id: str, bars: Sequence[Bar], series: Sequence[Series], number: 
     return parts, y - GAP + 2
 
 
-def _svg(chart_id: str, title: str, summary: str, keys: Sequence[str], parts: Sequence[str], height: float) -> Markup:
-    """The drawing: its name and description, the patterns of the looks ``keys`` use, the parts."""
+def _defs(chart_id: str, keys: Sequence[str]) -> list[str]:
+    """The patterns of the looks ``keys`` use (none when all are solid or empty)."""
     defs = "".join(_pattern(chart_id, k) for k in dict.fromkeys(keys) if LOOKS[k].pattern not in ("solid", "empty"))
+    return [f"<defs>{defs}</defs>"] if defs else []
+
+
+def _svg(chart_id: str, title: str, summary: str, parts: Sequence[str], height: float) -> Markup:
+    """The drawing: its name and description, then the parts (the patterns first)."""
     return Markup(
         f'<svg class="asean-chart__svg" viewBox="0 0 {WIDTH} {fmt(height)}" width="{WIDTH}" height="{fmt(height)}" '
         f'role="img" aria-labelledby="{chart_id}-t {chart_id}-d" font-size="{FONT}">'
         f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(summary)}</desc>'
-        + (f"<defs>{defs}</defs>" if defs else "")
         + "".join(parts)
         + "</svg>"
     )

@@ -23,7 +23,7 @@ from site_builder.core import urls
 from site_builder.core.illustrations import Illustration
 from site_builder.core.vocabulary import TOPICS
 from site_builder.derive.assignments import UnitDuties, unit_duties
-from site_builder.derive.charts import Bar, Cell, Chart, Series, bar_chart
+from site_builder.derive.charts import Bar, Cell, Chart, ChartOptions, Series, bar_chart
 from site_builder.derive.index import PlacedNode
 from site_builder.inputs.content_tree import ContentPage
 from site_builder.inputs.photos import Picture
@@ -215,7 +215,7 @@ def figures(members: list[Member], view: SiteView, t: Callable[[str], str]) -> t
     ranked = sorted(members, key=lambda m: -m.population.count)
     bars = [Bar(view.plain(m.name), (round(m.population.count / 1_000_000, 1),), urls.member(m.id)) for m in ranked]
     chart = bar_chart("population", t("Where ASEAN's people live: population of each member state, in millions"), bars,
-                      [Series("count", t("Millions of people"))], label_header=t("Member state"), number=number)
+                      [Series("count", t("Millions of people"))], ChartOptions(label_header=t("Member state"), number=number))
     rows = []
     for m in ranked:
         sources = [s for s in m.cited_sources() if s.id in m.population.source]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from site_builder.core import urls
 from site_builder.core.vocabulary import N_, STATUS_BY_ID
-from site_builder.derive.charts import Bar, Chart, Series, bar_chart
+from site_builder.derive.charts import Bar, Chart, ChartOptions, Series, bar_chart
 from site_builder.derive.dashboards import progress_summaries, task_url
 from site_builder.derive.tracker import NOT_REPORTED, STATUSES, Cell, Summary, Task, plan_years
 from site_builder.model import Plan, Text, Timeline
@@ -146,8 +146,8 @@ def status_chart(chart_id: str, title: str, summaries: list[Summary], t: Callabl
     bars = [Bar(str(s.year), (*(float(s.counts[k]) for k in STATUSES), float(s.not_reported)))
             for s in summaries]
     example = t("Example data") if any(s.example for s in summaries) else ""
-    return bar_chart(chart_id, title, bars, status_series(t), label_header=t("Year"), total_header=t("Total"),
-                     number=number, example=example)
+    options = ChartOptions(label_header=t("Year"), total_header=t("Total"), number=number, example=example)
+    return bar_chart(chart_id, title, bars, status_series(t), options)
 
 
 def asks(plan: Plan, limit: int = ASKS) -> list[Text]:
