@@ -10,6 +10,7 @@ file only changes when the content does.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from icalendar import Calendar, Event
 
@@ -35,18 +36,24 @@ def content_stamp(project: Project) -> dt.datetime:
     return dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC)
 
 
-def _all_day(uid: str, start: dt.date, end: dt.date, summary: str, description: str,
-             stamp: dt.datetime) -> Event:
-    event = Event()
-    event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("dtstart", start)
-    event.add("dtend", end + dt.timedelta(days=1))
-    event.add("summary", summary)
-    if description:
-        event.add("description", description)
-    event.add("transp", "TRANSPARENT")
-    return event
+@dataclass(frozen=True)
+class _Stamp:
+    """When the calendar's content last changed: the DTSTAMP of every event it holds."""
+
+    at: dt.datetime
+
+    def all_day(self, uid: str, start: dt.date, end: dt.date, summary: str, description: str) -> Event:
+        """An event of whole days, ``start`` to ``end`` included."""
+        event = Event()
+        event.add("uid", uid)
+        event.add("dtstamp", self.at)
+        event.add("dtstart", start)
+        event.add("dtend", end + dt.timedelta(days=1))
+        event.add("summary", summary)
+        if description:
+            event.add("description", description)
+        event.add("transp", "TRANSPARENT")
+        return event
 
 
 def build_calendar(project: Project) -> Calendar:
@@ -56,7 +63,7 @@ def build_calendar(project: Project) -> Calendar:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Chuyên mục ASEAN / ASEAN section")
-    stamp = content_stamp(project)
+    stamp = _Stamp(content_stamp(project))
     first_year = min(p.period.start for p in index.plans) if index.plans else 2021
     for e in project.content.events or []:
         uid = f"{e.id}@asean-section"
@@ -64,13 +71,13 @@ def build_calendar(project: Project) -> Calendar:
             assert e.month and e.day
             start = dt.date(first_year, e.month, e.day)
             end = dt.date(first_year, e.end_month or e.month, e.end_day or e.day)
-            event = _all_day(uid, start, end, _both(e.title), _both(e.description), stamp)
+            event = stamp.all_day(uid, start, end, _both(e.title), _both(e.description))
             event.add("rrule", {"freq": "yearly"})
         else:
             first = e.date.as_date() if e.date else None
             assert first is not None
             finish = (e.end.as_date() if e.end else None) or first
-            event = _all_day(uid, first, finish, _both(e.title), _both(e.description), stamp)
+            event = stamp.all_day(uid, first, finish, _both(e.title), _both(e.description))
         event.add("categories", ["ASEAN", *e.topics])
         cal.add_component(event)
     for number, (plan, placed, deadline) in enumerate(index.deadlines):
@@ -80,12 +87,12 @@ def build_calendar(project: Project) -> Calendar:
         if deadline.recurrence == "yearly":
             assert deadline.month and deadline.day
             start = dt.date(plan.period.start, deadline.month, deadline.day)
-            event = _all_day(uid, start, start, _both(title), description, stamp)
+            event = stamp.all_day(uid, start, start, _both(title), description)
             event.add("rrule", {"freq": "yearly", "until": dt.date(plan.period.end, 12, 31)})
         elif deadline.recurrence == "once" and deadline.date and deadline.date.as_date():
             day = deadline.date.as_date()
             assert day is not None
-            event = _all_day(uid, day, day, _both(title), description, stamp)
+            event = stamp.all_day(uid, day, day, _both(title), description)
         else:
             continue  # "when requested": no date to put in a calendar
         event.add("categories", ["deadline", plan.id])

@@ -10,6 +10,7 @@ date, so feeds change only with content.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
@@ -76,11 +77,21 @@ def _when(page: ContentPage) -> dt.datetime:
     return dt.datetime(year, month, day, tzinfo=dt.UTC)
 
 
-def feed_xml(items: list[ContentPage], lang: str, site: SiteUrls, path: str, title: str, subtitle: str) -> bytes:
+@dataclass(frozen=True)
+class Feed:
+    """A feed of one language: where it is (``path``), the news it carries, newest first, and its title."""
+
+    path: str
+    items: list[ContentPage]
+    title: str
+
+
+def feed_xml(feed: Feed, lang: str, site: SiteUrls, subtitle: str) -> bytes:
+    items = feed.items
     fg = FeedGenerator()
-    self_url = site.page(lang, path)
+    self_url = site.page(lang, feed.path)
     fg.id(self_url)
-    fg.title(title)
+    fg.title(feed.title)
     fg.subtitle(subtitle)
     fg.language(lang)
     fg.link(href=site.page(lang, urls.INDEXES["news"]), rel="alternate")
@@ -114,13 +125,13 @@ def write_feeds(project: Project, writer: Writer, site: SiteUrls) -> None:
         news = project.content.news(lang)
         site_name = t("ASEAN section")
         subtitle = t("News about ASEAN and the ASEAN communication plans.")
-        feeds: list[tuple[str, list[ContentPage], str]] = [(urls.feed(), news, t("%(site)s: News") % {"site": site_name})]
+        feeds = [Feed(urls.feed(), news, t("%(site)s: News") % {"site": site_name})]
         for topic in TOPICS:
             items = [p for p in news if topic.id in p.meta.topics]
-            feeds.append((urls.feed("pillars", topic.id), items, f"{site_name}: {topic.name(lang)}"))
+            feeds.append(Feed(urls.feed("pillars", topic.id), items, f"{site_name}: {topic.name(lang)}"))
         for unit in project.data.units.values():
             carried = set(project.index.carried[unit.id])
             items = [p for p in news if p.meta.unit in carried]
-            feeds.append((urls.feed("units", unit.id), items, f"{site_name}: {unit.name.text(lang)}"))
-        for path, items, title in feeds:
-            writer.bytes(urls.in_language(lang, path), feed_xml(items, lang, site, path, title, subtitle), "feeds")
+            feeds.append(Feed(urls.feed("units", unit.id), items, f"{site_name}: {unit.name.text(lang)}"))
+        for feed in feeds:
+            writer.bytes(urls.in_language(lang, feed.path), feed_xml(feed, lang, site, subtitle), "feeds")
