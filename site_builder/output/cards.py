@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 from site_builder.core.illustrations import rasterise
 from site_builder.derive.cards import CARD_SETTINGS, CARD_SIZE, IllustrationCard, SiteCard, photo_card
 from site_builder.inputs.photos import MEDIA_DIR, Photo, Variant
-from site_builder.output.images import ImageStats, cache_dir, publish, upright_srgb
+from site_builder.output.images import ImageCache, ImageStats, cache_dir, upright_srgb
 from site_builder.output.writer import Writer
 
 
@@ -73,8 +73,7 @@ def write_cards(root: Path, photos: Iterable[Photo], cards: Iterable[SiteCard | 
                 cache: Path | None = None) -> ImageStats:
     """Every page's link-preview picture: photos cropped, and the drawn cards (a file two
     of them share, such as two photos with the same name and bytes, is written once)."""
-    folder = cache or cache_dir()
-    stats = ImageStats()
+    store = ImageCache(cache or cache_dir())
     done: set[str] = set()
     jobs: list[tuple[Variant, Photo | SiteCard | IllustrationCard]] = [
         (photo_card(p), p) for p in sorted(set(photos), key=lambda p: p.rel)
@@ -92,5 +91,5 @@ def write_cards(root: Path, photos: Iterable[Photo], cards: Iterable[SiteCard | 
                 return draw_site_card(source)
             return draw_illustration_card(source)
 
-        publish(folder, variant, writer, stats, drawn, "cards")
-    return stats
+        store.publish(variant, writer, drawn, "cards")
+    return store.stats

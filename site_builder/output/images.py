@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
@@ -106,18 +106,6 @@ def _store(folder: Path, variant: Variant, data: bytes) -> Path:
     return entry
 
 
-def publish(folder: Path, variant: Variant, writer: Writer, stats: ImageStats,
-            make: Callable[[Variant], bytes], by: str) -> None:
-    """Copy a variant into the site from the cache, encoding it first when the cache lacks it."""
-    entry = _cached(folder, variant)
-    if entry is None:
-        entry = _store(folder, variant, make(variant))
-        stats.encoded += 1
-    else:
-        stats.reused += 1
-    writer.copy(variant.path, entry, by)
-
-
 @dataclass
 class ImageStats:
     """What the image step did: files encoded now, and files taken from the cache."""
@@ -126,12 +114,29 @@ class ImageStats:
     reused: int = 0
 
 
+@dataclass
+class ImageCache:
+    """The image cache a step publishes from (its folder), with what the step did."""
+
+    folder: Path
+    stats: ImageStats = field(default_factory=ImageStats)
+
+    def publish(self, variant: Variant, writer: Writer, make: Callable[[Variant], bytes], by: str) -> None:
+        """Copy a variant into the site from the cache, encoding it first when the cache lacks it."""
+        entry = _cached(self.folder, variant)
+        if entry is None:
+            entry = _store(self.folder, variant, make(variant))
+            self.stats.encoded += 1
+        else:
+            self.stats.reused += 1
+        writer.copy(variant.path, entry, by)
+
+
 def write_images(root: Path, photos: Iterable[Photo], writer: Writer, cache: Path | None = None) -> ImageStats:
     """Publish every size of every photo into the site's ``media/``, encoding only what the
     cache lacks. The source is decoded once per photo, and only when something is missing.
     Two photos with the same name and the same bytes (in two folders) share their files."""
-    folder = cache or cache_dir()
-    stats = ImageStats()
+    store = ImageCache(cache or cache_dir())
     done: set[str] = set()
     for photo in sorted(set(photos), key=lambda p: p.rel):
         upright: list[Image.Image] = []  # decoded once, only if some variant is not cached
@@ -144,8 +149,8 @@ def write_images(root: Path, photos: Iterable[Photo], writer: Writer, cache: Pat
         for variant in photo.variants():
             if variant.path not in done:
                 done.add(variant.path)
-                publish(folder, variant, writer, stats, encoded, "pictures")
-    return stats
+                store.publish(variant, writer, encoded, "pictures")
+    return store.stats
 
 
 def published_picture(data: bytes, suffix: str, cache: Path | None = None) -> bytes:
