@@ -122,20 +122,32 @@ def _read(path: Path, check: bool) -> object:
     return value
 
 
-def _write(writer: Writer, folder: PurePosixPath, pattern: tuple[str, str], lang: str, value: object, length: int,
-           taken: set[str]) -> str:
-    """Write ``value`` as Pagefind does (gzip of the signature and the CBOR) into ``folder``
-    as ``pattern[0] + name + pattern[1]``, the name made of the language and the start of
-    the SHA-1 of the CBOR, longer where two would meet. Returns the name."""
+@dataclass
+class _Names:
+    """How Pagefind names the files of one kind in one language: in ``folder``, as
+    ``pattern[0] + name + pattern[1]``, the name made of the language and the first ``length``
+    characters of the SHA-1 of the CBOR, longer where it would meet one of ``taken``."""
+
+    folder: PurePosixPath
+    pattern: tuple[str, str]
+    lang: str
+    length: int
+    taken: set[str] = field(default_factory=set)
+
+
+def _write(writer: Writer, names: _Names, value: object) -> str:
+    """Write ``value`` as Pagefind does (gzip of the signature and the CBOR) under its
+    name (:class:`_Names`). Returns the name."""
     raw = cbor2.dumps(value)
     digest = hashlib.sha1(raw).hexdigest()
+    length, lang, pattern = names.length, names.lang, names.pattern
     name = f"{lang}_{digest[:length]}"
-    while name in taken:
+    while name in names.taken:
         length += 1
         name = f"{lang}_{digest[:length]}"
-    taken.add(name)
-    writer.bytes((folder / f"{pattern[0]}{name}{pattern[1]}").as_posix(), gzip.compress(SIGNATURE + raw, LEVEL, mtime=0),
-                 BY)
+    names.taken.add(name)
+    writer.bytes((names.folder / f"{pattern[0]}{name}{pattern[1]}").as_posix(),
+                 gzip.compress(SIGNATURE + raw, LEVEL, mtime=0), BY)
     return name
 
 
@@ -234,12 +246,12 @@ def refold(bundle: Path, size: int = CHUNK_PLACES, writer: Writer | None = None)
             parts = chunks(merge(words), size)
         except (TypeError, ValueError) as exc:
             raise IndexFormatError(f"{bundle / 'index'}: a Pagefind word index format this build does not know ({exc})") from None
-        taken: set[str] = set()
+        chunk_names = _Names(index_dir, ("", ".pf_index"), lang, 7)
         meta[2] = [
-            [start, end, _write(writer, index_dir, ("", ".pf_index"), lang, [[_encode(w) for w in part]], 7, taken)]
+            [start, end, _write(writer, chunk_names, [[_encode(w) for w in part]])]
             for (start, end), part in zip(bounds(parts), parts, strict=True)
         ]
         writer.delete((here / meta_path.name).as_posix(), BY)
-        info["hash"] = _write(writer, here, ("pagefind.", ".pf_meta"), lang, meta, 10, set())
+        info["hash"] = _write(writer, _Names(here, ("pagefind.", ".pf_meta"), lang, 10), meta)
     text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
     writer.replace((here / entry_path.name).as_posix(), text.encode("utf-8"), BY)
