@@ -78,6 +78,25 @@ class _Findings:
     difficulties: list[str] = field(default_factory=list)
     proposals: list[str] = field(default_factory=list)
 
+    def add_record(self, scope: _Scope, year: int, task: Task, record: Record, computed: float | None) -> None:
+        """A task's record in the results by content area and by agency, and among the tasks not
+        carried out when it was not started or was cancelled."""
+        lang, several = scope.lang, scope.several_years
+        name = task_name(task, lang)
+        status = scope.status_names[record.status]
+        row = ([str(year)] if several else []) + [
+            name, _result(record, lang), status, _percent(scope, record, computed), _evidence(record, lang) or "—"]
+        for topic in task.pillars or ("-",):
+            self.by_topic.setdefault(topic, []).append(row)
+        percent_note = f", {format_share(record.percent, lang)})" if record.percent is not None else ")"
+        line = f"{task.key} ({status}" + percent_note
+        self.by_agency.setdefault(record.reporting_agency, []).append((f"{year}, " if several else "") + line)
+        if record.status in (NOT_STARTED.id, CANCELLED.id):
+            line = f"{year}, {name}: {status}"
+            if record.percent is not None:
+                line += f" ({format_share(record.percent, lang)})"
+            self.not_done.append(f"{line}. {text_of(record.done, lang)}")
+
 
 def task_name(task: Task, lang: str) -> str:
     """A task's key and full sentence, ready for ": status": without the end punctuation, and
@@ -123,27 +142,6 @@ def _overview_row(scope: _Scope, year: int) -> list[str]:
             str(s.not_reported), "—" if s.progress is None else format_share(s.progress, scope.lang)]
 
 
-def _add_record(scope: _Scope, found: _Findings, year: int, task: Task, record: Record,
-                computed: float | None) -> None:
-    """A task's record in the results by content area and by agency, and among the tasks not
-    carried out when it was not started or was cancelled."""
-    lang, several = scope.lang, scope.several_years
-    name = task_name(task, lang)
-    status = scope.status_names[record.status]
-    row = ([str(year)] if several else []) + [
-        name, _result(record, lang), status, _percent(scope, record, computed), _evidence(record, lang) or "—"]
-    for topic in task.pillars or ("-",):
-        found.by_topic.setdefault(topic, []).append(row)
-    percent_note = f", {format_share(record.percent, lang)})" if record.percent is not None else ")"
-    line = f"{task.key} ({status}" + percent_note
-    found.by_agency.setdefault(record.reporting_agency, []).append((f"{year}, " if several else "") + line)
-    if record.status in (NOT_STARTED.id, CANCELLED.id):
-        line = f"{year}, {name}: {status}"
-        if record.percent is not None:
-            line += f" ({format_share(record.percent, lang)})"
-        found.not_done.append(f"{line}. {text_of(record.done, lang)}")
-
-
 def _gather(scope: _Scope) -> _Findings:
     found = _Findings()
     for year in scope.years:
@@ -155,7 +153,7 @@ def _gather(scope: _Scope) -> _Findings:
             if record is None:
                 found.not_reported.append(f"{year}: {task_name(task, scope.lang)}")
             else:
-                _add_record(scope, found, year, task, record, progress.get(task.key))
+                found.add_record(scope, year, task, record, progress.get(task.key))
         if file is not None and file.difficulties:
             found.difficulties.append(f"{year}: {text_of(file.difficulties, scope.lang)}")
         if file is not None and file.proposals:
