@@ -205,13 +205,24 @@ def _section(role: Role, direct: bool) -> Section:
 _ORDER = {section: i for i, section in enumerate(SECTIONS)}
 
 
+@dataclass(frozen=True)
+class _Mention:
+    """A task or deadline of the plans as it falls to the unit: the section it is listed in,
+    the role, the unit's bodies and groups the plan names for it, and the first mention."""
+
+    section: Section
+    role: Role
+    named: list[str]
+    inv: Involvement
+
+
 def unit_duties(index: SiteIndex, tracker: Tracker, unit_id: str) -> UnitDuties:
     """What the plans issued at the national level ask of the unit ``unit_id``."""
     data = index.dataset
     unit = data.units[unit_id]
     bodies, groups = standing_for(data, unit)
     national = {p.id for p in index.plans if data.units[p.issuer].level == "national"}
-    found: dict[tuple[str, str, int], tuple[Section, Role, list[str], Involvement]] = {}
+    found: dict[tuple[str, str, int], _Mention] = {}
     """(plan, kind of mention, identity of the task) → the first section it falls in."""
     for agency_id in bodies + groups:
         for inv in index.involvements.get(agency_id, []):
@@ -222,14 +233,14 @@ def unit_duties(index: SiteIndex, tracker: Tracker, unit_id: str) -> UnitDuties:
             target = inv.deadline if inv.deadline is not None else (inv.activity or (inv.placed and inv.placed.node))
             key = (inv.plan.id, "deadline" if inv.deadline is not None else "task", id(target))
             seen = found.get(key)
-            if seen is None or _ORDER[section] < _ORDER[seen[0]]:
-                found[key] = (section, role, [agency_id], inv)
-            elif _ORDER[section] == _ORDER[seen[0]] and agency_id not in seen[2]:
-                seen[2].append(agency_id)
+            if seen is None or _ORDER[section] < _ORDER[seen.section]:
+                found[key] = _Mention(section, role, [agency_id], inv)
+            elif _ORDER[section] == _ORDER[seen.section] and agency_id not in seen.named:
+                seen.named.append(agency_id)
     out: dict[Section, list[Duty]] = {s: [] for s in SECTIONS}
     plan_rank = {p.id: i for i, p in enumerate(index.plans)}
-    for section, role, named, inv in sorted(found.values(), key=lambda f: _position(f[3], plan_rank)):
-        out[section].append(_duty(data, tracker, section, role, tuple(named), inv))
+    for mention in sorted(found.values(), key=lambda f: _position(f.inv, plan_rank)):
+        out[mention.section].append(_duty(data, tracker, mention))
     return UnitDuties(unit, out["leads"], out["coordinates"], out["shared"])
 
 
@@ -249,15 +260,15 @@ def _anchor_rank(anchor: str) -> int:
     return sum(n * 100 ** (6 - i) for i, n in enumerate(parts[:6]))
 
 
-def _duty(data: Dataset, tracker: Tracker, section: Section, role: Role, named: tuple[str, ...],
-          inv: Involvement) -> Duty:
+def _duty(data: Dataset, tracker: Tracker, mention: _Mention) -> Duty:
+    named, inv = tuple(mention.named), mention.inv
     former = tuple(a for a in named if data.agencies[a].succeeded_by)
     groups = tuple(a for a in named if data.agencies[a].kind == "collective")
     open_groups = tuple(a for a in groups if a in GROUPS and not GROUPS[a].definitional)
     task = _task(tracker, inv)
     cells = tuple(tracker.cells(task, plan_years(inv.plan))) if task is not None else ()
-    return Duty(inv.plan, section, role, named, former, groups, open_groups, inv.activity, inv.placed, inv.deadline,
-                cells)
+    return Duty(inv.plan, mention.section, mention.role, named, former, groups, open_groups, inv.activity, inv.placed,
+                inv.deadline, cells)
 
 
 def _task(tracker: Tracker, inv: Involvement) -> Task | None:
