@@ -55,7 +55,7 @@ def check_data_files(root: Path, plan_ids: set[str] | None) -> tuple[ContentData
         items = getattr(value, attr)
         problems.extend(_duplicate_ids(doc, items, (attr,)))
         if key == "documents" and plan_ids is not None:
-            problems.extend(_refs(doc, items, (key,), plan_ids, "plan", ("kế hoạch", "plan")))
+            problems.extend(_plan_refs(doc, items, (key,), plan_ids))
         if key == "quiz":
             # A question past its valid_until is not served (issue 35; freshness lists it).
             items = served_questions(items)
@@ -75,16 +75,16 @@ def _data_file(root: Path, name: str, model: type[BaseModel]) -> tuple[YamlDocum
     return doc, value, check_data(doc) + problems
 
 
-def _refs(doc: YamlDocument, items: list[Any], loc: tuple[Any, ...], known: set[str], attr: str,
-          what: tuple[str, str]) -> list[Problem]:
+def _plan_refs(doc: YamlDocument, items: list[Any], loc: tuple[Any, ...], plan_ids: set[str]) -> list[Problem]:
+    """The items whose ``plan`` names no plan in ``plan_ids``."""
     problems = []
     for i, item in enumerate(items):
-        value = getattr(item, attr, None)
-        if value is not None and value not in known:
-            line, column = doc.mark(loc + (i, attr))
+        value = getattr(item, "plan", None)
+        if value is not None and value not in plan_ids:
+            line, column = doc.mark(loc + (i, "plan"))
             problems.append(Problem(
-                doc.path, line, column, field_path(loc + (i, attr)),
-                f"không có {what[0]} '{value}'", f"unknown {what[1]} '{value}'",
+                doc.path, line, column, field_path(loc + (i, "plan")),
+                f"không có kế hoạch '{value}'", f"unknown plan '{value}'",
             ))
     return problems
 

@@ -156,6 +156,13 @@ class _Doc:
     def line(self, *loc: str | int) -> int:
         return self._marks.mark(tuple(loc))[0] if self._marks is not None else 0
 
+    def at(self, loc: tuple[str | int, ...]) -> Any:
+        """The value at ``loc`` (the whole document for ``()``)."""
+        value = self.data
+        for key in loc:
+            value = value[key]
+        return value
+
 
 def _load(root: Path, rel: str, text: str | None = None) -> _Doc | None:
     doc = load_yaml(root / rel, rel) if text is None else parse_yaml(text.encode("utf-8"), rel)
@@ -188,9 +195,10 @@ def _list(doc: _Doc | None, key: str) -> list[tuple[int, dict[str, Any]]]:
 
 
 # ── the rules ────────────────────────────────────────────────────────────────────
-def _past_review(doc: _Doc, record: dict[str, Any], loc: tuple[str | int, ...], today: dt.date,
-                 what: tuple[str, str], field: str = "review_by") -> Iterator[Finding]:
-    due = _day(record.get(field))
+def _past_review(doc: _Doc, loc: tuple[str | int, ...], today: dt.date, what: tuple[str, str],
+                 field: str = "review_by") -> Iterator[Finding]:
+    """The record at ``loc`` (a dict) past its ``field`` date."""
+    due = _day(doc.at(loc).get(field))
     if due is None or due >= today:
         return
     days = (today - due).days
@@ -244,7 +252,7 @@ def _source_findings(doc: _Doc, sources: Sequence[tuple[tuple[str | int, ...], A
 def page_findings(doc: _Doc, today: dt.date, allowed: dict[str, str]) -> Iterator[Finding]:
     meta = doc.data
     kind = meta.get("kind", "page")
-    yield from _past_review(doc, meta, (), today, ("trang", "the page"))
+    yield from _past_review(doc, (), today, ("trang", "the page"))
     if kind in ("fact", "tourism") and meta.get("review_by") is None:
         line = doc.line("updated") if "updated" in meta else doc.line("kind")
         yield Finding(doc.path, line, "review_by",
@@ -278,8 +286,7 @@ def member_findings(doc: _Doc, today: dt.date, allowed: dict[str, str], years: i
     names = {"population": ("dân số", "population"), "area": ("diện tích", "area")}
     for i, member in members:
         name = member.get("id", str(i))
-        yield from _past_review(doc, member, ("members", i), today,
-                                (f"hồ sơ '{name}'", f"the profile '{name}'"))
+        yield from _past_review(doc, ("members", i), today, (f"hồ sơ '{name}'", f"the profile '{name}'"))
         for figure, by_member in figures.items():
             year = by_member.get(i)
             newest = max(by_member.values(), default=None)
@@ -328,8 +335,8 @@ def event_findings(doc: _Doc, today: dt.date, allowed: dict[str, str]) -> Iterat
 def quiz_findings(doc: _Doc, today: dt.date) -> Iterator[Finding]:
     for i, question in _list(doc, "questions"):
         what = (f"câu hỏi '{question.get('id', i)}'", f"the question '{question.get('id', i)}'")
-        yield from _past_review(doc, question, ("questions", i), today, what, "valid_until")
-        yield from _past_review(doc, question, ("questions", i), today, what)
+        yield from _past_review(doc, ("questions", i), today, what, "valid_until")
+        yield from _past_review(doc, ("questions", i), today, what)
 
 
 def document_findings(doc: _Doc, allowed: dict[str, str]) -> Iterator[Finding]:

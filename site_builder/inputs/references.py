@@ -37,18 +37,6 @@ def iter_models(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
             yield from iter_models(item, loc + (i,))
 
 
-def _ref_problem(doc: YamlDocument, loc: Loc, what: tuple[str, str], value: str, known: list[str], where: str) -> Problem:
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    vi_hint = f" (có phải '{close[0]}'?)" if close else ""
-    en_hint = f" (did you mean '{close[0]}'?)" if close else ""
-    line, column = doc.mark(loc)
-    return Problem(
-        doc.path, line, column, field_path(loc),
-        f"không có {what[0]} '{value}' trong {where}{vi_hint}",
-        f"unknown {what[1]} '{value}' in {where}{en_hint}",
-    )
-
-
 AGENCY = ("cơ quan", "agency")
 UNIT = ("đơn vị", "unit")
 PLAN = ("kế hoạch", "plan")
@@ -82,8 +70,17 @@ class Checker:
             table, where = self.source_ids, f"plans/{UNITS_FILE} › sources"
         else:
             table, where = self.plan_ids, "plans/"
-        if table is not None and value not in table:
-            self.problems.append(_ref_problem(doc, loc, kind, value, sorted(table), where))
+        if table is None or value in table:
+            return
+        close = difflib.get_close_matches(value, sorted(table), n=1, cutoff=0.6)
+        vi_hint = f" (có phải '{close[0]}'?)" if close else ""
+        en_hint = f" (did you mean '{close[0]}'?)" if close else ""
+        line, column = doc.mark(loc)
+        self.problems.append(Problem(
+            doc.path, line, column, field_path(loc),
+            f"không có {kind[0]} '{value}' trong {where}{vi_hint}",
+            f"unknown {kind[1]} '{value}' in {where}{en_hint}",
+        ))
 
     def ids(self, doc: YamlDocument, loc: Loc, values: list[str], kind: tuple[str, str]) -> None:
         for i, value in enumerate(values):
