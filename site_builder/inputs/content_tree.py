@@ -9,7 +9,7 @@ matter is wrong is an error with the file and line.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -114,10 +114,19 @@ def without_title(body: str) -> str:
     return "\n".join(lines)
 
 
-def _load_page(
-    root: Path, lang: str, rel: str, policy: Policy, checked: CheckedBodies | None = None,
-    memo: LinkMemo | None = None,
-) -> tuple[ContentPage | None, list[Problem]]:
+@dataclass(frozen=True)
+class _Loader:
+    """What loading a page needs besides the page: the project's root, the sanitiser's
+    policy, the bodies that passed before and the links found before (``None``: not kept)."""
+
+    root: Path
+    policy: Policy
+    checked: CheckedBodies | None = None
+    memo: LinkMemo | None = None
+
+
+def _load_page(loader: _Loader, lang: str, rel: str) -> tuple[ContentPage | None, list[Problem]]:
+    root, policy, checked, memo = loader.root, loader.policy, loader.checked, loader.memo
     shown = f"content/{lang}/{rel}"
     raw = read(root / "content" / lang / rel, shown, MAX_TEXT_BYTES)
     if isinstance(raw, Problem):
@@ -241,7 +250,7 @@ def check_page_file(root: Path, lang: str, path: Path) -> tuple[ContentPage | No
     """One content page on its own (front matter, text, markup), for the preview's quick
     path; cross-page checks are left to the full check."""
     rel = path.relative_to(root / "content" / lang).as_posix()
-    return _load_page(root, lang, rel, policy_for(root))
+    return _load_page(_Loader(root, policy_for(root)), lang, rel)
 
 
 PARALLEL_PAGES = 400
@@ -249,20 +258,17 @@ PARALLEL_PAGES = 400
 
 
 def _load_pages(
-    root: Path, items: list[tuple[str, str]], policy: Policy, checked: CheckedBodies | None,
-    memo: LinkMemo | None = None,
+    loader: _Loader, items: list[tuple[str, str]],
 ) -> tuple[list[tuple[ContentPage | None, list[Problem]]], set[str], dict[str, Found], set[str]]:
     """Pages one after the other, the passed bodies seen, the links found and the photos
     decoded (a worker's share, or all)."""
-    results = [_load_page(root, lang, rel, policy, checked, memo) for lang, rel in items]
+    results = [_load_page(loader, lang, rel) for lang, rel in items]
     decoded = verified.CURRENT.seen if verified.CURRENT is not None else set()
+    checked, memo = loader.checked, loader.memo
     return results, checked.seen if checked is not None else set(), memo.seen if memo is not None else {}, decoded
 
 
-def _load_all(
-    root: Path, items: list[tuple[str, str]], policy: Policy, checked: CheckedBodies, jobs: int,
-    memo: LinkMemo | None = None,
-) -> list[tuple[ContentPage | None, list[Problem]]]:
+def _load_all(loader: _Loader, items: list[tuple[str, str]], jobs: int) -> list[tuple[ContentPage | None, list[Problem]]]:
     """Every page, in ``items``' order; with ``jobs`` > 1 and many pages, split over that
     many processes (forked: each gets the policy and the remembered passes in memory).
 
@@ -270,20 +276,22 @@ def _load_all(
     depend on any other page, and at national scale it is most of ``check``: run alone,
     it kept one core busy and the other idle at the start of every build."""
     if jobs <= 1 or len(items) < PARALLEL_PAGES:
-        return _load_pages(root, items, policy, checked, memo)[0]
+        return _load_pages(loader, items)[0]
     from concurrent.futures import ProcessPoolExecutor
 
     parts = jobs * 4  # smaller shares even out pages that cost more than others
     shares = [items[i::parts] for i in range(parts)]
     results: list[tuple[ContentPage | None, list[Problem]] | None] = [None] * len(items)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        fresh = Policy(policy.iframe_hosts)  # without the compiled cleaner, which cannot be sent
-        done = pool.map(_load_pages, [root] * parts, shares, [fresh] * parts, [checked] * parts, [memo] * parts)
+        # without the compiled cleaner, which cannot be sent
+        fresh = replace(loader, policy=Policy(loader.policy.iframe_hosts))
+        done = pool.map(_load_pages, [fresh] * parts, shares)
         for i, (loaded, seen, links, decoded) in enumerate(done):
             results[i::parts] = loaded
-            checked.seen |= seen
-            if memo is not None:
-                memo.seen |= links
+            if loader.checked is not None:
+                loader.checked.seen |= seen
+            if loader.memo is not None:
+                loader.memo.seen |= links
             if verified.CURRENT is not None:
                 verified.CURRENT.seen |= decoded
     return results  # type: ignore[return-value]
@@ -294,21 +302,20 @@ def check_content(
 ) -> tuple[ContentSet, ProblemList]:
     """Check every page and data file; ``None`` id sets skip those cross-checks. ``jobs``:
     how many processes may load the pages."""
-    problems = ProblemList()
-    content = ContentSet()
     record = verified.CURRENT = Verified.load(root)  # pictures and documents read to their end before
     try:
-        return _check_content(root, unit_ids, plan_ids, jobs, problems, content)
+        return _check_content(root, unit_ids, plan_ids, jobs)
     finally:
         record.save()
         verified.CURRENT = None
 
 
 def _check_content(
-    root: Path, unit_ids: set[str] | None, plan_ids: set[str] | None, jobs: int, problems: ProblemList,
-    content: ContentSet,
+    root: Path, unit_ids: set[str] | None, plan_ids: set[str] | None, jobs: int,
 ) -> tuple[ContentSet, ProblemList]:
     """:func:`check_content` with the record of decoded files in place."""
+    problems = ProblemList()
+    content = ContentSet()
     inventory: Inventory = scan_content(root)
     problems.extend(inventory.problems)
     content.media = {lang: set(files) for lang, files in inventory.media.items()}
@@ -342,7 +349,7 @@ def _check_pages(root: Path, items: list[tuple[str, str]], jobs: int, unit_ids: 
     policy, problems = _policy(root)
     checked = CheckedBodies.load(root)
     memo = LinkMemo.load(root, checked.salt)
-    for (lang, rel), (page, found) in zip(items, _load_all(root, items, policy, checked, jobs, memo), strict=True):
+    for (lang, rel), (page, found) in zip(items, _load_all(_Loader(root, policy, checked, memo), items, jobs), strict=True):
         problems.extend(found)
         if page is None:
             content.links[(lang, rel)] = _links_of(root, lang, rel)
