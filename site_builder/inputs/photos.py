@@ -193,14 +193,15 @@ def probe(root: Path, rel: str) -> Photo:
             f"{shown} không phải là một tệp thường (liên kết hay thư mục không được chấp nhận)",
             f"{shown} is not a regular file (links and folders are not accepted)",
         )
-    photo = _probe(str(path), shown, info.st_mtime_ns, info.st_size, MAX_MEDIA_BYTES, rel)
+    photo = _probe(str(path), info.st_mtime_ns, info.st_size, MAX_MEDIA_BYTES, rel)
     verified.add(f"photo:{photo.digest}")  # also when the answer came from this process's cache
     return photo
 
 
 @lru_cache(maxsize=4096)
-def _probe(path: str, shown: str, mtime_ns: int, size: int, limit: int, rel: str) -> Photo:
+def _probe(path: str, mtime_ns: int, size: int, limit: int, rel: str) -> Photo:
     """Cached by modification time and size: both languages of an article name one photo."""
+    shown = f"{MEDIA_DIR}/{rel}"
     if PurePosixPath(rel).suffix not in PHOTO_SUFFIXES:
         kinds = ", ".join(sorted(s.lstrip(".") for s in PHOTO_SUFFIXES))
         raise PhotoError(
