@@ -152,7 +152,7 @@ def serve(repo: Path, admin_dir: Path) -> tuple[ThreadingHTTPServer, GiteaStandI
     api = GiteaStandIn(repo)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(api, admin_dir))
     url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    cfg = cms.config(repo, backend="gitea", repo=f"{OWNER}/{REPO}", branch=BRANCH, base_url=url)
+    cfg = cms.config(repo, cms.GitBackend("gitea", repo=f"{OWNER}/{REPO}", branch=BRANCH, base_url=url))
     cms.write_admin(cms_root(), admin_dir, cfg)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, api, url

@@ -232,13 +232,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_cms(args: argparse.Namespace) -> int:
     """Write ``/admin/`` (the CMS and its configuration, generated from the models)."""
-    from site_builder.apps.cms import VendorError, config, replace_admin
+    from site_builder.apps.cms import GitBackend, VendorError, config, replace_admin
     from site_builder.apps.errors import OutputError
     from site_builder.core.urls import configured_address
 
     root = _root(args)
-    cfg = config(root, backend=args.backend, repo=args.repo, branch=args.branch, base_url=args.base_url,
-                 site_url=configured_address(args.site_url))
+    backend = GitBackend(args.backend, args.repo, args.branch, args.base_url)
+    cfg = config(root, backend, site_url=configured_address(args.site_url))
     try:
         written = replace_admin(root, Path(args.out), cfg)
     except (VendorError, OutputError) as exc:

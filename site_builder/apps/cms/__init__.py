@@ -34,6 +34,7 @@ from site_builder.apps.cms.config import (
     COMMIT_MESSAGES,
     MEDIA_FOLDER,
     MEDIA_LIBRARIES,
+    GitBackend,
     config,
     form_fields,
     render_config,
@@ -63,7 +64,7 @@ from site_builder.apps.cms.vendor import (
 )
 
 __all__ = [
-    "ADMIN_JS", "ADMIN_TYPES", "BACKENDS", "COMMIT_MESSAGES", "FONTS", "GIT_HOSTS", "I18N_DUPLICATE", "INDEX_HTML",
+    "ADMIN_JS", "ADMIN_TYPES", "BACKENDS", "COMMIT_MESSAGES", "FONTS", "GIT_HOSTS", "GitBackend", "I18N_DUPLICATE", "INDEX_HTML",
     "INSTALL_HINT", "INTERFACE_LOCALES", "MEDIA_FOLDER", "MEDIA_LIBRARIES", "NOT_IN_FORMS", "PACKAGE", "PACKAGE_DIR",
     "PREVIEW_CSS", "PREVIEW_DIR", "REQUIRED_BY_KIND", "REWRITES", "Choices", "PlanChoice", "VendorError", "admin_file",
     "admin_js", "admin_policy", "config", "form_fields", "hints", "installed_version", "labels", "localise_bundle",

@@ -3,6 +3,7 @@ kind of page, per plan's implementation records and per data file."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -162,22 +163,30 @@ def _task_field(records: list[dict[str, Any]], plan: PlanChoice) -> None:
         next(f for f in records if f["name"] == "assignment")["required"] = True
 
 
-def config(root: Path, backend: str = "github", repo: str = "OWNER/REPO", branch: str = "main",
-           base_url: str | None = None, site_url: str | None = None) -> dict[str, Any]:
-    """The CMS configuration (``/admin/config.yml``) for the project at ``root``.
+@dataclass(frozen=True)
+class GitBackend:
+    """The Git host the published ``/admin/`` signs in to: its kind (``github``, ``gitlab``
+    or ``gitea``), the repository and branch, and ``base_url`` for a self-hosted GitLab or Gitea."""
 
-    ``backend`` is the Git host the published ``/admin/`` signs in to (``github``,
-    ``gitlab`` or ``gitea``; ``base_url`` for a self-hosted GitLab or Gitea). On
-    127.0.0.1 the CMS also offers to work on the editor's own clone, whatever the
-    backend, without signing in."""
-    if backend not in BACKENDS:
-        raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, not {backend!r}")
+    name: str = "github"
+    repo: str = "OWNER/REPO"
+    branch: str = "main"
+    base_url: str | None = None
+
+
+def config(root: Path, backend: GitBackend = GitBackend(), site_url: str | None = None) -> dict[str, Any]:
+    """The CMS configuration (``/admin/config.yml``) for the project at ``root``, signing in
+    to ``backend``. On 127.0.0.1 the CMS also offers to work on the editor's own clone,
+    whatever the backend, without signing in."""
+    if backend.name not in BACKENDS:
+        raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, not {backend.name!r}")
     choices = Choices.read(root)
-    back: dict[str, Any] = {"name": backend, "repo": repo, "branch": branch, "commit_messages": COMMIT_MESSAGES}
-    if base_url:
-        host = base_url.rstrip("/")
+    back: dict[str, Any] = {"name": backend.name, "repo": backend.repo, "branch": backend.branch,
+                            "commit_messages": COMMIT_MESSAGES}
+    if backend.base_url:
+        host = backend.base_url.rstrip("/")
         back["base_url"] = host
-        back["api_root"] = f"{host}/api/v1" if backend == "gitea" else f"{host}/api/v4"
+        back["api_root"] = f"{host}/api/v1" if backend.name == "gitea" else f"{host}/api/v4"
     out: dict[str, Any] = {
         "backend": back,
         "media_folder": MEDIA_FOLDER,

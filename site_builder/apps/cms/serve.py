@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from site_builder.apps.cms.config import config
+from site_builder.apps.cms.config import GitBackend, config
 from site_builder.apps.cms.site import replace_admin
 from site_builder.apps.cms.vendor import VendorError
 
@@ -84,7 +84,7 @@ def preview_config(root: Path) -> dict[str, Any]:
     """The configuration ``make serve`` serves: on 127.0.0.1 the editor works on the
     clone itself ("Work with Local Repository"); the sign-in of a Git host is for the
     published ``/admin/`` (``python -m site_builder cms``), so none is named here."""
-    return config(root, backend="gitea", repo=f"local/{root.resolve().name}", base_url="http://127.0.0.1")
+    return config(root, GitBackend("gitea", repo=f"local/{root.resolve().name}", base_url="http://127.0.0.1"))
 
 
 def preview_response(root: Path, url_path: str, written: dict[Path, bool]) -> tuple[int, dict[str, str], bytes]:
