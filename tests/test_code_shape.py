@@ -1,5 +1,5 @@
 """The shape of the package's code (issue 33): no function takes more than five parameters,
-no function is longer than 60 lines and no module longer than 450.
+no function is longer than 60 lines or more complex than 20, and no module longer than 450.
 
 Parameters are counted as a caller sees them: every one but ``self`` and ``cls``, ``*args``
 and ``**kwargs`` included. What belongs together travels as one value (a frozen dataclass:
@@ -12,6 +12,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 from pathlib import Path
+
+from radon.complexity import cc_visit
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "site_builder"
@@ -69,3 +71,15 @@ def test_the_parameter_count_is_the_callers() -> None:
     tree = ast.parse("class C:\n    def m(self, a, /, b, *c, d, **e): ...\n    @classmethod\n    def k(cls, a): ...\n")
     methods = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]
     assert [_parameters(n) for n in methods] == [5, 1]
+
+
+MAX_COMPLEXITY = 20
+"""Cyclomatic complexity, as radon counts it (``radon cc``): a function above it is split by
+meaning (one function per section of a form, per kind of error, per shape of a drawing)."""
+
+
+def test_no_function_is_more_complex_than_20() -> None:
+    found = [f"{p.relative_to(ROOT).as_posix()}:{block.lineno} {block.name} ({block.complexity})"
+             for p in _modules() for block in cc_visit(p.read_text(encoding="utf-8"))
+             if block.complexity > MAX_COMPLEXITY]
+    assert found == []
