@@ -16,6 +16,7 @@ from conftest import MiniProject
 from pydantic import ValidationError
 
 from site_builder.inputs import freshness
+from site_builder.model.common import deep_link
 from site_builder.model.content import Event, FrontMatter, Question
 from site_builder.model.members import Member
 
@@ -133,8 +134,8 @@ def test_allow_list_has_a_reason_for_every_domain_and_covers_subdomains() -> Non
     for weak in ("www.millenniumpost.in", "pakobserver.net", "southpacificislands.travel",
                  "www.global-travel-companion.com", "en.wikipedia.org"):
         assert freshness.allowed_host(weak, allowed) is None, weak
-    assert freshness.home_page("https://asean.org") and freshness.home_page("https://asean.org/")
-    assert not freshness.home_page("https://asean.org/?p=1") and not freshness.home_page("https://asean.org/x")
+    assert not deep_link("https://asean.org") and not deep_link("https://asean.org/")
+    assert deep_link("https://asean.org/?p=1") and deep_link("https://asean.org/x")
 
 
 def test_quiz_leaves_out_questions_past_valid_until(project: Path) -> None:

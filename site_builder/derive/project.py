@@ -75,8 +75,7 @@ class Project:
         """The embeddable widgets of one language, with their heights and link cards."""
         if lang not in self._widgets:
             t = translations(lang).gettext
-            self._widgets[lang] = [widget_pages.describe(spec, self, lang, t) for spec in self.generated(lang).widgets
-                                   if spec.kind != "embed-index"]
+            self._widgets[lang] = [widget_pages.describe(spec, self, lang, t) for spec in self.generated(lang).widgets]
         return self._widgets[lang]
 
 

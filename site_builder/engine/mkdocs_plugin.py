@@ -150,7 +150,6 @@ class AseanPlugin(BasePlugin[AseanConfig]):  # type: ignore[no-untyped-call]  # 
             config.theme["logo"] = brand.logo
         self.unit_css = brand.stylesheet
         config.extra["repository"] = brand.repository
-        config.extra["unit"] = unit
         config.extra["unit_css"] = self.unit_css is not None
         config.site_url = self.site.home(self.lang)
         config.extra["lang"] = self.lang

@@ -41,6 +41,7 @@ import yaml
 from site_builder.core.problems import Problem, Severity
 from site_builder.inputs.siteconfig import plugin_options
 from site_builder.inputs.yamlsource import YamlDocument, load_yaml, parse_yaml, split_front_matter
+from site_builder.model.common import deep_link
 
 GRACE_DAYS = 30
 """Days past a review date before ``--strict`` makes the finding an error."""
@@ -90,12 +91,6 @@ def allowed_host(host: str, allowed: dict[str, str] | None = None) -> str | None
         if candidate in allowed:
             return candidate
     return None
-
-
-def home_page(url: str) -> bool:
-    """An address with no path (or only ``/``) and no query: a site's home page."""
-    parts = urlsplit(url)
-    return not (parts.path.strip("/") or parts.query)
 
 
 # ── reading the inputs as they are ───────────────────────────────────────────────
@@ -231,7 +226,7 @@ def _source_findings(doc: _Doc, sources: Sequence[tuple[tuple[str | int, ...], A
             continue
         where = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
         line = doc.line(*loc)
-        if home_page(url):
+        if not deep_link(url):
             yield Finding(doc.path, line, where,
                           f"nguồn '{url}' là trang chủ của một trang web: hãy dẫn địa chỉ của chính trang nêu "
                           "thông tin",
